@@ -1,2 +1,5 @@
+pub mod decode;
 pub mod edit;
+pub mod error;
 pub mod span;
+pub mod text;
