@@ -1,0 +1,361 @@
+//! What the input looked like (plain, markdown, HTML, pdftotext, OCR) and the text a
+//! reader would see: markup removed, HTML list items on their own lines, table cells
+//! separated by tabs, page furniture of PDF extractions dropped. Headings and bold lines
+//! the markup made explicit are kept as [`Hint`]s for the segmenter.
+
+use crate::edit::Edit;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Plain,
+    Markdown,
+    Html,
+    Pdftotext,
+    Ocr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HintKind {
+    /// A markdown `#` or HTML `<hN>` heading, with its level.
+    Heading(u8),
+    /// A line whose text is entirely bold: a heading in word-processor exports.
+    Bold,
+}
+
+/// A structural fact about the line starting at `line_start` (offset in the stage's input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub line_start: usize,
+    pub kind: HintKind,
+}
+
+#[derive(Debug, Default)]
+pub struct Stripped {
+    pub edits: Vec<Edit>,
+    pub hints: Vec<Hint>,
+}
+
+static MD_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+").unwrap());
+static MD_BOLD_LINE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?:\d+\.[ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$").unwrap());
+static MD_LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)").unwrap());
+static MD_EMPHASIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*|__").unwrap());
+static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>~])").unwrap());
+static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
+static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
+static HTML_TAG: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>").unwrap());
+static HTML_ENTITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap());
+static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?mi)^[ \t]*(?:page[ \t]+)?-?[ \t]*\d{1,3}[ \t]*(?:(?:/|sur)[ \t]*\d{1,3})?[ \t]*-?[ \t]*$").unwrap()
+});
+
+pub fn detect_format(text: &str) -> Format {
+    let head = &text[..floor_char_boundary(text, 200_000)];
+    let lower_head = head.to_ascii_lowercase();
+    let html_tags = HTML_TAG.find_iter(head).take(50).count();
+    if lower_head.trim_start().starts_with("<!doctype html") || lower_head.trim_start().starts_with("<html") {
+        return Format::Html;
+    }
+    let markdown_signals = MD_HEADING.find_iter(head).take(5).count()
+        + MD_BOLD_LINE.find_iter(head).take(5).count()
+        + MD_LINK.find_iter(head).take(5).count();
+    if markdown_signals >= 2 {
+        return Format::Markdown;
+    }
+    if html_tags >= 6 && ["<p", "<div", "<li", "<td", "<br", "<h1", "<h2", "<table"].iter().any(|t| lower_head.contains(t)) {
+        return Format::Html;
+    }
+    if head.contains('\u{0c}') || PAGE_NUMBER.find_iter(head).filter(|m| m.as_str().contains('/') || m.as_str().to_ascii_lowercase().contains("page")).count() >= 2 {
+        return Format::Pdftotext;
+    }
+    if ocr_signals(head) {
+        return Format::Ocr;
+    }
+    Format::Plain
+}
+
+/// Tesseract's tell-tale damage: `I'` or `|` for `l'`, `¢`, `«` bullets, mid-word
+/// digit/letter mixes. A few are enough to tell an OCR'd file from an export.
+fn ocr_signals(text: &str) -> bool {
+    static SIGNAL: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\bI'[a-zA-ZÉé]|\|[lIi]\b|¢|\b[a-z]+[|][a-z]+\b|(?m)^[«¢v] [A-Z]|\b(?:l|d)'[ ][a-z]").unwrap());
+    SIGNAL.find_iter(text).take(4).count() >= 3
+}
+
+fn floor_char_boundary(s: &str, mut index: usize) -> usize {
+    if index >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Proposes the edits that turn the input into reader text.
+pub fn strip(text: &str, format: Format) -> Stripped {
+    let mut out = Stripped::default();
+    match format {
+        Format::Markdown => {
+            strip_markdown(text, &mut out);
+            strip_html(text, &mut out);
+        }
+        Format::Html => strip_html(text, &mut out),
+        Format::Pdftotext => strip_pages(text, &mut out),
+        Format::Plain | Format::Ocr => {
+            // Plain exports still carry the odd `<sup>` or form feed.
+            if HTML_TAG.is_match(text) {
+                strip_html(text, &mut out);
+            }
+            if text.contains('\u{0c}') {
+                strip_pages(text, &mut out);
+            }
+        }
+    }
+    out.edits.sort_by_key(|e| (e.start, e.end));
+    // Overlaps can only come from two rules matching the same bytes: keep the first.
+    let mut kept: Vec<Edit> = Vec::with_capacity(out.edits.len());
+    for edit in out.edits.drain(..) {
+        if kept.last().is_none_or(|last| edit.start >= last.end) {
+            kept.push(edit);
+        }
+    }
+    out.edits = kept;
+    out.hints.sort_by_key(|h| h.line_start);
+    out.hints.dedup_by_key(|h| h.line_start);
+    out
+}
+
+fn strip_markdown(text: &str, out: &mut Stripped) {
+    for m in MD_BOLD_LINE.find_iter(text) {
+        out.hints.push(Hint { line_start: m.start(), kind: HintKind::Bold });
+    }
+    for c in MD_HEADING.captures_iter(text) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let level = c.get(1).map_or(1, |m| m.len()) as u8;
+        out.hints.push(Hint { line_start: whole.start, kind: HintKind::Heading(level) });
+        out.edits.push(Edit::new(whole.start, whole.end, "", "markdown-heading", 1.0));
+    }
+    for c in MD_LINK.captures_iter(text) {
+        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else { continue };
+        out.edits.push(Edit::new(whole.start(), label.start(), "", "markdown-link", 1.0));
+        out.edits.push(Edit::new(label.end(), whole.end(), "", "markdown-link", 1.0));
+    }
+    for m in MD_EMPHASIS.find_iter(text) {
+        out.edits.push(Edit::new(m.start(), m.end(), "", "markdown-emphasis", 1.0));
+    }
+    for c in MD_ESCAPE.captures_iter(text) {
+        if let Some(m) = c.get(0) {
+            out.edits.push(Edit::new(m.start(), m.start() + 1, "", "markdown-escape", 1.0));
+        }
+    }
+    for m in MD_TABLE_RULE.find_iter(text) {
+        out.edits.push(Edit::new(m.start(), m.end(), "", "markdown-table", 1.0));
+    }
+    for m in MD_TABLE_ROW.find_iter(text) {
+        if MD_TABLE_RULE.is_match(m.as_str()) {
+            continue;
+        }
+        let row = m.as_str();
+        let pipes: Vec<usize> = row.match_indices('|').map(|(i, _)| m.start() + i).collect();
+        for (n, &p) in pipes.iter().enumerate() {
+            let first = n == 0;
+            let last = n + 1 == pipes.len();
+            let after = if first || last { "" } else { "\t" };
+            out.edits.push(Edit::new(p, p + 1, after, "markdown-table", 1.0));
+        }
+    }
+}
+
+/// Tags that end a line of reader text.
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "br", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
+    "blockquote", "pre", "hr", "dl", "dt", "dd", "tbody", "thead", "html", "body", "head",
+];
+
+fn strip_html(text: &str, out: &mut Stripped) {
+    let mut skip_until: Option<(usize, &'static str)> = None;
+    for m in HTML_TAG.captures_iter(text) {
+        let Some(whole) = m.get(0) else { continue };
+        let closing = m.get(1).is_some_and(|c| !c.as_str().is_empty());
+        let name = m.get(2).map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
+        if let Some((from, until)) = skip_until {
+            if closing && name == until {
+                out.edits.push(Edit::new(from, whole.end(), "", "html-tag", 1.0));
+                skip_until = None;
+            }
+            continue;
+        }
+        if !closing && (name == "script" || name == "style") {
+            skip_until = Some((whole.start(), if name == "script" { "script" } else { "style" }));
+            continue;
+        }
+        let after = match name.as_str() {
+            "td" | "th" if closing => "\t",
+            "li" if !closing => "\n",
+            "li" => "",
+            n if BLOCK_TAGS.contains(&n) => "\n",
+            _ => "",
+        };
+        if !closing {
+            if let Some(level) = name.strip_prefix('h').and_then(|l| l.parse::<u8>().ok()).filter(|l| (1..=6).contains(l)) {
+                out.hints.push(Hint { line_start: whole.end(), kind: HintKind::Heading(level) });
+            }
+        }
+        // `<li>- item`: the item already carries its bullet; keep a single one.
+        out.edits.push(Edit::new(whole.start(), whole.end(), after, "html-tag", 1.0));
+    }
+    if let Some((from, _)) = skip_until {
+        out.edits.push(Edit::new(from, text.len(), "", "html-tag", 1.0));
+    }
+    for c in HTML_ENTITY.captures_iter(text) {
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else { continue };
+        if let Some(ch) = decode_entity(name.as_str()) {
+            out.edits.push(Edit::new(whole.start(), whole.end(), ch.to_string(), "html-entity", 1.0));
+        }
+    }
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let value = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(value).filter(|c| *c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "eacute" => 'é',
+        "Eacute" => 'É',
+        "egrave" => 'è',
+        "Egrave" => 'È',
+        "ecirc" => 'ê',
+        "Ecirc" => 'Ê',
+        "euml" => 'ë',
+        "agrave" => 'à',
+        "Agrave" => 'À',
+        "acirc" => 'â',
+        "ccedil" => 'ç',
+        "Ccedil" => 'Ç',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "ocirc" => 'ô',
+        "ugrave" => 'ù',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "oelig" => 'œ',
+        "OElig" => 'Œ',
+        "laquo" => '«',
+        "raquo" => '»',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "euro" => '€',
+        "deg" => '°',
+        "middot" => '·',
+        "bull" => '•',
+        "rArr" => '⇒',
+        _ => return None,
+    })
+}
+
+/// pdftotext output: form feeds, page numbers and running headers or footers repeated on
+/// every page interrupt the text; a reader skips them.
+fn strip_pages(text: &str, out: &mut Stripped) {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let pages = text.matches('\u{0c}').count() + 1;
+    for line in text.split(['\n', '\u{0c}']) {
+        let t = line.trim();
+        if t.len() >= 8 {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut start = offset;
+        offset += line.len();
+        let mut body = line;
+        while let Some(rest) = body.strip_prefix('\u{0c}') {
+            out.edits.push(Edit::new(start, start + 1, "\n", "page-break", 1.0));
+            start += 1;
+            body = rest;
+        }
+        let t = body.trim();
+        let repeated = pages >= 2 && counts.get(t).is_some_and(|&n| n >= 2 && n + 1 >= pages);
+        let page_number = !t.is_empty() && PAGE_NUMBER.is_match(t);
+        if repeated || page_number {
+            out.edits.push(Edit::new(start, offset, "", "page-furniture", 1.0));
+        }
+        // A form feed at the end of a line (after the footer) starts the next page.
+        if let Some(ff) = body.find('\u{0c}') {
+            if !repeated && !page_number {
+                let at = start + ff;
+                out.edits.push(Edit::new(at, at + 1, "\n", "page-break", 1.0));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Text;
+
+    fn run(s: &str) -> (String, Vec<Hint>) {
+        let format = detect_format(s);
+        let stripped = strip(s, format);
+        (Text::identity(s.to_string()).apply(&stripped.edits).0.as_str().to_string(), stripped.hints)
+    }
+
+    #[test]
+    fn markdown_headings_bold_and_links() {
+        let s = "## **Ordre du jour :**\n\n- écrire à [a@b.fr](mailto:a@b.fr)\n- le 1<sup>er</sup> point\n";
+        assert_eq!(detect_format(s), Format::Markdown);
+        let (t, hints) = run(s);
+        assert_eq!(t, "Ordre du jour :\n\n- écrire à a@b.fr\n- le 1er point\n");
+        assert_eq!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2)));
+    }
+
+    #[test]
+    fn markdown_table_becomes_tab_separated() {
+        let s = "# T\n\n| Nom | Fonction |\n|---|---|\n| Jeanne MOREAU | directrice |\n**x**\n";
+        let (t, _) = run(s);
+        assert!(t.contains(" Nom \t Fonction \n"), "{t:?}");
+        assert!(t.contains(" Jeanne MOREAU \t directrice \n"), "{t:?}");
+    }
+
+    #[test]
+    fn html_list_items_and_cells() {
+        let s = "<html><body><h2>Présents</h2><ul><li>Mme Anne ROUX</li><li>M. Paul DURAND</li></ul>\
+                 <table><tr><td>UDAF</td><td>M. Luc MARTIN</td></tr></table>&eacute;t&eacute;</body></html>";
+        let (t, hints) = run(s);
+        assert!(t.contains("\nMme Anne ROUX"), "{t:?}");
+        assert!(t.contains("UDAF\tM. Luc MARTIN\t"), "{t:?}");
+        assert!(t.contains("été"));
+        assert!(matches!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2))));
+    }
+
+    #[test]
+    fn pdftotext_page_furniture_is_dropped() {
+        let s = "CLU du 3 mai 2023 - Préfecture du Gers\nPremier paragraphe\n1/2\n\u{0c}CLU du 3 mai 2023 - Préfecture du Gers\nSuite du texte\n2/2\n";
+        assert_eq!(detect_format(s), Format::Pdftotext);
+        let (t, _) = run(s);
+        assert!(!t.contains("1/2") && !t.contains("CLU du 3 mai"), "{t:?}");
+        assert!(t.contains("Premier paragraphe\n") && t.contains("Suite du texte"));
+    }
+}

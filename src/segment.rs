@@ -1,0 +1,320 @@
+//! Lines → blocks: headings, list items with their continuation lines, table rows and
+//! paragraphs. Computed once; every extractor walks these blocks instead of re-splitting
+//! the text its own way.
+
+use crate::markup::{Hint, HintKind};
+use crate::span::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    ListItem,
+    TableRow,
+    Paragraph,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// From the start of the first line to the end of the last (newlines inside).
+    pub span: Span,
+    /// The block without its bullet or numbering.
+    pub content: Span,
+    /// The bullet or number as written (`-`, `•`, `1.`, `II/`), if any.
+    pub marker: Option<Span>,
+    /// Each line, trimmed.
+    pub lines: Vec<Span>,
+    /// Tab-separated cells of a table row, trimmed, empty ones dropped.
+    pub cells: Vec<Span>,
+    /// Heading strength: markup level (1–6), 7 for a numbered or capitals heading, 8 for a
+    /// short stand-alone line that is probably a heading; 0 for other blocks.
+    pub level: u8,
+    /// The line was bold in the export.
+    pub bold: bool,
+    /// A blank line (or the start of the text) comes right before the block.
+    pub after_blank: bool,
+}
+
+impl Block {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.span.start..self.span.end]
+    }
+
+    pub fn content_text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.content.start..self.content.end]
+    }
+}
+
+/// Bullets, including those Tesseract makes of `•` and `–`: `¢ « o v +`.
+static BULLET: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:[-–—•·*+¢►▪■✓➢⇒→>❖◦]|o|v|«|\d{1,2}[.)]|[a-z]\)|\(\d{1,2}\))[ \t]+").unwrap()
+});
+/// `I.`, `II/`, `III -`, `IV)`: roman-numbered section headings.
+static ROMAN_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*\S").unwrap());
+/// A line that starts a new attendance entry even without a bullet.
+static ENTRY_START: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:[ \t.]|$)|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
+});
+
+pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
+    let lines = split_lines(text);
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut hint_index = 0;
+    let mut after_blank = true;
+    // Whether the previous non-blank line may be continued by the next one.
+    let mut open: Option<BlockKind> = None;
+    for line in lines {
+        let trimmed = trim_span(text, line);
+        if trimmed.is_empty() {
+            after_blank = true;
+            open = None;
+            continue;
+        }
+        while hints.get(hint_index).is_some_and(|h| h.line_start < line.start) {
+            hint_index += 1;
+        }
+        let hint = hints.get(hint_index).filter(|h| h.line_start <= trimmed.start && h.line_start >= line.start).map(|h| h.kind);
+        let s = &text[trimmed.start..trimmed.end];
+        let classified = classify(text, trimmed, hint);
+        let continues = open.is_some_and(|kind| {
+            matches!(classified.kind, BlockKind::Paragraph)
+                && !classified.bold
+                && match kind {
+                    BlockKind::ListItem | BlockKind::Paragraph => !ENTRY_START.is_match(s),
+                    _ => false,
+                }
+        });
+        if continues {
+            if let Some(last) = blocks.last_mut() {
+                last.span.end = trimmed.end;
+                last.content.end = trimmed.end;
+                last.lines.push(trimmed);
+                after_blank = false;
+                continue;
+            }
+        }
+        let mut block = classified;
+        block.after_blank = after_blank;
+        open = match block.kind {
+            BlockKind::ListItem | BlockKind::Paragraph => Some(block.kind),
+            _ => None,
+        };
+        blocks.push(block);
+        after_blank = false;
+    }
+    mark_standalone_lines(text, &mut blocks);
+    blocks
+}
+
+fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
+    let s = &text[line.start..line.end];
+    let mut block = Block {
+        kind: BlockKind::Paragraph,
+        span: line,
+        content: line,
+        marker: None,
+        lines: vec![line],
+        cells: Vec::new(),
+        level: 0,
+        bold: matches!(hint, Some(HintKind::Bold)),
+        after_blank: false,
+    };
+    if let Some(HintKind::Heading(level)) = hint {
+        block.kind = BlockKind::Heading;
+        block.level = level;
+        strip_marker(text, &mut block);
+        return block;
+    }
+    if s.contains('\t') {
+        let cells = split_cells(text, line);
+        if cells.len() >= 2 {
+            block.kind = BlockKind::TableRow;
+            block.cells = cells;
+            return block;
+        }
+    }
+    if ROMAN_HEADING.is_match(s) {
+        block.kind = BlockKind::Heading;
+        block.level = 7;
+        strip_roman(text, &mut block);
+        return block;
+    }
+    if let Some(m) = BULLET.find(s) {
+        let marker = m.as_str().trim();
+        let rest = &s[m.end()..];
+        let numbered = marker.chars().next().is_some_and(|c| c.is_ascii_digit());
+        // `o`, `v` and `«` are bullets only where Tesseract put them: before a capital, and
+        // `«` with no closing quote on the line.
+        let ambiguous = matches!(marker, "o" | "v" | "«");
+        let plausible = !ambiguous || (rest.starts_with(|c: char| c.is_uppercase()) && (marker != "«" || !rest.contains('»')));
+        if plausible {
+            block.marker = Some(Span::new(line.start, line.start + marker.len()));
+            block.content = Span::new(line.start + m.end(), line.end);
+            let ends_like_item = rest.trim_end().ends_with([';', ',']);
+            if numbered && !ends_like_item && rest.chars().count() <= 90 && !block.bold {
+                block.kind = BlockKind::Heading;
+                block.level = 7;
+            } else {
+                block.kind = BlockKind::ListItem;
+            }
+            if block.bold {
+                block.kind = BlockKind::Heading;
+                block.level = 7;
+            }
+            return block;
+        }
+    }
+    if block.bold || is_capitals_heading(s) || is_colon_heading(s) {
+        block.kind = BlockKind::Heading;
+        block.level = 7;
+    }
+    block
+}
+
+/// `PARTICIPANTS`, `ORDRE DU JOUR`: short lines in capitals.
+fn is_capitals_heading(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = s.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 4 && upper * 10 >= letters * 9 && s.chars().count() <= 100
+}
+
+/// `Excusés :`, `Représentants des services de l'État :` — a short label ending in a colon.
+fn is_colon_heading(s: &str) -> bool {
+    let body = s.trim_end();
+    body.ends_with(':') && body.chars().count() <= 160 && body.starts_with(|c: char| c.is_uppercase())
+}
+
+fn strip_marker(text: &str, block: &mut Block) {
+    let s = &text[block.span.start..block.span.end];
+    if let Some(m) = BULLET.find(s) {
+        block.marker = Some(Span::new(block.span.start, block.span.start + m.as_str().trim_end().len()));
+        block.content = Span::new(block.span.start + m.end(), block.span.end);
+    } else if ROMAN_HEADING.is_match(s) {
+        strip_roman(text, block);
+    }
+}
+
+fn strip_roman(text: &str, block: &mut Block) {
+    static ROMAN_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*").unwrap());
+    let s = &text[block.span.start..block.span.end];
+    if let Some(m) = ROMAN_MARKER.find(s) {
+        block.marker = Some(Span::new(block.span.start, block.span.start + m.as_str().trim_end().len()));
+        block.content = Span::new(block.span.start + m.end(), block.span.end);
+    }
+}
+
+/// A short line standing alone between blank lines, without final punctuation, is how
+/// plain exports write headings (`Participants`, `Absent excusé`, `Sous-préfecture de X`).
+fn mark_standalone_lines(text: &str, blocks: &mut [Block]) {
+    for i in 0..blocks.len() {
+        let next_after_blank = blocks.get(i + 1).is_none_or(|b| b.after_blank);
+        let block = &blocks[i];
+        if block.kind != BlockKind::Paragraph || block.lines.len() != 1 || !block.after_blank || !next_after_blank {
+            continue;
+        }
+        let s = block.text(text).trim();
+        let short = s.chars().count() <= 70;
+        let unpunctuated = !s.ends_with(['.', ';', ',', '!', '?']);
+        if short && unpunctuated && s.starts_with(|c: char| c.is_uppercase()) && !ENTRY_START.is_match(s) {
+            blocks[i].kind = BlockKind::Heading;
+            blocks[i].level = 8;
+        }
+    }
+}
+
+fn split_lines(text: &str) -> Vec<Span> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' || b == 0x0c {
+            lines.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        lines.push(Span::new(start, text.len()));
+    }
+    lines
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start_matches(is_space).len());
+    let end = span.start + s.trim_end_matches(is_space).len();
+    Span::new(start, end.max(start))
+}
+
+fn split_cells(text: &str, line: Span) -> Vec<Span> {
+    let mut cells = Vec::new();
+    let mut start = line.start;
+    let s = &text[line.start..line.end];
+    for (i, c) in s.char_indices() {
+        if c == '\t' {
+            cells.push(Span::new(start, line.start + i));
+            start = line.start + i + 1;
+        }
+    }
+    cells.push(Span::new(start, line.end));
+    cells.into_iter().map(|c| trim_span(text, c)).filter(|c| !c.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        segment(text, &[]).iter().map(|b| (b.kind, b.content_text(text).to_string())).collect()
+    }
+
+    #[test]
+    fn list_items_keep_their_continuation_lines() {
+        let t = "Excusés :\n\n- Jeanne ROUX, directrice du service de la\nréglementation ;\n- Paul MARTIN, maire ;\n";
+        let k = kinds(t);
+        assert_eq!(k[0].0, BlockKind::Heading);
+        assert_eq!(k[1], (BlockKind::ListItem, "Jeanne ROUX, directrice du service de la\nréglementation ;".to_string()));
+        assert_eq!(k[2], (BlockKind::ListItem, "Paul MARTIN, maire ;".to_string()));
+    }
+
+    #[test]
+    fn unbulleted_entries_start_new_blocks() {
+        let t = "Présents :\nM. Jean DUPONT, maire\nMme Anne PETIT, directrice\n";
+        let k = kinds(t);
+        assert_eq!(k.len(), 3);
+        assert_eq!(k[2].1, "Mme Anne PETIT, directrice");
+    }
+
+    #[test]
+    fn tab_rows_and_headings() {
+        let t = "PARTICIPANTS\n\nUDAF\tM. Luc MARTIN, président\n\nII/ Présentation du label\n\nAbsent excusé\n\nM. Yves COLIN\n";
+        let k = kinds(t);
+        assert_eq!(k[0].0, BlockKind::Heading);
+        assert_eq!(k[1].0, BlockKind::TableRow);
+        assert_eq!(k[2], (BlockKind::Heading, "Présentation du label".to_string()));
+        assert_eq!(k[3].0, BlockKind::Heading);
+        assert_eq!(k[4].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn ocr_bullets_before_capitals() {
+        let t = "¢ Les actions issues du label\n« La prise en compte :\no Deux modules\n\n« cité » ici\n";
+        let k = kinds(t);
+        assert_eq!(k[0].0, BlockKind::ListItem);
+        assert_eq!(k[1].0, BlockKind::ListItem);
+        assert_eq!(k[2].1, "Deux modules");
+        assert_eq!(k[3].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn numbered_lines_short_are_headings_long_are_items() {
+        let t = "1) Pilotage des démarches qualité :\n\n1. Présentation des démarches, par Jeanne ROUX, cheffe du pôle performance ;\n";
+        let k = kinds(t);
+        assert_eq!(k[0].0, BlockKind::Heading);
+        assert_eq!(k[1].0, BlockKind::ListItem);
+    }
+}
