@@ -179,6 +179,18 @@ impl Text {
     }
 }
 
+/// Where a position of a stage's input lands in its output, given what `apply` did.
+pub fn map_forward(applied: &[AppliedEdit], pos: usize) -> usize {
+    let index = applied.partition_point(|e| e.input.end <= pos);
+    if let Some(edit) = applied.get(index).filter(|e| e.input.start < pos || (e.input.start == pos && e.input.end > pos)) {
+        return edit.output.start;
+    }
+    match index.checked_sub(1).and_then(|i| applied.get(i)) {
+        Some(prev) => prev.output.end + (pos - prev.input.end),
+        None => pos,
+    }
+}
+
 /// Appends text with its origin, merging contiguous identity runs.
 #[derive(Default)]
 struct Builder {
@@ -252,6 +264,15 @@ mod tests {
         let t = Text::identity("\u{feff}abc".to_string());
         let (t2, _) = t.apply(&[Edit::new(0, 3, "", "bom", 1.0)]);
         assert_eq!(t2.map_span(Span::new(0, 3)), Span::new(3, 6));
+    }
+
+    #[test]
+    fn positions_map_forward_through_edits() {
+        let t = Text::identity("## Titre\nSuite".to_string());
+        let (_, applied) = t.apply(&[Edit::new(0, 3, "", "md", 1.0)]);
+        assert_eq!(map_forward(&applied, 0), 0);
+        assert_eq!(map_forward(&applied, 3), 0);
+        assert_eq!(map_forward(&applied, 9), 6);
     }
 
     #[test]

@@ -1,0 +1,107 @@
+//! The stages in order: bytes → decoded text → normalised → reader text (markup stripped)
+//! → repaired → blocks → records. Each stage's edits go through [`Text::apply`], so the
+//! final text maps straight back to the input bytes.
+
+use crate::decode;
+use crate::error::{Error, ErrorKind};
+use crate::markup::{self, Format, Hint};
+use crate::normalize;
+use crate::record::{Record, Repair, Source, SCHEMA};
+use crate::segment::{self, Block};
+use crate::text::{map_forward, AppliedEdit, Text};
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Run the OCR repair stage.
+    pub repair: bool,
+    /// Decode with this encoding instead of detecting it.
+    pub encoding: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { repair: true, encoding: None }
+    }
+}
+
+/// A document ready for the extractors.
+#[derive(Debug)]
+pub struct Prepared {
+    pub text: Text,
+    pub blocks: Vec<Block>,
+    pub format: Format,
+    pub encoding: String,
+    pub repairs: Vec<AppliedEdit>,
+    pub suggestions: Vec<AppliedEdit>,
+    pub warnings: Vec<String>,
+}
+
+pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
+    let decoded = decode::decode(bytes, options.encoding.as_deref())?;
+    let mut warnings = decoded.warnings;
+    let (text, _) = decoded.text.apply(&normalize::propose(decoded.text.as_str()));
+    if text.as_str().trim().is_empty() {
+        return Err(Error::new(ErrorKind::Empty, "empty document (no text)"));
+    }
+    let format = markup::detect_format(text.as_str());
+    let stripped = markup::strip(text.as_str(), format);
+    let (text, applied) = text.apply(&stripped.edits);
+    let mut hints: Vec<Hint> = stripped
+        .hints
+        .iter()
+        .map(|h| Hint { line_start: map_forward(&applied, h.line_start), kind: h.kind })
+        .collect();
+    let (text, repairs, suggestions) = if options.repair {
+        repair_stage(text, &mut hints)
+    } else {
+        (text, Vec::new(), Vec::new())
+    };
+    let blocks = segment::segment(text.as_str(), &hints);
+    if blocks.is_empty() {
+        warnings.push("no text blocks found".to_string());
+    }
+    Ok(Prepared { text, blocks, format, encoding: decoded.encoding, repairs, suggestions, warnings })
+}
+
+fn repair_stage(text: Text, _hints: &mut [Hint]) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
+    (text, Vec::new(), Vec::new())
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn to_repair(edit: &AppliedEdit) -> Repair {
+    Repair {
+        span: edit.original,
+        before: edit.before.clone(),
+        after: edit.after.clone(),
+        rule: edit.rule.to_string(),
+        confidence: edit.confidence,
+    }
+}
+
+/// Extracts one document. `path` is reported as given.
+pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Error> {
+    let prepared = prepare(bytes, options)?;
+    let text = prepared.text.as_str();
+    let found = crate::meeting::extract(text, &prepared.blocks);
+    Ok(Record {
+        schema: SCHEMA,
+        source: Source {
+            path: path.to_string(),
+            sha256: sha256_hex(bytes),
+            bytes: bytes.len(),
+            encoding: prepared.encoding.clone(),
+            format: prepared.format,
+        },
+        meeting: found.meeting,
+        document: found.document,
+        agenda: found.agenda,
+        repairs: prepared.repairs.iter().map(to_repair).collect(),
+        suggestions: prepared.suggestions.iter().map(to_repair).collect(),
+        warnings: prepared.warnings,
+    })
+}
