@@ -1,8 +1,18 @@
+//! clu-minutes: structured data from the minutes of French prefecture user committees
+//! (CLU, CLUAC). Bytes flow one way through the stages, each in its module:
+//! [`decode`] → [`normalize`] → [`markup`] → repair → [`segment`] → extractors
+//! ([`meeting`], …) → [`record`]s, with [`text::Text`] keeping every position traceable to
+//! the original bytes. [`pipeline`] runs them for one document, [`corpus`] for many.
+
+pub mod corpus;
 pub mod decode;
 pub mod edit;
 pub mod error;
 pub mod markup;
+//pub mod meeting;
 pub mod normalize;
+pub mod pipeline;
+pub mod record;
 pub mod segment;
 pub mod span;
 pub mod text;
