@@ -1,2 +1,5 @@
 pub mod edit;
 pub mod span;
+pub mod dates;
+pub mod figures;
+pub mod labels;
