@@ -1,13 +1,17 @@
 //! clu-minutes: structured data from the minutes of French prefecture user committees
 //! (CLU, CLUAC). Bytes flow one way through the stages, each in its module:
 //! [`decode`] → [`normalize`] → [`markup`] → repair → [`segment`] → extractors
-//! ([`meeting`], …) → [`record`]s, with [`text::Text`] keeping every position traceable to
-//! the original bytes. [`pipeline`] runs them for one document, [`corpus`] for many.
+//! ([`meeting`], [`dates`], [`figures`], [`labels`], …) → [`record`]s, with
+//! [`text::Text`] keeping every position traceable to the original bytes. [`pipeline`]
+//! runs them for one document, [`corpus`] for many.
 
 pub mod corpus;
+pub mod dates;
 pub mod decode;
 pub mod edit;
 pub mod error;
+pub mod figures;
+pub mod labels;
 pub mod markup;
 //pub mod meeting;
 pub mod normalize;

@@ -1,0 +1,500 @@
+//! Calendar dates written in French minutes, parsed with a small `nom` grammar.
+//!
+//! Reported: full dates (`2 FEVRIER 2024`, `Mercredi 20 décembre 2023`, `08 AVR. 2024`,
+//! `1er mars 2024`, `31/12/22`, `28.04.2022`, `2024-03-27`), months (`mai 2023`,
+//! `au mois de janvier 2024`, `fin novembre 2023`, `mi-juin 2021`), quarters
+//! (`3ème trimestre 2023` → `2023-Q3`) and ranges whose first end borrows the month and year of
+//! the second (`du 25 août au 29 septembre 2023`, `entre le 3 et le 5 mai 2022`).
+//!
+//! Not reported: bare years, times, durations, year spans (`2022-2025`), and a day or month
+//! without a year outside a range (`le 1er juillet`, `fin mai`): minutes often cover several
+//! years (last year's figures, next year's deadlines), so borrowing the meeting's year would be
+//! a guess dressed as fact.
+//!
+//! Roles set here: `period` (range ends), `deadline` (`d'ici le`, `avant le`, `au plus tard le`)
+//! and `label_obtained` (the sentence says a label was obtained). `meeting` and `issued` are left
+//! to the meeting extractor.
+
+pub(crate) mod text;
+
+use crate::span::Span;
+use nom::{
+    branch::alt,
+    bytes::complete::{tag, tag_no_case, take_while_m_n},
+    combinator::opt,
+    sequence::tuple,
+    IResult,
+};
+use serde::Serialize;
+use text::{fold, is_hspace, Sentences};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    Day,
+    Month,
+    Quarter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRole {
+    Meeting,
+    Issued,
+    LabelObtained,
+    Deadline,
+    Period,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY-Qn` according to `precision`.
+    pub value: String,
+    pub precision: Precision,
+    pub role: Option<DateRole>,
+    pub span: Span,
+}
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(i: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+}
+
+/// Byte offset of `rest` (a suffix of `whole`) inside `whole`.
+fn offset(whole: &str, rest: &str) -> usize {
+    whole.len() - rest.len()
+}
+
+/// Blanks between the words of a date: spaces (no-break ones included) and at most one line
+/// break, because wrapped lines split dates (`5\n jours`, `31\ndécembre`).
+fn gap(i: &str) -> Res<'_, &str> {
+    let mut newline = false;
+    let mut end = 0;
+    for (k, c) in i.char_indices() {
+        if is_hspace(c) {
+            end = k + c.len_utf8();
+        } else if c == '\n' && !newline {
+            newline = true;
+            end = k + 1;
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        fail(i)
+    } else {
+        Ok((&i[end..], &i[..end]))
+    }
+}
+
+fn next_is_alnum(i: &str) -> bool {
+    i.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Day of month: `7`, `07`, `1er`, `1 er` (OCR splits the superscript off), `1ᵉʳ`.
+fn day(i: &str) -> Res<'_, u32> {
+    let (rest, digits) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    let d: u32 = digits.parse().unwrap_or(0); // one or two ASCII digits always parse
+    if !(1..=31).contains(&d) {
+        return fail(i);
+    }
+    if d == 1 {
+        let suffixed: Res<_> = alt((tag_no_case("er"), tag("ᵉʳ"), tag("°")))(rest);
+        if let Ok((r, _)) = suffixed {
+            if !next_is_alnum(r) {
+                return Ok((r, d));
+            }
+        }
+        let spaced: Res<_> = tuple((gap, tag_no_case("er")))(rest);
+        if let Ok((r, _)) = spaced {
+            if !next_is_alnum(r) {
+                return Ok((r, d));
+            }
+        }
+    }
+    if next_is_alnum(rest) {
+        return fail(i);
+    }
+    Ok((rest, d))
+}
+
+/// End of a word that may hold OCR digit-for-letter confusions (`jui11et`, `0ctobre`).
+fn word_end(i: &str) -> usize {
+    let mut end = 0;
+    for (k, c) in i.char_indices() {
+        let ok = if k == 0 { c.is_alphabetic() || c == '0' } else { c.is_alphabetic() || matches!(c, '1' | '0' | '|') };
+        if !ok || k > 24 {
+            break;
+        }
+        end = k + c.len_utf8();
+    }
+    end
+}
+
+const MONTHS: [&str; 12] =
+    ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+
+/// Abbreviations, which may carry a dot (`AVR.`, `janv.`).
+const ABBREVIATIONS: [(&str, u32); 13] = [
+    ("jan", 1),
+    ("janv", 1),
+    ("fev", 2),
+    ("fevr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("mar", 3),
+    ("aou", 8),
+];
+
+/// Month number of a word, case- and accent-insensitive, repairing OCR digit/letter swaps and
+/// accepting one edit on long names (`juiliet`). Returns whether it was an abbreviation.
+fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
+    let w: String = fold(word).chars().map(|c| match c {
+        '1' | '|' => 'l',
+        '0' => 'o',
+        c => c,
+    }).collect();
+    if let Some(k) = MONTHS.iter().position(|m| *m == w) {
+        return Some((k as u32 + 1, false));
+    }
+    if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+        return Some((*m, true));
+    }
+    if fuzzy && w.chars().count() >= 6 {
+        return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m, &w)).map(|k| (k as u32 + 1, false));
+    }
+    None
+}
+
+/// Levenshtein distance ≤ 1, without allocating a matrix.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1))
+    } else {
+        short[prefix..].iter().eq(long[prefix + 1..].iter())
+    }
+}
+
+/// A month name, possibly split over a line break (`Jan-\nvier`, `Jan\nvier`).
+fn month(i: &str) -> Res<'_, u32> {
+    let end = word_end(i);
+    if end == 0 {
+        return fail(i);
+    }
+    let mut rest = &i[end..];
+    let (m, abbreviated) = match month_number(&i[..end], true) {
+        Some(found) => found,
+        None => {
+            let joined = rest.strip_prefix("-\n").or_else(|| rest.strip_prefix('\n'));
+            let Some(tail) = joined else { return fail(i) };
+            let end2 = word_end(tail);
+            let whole = format!("{}{}", &i[..end], &tail[..end2]);
+            match month_number(&whole, false) {
+                Some((m, false)) => {
+                    rest = &tail[end2..];
+                    (m, false)
+                }
+                _ => return fail(i),
+            }
+        }
+    };
+    if abbreviated {
+        if let Some(r) = rest.strip_prefix('.') {
+            rest = r;
+        }
+    }
+    Ok((rest, m))
+}
+
+/// Four-digit year in 1900–2099 not glued to a following digit or letter.
+fn year4(i: &str) -> Res<'_, i32> {
+    let (rest, digits) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    if next_is_alnum(rest) {
+        return fail(i);
+    }
+    let y: i32 = digits.parse().unwrap_or(0); // four ASCII digits always parse
+    if !(1900..=2099).contains(&y) {
+        return fail(i);
+    }
+    Ok((rest, y))
+}
+
+fn weekday(i: &str) -> Res<'_, ()> {
+    let end = word_end(i);
+    let w = fold(&i[..end]);
+    if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"].contains(&w.as_str()) {
+        let (rest, _) = gap(&i[end..])?;
+        Ok((rest, ()))
+    } else {
+        fail(i)
+    }
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn valid(y: i32, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+/// `[weekday] day [month [year]]`: the pieces a range's first end may leave out.
+fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
+    let (i, _) = opt(weekday)(i)?;
+    let (i, d) = day(i)?;
+    let Ok((after_month, m)) = tuple((gap, month))(i).map(|(r, (_, m))| (r, m)) else {
+        return Ok((i, (d, None, None)));
+    };
+    match tuple((gap, year4))(after_month) {
+        Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(y)))),
+        Err(_) => Ok((after_month, (d, Some(m), None))),
+    }
+}
+
+/// `[weekday] day month year`.
+fn full_date(i: &str) -> Res<'_, (i32, u32, u32)> {
+    match day_month_year(i)? {
+        (r, (d, Some(m), Some(y))) if valid(y, m, d) => Ok((r, (y, m, d))),
+        _ => fail(i),
+    }
+}
+
+/// `31/12/22`, `7/12/2023`, `28.04.2022`, `2024-03-27`, and the OCR slip `28'04/22`.
+fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
+    let digits = |n, m| take_while_m_n(n, m, |c: char| c.is_ascii_digit());
+    let iso: Res<_> = tuple((digits(4, 4), tag("-"), digits(2, 2), tag("-"), digits(2, 2)))(i);
+    let (rest, (y, m, d)) = match iso {
+        Ok((r, (y, _, m, _, d))) => (r, (y, m, d)),
+        Err(_) => {
+            let (r, (d, s1, m, s2)) = tuple((
+                digits(1, 2),
+                alt((tag("/"), tag("."), tag("-"), tag("'"))),
+                digits(1, 2),
+                alt((tag("/"), tag("."), tag("-"))),
+            ))(i)?;
+            if s1 != s2 && !(s1 == "'" && s2 == "/") {
+                return fail(i);
+            }
+            let (r, y) = alt((digits(4, 4), digits(2, 2)))(r)?;
+            (r, (y, m, d))
+        }
+    };
+    // A further digit or `.5`-like group means a phone number, version or longer code.
+    let mut tail = rest.chars();
+    let glued = match (tail.next(), tail.next()) {
+        (Some(c), _) if c.is_alphanumeric() => true,
+        (Some('/' | '.' | '-'), Some(c)) => c.is_ascii_digit(),
+        _ => false,
+    };
+    if glued {
+        return fail(i);
+    }
+    let (m, d): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0)); // ASCII digits
+    let y: i32 = match y.len() {
+        2 => 2000 + y.parse::<i32>().unwrap_or(0), // minutes of user committees are all post-2000
+        _ => y.parse().unwrap_or(0),
+    };
+    if !valid(y, m, d) || !(1900..=2099).contains(&y) {
+        return fail(i);
+    }
+    Ok((rest, (y, m, d)))
+}
+
+/// `3ème trimestre 2023`, `second trimestre 2025`, `T3 2023` is not French minutes' style.
+fn quarter(i: &str) -> Res<'_, (i32, u32)> {
+    let end = word_end(i).max(i.chars().take_while(char::is_ascii_alphanumeric).map(char::len_utf8).sum());
+    let w = fold(&i[..end]);
+    let q = match w.as_str() {
+        "1er" | "1re" | "1ere" | "premier" => 1,
+        "2e" | "2eme" | "2nd" | "second" | "deuxieme" => 2,
+        "3e" | "3eme" | "troisieme" => 3,
+        "4e" | "4eme" | "quatrieme" | "dernier" => 4,
+        _ => return fail(i),
+    };
+    let (r, (_, _, _, y)) = tuple((gap, tag_no_case("trimestre"), gap, year4))(&i[end..])?;
+    Ok((r, (y, q)))
+}
+
+/// `[au mois de | fin | début | courant | mi-] month year`.
+fn month_year(i: &str) -> Res<'_, (i32, u32)> {
+    let mut au_mois = tuple((tag_no_case("au"), gap, tag_no_case("mois"), gap, alt((tag_no_case("de"), tag_no_case("d'"), tag_no_case("d’")))));
+    let (i, _) = opt(alt((
+        |x| au_mois(x).map(|(r, _)| (r, ())),
+        |x| tuple((alt((tag_no_case("fin"), tag_no_case("début"), tag_no_case("debut"), tag_no_case("courant"))), gap))(x).map(|(r, _)| (r, ())),
+        |x| tuple((tag_no_case("mi"), alt((tag("-"), tag(" ")))))(x).map(|(r, _)| (r, ())),
+    )))(i)?;
+    let i = i.trim_start_matches(is_hspace);
+    let (i, m) = month(i)?;
+    let (i, (_, y)) = tuple((gap, year4))(i)?;
+    Ok((i, (y, m)))
+}
+
+fn day_value(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn mention(text: &str, start: usize, end: usize, value: String, precision: Precision, role: Option<DateRole>) -> DateMention {
+    DateMention { text: text[start..end].to_string(), value, precision, role, span: Span::new(start, end) }
+}
+
+/// `du 25 août au 29 septembre 2023`, `du 3 au 5 mai`, `entre le 3 et le 5 mai 2022`,
+/// `de mars à juin 2023`: both ends, the first completed from the second.
+fn range(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
+    let i = &text[pos..];
+    let opener: Res<_> = alt((
+        |x| tuple((tag_no_case("du"), gap))(x).map(|(r, _)| (r, true)),
+        |x| tuple((tag_no_case("de"), gap))(x).map(|(r, _)| (r, false)),
+        |x| tuple((tag_no_case("entre"), gap, opt(tuple((tag_no_case("le"), gap)))))(x).map(|(r, _)| (r, true)),
+    ))(i);
+    let (first, days) = opener.ok()?;
+    let first_start = pos + offset(i, first);
+    let joiner = |x| -> Res<'_, ()> {
+        let (x, _) = gap(x)?;
+        let (x, _) = alt((tag_no_case("au"), tag_no_case("à"), tag_no_case("et le"), tag_no_case("et")))(x)?;
+        let (x, _) = gap(x)?;
+        Ok((x, ()))
+    };
+    if days {
+        let (after_first, (d1, m1, y1)) = day_month_year(first).ok()?;
+        let (second, _) = joiner(after_first).ok()?;
+        let second_start = pos + offset(i, second);
+        let (rest, (y2, m2, d2)) = full_date(second).ok()?;
+        let m = m1.unwrap_or(m2);
+        // `du 15 décembre au 10 janvier 2024` starts the year before.
+        let y = y1.unwrap_or(if m > m2 { y2 - 1 } else { y2 });
+        if !valid(y, m, d1) {
+            return None;
+        }
+        let first_end = pos + offset(i, after_first);
+        let end = pos + offset(i, rest);
+        let role = Some(DateRole::Period);
+        Some((end, vec![
+            mention(text, first_start, first_end, day_value(y, m, d1), Precision::Day, role),
+            mention(text, second_start, end, day_value(y2, m2, d2), Precision::Day, role),
+        ]))
+    } else {
+        let (after_first, m1) = month(first).ok()?;
+        let (second, _) = joiner(after_first).ok()?;
+        let second_start = pos + offset(i, second);
+        let (rest, (y2, m2)) = month_year(second).ok()?;
+        let y = if m1 > m2 { y2 - 1 } else { y2 };
+        let first_end = pos + offset(i, after_first);
+        let end = pos + offset(i, rest);
+        let role = Some(DateRole::Period);
+        Some((end, vec![
+            mention(text, first_start, first_end, format!("{y:04}-{m1:02}"), Precision::Month, role),
+            mention(text, second_start, end, format!("{y2:04}-{m2:02}"), Precision::Month, role),
+        ]))
+    }
+}
+
+/// The longest date expression starting at `pos`, if any: its end and its mentions.
+fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
+    if let Some(found) = range(text, pos) {
+        return Some(found);
+    }
+    let i = &text[pos..];
+    let end = |rest: &str| pos + offset(i, rest);
+    if let Ok((r, (y, m, d))) = full_date(i).or_else(|_| numeric(i)) {
+        let e = end(r);
+        return Some((e, vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)]));
+    }
+    if let Ok((r, (y, q))) = quarter(i) {
+        let e = end(r);
+        return Some((e, vec![mention(text, pos, e, format!("{y:04}-Q{q}"), Precision::Quarter, None)]));
+    }
+    if let Ok((r, (y, m))) = month_year(i) {
+        let e = end(r);
+        return Some((e, vec![mention(text, pos, e, format!("{y:04}-{m:02}"), Precision::Month, None)]));
+    }
+    None
+}
+
+/// Every date expression of `text`, in text order, with the roles this module can tell.
+pub fn find_dates(text: &str) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let mut skip_to = 0;
+    let (mut prev, mut prev2) = (None::<char>, None::<char>);
+    for (pos, c) in text.char_indices() {
+        let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+        // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
+        let continues_number = c.is_ascii_digit()
+            && prev.is_some_and(|p| matches!(p, '/' | '.' | ',' | '-'))
+            && prev2.is_some_and(|p| p.is_ascii_digit());
+        (prev2, prev) = (prev, Some(c));
+        if pos < skip_to || !word_start || continues_number {
+            continue;
+        }
+        if let Some((end, found)) = parse_at(text, pos) {
+            out.extend(found);
+            skip_to = end;
+        }
+    }
+    assign_roles(text, &mut out);
+    out
+}
+
+/// Phrases that make the following date a deadline.
+const DEADLINE_CUES: [&str; 8] = ["d'ici le", "d'ici au", "d'ici", "avant le", "avant", "au plus tard le", "au plus tard", "jusqu'au"];
+
+fn assign_roles(text: &str, dates: &mut [DateMention]) {
+    if dates.is_empty() {
+        return;
+    }
+    let sentences = Sentences::new(text);
+    for d in dates.iter_mut().filter(|d| d.role.is_none()) {
+        let line_start = text[..d.span.start].rfind('\n').map_or(0, |k| k + 1);
+        let before = fold(text[line_start..d.span.start].trim_end());
+        let before = before.trim_end_matches([',', ':']).trim_end();
+        if DEADLINE_CUES.iter().any(|cue| before.ends_with(cue) && before[..before.len() - cue.len()].ends_with(|c: char| !c.is_alphanumeric())) || DEADLINE_CUES.contains(&before) {
+            d.role = Some(DateRole::Deadline);
+            continue;
+        }
+        let (s, e) = sentences.around(d.span.start);
+        if crate::labels::status_cue(&text[s..e]) == Some(crate::labels::EventKind::Obtained) {
+            d.role = Some(DateRole::LabelObtained);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("juillet", "juiliet"));
+        assert!(within_one_edit("juillet", "jullet"));
+        assert!(!within_one_edit("juillet", "juin"));
+    }
+
+    #[test]
+    fn month_words() {
+        assert_eq!(month_number("FEVRIER", true), Some((2, false)));
+        assert_eq!(month_number("jui11et", true), Some((7, false)));
+        assert_eq!(month_number("aoüt", true), Some((8, false)));
+        assert_eq!(month_number("AVR", true), Some((4, true)));
+        assert_eq!(month_number("maison", true), None);
+    }
+}

@@ -1,0 +1,120 @@
+//! Small text helpers shared by the fact extractors (dates, figures, labels): accent folding,
+//! blank detection and sentence bounds. Kept here so the three extractors agree on what a
+//! "sentence" is without each re-splitting the text its own way.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Horizontal blanks, including the no-break and narrow no-break spaces French typography puts
+/// before `%`, `€`, `:` and inside numbers.
+pub(crate) fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
+}
+
+/// Lower case without diacritics, so that `FÉVRIER`, `fevrier` and `février` compare equal
+/// (OCR and capitals routinely drop accents). Typographic apostrophes become `'`.
+pub(crate) fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
+        .collect()
+}
+
+/// Whitespace runs collapsed to one space, ends trimmed.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Characters that open a list item when they start a line (including OCR renderings of
+/// bullets such as `¢` or `v`, which only count when followed by a blank).
+fn is_bullet(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '•' | '·' | '✓' | '⇒' | '→' | '*' | '+' | '¢' | '▪' | '◦' | '○' | '►' | '❖')
+}
+
+/// Start offsets of the sentences of a text, computed once; `around` is a binary search.
+///
+/// A sentence ends at `.`/`!`/`?` followed by a blank and an upper-case letter, digit or bullet
+/// (unless the dot closes a one-letter or common abbreviation such as `M.`), at a blank line,
+/// and at a line break that opens a list item or follows a line ending in `:`, `;` or `.`.
+/// Single line breaks elsewhere are line wrapping, not boundaries.
+pub(crate) struct Sentences {
+    starts: Vec<usize>,
+    len: usize,
+}
+
+impl Sentences {
+    pub(crate) fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        for (k, c) in text.char_indices() {
+            match c {
+                '\n' => {
+                    let rest = &text[k + 1..];
+                    let line = rest.trim_start_matches(is_hspace);
+                    let before = text[..k].trim_end_matches(is_hspace);
+                    let opens_item = line.starts_with('\n')
+                        || line.chars().next().is_some_and(is_bullet)
+                        || starts_numbered_item(line);
+                    let closes = before.ends_with([':', ';', '.', '!', '?']);
+                    if opens_item || closes {
+                        starts.push(k + 1);
+                    }
+                }
+                '.' | '!' | '?' => {
+                    let rest = &text[k + 1..];
+                    if rest.starts_with(|n: char| is_hspace(n) || n == '\n') {
+                        let after = rest.trim_start_matches(|n: char| is_hspace(n) || n == '\n');
+                        let opens = after.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_bullet(n) || n == '«');
+                        if opens && !(c == '.' && ends_with_abbreviation(&text[..k])) {
+                            starts.push(text.len() - after.len());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        starts.dedup();
+        Sentences { starts, len: text.len() }
+    }
+
+    /// Byte range of the sentence containing `pos`.
+    pub(crate) fn around(&self, pos: usize) -> (usize, usize) {
+        let idx = self.starts.partition_point(|&s| s <= pos).saturating_sub(1);
+        let start = self.starts.get(idx).copied().unwrap_or(0);
+        let end = self.starts.get(idx + 1).copied().unwrap_or(self.len);
+        (start, end)
+    }
+}
+
+/// `1.`, `2)`, `III/`, `IV.` at the start of a line.
+fn starts_numbered_item(line: &str) -> bool {
+    let head: String = line.chars().take_while(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')).collect();
+    !head.is_empty() && line[head.len()..].starts_with(['.', ')', '/'])
+}
+
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    word.chars().count() == 1 || matches!(word.as_str(), "Mme" | "Mmes" | "MM" | "Mlle" | "Dr" | "cf" | "Cf" | "ex" | "art" | "n" | "p" | "vol" | "St" | "Ste")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_drops_accents_and_case() {
+        assert_eq!(fold("FÉVRIER d’août"), "fevrier d'aout");
+    }
+
+    #[test]
+    fn sentences_split_on_dots_and_items_but_not_on_wrapping() {
+        let t = "M. DUPONT ouvre la séance. Il a\ninstruit 12 dossiers :\n- un\n- deux";
+        let s = Sentences::new(t);
+        let (a, b) = s.around(t.find("instruit").unwrap());
+        assert_eq!(&t[a..b], "Il a\ninstruit 12 dossiers :\n");
+        let (a, _) = s.around(0);
+        assert_eq!(a, 0);
+        assert_eq!(s.around(3), (0, t.find("Il").unwrap()));
+        let (a, b) = s.around(t.find("deux").unwrap());
+        assert_eq!(&t[a..b], "- deux");
+    }
+}

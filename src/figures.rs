@@ -1,0 +1,449 @@
+//! Quantities written in digits: percentages, sums of money, counts of things, durations and
+//! ordinals, read the French way (`192 807`, `75,9 %`, `120 000 €`, `1 580`).
+//!
+//! Not figures: years, dates, times of day, phone numbers, e-mail and web addresses, codes
+//! glued to letters (`DDT51`, `AP2022`), numbers with a leading zero (`France victimes 02`),
+//! codes like `34-00` and year spans `2022-2025`, list and section numbers (`1)`, `III/`,
+//! `module n°1`, `axe 2`, `annexe 1`), and numbers inside proper names (`Les 3 Forêts`,
+//! `Allo Service Public 3939`, `Qualipref 2.0`).
+//!
+//! A number with no unit after it counts only when the sentence introduces it as a quantity
+//! (`passé de 34 … à 50`, `plus de 919 000`, `préfecture : 1600`); its unit is then taken from
+//! `nombre de <noun>` or, for `<noun> … sont au nombre de 3`, from the sentence's subject.
+//! A year-like number (1900–2099 without separator) is read as a year unless a `%` or `€`
+//! follows it.
+
+use crate::dates::text::{collapse_ws, fold, is_hspace, Sentences};
+use crate::span::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    Percent,
+    Money,
+    Count,
+    Duration,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub text: String,
+    pub value: f64,
+    pub kind: FigureKind,
+    /// `%`, `EUR`, the counted noun as written, or an English duration unit.
+    pub unit: Option<String>,
+    /// The sentence holding the figure, whitespace collapsed.
+    pub context: String,
+    pub span: Span,
+}
+
+/// A number: French thousands groups (space, no-break spaces, or dots of exactly three
+/// digits), an optional decimal comma, or a plain run of digits with an optional decimal part.
+static NUMBER: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?").expect("literal pattern")
+});
+
+/// Spans that hold digits but no quantity.
+static MASKS: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?:\+33\s?|\b0)\d(?:[\s.\-]?\d{2}){4}\b", // phone numbers
+        r"|\S+@\S+",                                  // e-mail addresses
+        r"|(?:https?://|www\.)\S+",                  // web addresses
+        r"|\b\d{1,2}\s?[hH](?:\s?[0-5]\d)?\b",       // times of day: 14h30, 12h, 17h00
+    ))
+    .expect("literal pattern")
+});
+
+/// Words after which a number is a reference, not a quantity (folded).
+const REFERENCE_WORDS: [&str; 34] = [
+    "module", "modules", "axe", "axes", "annexe", "annexes", "article", "articles", "n°", "no", "numero", "page", "pages",
+    "chapitre", "partie", "point", "etape", "phase", "section", "lot", "tome", "version", "loi", "decret", "arrete",
+    "salle", "bureau", "batiment", "porte", "rue", "avenue", "boulevard", "cedex", "piece",
+];
+
+/// Words that cannot be the counted noun right after a number (folded).
+const NOT_UNITS: &[&str] = &[
+    "a", "à", "au", "aux", "de", "d", "du", "des", "en", "et", "ou", "le", "la", "les", "l", "un", "une", "sur", "par", "pour",
+    "avec", "dans", "sans", "soit", "contre", "dont", "ont", "sont", "est", "etait", "sera", "seront", "fut", "qui", "que", "qu",
+    "ce", "cet", "cette", "ces", "se", "s", "il", "ils", "elle", "elles", "on", "nous", "vous", "y", "ne", "n", "pas", "plus",
+    "moins", "environ", "pres", "fin", "debut", "mi", "courant", "afin", "puis", "ainsi", "alors", "car", "mais", "donc",
+    "or", "ni", "si", "selon", "vers", "chez", "entre", "sous", "depuis", "pendant", "lors", "des", "hors", "via", "parmi",
+    "avant", "apres", "etc", "cf", "tous", "toutes", "tout", "chaque", "son", "sa", "ses", "leur", "leurs", "mon", "ma",
+    "notre", "votre", "c", "j", "m", "t", "ont", "avait", "avaient", "font", "fait", "peut", "peuvent", "doit", "doivent",
+    "ans", "an", "annee", "annees", "jusqu", "jusque", "lorsque", "quand", "comme", "meme", "aussi", "deja", "encore",
+    "bis", "ter", "e", "er", "eme",
+];
+
+/// Adjectives that sit between a number and its noun (`3 nouvelles mairies`, `5 grands axes`).
+const PRE_NOUN_ADJECTIVES: &[&str] = &[
+    "nouveau", "nouveaux", "nouvel", "nouvelle", "nouvelles", "prochain", "prochains", "prochaine", "prochaines", "dernier",
+    "derniers", "derniere", "dernieres", "premier", "premiers", "premiere", "premieres", "grand", "grands", "grande",
+    "grandes", "petit", "petits", "petite", "petites", "seul", "seuls", "seule", "seules", "autres", "principaux",
+    "principales", "gros", "bons", "bonnes", "vrais", "longs", "longues", "courts", "courtes", "anciens", "anciennes",
+];
+
+/// Ordinal suffixes glued to (or split by OCR from) a number.
+const ORDINAL_SUFFIXES: [&str; 12] = ["er", "ere", "re", "eme", "e", "nd", "nde", "ieme", "em", "ᵉ", "ᵉʳ", "è"];
+
+#[derive(Clone)]
+struct Reading {
+    kind: FigureKind,
+    unit: Option<String>,
+    /// End of the figure's text (after its unit or symbol).
+    end: usize,
+    /// No unit, symbol or noun followed the number.
+    bare: bool,
+}
+
+/// One blank run after a number: spaces and at most one line break, but not across a blank
+/// line or into a new list item.
+fn skip_gap(s: &str) -> usize {
+    let mut end = 0;
+    let mut newline = false;
+    for (k, c) in s.char_indices() {
+        if is_hspace(c) {
+            end = k + c.len_utf8();
+        } else if c == '\n' && !newline {
+            let next = s[k + 1..].trim_start_matches(is_hspace);
+            if next.starts_with(['\n', '-', '–', '•', '✓', '*', '+', '⇒']) {
+                break;
+            }
+            newline = true;
+            end = k + 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The word at the start of `s`: letters, with inner hyphens (`sous-préfectures`).
+fn word_len(s: &str) -> usize {
+    let mut end = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        let inner_hyphen = c == '-' && end > 0 && chars.peek().is_some_and(|(_, n)| n.is_alphabetic());
+        if !(c.is_alphabetic() || inner_hyphen) {
+            break;
+        }
+        end = k + c.len_utf8();
+    }
+    end
+}
+
+fn duration_unit(folded: &str) -> Option<&'static str> {
+    Some(match folded {
+        "jour" | "jours" | "j" => "days",
+        "semaine" | "semaines" => "weeks",
+        "mois" => "months",
+        "an" | "ans" | "annee" | "annees" => "years",
+        "heure" | "heures" => "hours",
+        "minute" | "minutes" | "min" | "mn" => "minutes",
+        "seconde" | "secondes" => "seconds",
+        _ => return None,
+    })
+}
+
+fn is_month(folded: &str) -> bool {
+    ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"]
+        .contains(&folded)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let n = w.chars().count();
+    (2..=6).contains(&n) && w.chars().all(|c| c.is_uppercase())
+}
+
+/// What follows the number (from `at`, just after its digits): unit, symbol or noun.
+fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
+    let rest = &text[at..];
+    // Glued letters: an ordinal (`17ème`) or a code (`4G`); `1er` is handled as ordinal too.
+    let glued = word_len(rest);
+    if glued > 0 {
+        let suffix = fold(&rest[..glued]);
+        if !ORDINAL_SUFFIXES.contains(&suffix.as_str()) {
+            return None;
+        }
+        return read_ordinal(text, at + glued);
+    }
+    let g = skip_gap(rest);
+    let after = &rest[g..];
+    let start = at + g;
+    if after.starts_with('%') {
+        return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + 1, bare: false });
+    }
+    if after.starts_with('€') {
+        return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false });
+    }
+    let w = word_len(after);
+    if w == 0 {
+        return Some(bare(at));
+    }
+    let word = &after[..w];
+    let f = fold(word);
+    match f.as_str() {
+        "pour" if fold(after).starts_with("pour cent") => {
+            return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false })
+        }
+        "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false }),
+        "er" | "eme" | "ere" | "e" if g <= 1 && start > number_start => return read_ordinal(text, start + w),
+        _ => {}
+    }
+    if is_month(&f) {
+        return None; // a day of a month without year: a date, not a quantity
+    }
+    if let Some(unit) = duration_unit(&f) {
+        let mut end = start + w;
+        if unit == "days" {
+            // `jours ouvrés`, `jours calendaires`, `jours francs` are still days.
+            let g2 = skip_gap(&text[end..]);
+            let w2 = word_len(&text[end + g2..]);
+            if matches!(fold(&text[end + g2..end + g2 + w2]).as_str(), "ouvres" | "ouvrables" | "calendaires" | "francs") {
+                end += g2 + w2;
+            }
+        }
+        return Some(Reading { kind: FigureKind::Duration, unit: Some(unit.into()), end, bare: false });
+    }
+    if PRE_NOUN_ADJECTIVES.contains(&f.as_str()) {
+        let g2 = skip_gap(&after[w..]);
+        let noun_at = start + w + g2;
+        let w2 = word_len(&text[noun_at..]);
+        if g2 > 0 && w2 > 0 {
+            let noun = &text[noun_at..noun_at + w2];
+            let nf = fold(noun);
+            if let Some(unit) = duration_unit(&nf) {
+                return Some(Reading { kind: FigureKind::Duration, unit: Some(unit.into()), end: noun_at + w2, bare: false });
+            }
+            if is_noun(noun, &nf) {
+                return Some(count(text, noun_at, w2));
+            }
+        }
+        return Some(bare(at));
+    }
+    if word.starts_with(char::is_uppercase) && !is_acronym(word) {
+        // `8 France services`: the network counts; other capitalised words make a name.
+        let tail = &after[w..];
+        if f == "france" && fold(tail.trim_start_matches(is_hspace)).starts_with("service") {
+            let g2 = skip_gap(tail);
+            let w2 = word_len(&tail[g2..]);
+            return Some(Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&after[..w + g2 + w2])), end: start + w + g2 + w2, bare: false });
+        }
+        return None;
+    }
+    if is_noun(word, &f) {
+        return Some(count(text, start, w));
+    }
+    Some(bare(at))
+}
+
+fn is_noun(word: &str, folded: &str) -> bool {
+    is_acronym(word) || (word.chars().count() >= 2 && word.starts_with(char::is_lowercase) && !NOT_UNITS.contains(&folded))
+}
+
+fn bare(at: usize) -> Reading {
+    Reading { kind: FigureKind::Count, unit: None, end: at, bare: true }
+}
+
+/// A count of the noun at `noun_at`, extended by a following `France Services`
+/// (`32 maisons France Services`).
+fn count(text: &str, noun_at: usize, len: usize) -> Reading {
+    let mut end = noun_at + len;
+    let tail = &text[end..];
+    let g = skip_gap(tail);
+    if g > 0 && tail[g..].starts_with("France") {
+        let w1 = word_len(&tail[g..]);
+        let g2 = skip_gap(&tail[g + w1..]);
+        let w2 = word_len(&tail[g + w1 + g2..]);
+        if g2 > 0 && fold(&tail[g + w1 + g2..g + w1 + g2 + w2]).starts_with("service") {
+            end += g + w1 + g2 + w2;
+        }
+    }
+    Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&text[noun_at..end])), end, bare: false }
+}
+
+/// `17ème accueil`, `1er niveau`: kind `other`, unit the following noun. A month or
+/// `trimestre` after it makes a date, handled by the date grammar.
+fn read_ordinal(text: &str, at: usize) -> Option<Reading> {
+    let g = skip_gap(&text[at..]);
+    let w = word_len(&text[at + g..]);
+    if g == 0 || w == 0 {
+        return Some(Reading { kind: FigureKind::Other, unit: None, end: at, bare: false });
+    }
+    let word = &text[at + g..at + g + w];
+    let f = fold(word);
+    if is_month(&f) || f == "trimestre" {
+        return None;
+    }
+    Some(Reading { kind: FigureKind::Other, unit: Some(word.to_string()), end: at + g + w, bare: false })
+}
+
+/// The token before `pos` (a word, or one punctuation character), folded, and its start.
+fn previous_token(text: &str, pos: usize) -> (String, usize) {
+    let before = text[..pos].trim_end_matches(|c: char| c.is_whitespace());
+    let Some(last) = before.chars().next_back() else { return (String::new(), 0) };
+    if !last.is_alphanumeric() && last != '°' {
+        return (last.to_string(), before.len() - last.len_utf8());
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '°')
+        .last()
+        .map_or(before.len(), |(k, _)| k);
+    (fold(&before[start..]), start)
+}
+
+fn parse_value(digits: &str) -> Option<f64> {
+    let plain: String = digits.chars().filter(|c| !is_hspace(*c)).collect();
+    // `2.500` with a three-digit group is a French thousands dot; `2.5` a decimal point.
+    let plain = match plain.split_once('.') {
+        Some((_, frac)) if frac.len() == 3 && !plain.contains(',') => plain.replace('.', ""),
+        _ => plain.replace(',', "."),
+    };
+    plain.parse().ok()
+}
+
+/// Sign of a number: U+2212 is always a minus; `-` only after `de`, `à`, `soit` or `(`,
+/// because OCR turns bullets into dashes (`-89 %` in a list is 89 %).
+fn is_negative(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    if before.ends_with('−') {
+        return true;
+    }
+    let Some(b) = before.strip_suffix('-') else { return false };
+    let (prev, _) = previous_token(text, b.len());
+    matches!(prev.as_str(), "de" | "à" | "a" | "soit" | "(")
+}
+
+static AGE_BEFORE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:\bagee?s?\s+de|\bde\s+\d+\s*(?:à|a|&|-|et)?)\s*$").expect("literal pattern"));
+static COUNTED_NOUN: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?i)\bnombre\s+(?:de\s+|d['’])(\p{L}[\p{L}-]*)").expect("literal pattern"));
+static SUBJECT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^\s*(?:[-•*]\s*)?(?i:les|des|nos|ces)\s+(\p{L}[\p{L}\s'’-]*?)\s*(?:\(|,|\bsont\b|\bétaient\b|\bseront\b)")
+        .expect("literal pattern")
+});
+
+/// Every quantity of `text`, in text order.
+pub fn find_figures(text: &str) -> Vec<Figure> {
+    let mut masked: Vec<(usize, usize)> = crate::dates::find_dates(text).iter().map(|d| (d.span.start, d.span.end)).collect();
+    masked.extend(MASKS.find_iter(text).map(|m| (m.start(), m.end())));
+    masked.sort_unstable();
+    let is_masked = |s: usize, e: usize| {
+        let k = masked.partition_point(|&(ms, _)| ms < e);
+        masked[..k].iter().rev().take(8).any(|&(ms, me)| ms < e && s < me)
+    };
+    let sentences = Sentences::new(text);
+
+    // First pass: read each number; bare ones may borrow their unit from a range partner.
+    let mut found: Vec<(usize, usize, f64, Reading)> = Vec::new();
+    for m in NUMBER.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        if is_masked(s, e) || glued_to_code(text, s, e) {
+            continue;
+        }
+        let digits = m.as_str();
+        if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0,") {
+            continue; // department codes, zero-padded references
+        }
+        let (prev, prev_at) = previous_token(text, s);
+        if REFERENCE_WORDS.contains(&prev.as_str()) || prev == "°" {
+            continue;
+        }
+        let Some(mut value) = parse_value(digits) else { continue };
+        // OCR leaves a dot after a number in running text (`1. avis neutre`); at a line start
+        // `1.` numbers a list item.
+        let mut after_at = e;
+        if text[e..].starts_with(". ") && text[e + 2..].starts_with(char::is_lowercase) && !at_line_start(text, s) {
+            after_at = e + 1;
+        }
+        let Some(mut reading) = read_after(text, after_at, s) else { continue };
+        if reading.kind == FigureKind::Other && at_line_start(text, s) && reading.unit.is_none() {
+            continue;
+        }
+        let year_like = !digits.contains([' ', '\u{a0}', '\u{202f}', '\u{2009}', ',', '.']) && (1900..=2099).contains(&(value as i64));
+        if year_like && !matches!(reading.kind, FigureKind::Percent | FigureKind::Money) {
+            continue;
+        }
+        if reading.bare {
+            let accepted = matches!(prev.as_str(), "de" | "à" | "a" | ":" | "=" | "environ" | "soit" | "total" | "&" | "et");
+            if !accepted || at_line_start(text, prev_at) && prev != ":" {
+                continue;
+            }
+        }
+        if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("years") && AGE_BEFORE.is_match(&fold(&text[floor_boundary(text, s.saturating_sub(24))..s])) {
+            reading.kind = FigureKind::Other; // an age (`de 16 à 87 ans`), not a length of time
+        }
+        if is_negative(text, s) {
+            value = -value;
+        }
+        found.push((s, e, value, reading));
+    }
+
+    // A bare number joined to the next by `à`, `et`, `&`, `-` shares its reading (`de 16 à 87 ans`).
+    for k in (0..found.len().saturating_sub(1)).rev() {
+        if found[k].3.bare {
+            let between = fold(text[found[k].1..found[k + 1].0].trim());
+            if matches!(between.as_str(), "a" | "à" | "&" | "et" | "-" | "au") && !found[k + 1].3.bare {
+                let next = found[k + 1].3.clone();
+                found[k].3 = Reading { end: found[k].1, bare: false, ..next };
+            }
+        }
+    }
+
+    found
+        .into_iter()
+        .map(|(s, e, value, r)| {
+            let (cs, ce) = sentences.around(s);
+            let sentence = &text[cs..ce];
+            let unit = r.unit.or_else(|| if r.bare { counted_noun(text, &sentences, s) } else { None });
+            let end = r.end.max(e);
+            Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context: collapse_ws(sentence), span: Span::new(s, end) }
+        })
+        .collect()
+}
+
+/// Glued to letters or to another number by `-`, `/`, `_`: a code (`DDT51`, `34-00`, `2022-2025`).
+fn glued_to_code(text: &str, s: usize, e: usize) -> bool {
+    let mut back = text[..s].chars().rev();
+    let glued_before = match (back.next(), back.next()) {
+        (Some(c), _) if c.is_alphanumeric() || c == '_' || c == '@' => true,
+        (Some('-' | '/' | '.'), Some(c)) => c.is_alphanumeric(),
+        _ => false,
+    };
+    let mut fwd = text[e..].chars();
+    let glued_after = matches!((fwd.next(), fwd.next()), (Some('-' | '/' | '_'), Some(c)) if c.is_ascii_digit());
+    glued_before || glued_after
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1; // index 0 is always a boundary, so this stops
+    }
+    i
+}
+
+/// Nothing but blanks and a bullet before `pos` on its line.
+fn at_line_start(text: &str, pos: usize) -> bool {
+    let line = &text[text[..pos].rfind('\n').map_or(0, |k| k + 1)..pos];
+    line.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '#' | '✓' | '⇒' | '(' | '.'))
+}
+
+/// Unit of a bare count: `nombre de <noun>` before it in the sentence, or the subject of
+/// `<les noun …> sont au nombre de N`.
+fn counted_noun(text: &str, sentences: &Sentences, pos: usize) -> Option<String> {
+    let (cs, _) = sentences.around(pos);
+    let before = &text[cs..pos];
+    if fold(before).trim_end().ends_with("au nombre de") {
+        return SUBJECT.captures(before).and_then(|c| c.get(1)).map(|m| collapse_ws(m.as_str()));
+    }
+    if let Some(noun) = COUNTED_NOUN.captures_iter(before).last().and_then(|c| c.get(1)) {
+        return Some(noun.as_str().to_string());
+    }
+    None
+}

@@ -1,0 +1,221 @@
+//! Quality labels and programmes (Qual-e-pref, Quali-ATE, Services publics +, Marianne, …):
+//! canonical name whatever the spelling, number of mentions, modules, and dated events
+//! (obtained, audit, target).
+//!
+//! Which label an event or module belongs to: the labels named in the same sentence, else the
+//! label mentioned last before it (the one under discussion in the section).
+//!
+//! Two names are also ordinary words and need context: "services publics" is the programme
+//! only with its `+` (`SP+`, `Services publics +`), and `Marianne` only after charte / label /
+//! référentiel / labellisé. "France Services" is first of all a network of places: it is reported
+//! as a label when a sentence ties it to labelling or when the minutes name it at least twice
+//! (one passing mention of a new France Services office is not a label topic).
+
+use crate::dates::text::{fold, Sentences};
+use crate::dates::{DateMention, Precision};
+use crate::span::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    /// Canonical spelling (`Qual-e-pref`, `Services publics +`, …).
+    pub name: String,
+    pub mentions: u32,
+    pub modules: Vec<String>,
+    pub events: Vec<LabelEvent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Obtained,
+    Audit,
+    Target,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelEvent {
+    pub kind: EventKind,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+    pub date: String,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Spellings of each label, in canonical order. Patterns run on the original text (case
+/// matters for `SP+` and `Marianne`), so case-insensitivity is spelled out where wanted.
+static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
+    [
+        // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`.
+        ("Qual-e-pref", r"(?i)\bqu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f\b"),
+        ("Quali-ATE", r"(?i)\bquali\s?-\s?ate\b|\bQUALIATE\b|\bQuali ATE\b"),
+        ("Qualipref", r"(?i)\bquali\s?-?\s?pr[eé]f\b(?:\s*\d(?:\.\d)?)?"),
+        ("Services publics +", r"(?i)\bservices?\s+publics?\s*\+|\bSP\s?\+"),
+        ("Marianne", r"(?i:\b(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?Marianne\b"),
+        ("France Services", r"\bFrance\s+[Ss]ervices?\b|\bFRANCE\s+SERVICES\b"),
+        ("ISO 9001", r"(?i)\bISO\s?9001\b"),
+        ("Engagement de service", r"\bEngagements?\s+de\s+[Ss]ervice\b|(?i:\b(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?engagements?\s+de\s+service\b)"),
+    ]
+    .into_iter()
+    // The patterns are literals of this file, checked by the unit tests.
+    .map(|(name, re)| (name, Regex::new(re).expect("label pattern")))
+    .collect()
+});
+
+/// Verbs and nouns saying the label is already held (folded text).
+static OBTAINED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|a obtenu|ont obtenu|avait obtenu|obtention)\b").expect("literal pattern")
+});
+
+/// Words of plans and deadlines, which are never `obtained` (folded text).
+static PLANNED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\b(?:prevue?s?|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)\b")
+        .expect("literal pattern")
+});
+
+static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"\baudits?\b").expect("literal pattern"));
+
+/// A bare year introduced as a point in time (`en 2016`, `depuis 2020`): allowed for events.
+static EVENT_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:en|depuis|dès|des|au cours de)\s+((?:19|20)\d\d)\b").expect("literal pattern"));
+
+/// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
+static MODULE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r#"(?i)\bmodule\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
+});
+
+/// What a sentence says about a label's status: held, audited, or planned.
+pub(crate) fn status_cue(sentence: &str) -> Option<EventKind> {
+    let f = fold(sentence);
+    if PLANNED.is_match(&f) {
+        if OBTAINED.is_match(&f) || f.contains("labellisation") || f.contains("labelisation") || f.contains("certification") {
+            return Some(EventKind::Target);
+        }
+        return None;
+    }
+    if OBTAINED.is_match(&f) {
+        return Some(EventKind::Obtained);
+    }
+    if AUDIT.is_match(&f) {
+        return Some(EventKind::Audit);
+    }
+    None
+}
+
+struct Mention {
+    label: usize,
+    start: usize,
+    end: usize,
+}
+
+/// Every label named in `text`, with its events dated from `dates` (the output of
+/// [`crate::dates::find_dates`] on the same text) or from a bare year in the sentence.
+pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (label, (_, re)) in SPELLINGS.iter().enumerate() {
+        for m in re.find_iter(text) {
+            // `Qualipref` must not also count the `Qual-e-pref` it is not, nor overlap it.
+            if !mentions.iter().any(|o| o.start < m.end() && m.start() < o.end) {
+                mentions.push(Mention { label, start: m.start(), end: m.end() });
+            }
+        }
+    }
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    mentions.sort_by_key(|m| m.start);
+    let sentences = Sentences::new(text);
+    let mut labels: Vec<Label> = SPELLINGS
+        .iter()
+        .map(|(name, _)| Label { name: name.to_string(), mentions: 0, modules: Vec::new(), events: Vec::new() })
+        .collect();
+    let mut tied_to_labelling = vec![false; labels.len()];
+    for m in &mentions {
+        labels[m.label].mentions += 1;
+        let (s, e) = sentences.around(m.start);
+        let f = fold(&text[s..e]);
+        tied_to_labelling[m.label] |= f.contains("labellis") || f.contains("labelis") || f.contains("label ");
+    }
+
+    // The labels a position refers to: those named in its sentence, else the last one named.
+    let referents = |pos: usize| -> Vec<usize> {
+        let (s, e) = sentences.around(pos);
+        let mut here: Vec<usize> = mentions.iter().filter(|m| m.start >= s && m.start < e).map(|m| m.label).collect();
+        here.dedup();
+        if here.is_empty() {
+            let last = mentions.partition_point(|m| m.start < s);
+            here.extend(last.checked_sub(1).map(|k| mentions[k].label));
+        }
+        here
+    };
+
+    let mut seen_sentences: Vec<(usize, usize)> = Vec::new();
+    for d in dates.iter() {
+        let (s, e) = sentences.around(d.span.start);
+        let Some(kind) = status_cue(&text[s..e]) else { continue };
+        let date = match d.precision {
+            Precision::Quarter => d.value.chars().take(4).collect(),
+            _ => d.value.clone(),
+        };
+        seen_sentences.push((s, e));
+        for l in referents(d.span.start) {
+            push_event(&mut labels[l], kind, date.clone(), &d.text, d.span);
+        }
+    }
+    // Events dated by a bare year, in sentences no full date already dated.
+    for caps in EVENT_YEAR.captures_iter(text) {
+        let (Some(whole), Some(year)) = (caps.get(0), caps.get(1)) else { continue };
+        let (s, e) = sentences.around(whole.start());
+        if seen_sentences.contains(&(s, e)) {
+            continue;
+        }
+        let Some(kind) = status_cue(&text[s..e]) else { continue };
+        for l in referents(whole.start()) {
+            push_event(&mut labels[l], kind, year.as_str().to_string(), whole.as_str(), Span::new(whole.start(), whole.end()));
+        }
+    }
+    for caps in MODULE.captures_iter(text) {
+        let Some(name) = caps.get(1) else { continue };
+        let name = crate::dates::text::collapse_ws(name.as_str());
+        for l in referents(caps.get(0).map_or(0, |m| m.start())) {
+            if !labels[l].modules.contains(&name) {
+                labels[l].modules.push(name.clone());
+            }
+        }
+    }
+
+    labels
+        .into_iter()
+        .enumerate()
+        .filter(|(k, l)| l.mentions > 0 && (l.name != "France Services" || l.mentions >= 2 || tied_to_labelling[*k]))
+        .map(|(_, l)| l)
+        .collect()
+}
+
+fn push_event(label: &mut Label, kind: EventKind, date: String, text: &str, span: Span) {
+    if !label.events.iter().any(|e| e.kind == kind && e.date == date) {
+        label.events.push(LabelEvent { kind, date, text: text.to_string(), span });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        assert_eq!(SPELLINGS.len(), 8);
+        Lazy::force(&OBTAINED);
+        Lazy::force(&PLANNED);
+        Lazy::force(&MODULE);
+    }
+
+    #[test]
+    fn cues() {
+        assert_eq!(status_cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
+        assert_eq!(status_cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
+        assert_eq!(status_cue("audit interne : 28/04/22"), Some(EventKind::Audit));
+        assert_eq!(status_cue("La réunion a eu lieu le 3 mai 2022."), None);
+    }
+}
