@@ -1,19 +1,13 @@
 //! The meeting (committee, authority, department, date, times, place), the document
 //! (issue date and place, signatory, contact) and the agenda.
 
+use crate::dates::{DateMention, Precision};
 use crate::departments::{self, Department};
 use crate::record::{Contact, DepartmentRef, DocumentInfo, Meeting, Signatory};
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
-
-/// A calendar date found in the text, at day precision (`YYYY-MM-DD`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DayDate {
-    pub span: Span,
-    pub value: String,
-}
 
 #[derive(Debug, Clone, Default)]
 pub struct Found {
@@ -25,7 +19,9 @@ pub struct Found {
     pub issued_date_span: Option<Span>,
 }
 
-pub fn extract(text: &str, blocks: &[Block], dates: &[DayDate]) -> Found {
+pub fn extract(text: &str, blocks: &[Block], dates: &[DateMention]) -> Found {
+    let days: Vec<&DateMention> = dates.iter().filter(|d| d.precision == Precision::Day).collect();
+    let dates = days.as_slice();
     let issued = issued_date(text, dates);
     let meeting_date = meeting_date(text, blocks, dates, issued.as_ref().map(|(d, _)| d.span));
     let mut meeting = Meeting {
@@ -156,7 +152,7 @@ fn department(text: &str) -> Option<&'static Department> {
 }
 
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
-fn issued_date(text: &str, dates: &[DayDate]) -> Option<(DayDate, String)> {
+fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     static PLACE_LE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$").unwrap());
     dates.iter().find_map(|date| {
@@ -169,7 +165,7 @@ fn issued_date(text: &str, dates: &[DayDate]) -> Option<(DayDate, String)> {
         if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "fait"].iter().any(|w| lower.starts_with(w)) {
             return None;
         }
-        Some((date.clone(), place))
+        Some((*date, place))
     })
 }
 
@@ -178,18 +174,19 @@ static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| {
 });
 static WEEKDAY_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$").unwrap());
+static HELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").unwrap());
 static TIME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([01]?\d|2[0-3])\s*h\s*([0-5]\d)?\b").unwrap());
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
-fn meeting_date(text: &str, blocks: &[Block], dates: &[DayDate], issued: Option<Span>) -> Option<DayDate> {
+fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], issued: Option<Span>) -> Option<&'d DateMention> {
     let head_limit = blocks
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph && b.lines.len() >= 3)
         .map_or(text.len() / 3, |b| b.span.start)
         .max(text.len() / 5);
-    let mut best: Option<(f32, &DayDate)> = None;
-    for date in dates {
+    let mut best: Option<(f32, &DateMention)> = None;
+    for &date in dates {
         if Some(date.span) == issued {
             continue;
         }
@@ -210,7 +207,7 @@ fn meeting_date(text: &str, blocks: &[Block], dates: &[DayDate], issued: Option<
         if TIME.find(after).is_some_and(|m| m.start() < 8) {
             score += 1.5;
         }
-        if Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").is_ok_and(|r| r.is_match(&text[floor_boundary(text, date.span.start.saturating_sub(200))..date.span.start])) {
+        if HELD.is_match(&text[floor_boundary(text, date.span.start.saturating_sub(200))..date.span.start]) {
             score += 1.0;
         }
         if block.is_some_and(|b| b.kind == BlockKind::Heading) {
@@ -220,7 +217,7 @@ fn meeting_date(text: &str, blocks: &[Block], dates: &[DayDate], issued: Option<
             best = Some((score, date));
         }
     }
-    best.map(|(_, d)| d.clone())
+    best.map(|(_, d)| d)
 }
 
 /// Times and place follow the meeting date: `14h30-16h30 – Salle X`, `à 14h`,
@@ -385,9 +382,15 @@ mod tests {
     use super::*;
     use crate::segment::segment;
 
-    fn day(text: &str, needle: &str, value: &str) -> DayDate {
+    fn day(text: &str, needle: &str, value: &str) -> DateMention {
         let start = text.find(needle).unwrap();
-        DayDate { span: Span::new(start, start + needle.len()), value: value.into() }
+        DateMention {
+            text: needle.into(),
+            value: value.into(),
+            precision: Precision::Day,
+            role: None,
+            span: Span::new(start, start + needle.len()),
+        }
     }
 
     #[test]

@@ -2,12 +2,14 @@
 //! → repaired → blocks → records. Each stage's edits go through [`Text::apply`], so the
 //! final text maps straight back to the input bytes.
 
+use crate::dates::DateRole;
 use crate::decode;
 use crate::error::{Error, ErrorKind};
 use crate::markup::{self, Format, Hint};
 use crate::normalize;
 use crate::record::{Record, Repair, Source, SCHEMA};
 use crate::segment::{self, Block};
+use crate::span::Span;
 use crate::text::{map_forward, AppliedEdit, Text};
 use sha2::{Digest, Sha256};
 
@@ -87,7 +89,22 @@ fn to_repair(edit: &AppliedEdit) -> Repair {
 pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Error> {
     let prepared = prepare(bytes, options)?;
     let text = prepared.text.as_str();
-    let found = FoundStub::default();
+    let mut dates = crate::dates::find_dates(text);
+    let found = crate::meeting::extract(text, &prepared.blocks, &dates);
+    for date in &mut dates {
+        if Some(date.span) == found.meeting_date_span {
+            date.role = Some(DateRole::Meeting);
+        } else if Some(date.span) == found.issued_date_span {
+            date.role = Some(DateRole::Issued);
+        }
+    }
+    let mut labels = crate::labels::find_labels(text, &dates);
+    let mut figures = crate::figures::find_figures(text);
+    // From here on spans point into the original bytes.
+    let map = |span: &mut Span| *span = prepared.text.map_span(*span);
+    dates.iter_mut().for_each(|d| map(&mut d.span));
+    figures.iter_mut().for_each(|f| map(&mut f.span));
+    labels.iter_mut().flat_map(|l| l.events.iter_mut()).for_each(|e| map(&mut e.span));
     Ok(Record {
         schema: SCHEMA,
         source: Source {
@@ -100,10 +117,11 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
         meeting: found.meeting,
         document: found.document,
         agenda: found.agenda,
+        labels,
+        dates,
+        figures,
         repairs: prepared.repairs.iter().map(to_repair).collect(),
         suggestions: prepared.suggestions.iter().map(to_repair).collect(),
         warnings: prepared.warnings,
     })
 }
-#[derive(Default)]
-struct FoundStub { meeting: crate::record::Meeting, document: crate::record::DocumentInfo, agenda: Vec<String> }

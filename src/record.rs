@@ -1,7 +1,10 @@
 //! The `clu-minutes/1` records (see SCHEMA.md and docs/output.md): what one document
 //! yields, or why it yielded nothing.
 
+use crate::dates::DateMention;
 use crate::error::ErrorKind;
+use crate::figures::Figure;
+use crate::labels::Label;
 use crate::markup::Format;
 use crate::span::Span;
 use serde::Serialize;
@@ -74,6 +77,9 @@ pub struct Record {
     pub meeting: Meeting,
     pub document: DocumentInfo,
     pub agenda: Vec<String>,
+    pub labels: Vec<Label>,
+    pub dates: Vec<DateMention>,
+    pub figures: Vec<Figure>,
     pub repairs: Vec<Repair>,
     /// Repairs the corrector was not sure enough to make: left in the text, listed here.
     pub suggestions: Vec<Repair>,
