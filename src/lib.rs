@@ -1,4 +1,5 @@
 pub mod decode;
+pub mod departments;
 pub mod edit;
 pub mod error;
 pub mod markup;
