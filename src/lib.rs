@@ -8,6 +8,7 @@
 pub mod corpus;
 pub mod dates;
 pub mod decode;
+pub mod departments;
 pub mod edit;
 pub mod error;
 pub mod figures;
