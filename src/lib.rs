@@ -14,7 +14,7 @@ pub mod error;
 pub mod figures;
 pub mod labels;
 pub mod markup;
-//pub mod meeting;
+pub mod meeting;
 pub mod normalize;
 pub mod pipeline;
 pub mod record;

@@ -174,17 +174,15 @@ static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| {
 });
 static WEEKDAY_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$").unwrap());
+/// A meeting referred to, not the one minuted.
+static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
 static HELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").unwrap());
 static TIME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([01]?\d|2[0-3])\s*h\s*([0-5]\d)?\b").unwrap());
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
 fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], issued: Option<Span>) -> Option<&'d DateMention> {
-    let head_limit = blocks
-        .iter()
-        .find(|b| b.kind == BlockKind::Paragraph && b.lines.len() >= 3)
-        .map_or(text.len() / 3, |b| b.span.start)
-        .max(text.len() / 5);
+    let title_zone = (text.len() / 6).max(1500);
     let mut best: Option<(f32, &DateMention)> = None;
     for &date in dates {
         if Some(date.span) == issued {
@@ -195,11 +193,16 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         let before = &text[floor_boundary(text, date.span.start.saturating_sub(40))..date.span.start];
         let after = &text[date.span.end..floor_boundary(text, date.span.end + 30)];
         let mut score = 0.0;
-        if date.span.start < head_limit {
-            score += 2.0;
+        if date.span.start < title_zone {
+            score += 3.0;
+        } else if date.span.start < text.len() * 2 / 5 {
+            score += 1.0;
         }
         if COMMITTEE_WORDS.is_match(block_text) && block_text.len() < 400 {
             score += 2.0;
+        }
+        if EARLIER.is_match(block_text) {
+            score -= 2.0;
         }
         if WEEKDAY_BEFORE.is_match(before) {
             score += 2.0;
