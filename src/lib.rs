@@ -3,6 +3,7 @@ pub mod edit;
 pub mod error;
 pub mod markup;
 pub mod normalize;
+pub mod participants;
 pub mod segment;
 pub mod span;
 pub mod text;
