@@ -1,6 +1,7 @@
 //! Runs the participants extractor on one file and prints one JSON line
 //! `{"source":{"path":…},"participants":[…],…}` for `shared/eval/score.py`, until the
-//! pipeline does it. Usage: `cargo run --example people_eval -- FILE`.
+//! pipeline does it. Usage: `cargo run --example people_eval -- FILE [--blocks]`
+//! (`--blocks` lists the segmenter's blocks on stderr).
 
 use clu_minutes::text::{AppliedEdit, Text};
 use clu_minutes::{markup, normalize, participants, segment};
@@ -38,6 +39,11 @@ fn main() {
     let hints: Vec<markup::Hint> =
         stripped.hints.iter().map(|h| markup::Hint { line_start: forward(h.line_start, &applied), kind: h.kind }).collect();
     let blocks = segment::segment(reader.as_str(), &hints);
+    if std::env::args().any(|a| a == "--blocks") {
+        for b in &blocks {
+            eprintln!("{:?} {} {:?}", b.kind, b.level, b.content_text(reader.as_str()));
+        }
+    }
     let mut people = participants::extract(reader.as_str(), &blocks);
     for p in &mut people.participants {
         p.span = reader.map_span(p.span);

@@ -3,6 +3,7 @@
 //! présenté…`, `M. le Secrétaire Général souhaite…`. A speaker is a name followed by a
 //! verb; their turn runs to the next speaker in the same paragraph.
 
+use super::lists::family_key;
 use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Intervention, Participant};
@@ -114,12 +115,12 @@ fn verb_after(s: &str, end: usize) -> Option<usize> {
 }
 
 fn by_name(name: &Name, participants: &[Participant]) -> Option<usize> {
-    let family = fold(&name.family);
+    let family = family_key(&name.family);
     let initial = name.given.as_deref().and_then(|g| fold(g).chars().next());
     let matches: Vec<usize> = participants
         .iter()
         .enumerate()
-        .filter(|(_, p)| fold(&p.family_name) == family)
+        .filter(|(_, p)| family_key(&p.family_name) == family)
         .filter(|(_, p)| match (initial, p.given_name.as_deref().and_then(|g| fold(g).chars().next())) {
             (Some(a), Some(b)) => a == b,
             _ => true,

@@ -73,7 +73,9 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             }
             continue;
         }
-        if block.kind == BlockKind::Heading || is_label_line(text, block) {
+        // A heading that is itself an entry (`Mme X, directrice :`) is read as one.
+        let entry_heading = reader.ctx.is_some() && block_has_entry(text, block);
+        if (block.kind == BlockKind::Heading || is_label_line(text, block)) && !entry_heading {
             let heading = block.content_text(text);
             let entries_follow = next_has_entry(text, blocks, i);
             match (reader.ctx.is_some(), entries_follow) {
@@ -113,8 +115,9 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         }
         let first = Span::new(block.content.start, block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start)));
         let lines = std::iter::once(first).chain(block.lines.iter().skip(1).copied());
-        for line in lines {
-            if !reader.line(line) {
+        for (k, line) in lines.enumerate() {
+            let bulleted = k == 0 && block.marker.is_some();
+            if !reader.line(line, bulleted) {
                 list_blocks[i] = false;
                 break;
             }
@@ -136,7 +139,11 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return None;
     }
-    let colon = content.find(':')?;
+    let Some(colon) = content.find(':') else {
+        // `Absent excusé` on its own line, right above the entries.
+        let alone = block.lines.len() == 1 && content.chars().count() <= 40 && !block_has_entry(text, block);
+        return alone.then(|| vocab::attendance_heading(content)).flatten().map(|a| (a, content, None));
+    };
     let head = &content[..colon];
     if head.chars().count() > 60 {
         return None;
@@ -267,7 +274,8 @@ struct Reader<'t> {
     draft: Option<Draft>,
     /// A capitalised line with no name, kept as the organisation of the next entry (a table
     /// row whose first cell OCR wrapped).
-    pending: Option<(String, Span)>,
+    /// Three such lines in a row are not an organisation's name: the list has ended.
+    pending: Option<(String, Span, usize)>,
     ctx: Option<Ctx>,
 }
 
@@ -278,8 +286,9 @@ impl Reader<'_> {
         self.ctx = None;
     }
 
-    /// One line of a list block. Returns false when the line ends the list (prose).
-    fn line(&mut self, line: Span) -> bool {
+    /// One line of a list block (`bulleted`: it carries a bullet, so it starts something).
+    /// Returns false when the line ends the list (prose).
+    fn line(&mut self, line: Span, bulleted: bool) -> bool {
         let Some(ctx) = self.ctx.clone() else { return false };
         let s = &self.text[line.start..line.end];
         let lead = strip_lead(s);
@@ -304,8 +313,8 @@ impl Reader<'_> {
         if let Some((at, names, end)) = entry_mid_line(s) {
             let own = s[lead..at].trim().trim_end_matches(|c: char| !c.is_alphabetic() && c != ')').trim();
             let prefix = match self.pending.take() {
-                Some((p, _)) if !own.is_empty() => Some(format!("{p} {own}")),
-                Some((p, _)) => Some(p),
+                Some((p, _, _)) if !own.is_empty() => Some(format!("{p} {own}")),
+                Some((p, _, _)) => Some(p),
                 None => (!own.is_empty()).then(|| own.to_string()),
             };
             self.start(line.start, names, end, s, prefix, ctx, false);
@@ -316,19 +325,20 @@ impl Reader<'_> {
             self.unnamed.push(UnnamedRepresentative { organization: org, attendance: ctx.attendance, span: Span::new(line.start + lead, line.end) });
             return true;
         }
-        let continues = body.starts_with(|c: char| !c.is_uppercase());
+        let continues = !bulleted
+            && self.draft.as_ref().is_some_and(|d| body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && open_ended(&d.desc, body)));
         match &mut self.draft {
-            Some(draft) if continues || !draft.closed() => {
+            Some(draft) if continues => {
                 draft.desc.push(' ');
                 draft.desc.push_str(body);
                 draft.span.end = line.end;
                 true
             }
-            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') => {
+            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().is_none_or(|p| p.2 < 2) => {
                 self.flush();
                 let pending = match self.pending.take() {
-                    Some((p, span)) => (format!("{p} {}", body.trim()), Span::new(span.start, line.end)),
-                    None => (body.trim().to_string(), Span::new(line.start + lead, line.end)),
+                    Some((p, span, n)) => (format!("{p} {}", body.trim()), Span::new(span.start, line.end), n + 1),
+                    None => (body.trim().to_string(), Span::new(line.start + lead, line.end), 1),
                 };
                 self.pending = Some(pending);
                 true
@@ -386,7 +396,7 @@ impl Reader<'_> {
             let trimmed = Span::new(trimmed_start, piece.end);
             if !self.text[trimmed.start..trimmed.end].trim().is_empty() {
                 self.flush();
-                self.line(trimmed);
+                self.line(trimmed, true);
             }
         }
         self.flush();
@@ -421,6 +431,16 @@ impl Reader<'_> {
             });
         }
     }
+}
+
+/// A capitalised line continues the entry above when that entry stops on a joining word
+/// (`de la Préfecture de la` / `Marne ;`) or the line itself ends like an entry.
+fn open_ended(desc: &str, line: &str) -> bool {
+    let desc = desc.trim_end();
+    let last = desc.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let joining = matches!(fold(last).as_str(), "de" | "du" | "des" | "la" | "le" | "les" | "et" | "a" | "au" | "aux" | "en" | "pour" | "par" | "sur" | "dans")
+        || last.ends_with(['\'', '’', ',', '-']);
+    joining || line.trim_end().ends_with([';', ','])
 }
 
 fn absolute(mut names: Vec<Name>, offset: usize) -> Vec<Name> {
@@ -508,9 +528,9 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
         for m in vocab::CHAIR_INTRO.find_iter(s) {
             let Some((mut names, end)) = names::parse_people(s, m.end(), Context::Prose) else { continue };
             let name = names.remove(0);
-            let key = (fold(&name.family), name.given.as_deref().map(fold));
+            let key = (family_key(&name.family), name.given.as_deref().map(fold));
             let existing = reader.participants.iter().position(|p| {
-                fold(&p.family_name) == key.0
+                family_key(&p.family_name) == key.0
                     && match (&key.1, &p.given_name) {
                         (Some(a), Some(b)) => a.chars().next() == fold(b).chars().next(),
                         _ => true,
@@ -571,6 +591,12 @@ pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
             p.family_name = name.clone();
         }
     }
+}
+
+/// A family name for comparisons: case, accents, spaces and hyphens ignored (OCR splits
+/// `GUIL LAUME`).
+pub fn family_key(family: &str) -> String {
+    fold(family).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn one_substitution(a: &str, b: &str) -> bool {
