@@ -304,9 +304,15 @@ impl Reader<'_> {
             }
         }
         if let Some((names, end)) = entry_at_start(s) {
-            // An entry that starts its line owns no organisation cell: a capitalised line
-            // kept before it was stray.
-            self.pending = None;
+            // An entry that starts its line owns no organisation cell: a short line kept
+            // before it is the heading of a site or service the segmenter did not see.
+            let mut ctx = ctx;
+            if let Some((heading, _, 1)) = self.pending.take() {
+                if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
+                    ctx.group = clean_group(&heading);
+                    self.ctx = Some(ctx.clone());
+                }
+            }
             self.start(line.start, names, end, s, None, ctx, false);
             return true;
         }
