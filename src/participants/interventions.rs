@@ -134,6 +134,17 @@ fn by_name(name: &Name, participants: &[Participant]) -> Option<usize> {
 fn by_office(office: &str, participants: &[Participant]) -> Option<usize> {
     let office = fold(office);
     let stem = office.trim_end_matches('e');
+    // The office itself (`secrétaire général`) before longer roles that start with it
+    // (`secrétaire générale de la sous-préfecture`).
+    let exact: Vec<usize> = participants
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.role.as_deref().is_some_and(|r| fold(r).trim_end_matches('e') == stem))
+        .map(|(i, _)| i)
+        .collect();
+    if exact.len() == 1 {
+        return Some(exact[0]);
+    }
     let matches: Vec<usize> = participants
         .iter()
         .enumerate()

@@ -381,7 +381,7 @@ impl Reader<'_> {
     /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`.
     fn inline(&mut self, span: Span) {
         static SPLIT: Lazy<Regex> =
-            Lazy::new(|| Regex::new(r";|,\s*(?:et\s+)?(?=(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s)|,\s*(?:et\s+)?(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s").expect("static regex"));
+            Lazy::new(|| Regex::new(r";|,\s*(?:et\s+)?(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s").expect("static regex"));
         let s = &self.text[span.start..span.end];
         // The regex crate has no look-ahead: split before each civility by hand.
         let mut cuts = vec![0];
