@@ -193,9 +193,9 @@ proptest! {
         }
         for i in &p.interventions {
             prop_assert!(i.span.start <= i.span.end && i.span.end <= s.len());
-            prop_assert!(i.participant.is_none_or(|k| k < p.participants.len()));
+            prop_assert!(i.participant.map_or(true, |k| k < p.participants.len()));
         }
-        prop_assert!(p.chair.is_none_or(|k| k < p.participants.len()));
+        prop_assert!(p.chair.map_or(true, |k| k < p.participants.len()));
     }
 
     #[test]

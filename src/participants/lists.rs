@@ -212,6 +212,7 @@ fn block_has_entry(text: &str, block: &Block) -> bool {
 fn entry_at_start(line: &str) -> Option<(Vec<Name>, usize)> {
     let lead = strip_lead(line);
     let (names, end) = names::parse_people(line, lead, Context::List)?;
+    // `parse_people` returns at least the first name when it returns anything.
     let vouched = names[0].civility.is_some();
     let rest = line[end..].trim_start();
     // Without a civility, what follows the name must look like a descriptor, not the rest
@@ -248,6 +249,7 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
             continue;
         }
         if let Some((names, end)) = names::parse_people(line, at, Context::List) {
+            // Never empty: see `parse_people`.
             if names[0].civility.is_some() && rest_not_sentence(line[end..].trim_start()) {
                 return Some((at, names, end));
             }
@@ -340,7 +342,7 @@ impl Reader<'_> {
                 draft.span.end = line.end;
                 true
             }
-            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().is_none_or(|p| p.2 < 2) => {
+            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().map_or(true, |p| p.2 < 2) => {
                 self.flush();
                 let pending = match self.pending.take() {
                     Some((p, span, n)) => (format!("{p} {}", body.trim()), Span::new(span.start, line.end), n + 1),
@@ -491,6 +493,7 @@ fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option
     if orgs.is_empty() {
         if let Some(last) = roles.pop() {
             if let Some(c) = vocab::ROLE_ORG_SPLIT.captures(&last).or_else(|| vocab::REPRESENTATIVE.captures(&last)) {
+                // Both regexes have two mandatory groups: present whenever they match.
                 roles.push(c[1].to_string());
                 orgs.push(c[2].to_string());
             } else {
