@@ -16,6 +16,7 @@ pub mod labels;
 pub mod markup;
 pub mod meeting;
 pub mod normalize;
+pub mod participants;
 pub mod pipeline;
 pub mod record;
 pub mod segment;

@@ -55,7 +55,12 @@ static BULLET: Lazy<Regex> = Lazy::new(|| {
 static ROMAN_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*\S").unwrap());
 /// A line that starts a new attendance entry even without a bullet.
 static ENTRY_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:[ \t.]|$)|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
+    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:[ \t.]|$)|M[ \t]+[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
+});
+/// A civility and a name in capitals inside a line: a table row whose tabs OCR lost
+/// (`Association des Maires M. Bernard GUY, Président`) is an entry, not a heading.
+static INNER_ENTRY: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"[ \t](?:M\.?|Mme|Monsieur|Madame)[ \t]+(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+)?[A-ZÀ-Ý]{2,}\b").unwrap()
 });
 
 pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
@@ -166,7 +171,7 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
             return block;
         }
     }
-    if block.bold || is_capitals_heading(s) || is_colon_heading(s) {
+    if block.bold || is_capitals_heading(s) || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s)) {
         block.kind = BlockKind::Heading;
         block.level = 7;
     }
@@ -217,7 +222,7 @@ fn mark_standalone_lines(text: &str, blocks: &mut [Block]) {
         let s = block.text(text).trim();
         let short = s.chars().count() <= 70;
         let unpunctuated = !s.ends_with(['.', ';', ',', '!', '?']);
-        if short && unpunctuated && s.starts_with(|c: char| c.is_uppercase()) && !ENTRY_START.is_match(s) {
+        if short && unpunctuated && s.starts_with(|c: char| c.is_uppercase()) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s) {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = 8;
         }
@@ -308,6 +313,14 @@ mod tests {
         assert_eq!(k[1].0, BlockKind::ListItem);
         assert_eq!(k[2].1, "Deux modules");
         assert_eq!(k[3].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn attendance_entries_are_not_headings() {
+        let t = "Présents :\n\nM Jean DUPONT, maire\n\nUnion des Familles M. Paul MARTIN, président\n\nMme Anne PETIT, directrice :\n";
+        let k = kinds(t);
+        assert_eq!(k[0].0, BlockKind::Heading);
+        assert!(k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph), "{k:?}");
     }
 
     #[test]

@@ -1,0 +1,162 @@
+//! Who speaks in the discussion: `Monsieur BASTIEN soulève la question…`, `M. Bernard GUY
+//! et M. Abderrazak DORAFI font part…`, `- Monsieur COTTIN répond…`, `Emma CAMARA a
+//! présenté…`, `M. le Secrétaire Général souhaite…`. A speaker is a name followed by a
+//! verb; their turn runs to the next speaker in the same paragraph.
+
+use super::lists::family_key;
+use super::names::{self, Context, Name};
+use super::vocab::{self, fold};
+use super::{Intervention, Participant};
+use crate::segment::{Block, BlockKind};
+use crate::span::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Words that follow a name without making it the subject of a sentence.
+const NOT_VERBS: &[&str] = &[
+    "de", "du", "des", "et", "à", "au", "aux", "en", "pour", "par", "sur", "qui", "que", "dans", "avec", "le", "la", "les",
+    "l", "d", "ou", "est-il", "ont", "sont",
+];
+
+static CIVILITY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(?:Monsieur|Madame|monsieur|madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+/// `M. le Secrétaire Général`, `Mme la sous-préfète`: a speaker named by office.
+static OFFICE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)\b(?:M\.|Monsieur|Mme|Madame)\s+(?:le|la)\s+((?:sous-)?préf[eè]te?|secrétaire générale?|directeur|directrice|président|présidente)\b")
+        .expect("static regex")
+});
+
+struct Speaker {
+    start: usize,
+    names: Vec<Name>,
+    office: Option<String>,
+    /// Where what they say begins (the verb).
+    said: usize,
+}
+
+pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[Participant]) -> Vec<Intervention> {
+    let mut out = Vec::new();
+    for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+            continue;
+        }
+        let s = block.content_text(text);
+        let speakers = speakers(s, participants);
+        for (k, speaker) in speakers.iter().enumerate() {
+            let end = speakers.get(k + 1).map_or(s.len(), |next| next.start);
+            let said = s[speaker.said..end].trim();
+            if said.is_empty() {
+                continue;
+            }
+            let span = Span::new(block.content.start + speaker.start, block.content.start + speaker.said + s[speaker.said..end].trim_end().len());
+            let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(office) = &speaker.office {
+                let participant = by_office(office, participants);
+                let speaker = participant.map_or_else(|| office.clone(), |i| display(&participants[i]));
+                out.push(Intervention { participant, speaker, text: said.clone(), span });
+            }
+            for name in &speaker.names {
+                let participant = by_name(name, participants);
+                let speaker = participant.map_or_else(|| name.display(), |i| display(&participants[i]));
+                out.push(Intervention { participant, speaker, text: said.clone(), span });
+            }
+        }
+    }
+    out
+}
+
+fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
+    let mut found: Vec<Speaker> = Vec::new();
+    for m in OFFICE.captures_iter(s) {
+        let (Some(whole), Some(office)) = (m.get(0), m.get(1)) else { continue };
+        if let Some(said) = verb_after(s, whole.end()) {
+            found.push(Speaker { start: whole.start(), names: Vec::new(), office: Some(office.as_str().to_string()), said });
+        }
+    }
+    for m in CIVILITY.find_iter(s) {
+        if found.iter().any(|f| f.start <= m.start() && m.start() < f.said) {
+            continue;
+        }
+        if let Some((names, end)) = names::parse_people(s, m.start(), Context::Prose) {
+            if let Some(said) = verb_after(s, end) {
+                found.push(Speaker { start: m.start(), names, office: None, said });
+            }
+        }
+    }
+    // Listed participants named without a civility: `Emma CAMARA a présenté`.
+    for p in participants {
+        let Some(given) = &p.given_name else { continue };
+        let full = format!("{given} {}", p.family_name);
+        for (at, _) in s.match_indices(&full) {
+            if found.iter().any(|f| f.start <= at && at < f.said) {
+                continue;
+            }
+            let preceded_ok = s[..at].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
+            if let (true, Some(said)) = (preceded_ok, verb_after(s, at + full.len())) {
+                let name = Name { civility: None, given: Some(given.clone()), family: p.family_name.clone(), start: at, end: at + full.len() };
+                found.push(Speaker { start: at, names: vec![name], office: None, said });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+/// The offset of the verb that makes the name at `end` a subject, if one does.
+fn verb_after(s: &str, end: usize) -> Option<usize> {
+    let rest = &s[end..];
+    let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let at = end + skipped;
+    let word: String = s[at..].chars().take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')).collect();
+    let first = word.chars().next()?;
+    let head = word.split(['\'', '’']).next().unwrap_or("");
+    let verbish = first.is_lowercase() && !NOT_VERBS.contains(&head) && !NOT_VERBS.contains(&word.as_str()) && !vocab::is_role_noun(&word);
+    verbish.then_some(at)
+}
+
+fn by_name(name: &Name, participants: &[Participant]) -> Option<usize> {
+    let family = family_key(&name.family);
+    let initial = name.given.as_deref().and_then(|g| fold(g).chars().next());
+    let matches: Vec<usize> = participants
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| family_key(&p.family_name) == family)
+        .filter(|(_, p)| match (initial, p.given_name.as_deref().and_then(|g| fold(g).chars().next())) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Two listed people with that family name and no given name to choose: unknown.
+    (matches.len() == 1).then(|| matches[0])
+}
+
+fn by_office(office: &str, participants: &[Participant]) -> Option<usize> {
+    let office = fold(office);
+    let stem = office.trim_end_matches('e');
+    // The office itself (`secrétaire général`) before longer roles that start with it
+    // (`secrétaire générale de la sous-préfecture`).
+    let exact: Vec<usize> = participants
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.role.as_deref().is_some_and(|r| fold(r).trim_end_matches('e') == stem))
+        .map(|(i, _)| i)
+        .collect();
+    if exact.len() == 1 {
+        return Some(exact[0]);
+    }
+    let matches: Vec<usize> = participants
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.role.as_deref().is_some_and(|r| fold(r).starts_with(stem)))
+        .map(|(i, _)| i)
+        .collect();
+    (matches.len() == 1).then(|| matches[0])
+}
+
+fn display(p: &Participant) -> String {
+    match &p.given_name {
+        Some(g) => format!("{g} {}", p.family_name),
+        None => p.family_name.clone(),
+    }
+}

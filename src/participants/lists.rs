@@ -1,0 +1,642 @@
+//! Attendance lists: found from their headings, read entry by entry, whatever the layout
+//! (dash lists, tab tables, tables whose tabs OCR lost, unbulleted lines under site
+//! headings, inline `Excusés : M. X, Mme Y`).
+
+use super::names::{self, Context, Name};
+use super::vocab::{self, fold};
+use super::{Attendance, Participant, UnnamedRepresentative};
+use crate::segment::{Block, BlockKind};
+use crate::span::Span;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use std::collections::HashMap;
+
+pub struct Found {
+    pub participants: Vec<Participant>,
+    pub unnamed: Vec<UnnamedRepresentative>,
+    pub chair: Option<usize>,
+    /// Blocks read as attendance lists (index into the blocks): not discussion.
+    pub list_blocks: Vec<bool>,
+}
+
+#[derive(Clone)]
+struct Ctx {
+    attendance: Attendance,
+    group: Option<String>,
+}
+
+/// An entry being read: its people, the organisation written before them (tables) and
+/// its descriptor, which continuation lines extend.
+struct Draft {
+    names: Vec<Name>,
+    prefix: Option<String>,
+    desc: String,
+    span: Span,
+    ctx: Ctx,
+    chair: bool,
+}
+
+impl Draft {
+    /// The entry ends with `;` or `.` (or a closing parenthesis): a following capitalised
+    /// line is not its continuation.
+    fn closed(&self) -> bool {
+        self.desc.trim_end().ends_with([';', '.', ')'])
+    }
+}
+
+/// Junk before an entry: bullets, including what OCR makes of them (`=`, `.`, `«`, `¢`).
+fn strip_lead(s: &str) -> usize {
+    s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(').len()
+}
+
+pub fn read(text: &str, blocks: &[Block]) -> Found {
+    let mut reader = Reader {
+        text,
+        participants: Vec::new(),
+        unnamed: Vec::new(),
+        chair: None,
+        draft: None,
+        pending: None,
+        ctx: None,
+    };
+    let mut list_blocks = vec![false; blocks.len()];
+    let any_heading = blocks.iter().any(|b| attendance_heading_of(text, b).is_some());
+    for (i, block) in blocks.iter().enumerate() {
+        if let Some((attendance, heading, inline)) = attendance_heading_of(text, block) {
+            reader.flush();
+            reader.pending = None;
+            let group = group_from_attendance(heading);
+            reader.ctx = Some(Ctx { attendance, group });
+            list_blocks[i] = true;
+            if let Some(inline) = inline {
+                reader.inline(inline);
+            }
+            continue;
+        }
+        // A heading that is itself an entry (`Mme X, directrice :`) is read as one.
+        let entry_heading = reader.ctx.is_some() && block_has_entry(text, block);
+        if (block.kind == BlockKind::Heading || is_label_line(text, block)) && !entry_heading {
+            let heading = block.content_text(text);
+            let entries_follow = next_has_entry(text, blocks, i);
+            match (reader.ctx.is_some(), entries_follow) {
+                (true, true) => {
+                    reader.flush();
+                    reader.pending = None;
+                    if let Some(ctx) = &mut reader.ctx {
+                        ctx.group = clean_group(heading);
+                    }
+                    list_blocks[i] = true;
+                    continue;
+                }
+                (true, false) => {
+                    reader.close();
+                    continue;
+                }
+                (false, true) if vocab::present_group_heading(heading) => {
+                    reader.ctx = Some(Ctx { attendance: Attendance::Present, group: clean_group(heading) });
+                    list_blocks[i] = true;
+                    continue;
+                }
+                (false, _) => {}
+            }
+        }
+        if reader.ctx.is_none() && !any_heading && block_has_entry(text, block) && next_has_entry(text, blocks, i) {
+            // Minutes without an attendance heading: a run of entries is the list of those
+            // present.
+            reader.ctx = Some(Ctx { attendance: Attendance::Present, group: None });
+        }
+        if reader.ctx.is_none() {
+            continue;
+        }
+        list_blocks[i] = true;
+        if block.kind == BlockKind::TableRow {
+            reader.table_row(block);
+            continue;
+        }
+        let first = Span::new(block.content.start, block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start)));
+        let lines = std::iter::once(first).chain(block.lines.iter().skip(1).copied());
+        for (k, line) in lines.enumerate() {
+            let bulleted = k == 0 && block.marker.is_some();
+            if !reader.line(line, bulleted) {
+                list_blocks[i] = false;
+                break;
+            }
+        }
+    }
+    reader.flush();
+    chair_from_prose(text, blocks, &list_blocks, &mut reader);
+    Found { participants: reader.participants, unnamed: reader.unnamed, chair: reader.chair, list_blocks }
+}
+
+/// `Excusés :` and its inline entries. A heading block, or a line whose part before the
+/// colon is an attendance heading.
+fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance, &'t str, Option<Span>)> {
+    let content = block.content_text(text);
+    if block.kind == BlockKind::Heading {
+        let attendance = vocab::attendance_heading(content)?;
+        return Some((attendance, content, None));
+    }
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        return None;
+    }
+    let Some(colon) = content.find(':') else {
+        // `Absent excusé` on its own line, right above the entries.
+        let alone = block.lines.len() == 1 && content.chars().count() <= 40 && !block_has_entry(text, block);
+        return alone.then(|| vocab::attendance_heading(content)).flatten().map(|a| (a, content, None));
+    };
+    let head = &content[..colon];
+    if head.chars().count() > 60 {
+        return None;
+    }
+    let attendance = vocab::attendance_heading(head)?;
+    let rest = Span::new(block.content.start + colon + 1, block.content.end);
+    let inline = (!text[rest.start..rest.end].trim().is_empty()).then_some(rest);
+    Some((attendance, head, inline))
+}
+
+/// A short paragraph ending with a colon (`Pour l'administration :`) that the segmenter
+/// did not take for a heading.
+fn is_label_line(text: &str, block: &Block) -> bool {
+    let s = block.content_text(text).trim_end();
+    block.kind == BlockKind::Paragraph && block.lines.len() == 1 && s.ends_with(':') && s.chars().count() <= 100
+}
+
+/// The group an attendance heading names after its preamble (`Participaient à ce comité
+/// en qualité de représentants des usagers` → `Représentants des usagers`).
+fn group_from_attendance(heading: &str) -> Option<String> {
+    let cleaned = clean_group(heading)?;
+    let caps = vocab::GROUP_PREAMBLE.captures(&cleaned)?;
+    let group = caps.get(1)?.as_str().trim();
+    capitalise(group)
+}
+
+fn capitalise(s: &str) -> Option<String> {
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    Some(first.to_uppercase().chain(chars).collect())
+}
+
+/// A heading as a group name: no markup, no trailing colon, spaces collapsed.
+fn clean_group(heading: &str) -> Option<String> {
+    let s: String = heading.chars().filter(|c| !matches!(c, '*' | '#' | '_')).collect();
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = s.trim().trim_end_matches([':', ' ', '.', ';']).trim();
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// Whether the next non-heading block (at most two headings on) is an attendance entry.
+fn next_has_entry(text: &str, blocks: &[Block], i: usize) -> bool {
+    for block in blocks.iter().skip(i + 1).take(3) {
+        if block.kind == BlockKind::Heading {
+            if attendance_heading_of(text, block).is_some() {
+                return false;
+            }
+            continue;
+        }
+        return block_has_entry(text, block);
+    }
+    false
+}
+
+fn block_has_entry(text: &str, block: &Block) -> bool {
+    if block.kind == BlockKind::TableRow {
+        return block.cells.iter().any(|c| entry_at_start(&text[c.start..c.end]).is_some());
+    }
+    let first_line_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
+    let line = &text[block.content.start..first_line_end];
+    entry_at_start(line).is_some() || entry_mid_line(line).is_some() || unnamed(line).is_some()
+}
+
+/// People named at the start of an entry line (after its bullet), and where they end.
+fn entry_at_start(line: &str) -> Option<(Vec<Name>, usize)> {
+    let lead = strip_lead(line);
+    let (names, end) = names::parse_people(line, lead, Context::List)?;
+    // `parse_people` returns at least the first name when it returns anything.
+    let vouched = names[0].civility.is_some();
+    let rest = line[end..].trim_start();
+    // Without a civility, what follows the name must look like a descriptor, not the rest
+    // of a sentence.
+    let descriptor_like = rest.is_empty()
+        || rest.starts_with([',', ';', '(', '-', '–', ':', '.'])
+        || rest.split_whitespace().next().is_some_and(|w| w.starts_with(char::is_uppercase) || vocab::is_role_noun(w));
+    (vouched && rest_not_sentence(rest) || descriptor_like).then_some((names, end))
+}
+
+/// `M. LARREY explique que…` is prose even in a list.
+fn rest_not_sentence(rest: &str) -> bool {
+    let first = rest.split_whitespace().next().unwrap_or("");
+    let verbish = first.chars().next().is_some_and(char::is_lowercase) && !vocab::is_role_noun(first) && !matches!(first, "de" | "du" | "des" | "à" | "au" | "aux" | "en" | "pour" | "et");
+    !verbish
+}
+
+/// `Association des Maires M. Bernard GUY, Président`: a table row whose tab OCR lost.
+/// Returns the offset of the civility, the people and where they end.
+fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
+    static CIVILITY: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\s(?:Monsieur|Madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+    for m in CIVILITY.find_iter(line) {
+        let at = m.start() + 1;
+        let prefix = line[..m.start()].trim_end();
+        if prefix.ends_with([',', '.', ';']) || prefix.chars().count() > 200 {
+            continue;
+        }
+        let prefix_words = prefix.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+        // A prefix in running text has verbs and articles in lowercase; an organisation's
+        // name is mostly capitalised words joined by `de`, `la`, `des`…
+        let lower = prefix_words.clone().filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3).count();
+        if lower * 2 > prefix_words.count() {
+            continue;
+        }
+        if let Some((names, end)) = names::parse_people(line, at, Context::List) {
+            // Never empty: see `parse_people`.
+            if names[0].civility.is_some() && rest_not_sentence(line[end..].trim_start()) {
+                return Some((at, names, end));
+            }
+        }
+    }
+    None
+}
+
+/// `M. le représentant de l'UDAF`: organisation of an unnamed attendee.
+fn unnamed(line: &str) -> Option<Option<String>> {
+    let s = line[strip_lead(line)..].trim_end_matches([';', ',', '.', ' ']);
+    if s.chars().count() > 120 {
+        return None;
+    }
+    let caps = vocab::UNNAMED.captures(s)?;
+    Some(caps.get(2).map(|m| m.as_str().trim().to_string()).filter(|o| !o.is_empty()))
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    participants: Vec<Participant>,
+    unnamed: Vec<UnnamedRepresentative>,
+    chair: Option<usize>,
+    draft: Option<Draft>,
+    /// A capitalised line with no name, kept as the organisation of the next entry (a table
+    /// row whose first cell OCR wrapped).
+    /// Three such lines in a row are not an organisation's name: the list has ended.
+    pending: Option<(String, Span, usize)>,
+    ctx: Option<Ctx>,
+}
+
+impl Reader<'_> {
+    fn close(&mut self) {
+        self.flush();
+        self.pending = None;
+        self.ctx = None;
+    }
+
+    /// One line of a list block (`bulleted`: it carries a bullet, so it starts something).
+    /// Returns false when the line ends the list (prose).
+    fn line(&mut self, line: Span, bulleted: bool) -> bool {
+        let Some(ctx) = self.ctx.clone() else { return false };
+        let s = &self.text[line.start..line.end];
+        let lead = strip_lead(s);
+        let body = &s[lead..];
+        if body.is_empty() {
+            return true;
+        }
+        if let Some(m) = vocab::CHAIR_INTRO.find(body).filter(|m| m.start() == 0) {
+            let at = lead + m.end();
+            if let Some((names, end)) = names::parse_people(s, at, Context::List) {
+                self.start(line.start, names, end, s, None, Ctx { attendance: Attendance::Present, group: None }, true);
+                return true;
+            }
+        }
+        if let Some((names, end)) = entry_at_start(s) {
+            // An entry that starts its line owns no organisation cell: a short line kept
+            // before it is the heading of a site or service the segmenter did not see.
+            let mut ctx = ctx;
+            if let Some((heading, _, 1)) = self.pending.take() {
+                if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
+                    ctx.group = clean_group(&heading);
+                    self.ctx = Some(ctx.clone());
+                }
+            }
+            self.start(line.start, names, end, s, None, ctx, false);
+            return true;
+        }
+        if let Some((at, names, end)) = entry_mid_line(s) {
+            let own = s[lead..at].trim().trim_end_matches(|c: char| !c.is_alphabetic() && c != ')').trim();
+            let prefix = match self.pending.take() {
+                Some((p, _, _)) if !own.is_empty() => Some(format!("{p} {own}")),
+                Some((p, _, _)) => Some(p),
+                None => (!own.is_empty()).then(|| own.to_string()),
+            };
+            self.start(line.start, names, end, s, prefix, ctx, false);
+            return true;
+        }
+        if let Some(org) = unnamed(s) {
+            self.flush();
+            self.unnamed.push(UnnamedRepresentative { organization: org, attendance: ctx.attendance, span: Span::new(line.start + lead, line.end) });
+            return true;
+        }
+        let continues = !bulleted
+            && self.draft.as_ref().is_some_and(|d| body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && open_ended(&d.desc, body)));
+        match &mut self.draft {
+            Some(draft) if continues => {
+                draft.desc.push(' ');
+                draft.desc.push_str(body);
+                draft.span.end = line.end;
+                true
+            }
+            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().map_or(true, |p| p.2 < 2) => {
+                self.flush();
+                let pending = match self.pending.take() {
+                    Some((p, span, n)) => (format!("{p} {}", body.trim()), Span::new(span.start, line.end), n + 1),
+                    None => (body.trim().to_string(), Span::new(line.start + lead, line.end), 1),
+                };
+                self.pending = Some(pending);
+                true
+            }
+            _ => {
+                self.close();
+                false
+            }
+        }
+    }
+
+    /// A tab-separated row: the cell with the person, the cells before it as organisation.
+    fn table_row(&mut self, block: &Block) {
+        let Some(ctx) = self.ctx.clone() else { return };
+        for (k, cell) in block.cells.iter().enumerate() {
+            let s = &self.text[cell.start..cell.end];
+            if let Some((names, end)) = entry_at_start(s) {
+                let org: Vec<&str> = block.cells[..k].iter().map(|c| &self.text[c.start..c.end]).collect();
+                let org = (!org.is_empty()).then(|| org.join(" "));
+                let mut desc = s[end..].to_string();
+                for later in &block.cells[k + 1..] {
+                    desc.push_str(", ");
+                    desc.push_str(&self.text[later.start..later.end]);
+                }
+                self.flush();
+                self.pending = None;
+                let span = Span::new(block.content.start, block.content.end);
+                self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
+                return;
+            }
+        }
+    }
+
+    /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`.
+    fn inline(&mut self, span: Span) {
+        static SPLIT: Lazy<Regex> =
+            Lazy::new(|| Regex::new(r";|,\s*(?:et\s+)?(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s").expect("static regex"));
+        let s = &self.text[span.start..span.end];
+        // The regex crate has no look-ahead: split before each civility by hand.
+        let mut cuts = vec![0];
+        for m in SPLIT.find_iter(s) {
+            let piece = m.as_str();
+            if piece == ";" {
+                cuts.push(m.end());
+            } else {
+                let civility = piece.trim_start_matches([',', ' ']).trim_start_matches("et ").trim_start();
+                cuts.push(m.end() - civility.len());
+            }
+        }
+        cuts.push(s.len());
+        for pair in cuts.windows(2) {
+            let piece = Span::new(span.start + pair[0], span.start + pair[1]);
+            let piece_text = &self.text[piece.start..piece.end];
+            let trimmed_start = piece.start + (piece_text.len() - piece_text.trim_start().len());
+            let trimmed = Span::new(trimmed_start, piece.end);
+            if !self.text[trimmed.start..trimmed.end].trim().is_empty() {
+                self.flush();
+                self.line(trimmed, true);
+            }
+        }
+        self.flush();
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn start(&mut self, line_start: usize, names: Vec<Name>, end: usize, s: &str, prefix: Option<String>, ctx: Ctx, chair: bool) {
+        self.flush();
+        let first = names.first().map_or(0, |n| n.start);
+        let span = Span::new(line_start + first, line_start + s.len());
+        let desc = s[end..].to_string();
+        self.draft = Some(Draft { names: absolute(names, line_start), prefix, desc, span, ctx, chair });
+    }
+
+    fn flush(&mut self) {
+        let Some(draft) = self.draft.take() else { return };
+        let desc = clean_descriptor(&draft.desc);
+        let (role, organization) = split_descriptor(&desc, draft.prefix.as_deref());
+        for name in draft.names {
+            if draft.chair && self.chair.is_none() {
+                self.chair = Some(self.participants.len());
+            }
+            self.participants.push(Participant {
+                civility: name.civility,
+                given_name: name.given,
+                family_name: name.family,
+                role: role.clone(),
+                organization: organization.clone(),
+                group: draft.ctx.group.clone(),
+                attendance: draft.ctx.attendance,
+                span: draft.span,
+            });
+        }
+    }
+}
+
+/// A capitalised line continues the entry above when that entry stops on a joining word
+/// (`de la Préfecture de la` / `Marne ;`) or the line itself ends like an entry.
+fn open_ended(desc: &str, line: &str) -> bool {
+    let desc = desc.trim_end();
+    let last = desc.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let joining = matches!(fold(last).as_str(), "de" | "du" | "des" | "la" | "le" | "les" | "et" | "a" | "au" | "aux" | "en" | "pour" | "par" | "sur" | "dans")
+        || last.ends_with(['\'', '’', ',', '-']);
+    joining || line.trim_end().ends_with([';', ','])
+}
+
+fn absolute(mut names: Vec<Name>, offset: usize) -> Vec<Name> {
+    for n in &mut names {
+        n.start += offset;
+        n.end += offset;
+    }
+    names
+}
+
+/// The descriptor as one line: OCR junk at the ends dropped, lines joined.
+fn clean_descriptor(desc: &str) -> String {
+    let joined = desc.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = joined.replace("- ", "-").replace(" -", " - ");
+    let trimmed = joined
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')'))
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
+    trimmed.to_string()
+}
+
+/// Role and organisation of a descriptor: comma-separated segments starting with a role
+/// noun are the role, the others the organisation; a table's first cell is the
+/// organisation.
+fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option<String>) {
+    let non_empty = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    if let Some(prefix) = prefix {
+        return (non_empty(desc.to_string()), non_empty(prefix.to_string()));
+    }
+    let mut roles = Vec::new();
+    let mut orgs = Vec::new();
+    for segment in top_level_segments(desc) {
+        let first = segment.split_whitespace().next().unwrap_or("");
+        let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if vocab::is_role_noun(first) {
+            roles.push(segment);
+        } else if segment.starts_with(char::is_uppercase) || segment.split_whitespace().take(2).any(vocab::is_org_marker) {
+            orgs.push(segment);
+        } else {
+            roles.push(segment);
+        }
+    }
+    if orgs.is_empty() {
+        if let Some(last) = roles.pop() {
+            if let Some(c) = vocab::ROLE_ORG_SPLIT.captures(&last).or_else(|| vocab::REPRESENTATIVE.captures(&last)) {
+                // Both regexes have two mandatory groups: present whenever they match.
+                roles.push(c[1].to_string());
+                orgs.push(c[2].to_string());
+            } else {
+                roles.push(last);
+            }
+        }
+    }
+    (non_empty(roles.join(", ")), non_empty(orgs.join(", ")))
+}
+
+/// Splits on commas outside parentheses.
+fn top_level_segments(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut current = String::new();
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if c == ',' && depth == 0 {
+            out.push(std::mem::take(&mut current).trim().to_string());
+        } else {
+            current.push(c);
+        }
+    }
+    out.push(current.trim().to_string());
+    out.into_iter().filter(|s| !s.is_empty()).collect()
+}
+
+/// The chair named in running text (`sous la présidence de Monsieur X, secrétaire
+/// général`): the listed participant if there is one, otherwise a present participant
+/// put first.
+fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: &mut Reader) {
+    if reader.chair.is_some() {
+        return;
+    }
+    for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
+        let s = block.content_text(text);
+        for m in vocab::CHAIR_INTRO.find_iter(s) {
+            let Some((mut names, end)) = names::parse_people(s, m.end(), Context::Prose) else { continue };
+            let name = names.remove(0);
+            let key = (family_key(&name.family), name.given.as_deref().map(fold));
+            let existing = reader.participants.iter().position(|p| {
+                family_key(&p.family_name) == key.0
+                    && match (&key.1, &p.given_name) {
+                        (Some(a), Some(b)) => a.chars().next() == fold(b).chars().next(),
+                        _ => true,
+                    }
+            });
+            if let Some(index) = existing {
+                reader.chair = Some(index);
+                return;
+            }
+            let role = s[end..]
+                .trim_start_matches([',', ' '])
+                .split([',', '.', ';', '\n', '('])
+                .next()
+                .map(str::trim)
+                .filter(|r| !r.is_empty() && r.split_whitespace().next().is_some_and(vocab::is_role_noun))
+                .map(str::to_string);
+            let span = Span::new(block.content.start + name.start, block.content.start + end);
+            reader.participants.insert(0, Participant {
+                civility: name.civility,
+                given_name: name.given,
+                family_name: name.family,
+                role,
+                organization: None,
+                group: None,
+                attendance: Attendance::Present,
+                span,
+            });
+            reader.chair = Some(0);
+            return;
+        }
+    }
+}
+
+/// Repairs OCR damage in listed family names from the document's own vocabulary: a name
+/// that occurs once, one letter away from a name the text gives elsewhere after a
+/// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
+pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
+    static CIVILITY: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"\b(?:Monsieur|Madame|monsieur|madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for m in CIVILITY.find_iter(text) {
+        if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {
+            for n in names {
+                *counts.entry(n.family).or_default() += 1;
+            }
+        }
+    }
+    let listed: Vec<String> = participants.iter().map(|p| p.family_name.clone()).collect();
+    for p in participants.iter_mut() {
+        if counts.get(&p.family_name).copied().unwrap_or(0) > 1 {
+            continue;
+        }
+        let best = counts
+            .iter()
+            .filter(|(name, _)| !listed.contains(name) && one_substitution(name, &p.family_name))
+            .max_by_key(|(name, count)| (**count, std::cmp::Reverse((*name).clone())));
+        if let Some((name, _)) = best {
+            p.family_name = name.clone();
+        }
+    }
+}
+
+/// A family name for comparisons: case, accents, spaces and hyphens ignored (OCR splits
+/// `GUIL LAUME`).
+pub fn family_key(family: &str) -> String {
+    fold(family).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn one_substitution(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    a.len() == b.len() && a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptor_split() {
+        assert_eq!(
+            split_descriptor("préfecture de l'Aisne, secrétaire général", None),
+            (Some("secrétaire général".into()), Some("préfecture de l'Aisne".into()))
+        );
+        assert_eq!(
+            split_descriptor("vice-président de l'association UFC", None),
+            (Some("vice-président".into()), Some("association UFC".into()))
+        );
+        assert_eq!(
+            split_descriptor("représentante locale de la CLCV (association, usagers)", None),
+            (Some("représentante locale".into()), Some("CLCV (association, usagers)".into()))
+        );
+        assert_eq!(split_descriptor("Président", Some("UDAF")), (Some("Président".into()), Some("UDAF".into())));
+    }
+
+    #[test]
+    fn descriptor_cleaning() {
+        assert_eq!(clean_descriptor(", Responsable qualité ; , ."), "Responsable qualité");
+        assert_eq!(clean_descriptor(" - Référent\n accessibilité ;"), "Référent accessibilité");
+    }
+}

@@ -1,0 +1,282 @@
+//! Personal names as minutes write them: `M. Jean-Paul PIERRON`, `Madame Marie-Angélique
+//! PADRE`, `Stéphanie LE GAGNE`, `DUPONT Jean`, `M. LARREY`, `Mmes Anne PETIT et Marie
+//! DURAND`, `M.Jean-François RYCKELYNCK`, and title-case `Richard Smith` where the
+//! structure says a name stands there.
+
+use super::vocab::{self, CIVILITIES, PARTICLES};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Name {
+    pub civility: Option<&'static str>,
+    pub given: Option<String>,
+    pub family: String,
+    /// Byte offsets in the parsed string: civility (if any) to the end of the name.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Name {
+    /// `Given FAMILY`, or `FAMILY` alone.
+    pub fn display(&self) -> String {
+        match &self.given {
+            Some(g) => format!("{g} {}", self.family),
+            None => self.family.clone(),
+        }
+    }
+}
+
+/// How much the surrounding structure vouches for a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Running text: a name needs capitals and either a civility or a given name before.
+    Prose,
+    /// An entry of an attendance list: `FAMILY Given` and `Given Family,` are names too.
+    List,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Caps,
+    Title,
+    Particle,
+    Other,
+}
+
+struct Word<'a> {
+    end: usize,
+    text: &'a str,
+    kind: Kind,
+    /// Punctuation right after the word (or inside it) ends the name.
+    terminated: bool,
+}
+
+/// The civility at `pos`, its value and the offset after it and its spaces.
+pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
+    let rest = s.get(pos..)?;
+    for (written, value) in CIVILITIES {
+        if let Some(after) = rest.strip_prefix(written) {
+            let next = after.chars().next();
+            let ok = match next {
+                Some(c) if c.is_whitespace() => true,
+                // `M.Jean-François`: a dotted civility glued to the name.
+                Some(c) if written.ends_with('.') => c.is_uppercase(),
+                _ => false,
+            };
+            if ok {
+                let spaces = after.len() - after.trim_start().len();
+                return Some((value, pos + written.len() + spaces));
+            }
+        }
+    }
+    None
+}
+
+/// One or several people named at `pos` (`X et Y` share what follows), and the offset
+/// where the names end.
+pub fn parse_people(s: &str, pos: usize, context: Context) -> Option<(Vec<Name>, usize)> {
+    let first = parse_one(s, pos, None, context)?;
+    let mut end = first.end;
+    let mut names = vec![first];
+    loop {
+        let rest = &s[end..];
+        let Some(after_et) = rest.strip_prefix(" et ").or_else(|| rest.strip_prefix(", et ")) else { break };
+        let at = s.len() - after_et.len();
+        let inherited = names.last().and_then(|n| n.civility);
+        match parse_one(s, at, inherited, context) {
+            Some(next) => {
+                end = next.end;
+                names.push(next);
+            }
+            None => break,
+        }
+    }
+    Some((names, end))
+}
+
+fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Context) -> Option<Name> {
+    let start = pos + (s.get(pos..)?.len() - s.get(pos..)?.trim_start().len());
+    let (civility, name_start) = match civility_at(s, start) {
+        Some((c, after)) => (Some(c), after),
+        None => (None, start),
+    };
+    let words = words(s, name_start, 7);
+    let vouched = civility.is_some() || inherited.is_some();
+    let (given, family, last) = match_name(&words, vouched, context)?;
+    Some(Name { civility: civility.or(inherited), given, family, start, end: words[last].end })
+}
+
+/// The name patterns, most specific first. Returns given name, family name and the index
+/// of the last word used.
+fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option<String>, String, usize)> {
+    let is_given = |w: &Word| w.kind == Kind::Title && !vocab::is_role_noun(w.text) && !vocab::is_org_marker(w.text);
+    let is_family_caps = |w: &Word| w.kind == Kind::Caps && !vocab::is_org_marker(w.text);
+
+    // Given FAMILY: title words, optional particles, a run of capitals.
+    let mut i = 0;
+    while i < words.len() && i < 3 && is_given(&words[i]) && !words[i].terminated {
+        i += 1;
+    }
+    if i > 0 {
+        let given_end = i;
+        while i < words.len() && words[i].kind == Kind::Particle && !words[i].terminated {
+            i += 1;
+        }
+        let family_start = i;
+        while i < words.len() && is_family_caps(&words[i]) {
+            i += 1;
+            if words[i - 1].terminated {
+                break;
+            }
+        }
+        if i > family_start {
+            let given = join(&words[..given_end]);
+            return Some((Some(given), join(&words[given_end..i]), i - 1));
+        }
+    }
+
+    // FAMILY [Given]: capitals first (particles allowed before them).
+    let mut i = 0;
+    while i < words.len() && words[i].kind == Kind::Particle && !words[i].terminated {
+        i += 1;
+    }
+    let family_start = i;
+    while i < words.len() && i - family_start < 4 && is_family_caps(&words[i]) {
+        i += 1;
+        if words[i - 1].terminated {
+            break;
+        }
+    }
+    if i > family_start {
+        let family_end = i;
+        let family = join(&words[..family_end]);
+        let may_have_given = vouched || context == Context::List;
+        if may_have_given && !words[family_end - 1].terminated {
+            let mut j = family_end;
+            while j < words.len() && j - family_end < 2 && is_given(&words[j]) {
+                j += 1;
+                if words[j - 1].terminated {
+                    break;
+                }
+            }
+            let ends_there = words.get(j).map_or(true, |w| w.kind != Kind::Title) && j > family_end;
+            if ends_there && (words[j - 1].terminated || words.get(j).is_none() || vouched) {
+                return Some((Some(join(&words[family_end..j])), family, j - 1));
+            }
+        }
+        if vouched {
+            return Some((None, family, family_end - 1));
+        }
+        return None;
+    }
+
+    // Given Family in title case, where a civility or a list entry vouches for it.
+    if (vouched || context == Context::List) && words.len() >= 2 && is_given(&words[0]) && !words[0].terminated {
+        let family = &words[1];
+        let closes = family.terminated || words.len() == 2;
+        if family.kind == Kind::Title && closes && !vocab::is_role_noun(family.text) && !vocab::is_org_marker(family.text) {
+            return Some((Some(words[0].text.to_string()), family.text.to_string(), 1));
+        }
+    }
+    None
+}
+
+fn join(words: &[Word]) -> String {
+    words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
+}
+
+/// Up to `max` words from `pos`, stopping after the first word followed by punctuation.
+fn words(s: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut i = pos;
+    let bytes = s.as_bytes();
+    while out.len() < max {
+        while i < s.len() && (bytes[i] == b' ' || bytes[i] == b'\t') {
+            i += 1;
+        }
+        if i >= s.len() {
+            break;
+        }
+        let rest = &s[i..];
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let raw = &rest[..len];
+        let core = raw.trim_end_matches([',', ';', ':', '.', ')', '(', '!', '?', '»', '"']);
+        let terminated = core.len() < raw.len() || core.contains('(') || s[i + len..].starts_with(['\n', '\r']);
+        if core.is_empty() {
+            break;
+        }
+        let kind = classify(core);
+        out.push(Word { end: i + core.len(), text: core, kind, terminated });
+        i += len;
+        if terminated || kind == Kind::Other {
+            break;
+        }
+    }
+    out
+}
+
+fn classify(w: &str) -> Kind {
+    if PARTICLES.contains(&w) {
+        return Kind::Particle;
+    }
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let allowed = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+    if !allowed || letters.is_empty() || w.starts_with(['-', '\'', '’']) || w.ends_with('-') {
+        return Kind::Other;
+    }
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        return Kind::Caps;
+    }
+    let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+    let has_lower = letters.iter().any(|c| c.is_lowercase());
+    let parts_ok = w.split('-').all(|p| p.chars().next().is_some_and(char::is_alphabetic));
+    if first_upper && has_lower && parts_ok && letters.len() >= 2 {
+        // `McDONALD`-like mixes are too rare to be worth the false positives.
+        let inner_upper = w.split('-').any(|p| p.chars().skip(1).any(char::is_uppercase));
+        if !inner_upper {
+            return Kind::Title;
+        }
+    }
+    Kind::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(s: &str, context: Context) -> Option<(Option<&'static str>, Option<String>, String)> {
+        parse_people(s, 0, context).map(|(n, _)| (n[0].civility, n[0].given.clone(), n[0].family.clone()))
+    }
+
+    #[test]
+    fn given_then_family() {
+        assert_eq!(one("M. Jean-Paul PIERRON, Président", Context::Prose), Some((Some("M."), Some("Jean-Paul".into()), "PIERRON".into())));
+        assert_eq!(one("Stéphanie LE GAGNE, Cheffe", Context::List), Some((None, Some("Stéphanie".into()), "LE GAGNE".into())));
+        assert_eq!(one("Madame Marie-Angélique PADRE, cheffe", Context::Prose).unwrap().1.as_deref(), Some("Marie-Angélique"));
+        assert_eq!(one("Nathalie BARNIER Responsable du standard", Context::List).unwrap().2, "BARNIER");
+        assert_eq!(one("Jean de LA FONTAINE, poète", Context::List).unwrap().2, "de LA FONTAINE");
+    }
+
+    #[test]
+    fn family_first_alone_and_glued() {
+        assert_eq!(one("DUPONT Jean, maire", Context::List), Some((None, Some("Jean".into()), "DUPONT".into())));
+        assert_eq!(one("M. LARREY explique", Context::Prose), Some((Some("M."), None, "LARREY".into())));
+        assert_eq!(one("M.Jean-François RYCKELYNCK, directeur", Context::Prose).unwrap().1.as_deref(), Some("Jean-François"));
+        assert_eq!(one("DUPONT Jean", Context::Prose), None);
+    }
+
+    #[test]
+    fn title_case_only_when_vouched() {
+        assert_eq!(one("Monsieur Richard Smith, secrétaire général", Context::Prose).unwrap().2, "Smith");
+        assert_eq!(one("Sylvie Lombard, cheffe", Context::List).unwrap().2, "Lombard");
+        assert_eq!(one("Sylvie Lombard, cheffe", Context::Prose), None);
+        assert_eq!(one("Association des Maires", Context::List), None);
+    }
+
+    #[test]
+    fn several_people() {
+        let (names, _) = parse_people("Mmes Anne PETIT et Marie DURAND, référentes", 0, Context::List).unwrap();
+        assert_eq!(names.len(), 2);
+        assert_eq!(names[1].civility, Some("Mme"));
+        assert_eq!(names[1].family, "DURAND");
+    }
+}

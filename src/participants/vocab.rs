@@ -1,0 +1,150 @@
+//! The words the participants extractor relies on, in one place. Everything here is a
+//! pattern of how minutes are written, never a person's name.
+
+use super::Attendance;
+use once_cell::sync::Lazy;
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// Civilities as written → the schema's value. `Mmes`/`MM.` introduce several people.
+pub const CIVILITIES: &[(&str, &str)] = &[
+    ("Monsieur", "M."),
+    ("monsieur", "M."),
+    ("Messieurs", "M."),
+    ("Madame", "Mme"),
+    ("madame", "Mme"),
+    ("Mademoiselle", "Mme"),
+    ("Mesdames", "Mme"),
+    ("Mmes", "Mme"),
+    ("Mme.", "Mme"),
+    ("Mme", "Mme"),
+    ("Mlle", "Mme"),
+    ("MM.", "M."),
+    ("Mr.", "M."),
+    ("Mr", "M."),
+    ("M.", "M."),
+    ("M", "M."),
+];
+
+/// Lowercase words between a given name and a family name written in capitals (`Jean de
+/// LA FONTAINE`).
+pub const PARTICLES: &[&str] = &["de", "du", "des", "d'", "le", "la", "van", "von", "di", "da", "del", "ben", "el"];
+
+/// First words of a role (folded: lowercase, no accents). A segment of a descriptor that
+/// starts with one of these is a role; a capitalised word that is one of these is not a
+/// given name.
+pub const ROLE_NOUNS: &[&str] = &[
+    "directeur", "directrice", "chef", "cheffe", "president", "presidente", "vice-president", "vice-presidente",
+    "adjoint", "adjointe", "referent", "referente", "secretaire", "responsable", "delegue", "deleguee",
+    "representant", "representante", "conseiller", "conseillere", "charge", "chargee", "membre", "maire",
+    "prefet", "prefete", "sous-prefet", "sous-prefete", "administrateur", "administratrice", "tresorier",
+    "tresoriere", "agent", "agente", "controleur", "controleuse", "correspondant", "correspondante",
+    "coordonnateur", "coordonnatrice", "coordinateur", "coordinatrice", "inspecteur", "inspectrice", "apprenti",
+    "apprentie", "ecrivain", "ecrivaine", "assistant", "assistante", "gestionnaire", "mediateur", "mediatrice",
+    "animateur", "animatrice", "benevole", "webmestre", "commandant", "capitaine", "lieutenant", "commissaire",
+    "attache", "attachee", "stagiaire", "juriste", "intervenant", "intervenante", "elu", "elue",
+    "vice", "senateur", "senatrice", "depute", "deputee", "instructeur", "instructrice", "expert",
+    "experte", "pilote", "porte-parole", "sous-directeur", "sous-directrice", "collaborateur", "collaboratrice",
+];
+
+/// Words that make a capitalised word an organisation or a place rather than a given name,
+/// and a descriptor segment an organisation.
+pub const ORG_MARKERS: &[&str] = &[
+    "association", "prefecture", "sous-prefecture", "direction", "bureau", "service", "services", "udaf", "ufc",
+    "union", "federation", "communaute", "centre", "maison", "secretariat", "conseil", "chambre", "mairie",
+    "ville", "commune", "caisse", "club", "comite", "agence", "defenseur", "unite", "section", "institut",
+    "office", "syndicat", "ministere", "departement", "region", "pole", "cellule", "mission", "france",
+    "point", "espace", "collectif", "fondation", "groupement", "cabinet", "tribunal", "gendarmerie", "police",
+    "etat", "republique", "liberte", "egalite", "fraternite", "sgcd", "ddt", "ddetspp", "ddpp", "dreets", "cpam",
+    "caf", "msa", "ofii", "ants", "anef", "udccas", "ccas", "apf", "unpi", "clcv", "secours", "croix-rouge",
+    "emploi", "participants", "presents", "excuses", "absents", "ordre", "introduction", "annexe", "objet",
+];
+
+/// Particles that join an organisation's name to the role that precedes it, and the
+/// organisations that gold-standard minutes keep apart from the role
+/// (`président de l'association X`).
+pub static ROLE_ORG_SPLIT: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(.*?\S)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)((?:association|union|fédération|federation|ufc|section|amicale|ligue|collectif)\b.*)$")
+        .expect("static regex")
+});
+
+/// `représentant(e) [local(e)] de l'X`, `représentant l'X`: the role is the noun, the
+/// organisation what it represents.
+pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(représentante?s?(?:\s+(?:locale?|départementale?|régionale?|titulaire|suppléante?))?)\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+|l['’]\s*|la\s+|le\s+)(\S.*)$")
+        .expect("static regex")
+});
+
+/// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
+/// `Liste des participants et excusés` opens with the present.
+static PRESENT_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:liste des (?:personnes )?(?:participants|presents)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)")
+        .expect("static regex")
+});
+static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
+static ABSENT_HEADING: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:etaient |membres )?absent(?:e|s|es)?\b").expect("static regex"));
+/// Group headings that also say who is present (`Pour l'administration :`).
+static PRESENT_GROUP_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:pour (?:l'administration|les usagers|la prefecture|les services)|representants? (?:des|de l'|de la|du)\b)").expect("static regex")
+});
+
+/// The attendance a heading announces, if it is an attendance heading.
+pub fn attendance_heading(heading: &str) -> Option<Attendance> {
+    let f = fold(heading);
+    let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if f.chars().count() > 160 {
+        return None;
+    }
+    if PRESENT_HEADING.is_match(f) {
+        Some(Attendance::Present)
+    } else if EXCUSED_WORD.is_match(f) && f.chars().count() <= 80 {
+        Some(Attendance::Excused)
+    } else if ABSENT_HEADING.is_match(f) {
+        Some(Attendance::Absent)
+    } else {
+        None
+    }
+}
+
+/// `Pour l'administration :`, `Représentants des usagers :`: a group heading that can open
+/// a list of present people on its own.
+pub fn present_group_heading(heading: &str) -> bool {
+    PRESENT_GROUP_HEADING.is_match(fold(heading).trim_start_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The preamble of a heading that carries both the attendance and the group:
+/// `Participaient à ce comité en qualité de représentants des usagers`.
+pub static GROUP_PREAMBLE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^.*?\b(?:en (?:qualité|qualite|tant que?)|au titre) (?:de |d['’]\s*|des )?(.+)$").expect("static regex")
+});
+
+/// Who chaired: `Présidence : M. X`, `sous la présidence de Monsieur X`, `présidé par X`.
+pub static CHAIR_INTRO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:\bprésidence\s*:\s*|\bprésident(?:e)? de (?:la )?séance\s*:\s*|\bsous la présidence de\s+|\bprésidée? par\s+|\bprésidé(?:e)? par\s+)")
+        .expect("static regex")
+});
+
+/// `M. le représentant de l'UDAF`: an attendee without a personal name.
+pub static UNNAMED: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$")
+        .expect("static regex")
+});
+
+/// Lowercase, accents removed, typographic apostrophes made straight.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn is_role_noun(word: &str) -> bool {
+    let f = fold(word);
+    ROLE_NOUNS.contains(&f.as_str()) || f.split('-').next().is_some_and(|head| ROLE_NOUNS.contains(&head) && head != "vice")
+}
+
+pub fn is_org_marker(word: &str) -> bool {
+    ORG_MARKERS.contains(&fold(word).as_str())
+}

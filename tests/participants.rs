@@ -1,0 +1,205 @@
+//! One short example per attendance-list layout, written for the test, with the exact
+//! records expected; interventions; and no panic on arbitrary input.
+
+use clu_minutes::participants::{extract, Attendance, People};
+use clu_minutes::segment::segment;
+use proptest::prelude::*;
+
+fn people(text: &str) -> People {
+    extract(text, &segment(text, &[]))
+}
+
+/// (civility, given, family, role, organization, group, attendance) of each participant.
+type Row = (Option<&'static str>, Option<String>, String, Option<String>, Option<String>, Option<String>, Attendance);
+
+fn rows(p: &People) -> Vec<Row> {
+    p.participants
+        .iter()
+        .map(|p| {
+            (p.civility, p.given_name.clone(), p.family_name.clone(), p.role.clone(), p.organization.clone(), p.group.clone(), p.attendance)
+        })
+        .collect()
+}
+
+fn row(
+    civility: Option<&'static str>,
+    given: Option<&str>,
+    family: &str,
+    role: Option<&str>,
+    org: Option<&str>,
+    group: Option<&str>,
+    attendance: Attendance,
+) -> Row {
+    (civility, given.map(String::from), family.to_string(), role.map(String::from), org.map(String::from), group.map(String::from), attendance)
+}
+
+use Attendance::{Absent, Excused, Present};
+
+#[test]
+fn dash_list_with_continuations_and_ocr_bullets() {
+    let t = "Participaient à la réunion :\n\nReprésentants des usagers :\nJeanne ROUX, présidente de l'association Lire Ensemble ;\n- Paul MARTIN, directeur du service de la\nvoirie ;\n. Luc PETIT, Maire de Trifouilly ;\n\nExcusés :\n\n- Anne DURAND, cheffe du bureau des élections ;\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(None, Some("Jeanne"), "ROUX", Some("présidente"), Some("association Lire Ensemble"), Some("Représentants des usagers"), Present),
+            row(None, Some("Paul"), "MARTIN", Some("directeur du service de la voirie"), None, Some("Représentants des usagers"), Present),
+            row(None, Some("Luc"), "PETIT", Some("Maire de Trifouilly"), None, Some("Représentants des usagers"), Present),
+            row(None, Some("Anne"), "DURAND", Some("cheffe du bureau des élections"), None, None, Excused),
+        ]
+    );
+    let span = p.participants[1].span;
+    assert_eq!(&t[span.start..span.end], "Paul MARTIN, directeur du service de la\nvoirie ;");
+}
+
+#[test]
+fn tab_table_with_chair() {
+    let t = "Participants\n\nPrésidence : M. Henri BLANC, Secrétaire général de la préfecture\n\nUnion des Familles\tM. Paul MARTIN, Président\nDéfenseur des Droits\tMme Lucie NOIR\n\nAbsent excusé\n\nM. Yves COLIN, Président du club de lecture\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Henri"), "BLANC", Some("Secrétaire général de la préfecture"), None, None, Present),
+            row(Some("M."), Some("Paul"), "MARTIN", Some("Président"), Some("Union des Familles"), None, Present),
+            row(Some("Mme"), Some("Lucie"), "NOIR", None, Some("Défenseur des Droits"), None, Present),
+            row(Some("M."), Some("Yves"), "COLIN", Some("Président du club de lecture"), None, None, Excused),
+        ]
+    );
+    assert_eq!(p.chair, Some(0));
+}
+
+#[test]
+fn table_whose_tabs_ocr_lost() {
+    let t = "Participants\n\nUnion des Familles M. Paul MARTIN, Président\n\nDirection des Services du Cabinet\nBureau du Courrier Mme Lucie NOIR, Adjointe\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("Président"), Some("Union des Familles"), None, Present),
+            row(Some("Mme"), Some("Lucie"), "NOIR", Some("Adjointe"), Some("Direction des Services du Cabinet Bureau du Courrier"), None, Present),
+        ]
+    );
+}
+
+#[test]
+fn civility_in_full_with_acronym_under_a_preamble() {
+    let t = "Participaient à ce comité en qualité de représentants des usagers :\n\n- Madame Claire BLEU, représentante locale de l'APF (APF, association de personnes handicapées) ;\n- Monsieur Jean-Marc LE GOFF, directeur de la maison des associations.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Claire"), "BLEU", Some("représentante locale"), Some("APF (APF, association de personnes handicapées)"), Some("Représentants des usagers"), Present),
+            row(Some("M."), Some("Jean-Marc"), "LE GOFF", Some("directeur de la maison des associations"), None, Some("Représentants des usagers"), Present),
+        ]
+    );
+}
+
+#[test]
+fn site_groups_without_bullets() {
+    let t = "Présents :\n\nSous-préfecture de Belleville\n\nM. Marc LEBLANC, sous-préfecture de Belleville, secrétaire général\nMme Sophie VERT, Association des Amis du Parc, présidente\nM. Alain ROSE trésorier des finances publiques,\n\nIntroduction\n\nLa séance est ouverte par M. LEBLANC qui remercie les présents.\n";
+    let p = people(t);
+    let group = Some("Sous-préfecture de Belleville");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Marc"), "LEBLANC", Some("secrétaire général"), Some("sous-préfecture de Belleville"), group, Present),
+            row(Some("Mme"), Some("Sophie"), "VERT", Some("présidente"), Some("Association des Amis du Parc"), group, Present),
+            row(Some("M."), Some("Alain"), "ROSE", Some("trésorier des finances publiques"), None, group, Present),
+        ]
+    );
+}
+
+#[test]
+fn annex_list_with_invited_excused_and_chair_in_prose() {
+    let t = "Le comité s'est tenu sous la présidence de Monsieur Jean Dupont, secrétaire général, le 3 mai.\n\nAnnexe\n\nListe des participants\n\nReprésentants des usagers :\n\nM. Paul MARTIN, conseiller, représentant du président de l'association Voisins ;\n\nInvités excusés :\n\nMme Anne PETIT, présidente du conseil départemental.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Jean"), "Dupont", Some("secrétaire général"), None, None, Present),
+            row(Some("M."), Some("Paul"), "MARTIN", Some("conseiller, représentant du président"), Some("association Voisins"), Some("Représentants des usagers"), Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("présidente du conseil départemental"), None, None, Excused),
+        ]
+    );
+    assert_eq!(p.chair, Some(0));
+}
+
+#[test]
+fn other_common_forms() {
+    let t = "Étaient présents : M. Paul MARTIN, maire ; Mme Anne PETIT\n\nPour l'administration :\n\nDUPONT Jean, chef du bureau du cabinet\nM. GIRARD, agent d'accueil\nMmes Lise BRUN et Marie-Angélique DA PAZ, référentes qualité\nM.Jean-François de VILLIERS, directeur\nNathalie BARNIER Responsable du standard, SGCD\nM. le représentant de l'UDAF\n\nAbsents :\n\nM. Luc NOIR, délégué\n";
+    let p = people(t);
+    let adm = Some("Pour l'administration");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("maire"), None, None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", None, None, None, Present),
+            row(None, Some("Jean"), "DUPONT", Some("chef du bureau du cabinet"), None, adm, Present),
+            row(Some("M."), None, "GIRARD", Some("agent d'accueil"), None, adm, Present),
+            row(Some("Mme"), Some("Lise"), "BRUN", Some("référentes qualité"), None, adm, Present),
+            row(Some("Mme"), Some("Marie-Angélique"), "DA PAZ", Some("référentes qualité"), None, adm, Present),
+            row(Some("M."), Some("Jean-François"), "de VILLIERS", Some("directeur"), None, adm, Present),
+            row(None, Some("Nathalie"), "BARNIER", Some("Responsable du standard"), Some("SGCD"), adm, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("délégué"), None, None, Absent),
+        ]
+    );
+    assert_eq!(p.unnamed_representatives.len(), 1);
+    assert_eq!(p.unnamed_representatives[0].organization.as_deref(), Some("UDAF"));
+    assert_eq!(p.unnamed_representatives[0].attendance, Present);
+}
+
+#[test]
+fn ocr_damaged_family_name_repaired_from_the_text() {
+    let t = "Participants :\n\nM. Jean-Paul PIFRRON, Président\nMme Lucie NOIR, Adjointe\n\nDébats\n\nM. Jean-Paul PIERRON estime que le délai est long.\n";
+    let p = people(t);
+    assert_eq!(p.participants[0].family_name, "PIERRON");
+    assert_eq!(p.interventions[0].participant, Some(0));
+}
+
+#[test]
+fn interventions() {
+    let t = "Présents :\n\nM. Guy BLANC, président de l'UFC\nM. Karim NOIR, directeur\nMme Lucie ROSE, secrétaire générale\n\nÉchanges\n\nMonsieur BLANC soulève la question des horaires. Mme la secrétaire générale répond qu'ils seront élargis.\n\nM. Guy BLANC et M. Karim NOIR font part de leur satisfaction.\n\n- Madame ROSE précise que le PAN est ouvert le matin.\n\nLucie ROSE a présenté les indicateurs.\n\nLa parole est donnée à M. NOIR.\n";
+    let p = people(t);
+    let got: Vec<(Option<usize>, &str, &str)> = p.interventions.iter().map(|i| (i.participant, i.speaker.as_str(), i.text.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(0), "Guy BLANC", "soulève la question des horaires."),
+            (Some(2), "Lucie ROSE", "répond qu'ils seront élargis."),
+            (Some(0), "Guy BLANC", "font part de leur satisfaction."),
+            (Some(1), "Karim NOIR", "font part de leur satisfaction."),
+            (Some(2), "Lucie ROSE", "précise que le PAN est ouvert le matin."),
+            (Some(2), "Lucie ROSE", "a présenté les indicateurs."),
+        ]
+    );
+    let span = p.interventions[0].span;
+    assert_eq!(&t[span.start..span.end], "Monsieur BLANC soulève la question des horaires.");
+}
+
+#[test]
+fn prose_mentions_are_not_participants() {
+    let t = "Ordre du jour :\n\n1. Présentation, par Sylvie Lombard, cheffe du pôle performance ;\n\nM. Paul MARTIN explique que la signalétique sera revue.\n";
+    let p = people(t);
+    assert!(p.participants.is_empty(), "{:?}", p.participants);
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_stay_in_the_text(s in "(M\\. |Mme |Présents :|Excusés :|\t|\n|- |[A-ZÉ]{2,6} |[A-Z][a-zé]{1,6} |, |; |[a-z]{1,5} |é|’|\\(|\\)|:){0,60}") {
+        let p = people(&s);
+        for q in &p.participants {
+            prop_assert!(q.span.start <= q.span.end && q.span.end <= s.len());
+            prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
+        }
+        for i in &p.interventions {
+            prop_assert!(i.span.start <= i.span.end && i.span.end <= s.len());
+            prop_assert!(i.participant.map_or(true, |k| k < p.participants.len()));
+        }
+        prop_assert!(p.chair.map_or(true, |k| k < p.participants.len()));
+    }
+
+    #[test]
+    fn never_panics_on_any_text(s in "\\PC{0,300}") {
+        let _ = people(&s);
+    }
+}
