@@ -90,7 +90,17 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     let prepared = prepare(bytes, options)?;
     let text = prepared.text.as_str();
     let mut dates = crate::dates::find_dates(text);
-    let found = crate::meeting::extract(text, &prepared.blocks, &dates);
+    let mut found = crate::meeting::extract(text, &prepared.blocks, &dates);
+    let mut people = crate::participants::extract(text, &prepared.blocks);
+    if let Some(chair) = people.chair.and_then(|i| people.participants.get(i)) {
+        found.meeting.chair = Some(chair.display_name());
+    }
+    if let Some(signatory) = found.document.signatory.name.as_mut() {
+        // The lists spell the name as the document does (`Richard SMITH` for `Richard Smith`).
+        if let Some(p) = people.participants.iter().find(|p| crate::participants::same_person(p, signatory)) {
+            *signatory = p.display_name();
+        }
+    }
     for date in &mut dates {
         if Some(date.span) == found.meeting_date_span {
             date.role = Some(DateRole::Meeting);
@@ -103,6 +113,9 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     // From here on spans point into the original bytes.
     let map = |span: &mut Span| *span = prepared.text.map_span(*span);
     dates.iter_mut().for_each(|d| map(&mut d.span));
+    people.participants.iter_mut().for_each(|p| map(&mut p.span));
+    people.unnamed_representatives.iter_mut().for_each(|u| map(&mut u.span));
+    people.interventions.iter_mut().for_each(|i| map(&mut i.span));
     figures.iter_mut().for_each(|f| map(&mut f.span));
     labels.iter_mut().flat_map(|l| l.events.iter_mut()).for_each(|e| map(&mut e.span));
     Ok(Record {
@@ -117,6 +130,9 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
         meeting: found.meeting,
         document: found.document,
         agenda: found.agenda,
+        participants: people.participants,
+        unnamed_representatives: people.unnamed_representatives,
+        interventions: people.interventions,
         labels,
         dates,
         figures,

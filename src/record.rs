@@ -5,6 +5,7 @@ use crate::dates::DateMention;
 use crate::error::ErrorKind;
 use crate::figures::Figure;
 use crate::labels::Label;
+use crate::participants::{Intervention, Participant, UnnamedRepresentative};
 use crate::markup::Format;
 use crate::span::Span;
 use serde::Serialize;
@@ -77,6 +78,9 @@ pub struct Record {
     pub meeting: Meeting,
     pub document: DocumentInfo,
     pub agenda: Vec<String>,
+    pub participants: Vec<Participant>,
+    pub unnamed_representatives: Vec<UnnamedRepresentative>,
+    pub interventions: Vec<Intervention>,
     pub labels: Vec<Label>,
     pub dates: Vec<DateMention>,
     pub figures: Vec<Figure>,

@@ -37,6 +37,31 @@ pub struct Participant {
     pub span: Span,
 }
 
+impl Participant {
+    /// `Given FAMILY`, or `FAMILY` when the document gives no given name.
+    pub fn display_name(&self) -> String {
+        match &self.given_name {
+            Some(given) => format!("{given} {}", self.family_name),
+            None => self.family_name.clone(),
+        }
+    }
+}
+
+/// Whether `name` (`Given FAMILY`, any case and accents) names this participant: same
+/// family name, and same initial when both have a given name.
+pub fn same_person(participant: &Participant, name: &str) -> bool {
+    let key = |s: &str| crate::departments::fold(s).replace(' ', "");
+    let family = key(&participant.family_name);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len()).any(|split| {
+        key(&words[split..].join(" ")) == family
+            && match (&participant.given_name, words[..split].first()) {
+                (Some(given), Some(first)) => key(given).chars().next() == key(first).chars().next(),
+                _ => true,
+            }
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnnamedRepresentative {
     pub organization: Option<String>,
