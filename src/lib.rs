@@ -1,2 +1,3 @@
 pub mod edit;
 pub mod lexicon;
+pub mod repair;
