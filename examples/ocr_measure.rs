@@ -65,6 +65,8 @@ fn wer(hyp: &str, truth: &str) -> f64 {
 
 fn main() {
     let args: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    // OCR_MEASURE_SHOW=1 lists every edit on stderr, to review the rules.
+    let show = std::env::var_os("OCR_MEASURE_SHOW").is_some();
     let dir = args.first().expect("usage: ocr_measure DIR [CLEAN_TEXT...]");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
@@ -87,6 +89,11 @@ fn main() {
         elapsed += t.elapsed().as_secs_f64();
         bytes += raw.len();
         let fixed = apply(&raw, &edits);
+        if show {
+            for e in &edits {
+                eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}", e.confidence, e.rule, &raw[e.start..e.end], e.after);
+            }
+        }
         let (c0, c1) = (cer(&raw, &truth, false), cer(&fixed, &truth, false));
         let (u0, u1) = (cer(&raw, &truth, true), cer(&fixed, &truth, true));
         let (w0, w1) = (wer(&raw, &truth), wer(&fixed, &truth));

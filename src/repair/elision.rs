@@ -86,7 +86,10 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let (article, rest, confidence) = split_article(t.text)?;
-    if !vowel_initial(rest) || rest.chars().count() < 2 {
+    if !vowel_initial(rest) || rest.chars().count() < if article == "qu" { 3 } else { 2 } {
+        return None;
+    }
+    if doc.gap_after(i).starts_with('-') {
         return None;
     }
     // The rest keeps its own capital (`lEtat`); otherwise it is read as a lowercase word.
@@ -95,7 +98,13 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
         Some(freq) if freq >= 100 => (rest_lower.clone(), 1.0),
         Some(_) => return None,
         None => match word::correct(&rest_lower, Reach::Full) {
-            Some(fix) if fix.kind != Kind::Near && fix.confidence >= 0.7 => (fix.form, fix.confidence),
+            // Only a sure reading of the rest: accents, or one cheap confusion in a long word.
+            Some(fix)
+                if fix.kind == Kind::Accent && fix.confidence >= 0.7
+                    || fix.kind == Kind::Confusion(1) && fix.confidence >= 0.85 && rest.chars().count() >= 5 =>
+            {
+                (fix.form, fix.confidence)
+            }
             _ => return None,
         },
     };

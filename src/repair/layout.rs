@@ -11,6 +11,10 @@ use crate::lexicon::Lexicon;
 /// First elements whose compounds are hyphenated (`sous-préfecture`, `après-midi`).
 const COMPOUND_HEADS: &[&str] = &["sous", "vice", "demi", "semi", "mi", "ex", "arrière", "après", "avant", "contre", "extra", "porte", "grand"];
 
+/// First elements that are hardly ever a separate word before a noun: a hyphen lost after
+/// them is restored even without other evidence.
+const SPACED_HEADS: &[&str] = &["sous", "vice", "demi", "semi", "après"];
+
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len().saturating_sub(1) {
         if done[i] || doc.protected(i) || doc.protected(i + 1) {
@@ -50,7 +54,9 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
     let (rule, confidence, hyphen) = match gap {
         "-\n" if b_starts_lower => ("dehyphenate", 0.9, None),
         "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower.as_str()) => ("split-compound", 0.85, Some(true)),
-        " " | "\n" if COMPOUND_HEADS.contains(&a_lower.as_str()) && b_starts_lower => ("split-compound", 0.6, Some(true)),
+        " " | "\n" if SPACED_HEADS.contains(&a_lower.as_str()) && b_starts_lower && b.text.chars().count() >= 4 => {
+            ("split-compound", 0.6, Some(true))
+        }
         "." if a.text.chars().all(char::is_lowercase) && b_starts_lower => ("dot-space", 0.6, Some(false)),
         _ => return None,
     };
@@ -63,7 +69,6 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
             if b_conf < 1.0 && conf < 1.0 && !lex.contains(&format!("{a_lower}-{b_form}")) {
                 return None;
             }
-            let _ = conf;
             apply_case(a.text, &joined, false)
         }
         Some(true) => {

@@ -39,6 +39,8 @@ pub(crate) struct Doc<'a> {
     pub counts: HashMap<&'a str, usize>,
     /// The apostrophe the document mostly uses, for the ones the repair inserts.
     pub apostrophe: char,
+    /// The document writes accented capitals (`État`, `À`) at least as often as it omits them.
+    pub accents_capitals: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -51,7 +53,8 @@ impl<'a> Doc<'a> {
         let curly = text.matches('\u{2019}').count();
         let straight = text.matches('\'').count();
         let apostrophe = if curly > straight { '\u{2019}' } else { '\'' };
-        Doc { text, protected: tokens::protected_spans(text), tokens, counts, apostrophe }
+        let accents_capitals = accents_capitals(&tokens);
+        Doc { text, protected: tokens::protected_spans(text), tokens, counts, apostrophe, accents_capitals }
     }
 
     /// Text between token `i` and token `i + 1` (or the end).
@@ -84,6 +87,26 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Compares words written with an accented initial capital to words whose lexicon form has
+/// one but that are written without it.
+fn accents_capitals(tokens: &[Token]) -> bool {
+    let lex = Lexicon::get();
+    let (mut with, mut without) = (0, 0);
+    for t in tokens {
+        match t.text.chars().next() {
+            Some('É' | 'À' | 'È' | 'Ê' | 'Ô' | 'Î' | 'Ç') => with += 1,
+            Some('E' | 'A' | 'O' | 'I' | 'C') if is_capitalised(t.text) && t.text.len() > 2 => {
+                let lower = t.text.to_lowercase();
+                if !lex.contains(&lower) && lex.forms_of_fold(&lower).first().is_some_and(|(f, _)| !f.starts_with(&lower[..1])) {
+                    without += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    with >= without
+}
+
 /// Lexicon corrections of unknown words no span rule has claimed.
 fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
     let lex = Lexicon::get();
@@ -91,7 +114,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         if done[i] || !worth_checking(t.text) || doc.protected(i) {
             continue;
         }
-        if in_compound(doc, i) {
+        if in_compound(doc, i) || ABBREVIATIONS.contains(&t.text) {
             continue;
         }
         let lower = t.text.to_lowercase();
@@ -103,8 +126,20 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
         let Some(fix) = word::correct(&lower, reach) else { continue };
         let mut confidence = fix.confidence;
-        if doc.count(i) >= 3 && fix.kind != Kind::Accent {
-            confidence -= 0.3;
+        if fix.kind != Kind::Accent {
+            // A spelling the document repeats, or a part of a hyphenated name (`Qual-e-pref`),
+            // is deliberate more often than not; so are short capitalised words.
+            let hyphenated = doc.gap_before(i).ends_with('-') || doc.gap_after(i).starts_with('-');
+            let short_capital = capitalised && lower.chars().count() < 5;
+            match doc.count(i) {
+                _ if hyphenated || short_capital => continue,
+                n if n >= 3 => continue,
+                2 => confidence -= 0.2,
+                _ => {}
+            }
+        } else if capitalised && fix.form.chars().next() != lower.chars().next() && !doc.accents_capitals {
+            // `Etat` → `État` only in a document that accents its capitals elsewhere.
+            confidence = confidence.min(0.45);
         }
         let after = apply_case(t.text, &fix.form, doc.sentence_start(i));
         if after == t.text {
@@ -129,6 +164,9 @@ fn in_compound(doc: &Doc, i: usize) -> bool {
     };
     joined(i) || (i > 0 && joined(i - 1))
 }
+
+/// Abbreviations the lexicon lacks, common in minutes.
+const ABBREVIATIONS: &[&str] = &["Mme", "Mmes", "Mlle", "Mlles", "MM", "Dr", "Me", "Pr", "Cie", "Sté", "Vve", "cf", "etc", "Ets"];
 
 /// A rare word one glyph confusion from a frequent one (`colts`/`coûts`) is only suggested.
 fn real_word(doc: &Doc, i: usize, lower: &str, freq: u16, edits: &mut Vec<Edit>) {
