@@ -3,7 +3,7 @@
 //! period (`et.de`), and scanning debris at line ends (`= '`, `; , .`).
 
 use super::tokens::is_all_caps;
-use super::word::{self, Kind, Reach};
+use super::word::{self, Reach};
 use super::{apply_case, Doc};
 use crate::edit::Edit;
 use crate::lexicon::Lexicon;
@@ -29,14 +29,15 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     debris(doc, edits);
 }
 
-/// Lowercase lexicon spelling of a word or word part, repaired if the lexicon lacks it.
+/// Lowercase lexicon spelling of a word or word part, repaired as the word rule would repair it
+/// (so that a second pass finds nothing left to join).
 fn spell(part: &str) -> Option<(String, f32)> {
     let lower = part.to_lowercase();
     if Lexicon::get().contains(&lower) {
         return Some((lower, 1.0));
     }
     match word::correct(&lower, Reach::Full) {
-        Some(fix) if fix.kind != Kind::Near && fix.confidence >= 0.7 => Some((fix.form, fix.confidence)),
+        Some(fix) if fix.confidence >= 0.5 => Some((fix.form, fix.confidence)),
         _ => None,
     }
 }

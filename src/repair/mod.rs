@@ -130,7 +130,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             // A spelling the document repeats, or a part of a hyphenated name (`Qual-e-pref`),
             // is deliberate more often than not; so are short capitalised words.
             let hyphenated = doc.gap_before(i).ends_with('-') || doc.gap_after(i).starts_with('-');
-            let short_capital = capitalised && lower.chars().count() < 5;
+            let short_capital = capitalised && !first_is_confusable(t.text) && lower.chars().count() < 5;
             match doc.count(i) {
                 _ if hyphenated || short_capital => continue,
                 n if n >= 3 => continue,

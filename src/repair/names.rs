@@ -19,7 +19,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         let next_is_name = doc.tokens.get(i + 1).is_some_and(|n| {
             (is_all_caps(n.text) || is_capitalised(n.text)) && doc.gap_after(i).chars().all(|c| c == ' ')
         });
-        let after_given = i > 0 && is_given(doc.tokens[i - 1].text) && doc.gap_after(i - 1) == " ";
+        let after_given = i > 0 && !after_civility && is_given(doc.tokens[i - 1].text) && doc.gap_after(i - 1) == " ";
         if after_civility && !next_is_name || after_given {
             // A family name: leave it exactly as written.
             done[i] = true;

@@ -105,11 +105,13 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     let lex = Lexicon::get();
     let folded = fold(lower);
     if lex.fold_freq(&folded).is_some() {
-        let (form, confidence) = accent_form(&folded)?;
+        let (form, confidence) = accent_form(&folded, Some(lower))?;
         return Some(Fix { form, kind: Kind::Accent, confidence });
     }
     let letters = folded.chars().count();
-    if letters < 2 {
+    // Two-letter words are too ambiguous, except the pronouns and articles whose `l`/`I`
+    // OCR swaps (`Ia`, `|l`).
+    if letters < 2 || letters == 2 && !folded.starts_with(['i', '|', '1', 'l']) {
         return None;
     }
     if let Some(fix) = confusion(&folded, reach) {
@@ -121,9 +123,17 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     None
 }
 
-/// The accented spelling of a folded key: the most frequent, confident when it dominates.
-fn accent_form(folded: &str) -> Option<(String, f32)> {
-    let forms = Lexicon::get().forms_of_fold(folded);
+/// The accented spelling of a folded key: the one keeping the accents OCR did read in `seen`,
+/// then the most frequent; confident when it dominates.
+fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
+    let mut forms = Lexicon::get().forms_of_fold(folded);
+    if let Some(seen) = seen {
+        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| a == b && !b.is_ascii()).count();
+        forms.sort_by_key(|(form, freq)| (std::cmp::Reverse(kept(form)), std::cmp::Reverse(*freq)));
+        if forms.len() > 1 && kept(&forms[0].0) > kept(&forms[1].0) {
+            forms.truncate(1);
+        }
+    }
     let (best, freq) = forms.first()?.clone();
     let confidence = match forms.get(1) {
         Some((_, second)) if *second + 100 > freq => 0.55,
@@ -176,7 +186,7 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     if reach == Reach::Safe && (n > 1 || freq < 300 || cost > 0.5) {
         return None;
     }
-    let (form, accent_conf) = accent_form(&key)?;
+    let (form, accent_conf) = accent_form(&key, None)?;
     let mut confidence: f32 = match (n, cost) {
         (1, c) if c <= 0.5 => 0.85,
         (1, _) => 0.7,
@@ -199,7 +209,7 @@ fn near(folded: &str) -> Option<Fix> {
     let (key, freq) = cands.first()?.clone();
     let unique = cands.get(1).map_or(true, |(_, f)| *f + 50 <= freq);
     let confidence = if unique && freq >= 200 { 0.6 } else { 0.4 };
-    let (form, _) = accent_form(&key)?;
+    let (form, _) = accent_form(&key, None)?;
     Some(Fix { form, kind: Kind::Near, confidence })
 }
 
@@ -227,7 +237,7 @@ pub fn frequent_neighbour(lower: &str, freq: u16) -> Option<String> {
         }
     }
     let (_, key) = best?;
-    accent_form(&key).map(|(form, _)| form)
+    accent_form(&key, None).map(|(form, _)| form)
 }
 
 #[cfg(test)]
