@@ -5,6 +5,7 @@ use super::tokens::is_capitalised;
 use super::Doc;
 use crate::edit::Edit;
 use crate::lexicon::Lexicon;
+use super::word::{correct, Reach};
 
 /// Words after which `a` is the verb (`il a`, `qui a`).
 const SUBJECTS: &[&str] = &[
@@ -78,12 +79,18 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let next = lower_at(doc, i + 1)?;
+    // The next word as the elision rule will leave it (`a Paccueil` → `a l'accueil`).
+    let next = super::elision::glued_article(doc.tokens[i + 1].text).map_or(next, str::to_string);
     if LATIN.contains(&next.as_str()) || next == "t" {
         return None;
     }
     let capital = t.text == "A";
+    // The previous word as the word rule will leave it, so that a second pass decides alike.
     let prev = if i > 0 && !capital && (spaced(doc, i - 1) || doc.gap_before(i).ends_with(['\'', '\u{2019}'])) {
-        lower_at(doc, i - 1)
+        lower_at(doc, i - 1).map(|p| match Lexicon::get().contains(&p) {
+            true => p,
+            false => correct(&p, Reach::Full).filter(|f| f.confidence >= 0.5).map_or(p, |f| f.form),
+        })
     } else {
         None
     };
@@ -112,7 +119,8 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
     } else if numbers_around(doc, i) {
         0.85
     } else if !capital && DETERMINERS.contains(&next.as_str()) && prev.is_some() {
-        0.6
+        // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
+        0.45
     } else {
         return None;
     };

@@ -119,6 +119,16 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
     Some(Edit::new(t.start, t.end, after, "elision-glued", confidence * conf_rest.min(0.95)))
 }
 
+/// The article `glued` would split off `word` (`Paccueil` → `l`), for rules reading neighbours.
+pub(super) fn glued_article(word: &str) -> Option<&'static str> {
+    let lex = Lexicon::get();
+    if word.chars().count() < 4 || lex.contains(&word.to_lowercase()) {
+        return None;
+    }
+    let (article, rest, _) = split_article(word)?;
+    (vowel_initial(rest) && lex.freq(&rest.to_lowercase()).is_some_and(|f| f >= 100)).then_some(article)
+}
+
 /// The article a glued token starts with, the rest, and how sure the reading is.
 fn split_article(word: &str) -> Option<(&'static str, &str, f32)> {
     let first = word.chars().next()?;
