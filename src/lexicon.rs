@@ -1,0 +1,129 @@
+//! The embedded French lexicon: Hunspell fr word forms with wordfreq frequencies, compiled by
+//! `build.rs` into `fst` maps that are used in place from the binary (no start-up parsing).
+
+mod fold;
+
+use std::sync::OnceLock;
+
+use fst::automaton::Levenshtein;
+use fst::{IntoStreamer, Map, Streamer};
+
+pub use fold::fold;
+
+static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
+static BY_FOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/by_fold.fst"));
+static FOLDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.fst"));
+static PROPER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.fst"));
+
+/// Word forms with their frequency as Zipf × 100 (wordfreq scale: 0 unknown, ~300 rare,
+/// ~500 common, 700+ function words).
+pub struct Lexicon {
+    /// lowercase form → frequency
+    exact: Map<&'static [u8]>,
+    /// `folded \0 form` → frequency
+    by_fold: Map<&'static [u8]>,
+    /// folded form → highest frequency among its spellings
+    folds: Map<&'static [u8]>,
+    /// `folded \0 Form` of capitalised forms (given names, places)
+    proper: Map<&'static [u8]>,
+}
+
+impl Lexicon {
+    /// The process-wide lexicon; the first call only validates the embedded maps' headers.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(|| {
+            let map = |bytes: &'static [u8]| Map::new(bytes).expect("embedded fst built by build.rs");
+            Lexicon { exact: map(EXACT), by_fold: map(BY_FOLD), folds: map(FOLDS), proper: map(PROPER) }
+        })
+    }
+
+    /// Frequency of an exact lowercase form, `None` when it is not a French word form.
+    pub fn freq(&self, lower: &str) -> Option<u16> {
+        self.exact.get(lower).map(|f| f as u16)
+    }
+
+    pub fn contains(&self, lower: &str) -> bool {
+        self.exact.contains_key(lower)
+    }
+
+    /// Highest frequency among the forms whose accent-folded key is `folded`.
+    pub fn fold_freq(&self, folded: &str) -> Option<u16> {
+        self.folds.get(folded).map(|f| f as u16)
+    }
+
+    /// Every spelling (with its accents) of an accent-folded key, most frequent first.
+    pub fn forms_of_fold(&self, folded: &str) -> Vec<(String, u16)> {
+        let mut forms = prefixed(&self.by_fold, folded);
+        forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        forms
+    }
+
+    /// Folded keys within `distance` edits of `folded`, with their highest frequency.
+    pub fn near_folds(&self, folded: &str, distance: u32) -> Vec<(String, u16)> {
+        let Ok(automaton) = Levenshtein::new(folded, distance) else { return Vec::new() };
+        let mut stream = self.folds.search(automaton).into_stream();
+        let mut out = Vec::new();
+        while let Some((key, freq)) = stream.next() {
+            if let Ok(key) = std::str::from_utf8(key) {
+                out.push((key.to_string(), freq as u16));
+            }
+        }
+        out
+    }
+
+    /// Capitalised forms (given names, places) whose folded key is `folded`.
+    pub fn proper_of_fold(&self, folded: &str) -> Vec<String> {
+        prefixed(&self.proper, folded).into_iter().map(|(form, _)| form).collect()
+    }
+}
+
+/// Entries `key \0 form` of `map` for one `key`.
+fn prefixed(map: &Map<&'static [u8]>, key: &str) -> Vec<(String, u16)> {
+    let mut lo = key.as_bytes().to_vec();
+    lo.push(0);
+    let mut hi = key.as_bytes().to_vec();
+    hi.push(1);
+    let mut stream = map.range().ge(&lo).lt(&hi).into_stream();
+    let mut out = Vec::new();
+    while let Some((k, freq)) = stream.next() {
+        if let Ok(form) = std::str::from_utf8(&k[lo.len()..]) {
+            out.push((form.to_string(), freq as u16));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_and_folded_lookups() {
+        let lex = Lexicon::get();
+        assert!(lex.contains("préfecture"));
+        assert!(!lex.contains("prefecture"));
+        assert!(lex.freq("de").unwrap() > 700);
+        assert_eq!(lex.forms_of_fold("prefecture")[0].0, "préfecture");
+        let pres: Vec<_> = lex.forms_of_fold("pres").into_iter().map(|f| f.0).collect();
+        assert!(pres.contains(&"près".to_string()) && pres.contains(&"prés".to_string()));
+        assert!(lex.contains("labellisation"), "supplement is merged");
+        assert_eq!(fold("Œuvre’s"), "oeuvre's");
+    }
+
+    #[test]
+    fn levenshtein_and_proper() {
+        let lex = Lexicon::get();
+        assert!(lex.near_folds("controles", 1).iter().any(|(k, _)| k == "controles"));
+        assert!(lex.near_folds("contrles", 1).iter().any(|(k, _)| k == "controles"));
+        assert!(lex.proper_of_fold("veronique").contains(&"Véronique".to_string()));
+    }
+
+    #[test]
+    fn ready_quickly() {
+        let t = std::time::Instant::now();
+        let lex = Lexicon::get();
+        assert!(lex.contains("état"));
+        assert!(t.elapsed().as_millis() < 5);
+    }
+}

@@ -1,0 +1,195 @@
+//! Real-word errors that only the neighbours reveal: the preposition `à` read as `a` (accent
+//! lost), `&` or `4` (English model), `près` read as `prés`.
+
+use super::tokens::is_capitalised;
+use super::Doc;
+use crate::edit::Edit;
+use crate::lexicon::Lexicon;
+use super::word::{correct, Reach};
+
+/// Words after which `a` is the verb (`il a`, `qui a`).
+const SUBJECTS: &[&str] = &[
+    "il", "elle", "on", "qui", "ce", "cela", "ça", "ceci", "chacun", "chacune", "tout", "y", "rien", "personne", "lui",
+    "nul", "aucun", "aucune", "celui", "celle", "quiconque", "n", "ne",
+];
+
+/// Words that govern `à` (`grâce à`, `jusqu’à`, `relatif à`).
+const GOVERNORS: &[&str] = &[
+    "grâce", "quant", "face", "jusqu", "jusque", "relatif", "relative", "relatifs", "relatives", "conformément",
+    "parallèlement", "suite", "consacré", "consacrée", "consacrés", "consacrées", "destiné", "destinée", "destinés",
+    "destinées", "lié", "liée", "liés", "liées", "accès", "recours", "invité", "invitée", "invités", "invitées",
+    "attention", "aide", "aides", "apte", "aptes", "difficulté", "difficultés", "intérêt", "droit", "sensible",
+    "sensibles", "propre", "propres", "ouvert", "ouverte", "ouverts", "ouvertes", "rapport", "réponse", "réponses",
+    "contribuer", "participer", "répondre", "permettre", "faire", "sert", "vise", "visant", "prêt", "prête", "prêts",
+    "prêtes", "disponible", "disponibles", "ajout", "ajoutent", "ajoute", "nécessaire", "nécessaires", "favorable",
+    "favorables",
+];
+
+/// Words that follow only the preposition (`à partir`, `à titre`, `à travers`).
+const PREPOSITION_HEADS: &[&str] = &[
+    "partir", "compter", "savoir", "titre", "travers", "proximité", "hauteur", "cause", "condition", "destination",
+    "disposition", "distance", "domicile", "noter", "nouveau", "propos", "peine", "peu", "terme", "venir", "mesure",
+    "présent", "jour", "moins", "priori", "posteriori", "fortiori", "minima", "maxima", "court", "long", "mi",
+];
+
+/// Determiners and pronouns after which `a` is more often `à` than the verb with an object.
+const DETERMINERS: &[&str] = &[
+    "la", "l", "le", "les", "ce", "cet", "cette", "ces", "leur", "leurs", "chaque", "tous", "toutes", "toute", "son",
+    "sa", "ses", "notre", "votre", "nos", "vos", "mon", "ma", "mes", "eux", "elles", "celles", "ceux",
+    "quelle", "quel", "quelles", "quels", "travers", "plusieurs",
+];
+
+/// Latin phrases keep the bare `a`.
+const LATIN: &[&str] = &["priori", "posteriori", "fortiori", "minima", "maxima"];
+
+pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    for i in 0..doc.tokens.len() {
+        if done[i] || doc.protected(i) {
+            continue;
+        }
+        let t = doc.tokens[i];
+        let edit = match t.text {
+            "a" | "A" => preposition_a(doc, i),
+            "4" => preposition_digit(doc, i),
+            "prés" | "Prés" => pres(doc, i),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            done[i] = true;
+            edits.push(edit);
+        }
+    }
+    ampersands(doc, edits);
+}
+
+fn lower_at(doc: &Doc, i: usize) -> Option<String> {
+    doc.tokens.get(i).map(|t| t.text.to_lowercase())
+}
+
+/// Whether tokens `i` and `i + 1` are separated by plain spaces only.
+fn spaced(doc: &Doc, i: usize) -> bool {
+    let gap = doc.gap_after(i);
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+/// `a` before an infinitive or an à-only phrase, or after a word governing `à`.
+fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if i + 1 >= doc.tokens.len() || !spaced(doc, i) {
+        return None;
+    }
+    let next = lower_at(doc, i + 1)?;
+    // The next word as the elision rule will leave it (`a Paccueil` → `a l'accueil`).
+    let next = super::elision::glued_article(doc.tokens[i + 1].text).map_or(next, str::to_string);
+    if LATIN.contains(&next.as_str()) || next == "t" {
+        return None;
+    }
+    let capital = t.text == "A";
+    // The previous word as the word rule will leave it, so that a second pass decides alike.
+    let prev = if i > 0 && !capital && (spaced(doc, i - 1) || doc.gap_before(i).ends_with(['\'', '\u{2019}'])) {
+        lower_at(doc, i - 1).map(|p| match Lexicon::get().contains(&p) {
+            true => p,
+            false => correct(&p, Reach::Full).filter(|f| f.confidence >= 0.5).map_or(p, |f| f.form),
+        })
+    } else {
+        None
+    };
+    if doc.gap_before(i).ends_with(['\'', '\u{2019}', '-']) && !prev.as_deref().is_some_and(|p| p == "jusqu") {
+        return None;
+    }
+    if prev.as_deref().is_some_and(|p| SUBJECTS.contains(&p)) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let next_tok = doc.tokens[i + 1].text;
+    let participle = next.ends_with('é') || matches!(next.as_str(), "eu" | "pu" | "dû" | "su" | "vu" | "fait" | "pris" | "mis" | "dit" | "été");
+    if participle {
+        return None;
+    }
+    let infinitive = next.len() > 3
+        && (next.ends_with("er") || next.ends_with("ir") || next.ends_with("re") || next.ends_with("oir"))
+        && lex.contains(&next)
+        && next_tok == next;
+    let confidence = if PREPOSITION_HEADS.contains(&next.as_str()) {
+        0.85
+    } else if prev.as_deref().is_some_and(|p| GOVERNORS.contains(&p)) {
+        0.85
+    } else if infinitive {
+        0.8
+    } else if numbers_around(doc, i) {
+        0.85
+    } else if !capital && DETERMINERS.contains(&next.as_str()) && prev.is_some() {
+        // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
+        0.45
+    } else {
+        return None;
+    };
+    // A sentence-initial `A` is the capital `À` only before an à-only phrase.
+    if capital && (confidence < 0.85 || !doc.sentence_start(i)) {
+        return None;
+    }
+    Some(Edit::new(t.start, t.end, if capital { "À" } else { "à" }, "a-grave", confidence))
+}
+
+/// `de 9 h a 12 h`, `de 10 a 20`: a range.
+fn numbers_around(doc: &Doc, i: usize) -> bool {
+    let starts_digit = |j: usize| doc.tokens.get(j).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()));
+    let ends_time = |j: usize| {
+        doc.tokens.get(j).is_some_and(|t| t.text.chars().next_back().is_some_and(|c| c.is_ascii_digit() || c == 'h'))
+            && doc.tokens[j].text.starts_with(|c: char| c.is_ascii_digit())
+    };
+    i > 0 && (ends_time(i - 1) || (i > 1 && starts_digit(i - 2) && doc.tokens[i - 1].text == "h")) && starts_digit(i + 1)
+}
+
+/// `4` between words, before an article or infinitive: the English model's `à`.
+fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
+    if i == 0 || i + 1 >= doc.tokens.len() || !spaced(doc, i) || !spaced(doc, i - 1) {
+        return None;
+    }
+    let prev = doc.tokens[i - 1].text;
+    let next = doc.tokens[i + 1].text;
+    let lex = Lexicon::get();
+    let word = |w: &str| w.chars().all(char::is_lowercase) && lex.contains(w);
+    const QUANTIFIERS: &[&str] = &["les", "des", "ces", "aux", "ses", "nos", "vos", "leurs", "mes", "de", "sur", "par", "pour", "et", "ou", "à", "plus", "moins", "environ", "soit", "dont", "entre", "avec", "sont", "ont", "sur", "x"];
+    if !word(prev) || QUANTIFIERS.contains(&prev) || !word(next) {
+        return None;
+    }
+    let head = DETERMINERS.contains(&next) || PREPOSITION_HEADS.contains(&next) || next.ends_with("er");
+    if !head {
+        return None;
+    }
+    let t = doc.tokens[i];
+    Some(Edit::new(t.start, t.end, "à", "a-grave", 0.7))
+}
+
+/// `&` between lowercase words is the English model's `à`; `R & D` stays.
+fn ampersands(doc: &Doc, edits: &mut Vec<Edit>) {
+    for (pos, _) in doc.text.match_indices(" & ") {
+        let amp = pos + 1;
+        let i = doc.tokens.partition_point(|t| t.end <= amp);
+        if i == 0 || i >= doc.tokens.len() {
+            continue;
+        }
+        let (prev, next) = (doc.tokens[i - 1], doc.tokens[i]);
+        if prev.end != pos || next.start != amp + 2 {
+            continue;
+        }
+        let lowercase = |w: &str| w.chars().all(|c| c.is_lowercase());
+        if !lowercase(prev.text) || !(lowercase(next.text) || is_capitalised(next.text) && doc.gap_after(i).starts_with(['\'', '\u{2019}'])) {
+            continue;
+        }
+        let strong = DETERMINERS.contains(&next.text) || PREPOSITION_HEADS.contains(&next.text) || next.text.ends_with("er");
+        edits.push(Edit::new(amp, amp + 1, "à", "ampersand-a", if strong { 0.85 } else { 0.6 }));
+    }
+}
+
+/// `prés de` is almost always `près de`.
+fn pres(doc: &Doc, i: usize) -> Option<Edit> {
+    let next = lower_at(doc, i + 1)?;
+    if !matches!(next.as_str(), "de" | "d" | "du" | "des") || !doc.gap_after(i).starts_with(' ') {
+        return None;
+    }
+    let t = doc.tokens[i];
+    let after = if t.text.starts_with('P') { "Près" } else { "près" };
+    Some(Edit::new(t.start, t.end, after, "pres-pres", 0.8))
+}

@@ -1,0 +1,145 @@
+//! Elided articles and prepositions (`l'`, `d'`, `qu'`) damaged by OCR: the `l` read as `I`,
+//! `1` or `|`; the apostrophe lost so that the letter is glued to the word (`lobjet`) or
+//! merged with it into another capital (`Pobjet`, `Fobjet`, `Tobjet`, `Vobjet`); a space
+//! inserted after the apostrophe (`d’ Orléans`).
+
+use super::tokens::is_all_caps;
+use super::word::{self, Kind, Reach};
+use super::{apply_case, Doc};
+use crate::edit::Edit;
+use crate::lexicon::{fold, Lexicon};
+
+const ELIDED: &[&str] = &["l", "d", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+
+pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    for i in 0..doc.tokens.len() {
+        if done[i] || doc.protected(i) {
+            continue;
+        }
+        if let Some(edit) = misread_l(doc, i).or_else(|| spaced(doc, i)) {
+            edits.push(edit);
+            continue;
+        }
+        if let Some(edit) = glued(doc, i) {
+            done[i] = true;
+            edits.push(edit);
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn vowel_initial(word: &str) -> bool {
+    fold(word).starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h'])
+}
+
+/// `I'`, `1'`, `|'` before a word: the article `l'`.
+fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if !matches!(t.text, "I" | "1" | "|") {
+        return None;
+    }
+    let gap = doc.gap_after(i);
+    let next = doc.tokens.get(i + 1)?;
+    if gap.chars().count() != 1 || !gap.chars().all(is_apostrophe) || !next.text.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    if i > 0 && doc.gap_before(i).is_empty() {
+        return None;
+    }
+    let l = if doc.sentence_start(i) { "L" } else { "l" };
+    Some(Edit::new(t.start, t.end, l, "elision-I-l", 0.9))
+}
+
+/// `d’ Orléans`: the space after an elided word's apostrophe is scanning noise.
+fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if !ELIDED.contains(&t.text.to_lowercase().as_str()) || i + 1 >= doc.tokens.len() {
+        return None;
+    }
+    let gap = doc.gap_after(i);
+    let mut chars = gap.chars();
+    if !chars.next().is_some_and(is_apostrophe) {
+        return None;
+    }
+    let space = chars.as_str();
+    if space.is_empty() || !space.chars().all(char::is_whitespace) || space.matches('\n').count() > 1 {
+        return None;
+    }
+    if !vowel_initial(doc.tokens[i + 1].text) {
+        return None;
+    }
+    let start = t.end + gap.len() - space.len();
+    Some(Edit::new(start, doc.tokens[i + 1].start, "", "elision-space", 0.85))
+}
+
+/// A word the lexicon lacks that is an elided article glued to a vowel-initial word.
+fn glued(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let lex = Lexicon::get();
+    if t.text.chars().count() < 4 || is_all_caps(t.text) || lex.contains(&t.text.to_lowercase()) {
+        return None;
+    }
+    if i > 0 && doc.gap_before(i).ends_with(|c: char| is_apostrophe(c) || c == '-') {
+        return None;
+    }
+    let (article, rest, confidence) = split_article(t.text)?;
+    if !vowel_initial(rest) || rest.chars().count() < if article == "qu" { 3 } else { 2 } {
+        return None;
+    }
+    if doc.gap_after(i).starts_with('-') {
+        return None;
+    }
+    // The rest keeps its own capital (`lEtat`); otherwise it is read as a lowercase word.
+    let rest_lower = rest.to_lowercase();
+    let (form, conf_rest) = match lex.freq(&rest_lower) {
+        Some(freq) if freq >= 100 => (rest_lower.clone(), 1.0),
+        Some(_) => return None,
+        None => match word::correct(&rest_lower, Reach::Full) {
+            // Only a sure reading of the rest: accents, or one cheap confusion in a long word.
+            Some(fix)
+                if fix.kind == Kind::Accent && fix.confidence >= 0.7
+                    || fix.kind == Kind::Confusion(1) && fix.confidence >= 0.85 && rest.chars().count() >= 5 =>
+            {
+                (fix.form, fix.confidence)
+            }
+            _ => return None,
+        },
+    };
+    // A capital article letter other than `I` may start a name (`Pascal`): demand a common word.
+    let strict = t.text.starts_with(['P', 'F', 'T', 'V']);
+    if strict && lex.fold_freq(&fold(&form)).unwrap_or(0) < 250 {
+        return None;
+    }
+    let rest_out = apply_case(rest, &form, false);
+    let art = if article == "l" && doc.sentence_start(i) { "L" } else { article };
+    let after = format!("{art}{}{rest_out}", doc.apostrophe);
+    Some(Edit::new(t.start, t.end, after, "elision-glued", confidence * conf_rest.min(0.95)))
+}
+
+/// The article `glued` would split off `word` (`Paccueil` → `l`), for rules reading neighbours.
+pub(super) fn glued_article(word: &str) -> Option<&'static str> {
+    let lex = Lexicon::get();
+    if word.chars().count() < 4 || lex.contains(&word.to_lowercase()) {
+        return None;
+    }
+    let (article, rest, _) = split_article(word)?;
+    (vowel_initial(rest) && lex.freq(&rest.to_lowercase()).is_some_and(|f| f >= 100)).then_some(article)
+}
+
+/// The article a glued token starts with, the rest, and how sure the reading is.
+fn split_article(word: &str) -> Option<(&'static str, &str, f32)> {
+    let first = word.chars().next()?;
+    let rest = &word[first.len_utf8()..];
+    let (article, confidence) = match first {
+        'l' | 'I' | '|' | '1' => ("l", 0.9),
+        'P' | 'F' | 'T' | 'V' => ("l", 0.85),
+        'd' => ("d", 0.9),
+        _ => {
+            return word.strip_prefix("qu").map(|rest| ("qu", rest, 0.85));
+        }
+    };
+    Some((article, rest, confidence))
+}

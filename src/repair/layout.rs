@@ -1,0 +1,130 @@
+//! Damage to the layout of words: hyphenation at line ends (`Direc-\ntrice`), compounds split by
+//! a stray space (`Sous- préfecture`, `sous\npréfecture`), words glued by a speck read as a
+//! period (`et.de`), and scanning debris at line ends (`= '`, `; , .`).
+
+use super::tokens::is_all_caps;
+use super::word::{self, Reach};
+use super::{apply_case, Doc};
+use crate::edit::Edit;
+use crate::lexicon::Lexicon;
+
+/// First elements whose compounds are hyphenated (`sous-préfecture`, `après-midi`).
+const COMPOUND_HEADS: &[&str] = &["sous", "vice", "demi", "semi", "mi", "ex", "arrière", "après", "avant", "contre", "extra", "porte", "grand"];
+
+/// First elements that are hardly ever a separate word before a noun: a hyphen lost after
+/// them is restored even without other evidence.
+const SPACED_HEADS: &[&str] = &["sous", "vice", "demi", "semi", "après"];
+
+pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    for i in 0..doc.tokens.len().saturating_sub(1) {
+        if done[i] || doc.protected(i) || doc.protected(i + 1) {
+            continue;
+        }
+        if let Some(edit) = join(doc, i) {
+            done[i] = true;
+            done[i + 1] = true;
+            edits.push(edit);
+        }
+    }
+    debris(doc, edits);
+}
+
+/// Lowercase lexicon spelling of a word or word part, repaired as the word rule would repair it
+/// (so that a second pass finds nothing left to join).
+fn spell(part: &str) -> Option<(String, f32)> {
+    let lower = part.to_lowercase();
+    if Lexicon::get().contains(&lower) {
+        return Some((lower, 1.0));
+    }
+    match word::correct(&lower, Reach::Full) {
+        Some(fix) if fix.confidence >= 0.5 => Some((fix.form, fix.confidence)),
+        _ => None,
+    }
+}
+
+fn join(doc: &Doc, i: usize) -> Option<Edit> {
+    let (a, b) = (doc.tokens[i], doc.tokens[i + 1]);
+    let gap = doc.gap_after(i);
+    let letters = |w: &str| w.chars().all(char::is_alphabetic);
+    if !letters(a.text) || !letters(b.text) || is_all_caps(a.text) || is_all_caps(b.text) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let a_lower = a.text.to_lowercase();
+    let b_starts_lower = b.text.starts_with(char::is_lowercase);
+    let (rule, confidence, hyphen) = match gap {
+        "-\n" if b_starts_lower => ("dehyphenate", 0.9, None),
+        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower.as_str()) => ("split-compound", 0.85, Some(true)),
+        " " | "\n" if SPACED_HEADS.contains(&a_lower.as_str()) && b_starts_lower && b.text.chars().count() >= 4 => {
+            ("split-compound", 0.6, Some(true))
+        }
+        "." if a.text.chars().all(char::is_lowercase) && b_starts_lower => ("dot-space", 0.6, Some(false)),
+        _ => return None,
+    };
+    let a_known = lex.contains(&a_lower);
+    let (b_form, b_conf) = spell(b.text)?;
+    let after = match hyphen {
+        // Line-end hyphen: the joined word if it exists, else a compound kept hyphenated.
+        None => {
+            let (joined, conf) = spell(&format!("{}{}", a.text, b.text))?;
+            if b_conf < 1.0 && conf < 1.0 && !lex.contains(&format!("{a_lower}-{b_form}")) {
+                return None;
+            }
+            apply_case(a.text, &joined, false)
+        }
+        Some(true) => {
+            if !lex.contains(&format!("{a_lower}-{b_form}")) {
+                return None;
+            }
+            format!("{}-{}", a.text, b_form)
+        }
+        Some(false) => {
+            let a_freq = lex.freq(&a_lower).unwrap_or(0);
+            if !a_known || a_freq < 500 || b_conf < 1.0 || lex.freq(&b_form).unwrap_or(0) < 500 {
+                return None;
+            }
+            format!("{} {}", a.text, b.text)
+        }
+    };
+    if hyphen.is_none() {
+        // Keep a real compound's hyphen (`sous-\npréfecture`) rather than inventing a word.
+        let compound = format!("{a_lower}-{b_form}");
+        if lex.contains(&compound) && !lex.contains(&format!("{a_lower}{b_form}")) {
+            return Some(Edit::new(a.start, b.end, format!("{}-{}", a.text, b_form), rule, confidence));
+        }
+    }
+    Some(Edit::new(a.start, b.end, after, rule, confidence * b_conf.max(0.8)))
+}
+
+/// Punctuation specks the scanner leaves at the end of lines: several isolated marks, or one
+/// mark that never ends a French line (`=`, `'`, `‘`, `_`, `~`, `|`).
+fn debris(doc: &Doc, edits: &mut Vec<Edit>) {
+    let mut line_start = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        let trimmed = body.trim_end();
+        let mut cut = trimmed.len();
+        let mut marks = 0;
+        let mut odd = false;
+        // Walk back over space-separated groups of 1–2 punctuation characters.
+        loop {
+            let head = trimmed[..cut].trim_end();
+            let Some(space) = head.rfind([' ', '\t']) else { break };
+            let group = &head[space + 1..];
+            if group.is_empty() || group.chars().count() > 2 || !group.chars().all(|c| "=;,.'‘’\"_~|:-".contains(c)) {
+                break;
+            }
+            odd |= group.chars().any(|c| "='‘’_~|\"".contains(c));
+            marks += 1;
+            cut = space;
+        }
+        let start = trimmed[..cut].trim_end().len();
+        if (marks >= 2 || (marks == 1 && odd)) && start > 0 {
+            let (s, e) = (line_start + start, line_start + trimmed.len());
+            if !super::tokens::is_protected(&doc.protected, s, e) {
+                edits.push(Edit::new(s, e, "", "debris", if marks >= 2 { 0.7 } else { 0.6 }));
+            }
+        }
+        line_start += line.len();
+    }
+}

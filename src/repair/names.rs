@@ -1,0 +1,63 @@
+//! People's names: a family name is never touched; a given name damaged by OCR (`Veronlque`)
+//! is repaired only from the lexicon's capitalised forms, in a name context.
+
+use super::tokens::{is_all_caps, is_capitalised};
+use super::Doc;
+use crate::edit::Edit;
+use crate::lexicon::{fold, Lexicon};
+
+const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
+
+pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    let lex = Lexicon::get();
+    for i in 0..doc.tokens.len() {
+        let t = doc.tokens[i];
+        if done[i] || !is_capitalised(t.text) || !t.text.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let after_civility = i > 0 && CIVILITIES.contains(&doc.tokens[i - 1].text) && !doc.gap_after(i - 1).contains('\n');
+        let next_is_name = doc.tokens.get(i + 1).is_some_and(|n| {
+            (is_all_caps(n.text) || is_capitalised(n.text)) && doc.gap_after(i).chars().all(|c| c == ' ')
+        });
+        let after_given = i > 0 && !after_civility && is_given(doc.tokens[i - 1].text) && doc.gap_after(i - 1) == " ";
+        if after_civility && !next_is_name || after_given {
+            // A family name: leave it exactly as written.
+            done[i] = true;
+            continue;
+        }
+        if !(after_civility || next_is_name && doc.tokens.get(i + 1).is_some_and(|n| is_all_caps(n.text))) {
+            continue;
+        }
+        done[i] = true;
+        if is_given(t.text) || lex.contains(&t.text.to_lowercase()) {
+            continue;
+        }
+        if let Some(name) = given_name(t.text) {
+            edits.push(Edit::new(t.start, t.end, name, "given-name", 0.7));
+        }
+    }
+}
+
+fn is_given(word: &str) -> bool {
+    Lexicon::get().proper_of_fold(&fold(word)).iter().any(|f| f == word)
+}
+
+/// The capitalised lexicon form one glyph confusion or accent away, if there is just one.
+fn given_name(word: &str) -> Option<String> {
+    let lex = Lexicon::get();
+    let folded = fold(word);
+    let direct = lex.proper_of_fold(&folded);
+    if direct.len() == 1 {
+        return direct.into_iter().next();
+    }
+    if word.chars().count() < 4 {
+        return None;
+    }
+    let mut found: Vec<String> = super::word::confusion_variants(&folded)
+        .into_iter()
+        .flat_map(|v| lex.proper_of_fold(&v))
+        .collect();
+    found.sort();
+    found.dedup();
+    (found.len() == 1).then(|| found.remove(0))
+}

@@ -1,0 +1,63 @@
+//! Word tokens of the text and the spans no rule may touch (e-mail addresses, URLs).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A run of letters, digits and the glyphs OCR substitutes for letters (`|`, `¢`).
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '|' || c == '¢'
+}
+
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                tokens.push(Token { start: s, end: i, text: &text[s..i] });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        tokens.push(Token { start: s, end: text.len(), text: &text[s..] });
+    }
+    tokens
+}
+
+/// Byte ranges of e-mail addresses, URLs and domain names, sorted.
+pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"(?i)[\w.+-]+@[\w-]+(?:\.[\w-]+)*|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info)\b(?:/\S*)?")
+            .expect("static regex")
+    });
+    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|s| s.1 <= start);
+    i < spans.len() && spans[i].0 < end
+}
+
+/// Every letter is uppercase (acronyms, family names in capitals).
+pub fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
+/// First letter uppercase, the others lowercase.
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(|c| !c.is_uppercase())
+}

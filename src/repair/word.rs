@@ -1,0 +1,262 @@
+//! Correction of a single word the lexicon does not know: lost accents, OCR letter confusions,
+//! and (for long lowercase words) one dropped or extra letter. Pure functions of the word,
+//! memoised per thread since documents repeat their vocabulary.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::{fold, Lexicon};
+
+/// How an unknown word was matched to a lexicon form.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// Same letters, accents restored.
+    Accent,
+    /// OCR glyph confusions (`rn`→`m`, `l`→`i`, `ce`→`œ`…), `n` of them.
+    Confusion(u8),
+    /// One letter missing or extra (Levenshtein distance 1 on folded keys).
+    Near,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// The lexicon form, lowercase, with its accents.
+    pub form: String,
+    pub kind: Kind,
+    pub confidence: f32,
+}
+
+/// Which candidate sources a word may use: capitalised words may be names, so they get only
+/// the safest ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reach {
+    /// Accents and one frequent-word confusion.
+    Safe,
+    /// Everything, for lowercase words.
+    Full,
+}
+
+/// (observed, true, cost) in accent-folded spelling: how Tesseract misreads French glyphs.
+const CONFUSIONS: &[(&str, &str, f32)] = &[
+    ("1", "l", 0.2),
+    ("|", "l", 0.2),
+    ("¢", "e", 0.2),
+    ("6", "o", 0.3),
+    ("0", "o", 0.3),
+    ("rn", "m", 0.3),
+    ("ce", "oe", 0.3),
+    ("1", "i", 0.3),
+    ("|", "i", 0.3),
+    ("l", "i", 0.4),
+    ("i", "l", 0.4),
+    ("m", "in", 0.4),
+    ("m", "rn", 0.4),
+    ("in", "m", 0.4),
+    ("ri", "n", 0.4),
+    ("n", "ri", 0.4),
+    ("li", "h", 0.4),
+    ("h", "li", 0.4),
+    ("cl", "d", 0.4),
+    ("m", "ni", 0.5),
+    ("ni", "m", 0.5),
+    ("d", "cl", 0.5),
+    ("g", "c", 0.5),
+    ("t", "f", 0.5),
+    ("f", "t", 0.5),
+    ("ii", "u", 0.5),
+    ("u", "ii", 0.5),
+    ("d", "o", 0.6),
+    ("e", "o", 0.6),
+    ("g", "s", 0.6),
+    ("i", "r", 0.6),
+    ("r", "i", 0.6),
+    ("c", "e", 0.6),
+    ("e", "c", 0.6),
+    ("u", "n", 0.6),
+    ("n", "u", 0.6),
+    ("nu", "mi", 0.6),
+    ("a", "o", 0.7),
+    ("o", "a", 0.7),
+];
+
+thread_local! {
+    static CACHE: RefCell<HashMap<(String, Reach), Option<Fix>>> = RefCell::new(HashMap::new());
+}
+
+/// Best lexicon form for `lower` (a lowercased token the lexicon lacks), memoised.
+pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
+    let key = (lower.to_string(), reach);
+    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let fix = compute(lower, reach);
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        // Bounded so that a long run over many documents keeps a steady footprint.
+        if cache.len() > 200_000 {
+            cache.clear();
+        }
+        cache.insert(key, fix.clone());
+    });
+    fix
+}
+
+fn compute(lower: &str, reach: Reach) -> Option<Fix> {
+    let lex = Lexicon::get();
+    let folded = fold(lower);
+    if lex.fold_freq(&folded).is_some() {
+        let (form, confidence) = accent_form(&folded, Some(lower))?;
+        return Some(Fix { form, kind: Kind::Accent, confidence });
+    }
+    let letters = folded.chars().count();
+    // Two-letter words are too ambiguous, except the pronouns and articles whose `l`/`I`
+    // OCR swaps (`Ia`, `|l`).
+    if letters < 2 || letters == 2 && !folded.starts_with(['i', '|', '1', 'l']) {
+        return None;
+    }
+    if let Some(fix) = confusion(&folded, reach) {
+        return Some(fix);
+    }
+    if reach == Reach::Full && letters >= 6 && folded.chars().all(|c| c.is_alphabetic()) {
+        return near(&folded);
+    }
+    None
+}
+
+/// The accented spelling of a folded key: the one keeping the accents OCR did read in `seen`,
+/// then the most frequent; confident when it dominates.
+fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
+    let mut forms = Lexicon::get().forms_of_fold(folded);
+    if let Some(seen) = seen {
+        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| a == b && !b.is_ascii()).count();
+        forms.sort_by_key(|(form, freq)| (std::cmp::Reverse(kept(form)), std::cmp::Reverse(*freq)));
+        if forms.len() > 1 && kept(&forms[0].0) > kept(&forms[1].0) {
+            forms.truncate(1);
+        }
+    }
+    let (best, freq) = forms.first()?.clone();
+    let confidence = match forms.get(1) {
+        Some((_, second)) if *second + 100 > freq => 0.55,
+        _ => 0.9,
+    };
+    Some((best, confidence))
+}
+
+fn variants(word: &str, seen: &mut HashSet<String>) -> Vec<(String, f32)> {
+    let mut out = Vec::new();
+    for &(from, to, cost) in CONFUSIONS {
+        for (i, _) in word.match_indices(from) {
+            let v = format!("{}{}{}", &word[..i], to, &word[i + from.len()..]);
+            if seen.insert(v.clone()) {
+                out.push((v, cost));
+            }
+        }
+    }
+    out
+}
+
+fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
+    let lex = Lexicon::get();
+    let mut seen = HashSet::new();
+    let first = variants(folded, &mut seen);
+    // (cost, -freq, key, confusions)
+    let mut best: Option<(f32, u16, String, u8)> = None;
+    let consider = |key: &str, cost: f32, n: u8, best: &mut Option<(f32, u16, String, u8)>| {
+        if let Some(freq) = lex.fold_freq(key) {
+            let better = match best {
+                None => true,
+                Some((c, f, _, _)) => cost < *c - 0.05 || ((cost - *c).abs() <= 0.05 && freq > *f),
+            };
+            if better {
+                *best = Some((cost, freq, key.to_string(), n));
+            }
+        }
+    };
+    for (v, cost) in &first {
+        consider(v, *cost, 1, &mut best);
+    }
+    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 {
+        for (v, cost) in &first {
+            for (w, cost2) in variants(v, &mut seen) {
+                consider(&w, cost + cost2, 2, &mut best);
+            }
+        }
+    }
+    let (cost, freq, key, n) = best?;
+    if reach == Reach::Safe && (n > 1 || freq < 300 || cost > 0.5) {
+        return None;
+    }
+    let (form, accent_conf) = accent_form(&key, None)?;
+    let mut confidence: f32 = match (n, cost) {
+        (1, c) if c <= 0.5 => 0.85,
+        (1, _) => 0.7,
+        _ => 0.65,
+    };
+    if freq == 0 {
+        confidence -= 0.2;
+    }
+    if accent_conf < 0.9 {
+        confidence -= 0.1;
+    }
+    Some(Fix { form, kind: Kind::Confusion(n), confidence })
+}
+
+/// One letter dropped or added by the scan: only for long words, where a unique frequent
+/// neighbour is trustworthy.
+fn near(folded: &str) -> Option<Fix> {
+    let mut cands = Lexicon::get().near_folds(folded, 1);
+    cands.sort_by(|a, b| b.1.cmp(&a.1));
+    let (key, freq) = cands.first()?.clone();
+    let unique = cands.get(1).map_or(true, |(_, f)| *f + 50 <= freq);
+    let confidence = if unique && freq >= 200 { 0.6 } else { 0.4 };
+    let (form, _) = accent_form(&key, None)?;
+    Some(Fix { form, kind: Kind::Near, confidence })
+}
+
+/// Every spelling one cheap glyph confusion away from `folded`.
+pub fn confusion_variants(folded: &str) -> Vec<String> {
+    let mut seen = HashSet::new();
+    variants(folded, &mut seen).into_iter().filter(|(_, cost)| *cost <= 0.5).map(|(v, _)| v).collect()
+}
+
+/// Frequent lexicon words one cheap confusion away from a rare real word (`colts`/`coûts`):
+/// the rare word is likely an OCR error but only context could prove it.
+pub fn frequent_neighbour(lower: &str, freq: u16) -> Option<String> {
+    let lex = Lexicon::get();
+    let folded = fold(lower);
+    let mut seen = HashSet::new();
+    let mut best: Option<(u16, String)> = None;
+    for (v, cost) in variants(&folded, &mut seen) {
+        if cost > 0.6 {
+            continue;
+        }
+        if let Some(f) = lex.fold_freq(&v) {
+            if f >= 400 && f >= freq + 200 && best.as_ref().map_or(true, |b| f > b.0) {
+                best = Some((f, v));
+            }
+        }
+    }
+    let (_, key) = best?;
+    accent_form(&key, None).map(|(form, _)| form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_confusions_and_near() {
+        let c = |w: &str| correct(w, Reach::Full).map(|f| f.form);
+        assert_eq!(c("reunion").as_deref(), Some("réunion"));
+        assert_eq!(c("ceuvre").as_deref(), Some("œuvre"));
+        assert_eq!(c("frangais").as_deref(), Some("français"));
+        assert_eq!(c("rnaison").as_deref(), Some("maison"));
+        assert_eq!(c("batirnent").as_deref(), Some("bâtiment"));
+        assert_eq!(c("chernin").as_deref(), Some("chemin"));
+        assert_eq!(c("fenétre").as_deref(), Some("fenêtre"));
+        assert_eq!(c("ecrlture").as_deref(), Some("écriture"));
+        assert_eq!(c("rnaintenance").as_deref(), Some("maintenance"));
+        assert_eq!(c("controlés").as_deref(), Some("contrôlés"));
+        assert_eq!(c("bibliothque").as_deref(), Some("bibliothèque"));
+    }
+}

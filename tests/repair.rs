@@ -1,0 +1,164 @@
+//! Rules on sentences written for the tests, and invariants of `propose` on fixtures and on
+//! arbitrary strings.
+
+use clu_minutes::edit::Edit;
+use clu_minutes::repair::propose;
+use proptest::prelude::*;
+
+fn apply(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for e in edits.iter().filter(|e| e.confidence >= 0.5) {
+        out.push_str(&text[at..e.start]);
+        out.push_str(&e.after);
+        at = e.end;
+    }
+    out + &text[at..]
+}
+
+fn repaired(text: &str) -> String {
+    apply(text, &propose(text))
+}
+
+fn check_invariants(text: &str, edits: &[Edit]) {
+    let mut last = 0;
+    for e in edits {
+        assert!(e.start <= e.end && e.end <= text.len(), "{e:?}");
+        assert!(e.start >= last, "edits unsorted or overlapping: {e:?}");
+        assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end), "{e:?}");
+        assert!((0.0..=1.0).contains(&e.confidence), "{e:?}");
+        last = e.end;
+    }
+}
+
+#[test]
+fn elision_misread_l() {
+    assert_eq!(repaired("Le dossier de I'usager est complet."), "Le dossier de l'usager est complet.");
+    assert_eq!(repaired("Il parle de 1'avenir du site."), "Il parle de l'avenir du site.");
+}
+
+#[test]
+fn elision_glued() {
+    assert_eq!(repaired("Nous visons lamélioration du service."), "Nous visons l'amélioration du service.");
+    assert_eq!(repaired("Le rapport dactivité est prêt."), "Le rapport d'activité est prêt.");
+    assert_eq!(repaired("Elle suit Pévolution des délais."), "Elle suit l'évolution des délais.");
+}
+
+#[test]
+fn elision_space() {
+    assert_eq!(repaired("Le musée d’ Orléans rouvre."), "Le musée d’Orléans rouvre.");
+}
+
+#[test]
+fn accents_restored_with_case() {
+    assert_eq!(repaired("La reunion a eu lieu a partir de midi."), "La réunion a eu lieu à partir de midi.");
+    assert_eq!(repaired("Les services de l'État et de la Prefecture."), "Les services de l'État et de la Préfecture.");
+}
+
+#[test]
+fn glyph_confusions() {
+    assert_eq!(repaired("Le batirnent est neuf."), "Le bâtiment est neuf.");
+    assert_eq!(repaired("Une ceuvre collective."), "Une œuvre collective.");
+    assert_eq!(repaired("La langue frangaise."), "La langue française.");
+    assert_eq!(repaired("Les usagers sont satisfalts."), "Les usagers sont satisfaits.");
+}
+
+#[test]
+fn pronouns_and_articles() {
+    assert_eq!(repaired("Ia salle est ouverte."), "La salle est ouverte.");
+    assert_eq!(repaired("Puis Ia salle ferme."), "Puis la salle ferme.");
+    assert_eq!(repaired("lls arrivent demain."), "Ils arrivent demain.");
+}
+
+#[test]
+fn preposition_a() {
+    assert_eq!(repaired("Le guichet sert a accueillir le public."), "Le guichet sert à accueillir le public.");
+    assert_eq!(repaired("Ouvert de 9h a 12h."), "Ouvert de 9h à 12h.");
+    assert_eq!(repaired("Il a reçu le courrier."), "Il a reçu le courrier.");
+    assert_eq!(repaired("Elle a été reçue."), "Elle a été reçue.");
+    assert_eq!(repaired("Une aide & remplir le formulaire."), "Une aide à remplir le formulaire.");
+    assert_eq!(repaired("Il habite prés de la gare."), "Il habite près de la gare.");
+}
+
+#[test]
+fn layout_rules() {
+    assert_eq!(repaired("La direc-\ntrice est là."), "La directrice est là.");
+    assert_eq!(repaired("La Sous- prefecture de Nogent."), "La Sous-préfecture de Nogent.");
+    assert_eq!(repaired("Fin de la séance. = '\nSuite"), "Fin de la séance.\nSuite");
+}
+
+#[test]
+fn names_and_codes_left_alone() {
+    let text = "M. Bertrand KIEFFER (DDETSPP) et Mme Durandeau, SGCD, CERT PC : contact@exemple.gouv.fr, https://www.exemple.fr/page";
+    assert!(propose(text).iter().all(|e| e.confidence < 0.5), "{:?}", propose(text));
+}
+
+#[test]
+fn given_name_in_name_context() {
+    assert_eq!(repaired("Mme Veronlque MARTIN est présente."), "Mme Véronique MARTIN est présente.");
+}
+
+#[test]
+fn fixtures_invariants_and_idempotence() {
+    for entry in std::fs::read_dir("fixtures/ocr").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edits = propose(&text);
+        check_invariants(&text, &edits);
+        let once = apply(&text, &edits);
+        let again: Vec<_> = propose(&once).into_iter().filter(|e| e.confidence >= 0.5).collect();
+        assert!(again.is_empty(), "{}: second pass changes {:?}", path.display(), again);
+    }
+}
+
+#[test]
+fn clean_text_barely_changes() {
+    for entry in std::fs::read_dir("fixtures/ocr").unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".clean.txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let changed: usize = propose(&text)
+            .iter()
+            .filter(|e| e.confidence >= 0.5)
+            .map(|e| {
+                let a: Vec<char> = text[e.start..e.end].chars().collect();
+                let b: Vec<char> = e.after.chars().collect();
+                let mut row: Vec<usize> = (0..=b.len()).collect();
+                for (i, x) in a.iter().enumerate() {
+                    let mut diag = row[0];
+                    row[0] = i + 1;
+                    for (j, y) in b.iter().enumerate() {
+                        let cur = (diag + usize::from(x != y)).min(row[j] + 1).min(row[j + 1] + 1);
+                        diag = row[j + 1];
+                        row[j + 1] = cur;
+                    }
+                }
+                row[b.len()]
+            })
+            .sum();
+        assert!(changed * 2000 <= text.chars().count(), "{}: {changed} chars changed", path.display());
+    }
+}
+
+#[test]
+fn clean_prose_unchanged() {
+    let text = "Le comité des usagers s’est réuni à la préfecture. Il a examiné l’accueil, les délais et la qualité du service rendu aux habitants ; chacun a pu s’exprimer.";
+    assert!(propose(text).iter().all(|e| e.confidence < 0.5), "{:?}", propose(text));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn never_panics_and_edits_are_well_formed(text in "(\\PC|[ \\n'’|¢&-]){0,80}") {
+        let edits = propose(&text);
+        check_invariants(&text, &edits);
+    }
+
+    #[test]
+    fn french_like_strings(text in "([a-zéèêàç|I1]{1,9}['’ \\n-]{1,2}){0,12}") {
+        let edits = propose(&text);
+        check_invariants(&text, &edits);
+    }
+}
