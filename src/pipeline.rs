@@ -4,6 +4,7 @@
 
 use crate::dates::DateRole;
 use crate::decode;
+use crate::edit::Edit;
 use crate::error::{Error, ErrorKind};
 use crate::markup::{self, Format, Hint};
 use crate::normalize;
@@ -66,8 +67,29 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
     Ok(Prepared { text, blocks, format, encoding: decoded.encoding, repairs, suggestions, warnings })
 }
 
-fn repair_stage(text: Text, _hints: &mut [Hint]) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
-    (text, Vec::new(), Vec::new())
+/// Edits at or above this confidence are made; the others are reported as suggestions.
+pub const REPAIR_THRESHOLD: f32 = 0.5;
+
+fn repair_stage(text: Text, hints: &mut [Hint]) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
+    let (confident, unsure): (Vec<Edit>, Vec<Edit>) =
+        crate::repair::propose(text.as_str()).into_iter().partition(|e| e.confidence >= REPAIR_THRESHOLD);
+    let suggestions = unsure
+        .into_iter()
+        .map(|e| AppliedEdit {
+            input: Span::new(e.start, e.end),
+            output: Span::new(e.start, e.end),
+            original: text.map_span(Span::new(e.start, e.end)),
+            before: text.as_str()[e.start..e.end].to_string(),
+            after: e.after,
+            rule: e.rule,
+            confidence: e.confidence,
+        })
+        .collect();
+    let (repaired, applied) = text.apply(&confident);
+    for hint in hints.iter_mut() {
+        hint.line_start = map_forward(&applied, hint.line_start);
+    }
+    (repaired, applied, suggestions)
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
