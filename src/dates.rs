@@ -94,12 +94,20 @@ fn next_is_alnum(i: &str) -> bool {
 }
 
 /// Day of month: `7`, `07`, `1er`, `1 er` (OCR splits the superscript off), `1ᵉʳ`.
+/// OCR reads `1` as `i`, `l` or `I` and `0` as `o` or `O` (`3i décembre`); a day needs at
+/// least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
-    let (rest, digits) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O');
+    let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
+    if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
     }
-    let d: u32 = digits.parse().unwrap_or(0); // one or two ASCII digits always parse
+    let repaired: String = digits.chars().map(|c| match c {
+        'i' | 'l' | 'I' => '1',
+        'o' | 'O' => '0',
+        c => c,
+    }).collect();
+    let d: u32 = repaired.parse().unwrap_or(0); // one or two ASCII digits always parse
     if !(1..=31).contains(&d) {
         return fail(i);
     }

@@ -144,8 +144,12 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         let mut here: Vec<usize> = mentions.iter().filter(|m| m.start >= s && m.start < e).map(|m| m.label).collect();
         here.dedup();
         if here.is_empty() {
+            // The last sentence naming labels before this one; its first label is the subject.
             let last = mentions.partition_point(|m| m.start < s);
-            here.extend(last.checked_sub(1).map(|k| mentions[k].label));
+            if let Some(k) = last.checked_sub(1) {
+                let (ps, _) = sentences.around(mentions[k].start);
+                here.extend(mentions[..last].iter().find(|m| m.start >= ps).map(|m| m.label));
+            }
         }
         here
     };
