@@ -205,23 +205,18 @@ fn month(i: &str) -> Res<'_, u32> {
     if end == 0 {
         return fail(i);
     }
-    let mut rest = &i[end..];
-    let (m, abbreviated) = match month_number(&i[..end], true) {
-        Some(found) => found,
-        None => {
-            let joined = rest.strip_prefix("-\n").or_else(|| rest.strip_prefix('\n'));
-            let Some(tail) = joined else { return fail(i) };
-            let end2 = word_end(tail);
-            let whole = format!("{}{}", &i[..end], &tail[..end2]);
-            match month_number(&whole, false) {
-                Some((m, false)) => {
-                    rest = &tail[end2..];
-                    (m, false)
-                }
-                _ => return fail(i),
+    let rest = &i[end..];
+    // A full name split by a line break wins over the abbreviation its first half may be.
+    if let Some(tail) = rest.strip_prefix("-\n").or_else(|| rest.strip_prefix('\n')) {
+        let end2 = word_end(tail);
+        if end2 > 0 {
+            if let Some((m, false)) = month_number(&format!("{}{}", &i[..end], &tail[..end2]), false) {
+                return Ok((&tail[end2..], m));
             }
         }
-    };
+    }
+    let Some((m, abbreviated)) = month_number(&i[..end], true) else { return fail(i) };
+    let mut rest = rest;
     if abbreviated {
         if let Some(r) = rest.strip_prefix('.') {
             rest = r;
@@ -331,7 +326,7 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
 
 /// `3ème trimestre 2023`, `second trimestre 2025`, `T3 2023` is not French minutes' style.
 fn quarter(i: &str) -> Res<'_, (i32, u32)> {
-    let end = word_end(i).max(i.chars().take_while(char::is_ascii_alphanumeric).map(char::len_utf8).sum());
+    let end: usize = i.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
     let w = fold(&i[..end]);
     let q = match w.as_str() {
         "1er" | "1re" | "1ere" | "premier" => 1,
@@ -424,7 +419,13 @@ fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
     }
     let i = &text[pos..];
     let end = |rest: &str| pos + offset(i, rest);
-    if let Ok((r, (y, m, d))) = full_date(i).or_else(|_| numeric(i)) {
+    if let Ok((r, (d, Some(m), Some(y)))) = day_month_year(i) {
+        let e = end(r);
+        // An impossible day (`30 février`) voids the expression rather than leaving its month.
+        let found = if valid(y, m, d) { vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)] } else { Vec::new() };
+        return Some((e, found));
+    }
+    if let Ok((r, (y, m, d))) = numeric(i) {
         let e = end(r);
         return Some((e, vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)]));
     }
