@@ -167,6 +167,14 @@ const ABBREVIATIONS: [(&str, u32); 13] = [
 /// Month number of a word, case- and accent-insensitive, repairing OCR digit/letter swaps and
 /// accepting one edit on long names (`juiliet`). Returns whether it was an abbreviation.
 fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
+    // Cheap first-letter filter: this runs at every word of the text.
+    let first = word.chars().next()?;
+    if !matches!(first.to_ascii_lowercase(), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | '0') {
+        return None;
+    }
+    if !(3..=24).contains(&word.len()) {
+        return None;
+    }
     let w: String = fold(word).chars().map(|c| match c {
         '1' | '|' => 'l',
         '0' => 'o',
@@ -178,7 +186,7 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
     if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
         return Some((*m, true));
     }
-    if fuzzy && w.chars().count() >= 6 {
+    if fuzzy && (6..=10).contains(&w.chars().count()) {
         return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m, &w)).map(|k| (k as u32 + 1, false));
     }
     None
@@ -239,7 +247,13 @@ fn year4(i: &str) -> Res<'_, i32> {
 }
 
 fn weekday(i: &str) -> Res<'_, ()> {
+    if !i.starts_with(['l', 'm', 'j', 'v', 's', 'd', 'L', 'M', 'J', 'V', 'S', 'D']) {
+        return fail(i);
+    }
     let end = word_end(i);
+    if !(5..=9).contains(&end) {
+        return fail(i);
+    }
     let w = fold(&i[..end]);
     if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"].contains(&w.as_str()) {
         let (rest, _) = gap(&i[end..])?;
@@ -445,6 +459,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut skip_to = 0;
     let (mut prev, mut prev2) = (None::<char>, None::<char>);
+    // Every date holds a digit within its first few words (`au mois de septembre 2024`), so a
+    // word with no digit close ahead is not tried. `next_digit` only moves forward: linear.
+    let mut next_digit = 0;
     for (pos, c) in text.char_indices() {
         let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
         // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
@@ -455,6 +472,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         if pos < skip_to || !word_start || continues_number {
             continue;
         }
+        if next_digit < pos {
+            next_digit = text[pos..].find(|d: char| d.is_ascii_digit()).map_or(usize::MAX, |k| pos + k);
+        }
+        if next_digit.saturating_sub(pos) > DIGIT_REACH {
+            continue;
+        }
         if let Some((end, found)) = parse_at(text, pos) {
             out.extend(found);
             skip_to = end;
@@ -463,6 +486,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     assign_roles(text, &mut out);
     out
 }
+
+/// Longest distance in bytes from the start of a date expression to its first digit
+/// (`mercredi 20`, `entre le 3`, `au mois de septembre 2024`, `quatrième trimestre 2024`).
+const DIGIT_REACH: usize = 40;
 
 /// Phrases that make the following date a deadline.
 const DEADLINE_CUES: [&str; 8] = ["d'ici le", "d'ici au", "d'ici", "avant le", "avant", "au plus tard le", "au plus tard", "jusqu'au"];

@@ -50,10 +50,10 @@ static NUMBER: Lazy<Regex> = Lazy::new(|| {
 /// Spans that hold digits but no quantity.
 static MASKS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"(?:\+33\s?|\b0)\d(?:[\s.\-]?\d{2}){4}\b", // phone numbers
+        r"(?:\+33\s?|(?-u:\b)0)\d(?:[\s.\-]?\d{2}){4}(?-u:\b)", // phone numbers
         r"|\S+@\S+",                                  // e-mail addresses
         r"|(?:https?://|www\.)\S+",                  // web addresses
-        r"|\b\d{1,2}\s?[hH](?:\s?[0-5]\d)?\b",       // times of day: 14h30, 12h, 17h00
+        r"|(?-u:\b)\d{1,2}\s?[hH](?:\s?[0-5]\d)?(?-u:\b)", // times of day: 14h30, 12h, 17h00
     ))
     .expect("literal pattern")
 });
@@ -195,7 +195,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     let word = &after[..w];
     let f = fold(word);
     match f.as_str() {
-        "pour" if fold(after).starts_with("pour cent") => {
+        "pour" if fold(&after[..floor_boundary(after, after.len().min(12))]).starts_with("pour cent") => {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false })
         }
         "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false }),
@@ -236,7 +236,8 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     if word.starts_with(char::is_uppercase) && !is_acronym(word) {
         // `8 France services`: the network counts; other capitalised words make a name.
         let tail = &after[w..];
-        if f == "france" && fold(tail.trim_start_matches(is_hspace)).starts_with("service") {
+        let next = tail.trim_start_matches(is_hspace);
+        if f == "france" && fold(&next[..floor_boundary(next, next.len().min(8))]).starts_with("service") {
             let g2 = skip_gap(tail);
             let w2 = word_len(&tail[g2..]);
             return Some(Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&after[..w + g2 + w2])), end: start + w + g2 + w2, bare: false });
@@ -342,9 +343,17 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
     let mut masked: Vec<(usize, usize)> = crate::dates::find_dates(text).iter().map(|d| (d.span.start, d.span.end)).collect();
     masked.extend(MASKS.find_iter(text).map(|m| (m.start(), m.end())));
     masked.sort_unstable();
+    // Merged into disjoint intervals so that one binary search answers "is this masked?".
+    let mut disjoint: Vec<(usize, usize)> = Vec::with_capacity(masked.len());
+    for (ms, me) in masked {
+        match disjoint.last_mut() {
+            Some(last) if ms <= last.1 => last.1 = last.1.max(me),
+            _ => disjoint.push((ms, me)),
+        }
+    }
     let is_masked = |s: usize, e: usize| {
-        let k = masked.partition_point(|&(ms, _)| ms < e);
-        masked[..k].iter().rev().take(8).any(|&(ms, me)| ms < e && s < me)
+        let k = disjoint.partition_point(|&(ms, _)| ms < e);
+        k > 0 && disjoint[k - 1].1 > s
     };
     let sentences = Sentences::new(text);
 
