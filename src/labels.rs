@@ -149,6 +149,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
             let last = mentions.partition_point(|m| m.start < s);
             if let Some(k) = last.checked_sub(1) {
                 let (ps, _) = sentences.around(mentions[k].start);
+                // In bounds: mentions[k] itself starts at or after `ps`, so the point is ≤ k.
                 here.push(mentions[mentions.partition_point(|m| m.start < ps)].label);
             }
         }
