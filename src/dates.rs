@@ -94,12 +94,20 @@ fn next_is_alnum(i: &str) -> bool {
 }
 
 /// Day of month: `7`, `07`, `1er`, `1 er` (OCR splits the superscript off), `1ᵉʳ`.
+/// OCR reads `1` as `i`, `l` or `I` and `0` as `o` or `O` (`3i décembre`); a day needs at
+/// least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
-    let (rest, digits) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit())(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O');
+    let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
+    if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
     }
-    let d: u32 = digits.parse().unwrap_or(0); // one or two ASCII digits always parse
+    let repaired: String = digits.chars().map(|c| match c {
+        'i' | 'l' | 'I' => '1',
+        'o' | 'O' => '0',
+        c => c,
+    }).collect();
+    let d: u32 = repaired.parse().unwrap_or(0); // one or two ASCII digits always parse
     if !(1..=31).contains(&d) {
         return fail(i);
     }
@@ -159,6 +167,14 @@ const ABBREVIATIONS: [(&str, u32); 13] = [
 /// Month number of a word, case- and accent-insensitive, repairing OCR digit/letter swaps and
 /// accepting one edit on long names (`juiliet`). Returns whether it was an abbreviation.
 fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
+    // Cheap first-letter filter: this runs at every word of the text.
+    let first = word.chars().next()?;
+    if !matches!(first.to_ascii_lowercase(), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | '0') {
+        return None;
+    }
+    if !(3..=24).contains(&word.len()) {
+        return None;
+    }
     let w: String = fold(word).chars().map(|c| match c {
         '1' | '|' => 'l',
         '0' => 'o',
@@ -170,7 +186,7 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
     if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
         return Some((*m, true));
     }
-    if fuzzy && w.chars().count() >= 6 {
+    if fuzzy && (6..=10).contains(&w.chars().count()) {
         return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m, &w)).map(|k| (k as u32 + 1, false));
     }
     None
@@ -197,23 +213,18 @@ fn month(i: &str) -> Res<'_, u32> {
     if end == 0 {
         return fail(i);
     }
-    let mut rest = &i[end..];
-    let (m, abbreviated) = match month_number(&i[..end], true) {
-        Some(found) => found,
-        None => {
-            let joined = rest.strip_prefix("-\n").or_else(|| rest.strip_prefix('\n'));
-            let Some(tail) = joined else { return fail(i) };
-            let end2 = word_end(tail);
-            let whole = format!("{}{}", &i[..end], &tail[..end2]);
-            match month_number(&whole, false) {
-                Some((m, false)) => {
-                    rest = &tail[end2..];
-                    (m, false)
-                }
-                _ => return fail(i),
+    let rest = &i[end..];
+    // A full name split by a line break wins over the abbreviation its first half may be.
+    if let Some(tail) = rest.strip_prefix("-\n").or_else(|| rest.strip_prefix('\n')) {
+        let end2 = word_end(tail);
+        if end2 > 0 {
+            if let Some((m, false)) = month_number(&format!("{}{}", &i[..end], &tail[..end2]), false) {
+                return Ok((&tail[end2..], m));
             }
         }
-    };
+    }
+    let Some((m, abbreviated)) = month_number(&i[..end], true) else { return fail(i) };
+    let mut rest = rest;
     if abbreviated {
         if let Some(r) = rest.strip_prefix('.') {
             rest = r;
@@ -236,7 +247,13 @@ fn year4(i: &str) -> Res<'_, i32> {
 }
 
 fn weekday(i: &str) -> Res<'_, ()> {
+    if !i.starts_with(['l', 'm', 'j', 'v', 's', 'd', 'L', 'M', 'J', 'V', 'S', 'D']) {
+        return fail(i);
+    }
     let end = word_end(i);
+    if !(5..=9).contains(&end) {
+        return fail(i);
+    }
     let w = fold(&i[..end]);
     if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"].contains(&w.as_str()) {
         let (rest, _) = gap(&i[end..])?;
@@ -323,7 +340,7 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
 
 /// `3ème trimestre 2023`, `second trimestre 2025`, `T3 2023` is not French minutes' style.
 fn quarter(i: &str) -> Res<'_, (i32, u32)> {
-    let end = word_end(i).max(i.chars().take_while(char::is_ascii_alphanumeric).map(char::len_utf8).sum());
+    let end: usize = i.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
     let w = fold(&i[..end]);
     let q = match w.as_str() {
         "1er" | "1re" | "1ere" | "premier" => 1,
@@ -416,7 +433,13 @@ fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
     }
     let i = &text[pos..];
     let end = |rest: &str| pos + offset(i, rest);
-    if let Ok((r, (y, m, d))) = full_date(i).or_else(|_| numeric(i)) {
+    if let Ok((r, (d, Some(m), Some(y)))) = day_month_year(i) {
+        let e = end(r);
+        // An impossible day (`30 février`) voids the expression rather than leaving its month.
+        let found = if valid(y, m, d) { vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)] } else { Vec::new() };
+        return Some((e, found));
+    }
+    if let Ok((r, (y, m, d))) = numeric(i) {
         let e = end(r);
         return Some((e, vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)]));
     }
@@ -436,6 +459,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
     let mut skip_to = 0;
     let (mut prev, mut prev2) = (None::<char>, None::<char>);
+    // Every date holds a digit within its first few words (`au mois de septembre 2024`), so a
+    // word with no digit close ahead is not tried. `next_digit` only moves forward: linear.
+    let mut next_digit = 0;
     for (pos, c) in text.char_indices() {
         let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
         // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
@@ -446,6 +472,12 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         if pos < skip_to || !word_start || continues_number {
             continue;
         }
+        if next_digit < pos {
+            next_digit = text[pos..].find(|d: char| d.is_ascii_digit()).map_or(usize::MAX, |k| pos + k);
+        }
+        if next_digit.saturating_sub(pos) > DIGIT_REACH {
+            continue;
+        }
         if let Some((end, found)) = parse_at(text, pos) {
             out.extend(found);
             skip_to = end;
@@ -454,6 +486,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     assign_roles(text, &mut out);
     out
 }
+
+/// Longest distance in bytes from the start of a date expression to its first digit
+/// (`mercredi 20`, `entre le 3`, `au mois de septembre 2024`, `quatrième trimestre 2024`).
+const DIGIT_REACH: usize = 40;
 
 /// Phrases that make the following date a deadline.
 const DEADLINE_CUES: [&str; 8] = ["d'ici le", "d'ici au", "d'ici", "avant le", "avant", "au plus tard le", "au plus tard", "jusqu'au"];

@@ -50,10 +50,10 @@ static NUMBER: Lazy<Regex> = Lazy::new(|| {
 /// Spans that hold digits but no quantity.
 static MASKS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"(?:\+33\s?|\b0)\d(?:[\s.\-]?\d{2}){4}\b", // phone numbers
+        r"(?:\+33\s?|(?-u:\b)0)\d(?:[\s.\-]?\d{2}){4}(?-u:\b)", // phone numbers
         r"|\S+@\S+",                                  // e-mail addresses
         r"|(?:https?://|www\.)\S+",                  // web addresses
-        r"|\b\d{1,2}\s?[hH](?:\s?[0-5]\d)?\b",       // times of day: 14h30, 12h, 17h00
+        r"|(?-u:\b)\d{1,2}\s?[hH](?:\s?[0-5]\d)?(?-u:\b)", // times of day: 14h30, 12h, 17h00
     ))
     .expect("literal pattern")
 });
@@ -161,6 +161,15 @@ fn is_acronym(w: &str) -> bool {
 /// What follows the number (from `at`, just after its digits): unit, symbol or noun.
 fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     let rest = &text[at..];
+    // OCR renders a superscript ordinal suffix as `°` or a quote (`17°" accueil`, `1" niveau`).
+    let marks = rest.chars().take_while(|c| matches!(c, '°' | '"' | '”')).map(char::len_utf8).sum::<usize>();
+    if marks > 0 {
+        let g = skip_gap(&rest[marks..]);
+        return match rest[marks + g..].chars().next() {
+            Some(c) if g > 0 && c.is_lowercase() => read_ordinal(text, at + marks),
+            _ => None,
+        };
+    }
     // Glued letters: an ordinal (`17ème`) or a code (`4G`); `1er` is handled as ordinal too.
     let glued = word_len(rest);
     if glued > 0 {
@@ -186,7 +195,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     let word = &after[..w];
     let f = fold(word);
     match f.as_str() {
-        "pour" if fold(after).starts_with("pour cent") => {
+        "pour" if fold(&after[..floor_boundary(after, after.len().min(12))]).starts_with("pour cent") => {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false })
         }
         "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false }),
@@ -227,7 +236,8 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     if word.starts_with(char::is_uppercase) && !is_acronym(word) {
         // `8 France services`: the network counts; other capitalised words make a name.
         let tail = &after[w..];
-        if f == "france" && fold(tail.trim_start_matches(is_hspace)).starts_with("service") {
+        let next = tail.trim_start_matches(is_hspace);
+        if f == "france" && fold(&next[..floor_boundary(next, next.len().min(8))]).starts_with("service") {
             let g2 = skip_gap(tail);
             let w2 = word_len(&tail[g2..]);
             return Some(Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&after[..w + g2 + w2])), end: start + w + g2 + w2, bare: false });
@@ -333,9 +343,17 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
     let mut masked: Vec<(usize, usize)> = crate::dates::find_dates(text).iter().map(|d| (d.span.start, d.span.end)).collect();
     masked.extend(MASKS.find_iter(text).map(|m| (m.start(), m.end())));
     masked.sort_unstable();
+    // Merged into disjoint intervals so that one binary search answers "is this masked?".
+    let mut disjoint: Vec<(usize, usize)> = Vec::with_capacity(masked.len());
+    for (ms, me) in masked {
+        match disjoint.last_mut() {
+            Some(last) if ms <= last.1 => last.1 = last.1.max(me),
+            _ => disjoint.push((ms, me)),
+        }
+    }
     let is_masked = |s: usize, e: usize| {
-        let k = masked.partition_point(|&(ms, _)| ms < e);
-        masked[..k].iter().rev().take(8).any(|&(ms, me)| ms < e && s < me)
+        let k = disjoint.partition_point(|&(ms, _)| ms < e);
+        k > 0 && disjoint[k - 1].1 > s
     };
     let sentences = Sentences::new(text);
 
@@ -350,15 +368,15 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
         if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0,") {
             continue; // department codes, zero-padded references
         }
-        let (prev, prev_at) = previous_token(text, s);
+        let (prev, _) = previous_token(text, s);
         if REFERENCE_WORDS.contains(&prev.as_str()) || prev == "°" {
             continue;
         }
         let Some(mut value) = parse_value(digits) else { continue };
-        // OCR leaves a dot after a number in running text (`1. avis neutre`); at a line start
-        // `1.` numbers a list item.
+        // OCR leaves a dot after a number in running text (`1. avis neutre`); at the start of a
+        // line that does not continue a wrapped sentence, `1.` numbers a list item.
         let mut after_at = e;
-        if text[e..].starts_with(". ") && text[e + 2..].starts_with(char::is_lowercase) && !at_line_start(text, s) {
+        if text[e..].starts_with(". ") && text[e + 2..].starts_with(char::is_lowercase) && (!at_line_start(text, s) || continues_sentence(text, s)) {
             after_at = e + 1;
         }
         let Some(mut reading) = read_after(text, after_at, s) else { continue };
@@ -370,10 +388,20 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
             continue;
         }
         if reading.bare {
-            let accepted = matches!(prev.as_str(), "de" | "à" | "a" | ":" | "=" | "environ" | "soit" | "total" | "&" | "et");
-            if !accepted || at_line_start(text, prev_at) && prev != ":" {
+            let accepted = match prev.as_str() {
+                "de" | "à" | "a" | "=" | "environ" | "soit" | "total" | "&" | "et" => true,
+                // `- préfecture : 1600` (OCR may read the colon as a dot): a figure only as the
+                // value ending a list item, not as stray digits after a colon in prose.
+                ":" | "." => ends_list_item(text, e),
+                _ => false,
+            };
+            if !accepted || at_line_start(text, s) {
                 continue;
             }
+        }
+        // OCR reads a sentence-initial `Il` as `11` (`11 existe`, `‘11 souhaite`).
+        if digits == "11" && matches!(prev.as_str(), "" | "." | "‘" | "'" | "’") {
+            continue;
         }
         if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("years") && AGE_BEFORE.is_match(&fold(&text[floor_boundary(text, s.saturating_sub(24))..s])) {
             reading.kind = FigureKind::Other; // an age (`de 16 à 87 ans`), not a length of time
@@ -432,6 +460,21 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 fn at_line_start(text: &str, pos: usize) -> bool {
     let line = &text[text[..pos].rfind('\n').map_or(0, |k| k + 1)..pos];
     line.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '#' | '✓' | '⇒' | '(' | '.'))
+}
+
+/// The number ending at `end` is the last thing on a line that opens with a bullet.
+fn ends_list_item(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches(is_hspace);
+    let line_start = text[..end].rfind('\n').map_or(0, |k| k + 1);
+    let line = text[line_start..end].trim_start();
+    (rest.is_empty() || rest.starts_with('\n')) && line.starts_with(['-', '–', '•', '*', '+', '✓'])
+}
+
+/// The line holding `pos` continues the previous one: that line ends inside a sentence.
+fn continues_sentence(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
+    let previous = text[..line_start].trim_end();
+    previous.ends_with(|c: char| c == ',' || c.is_alphanumeric()) && !previous.ends_with('\n')
 }
 
 /// Unit of a bare count: `nombre de <noun>` before it in the sentence, or the subject of

@@ -49,14 +49,14 @@ pub struct LabelEvent {
 static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
     [
         // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`.
-        ("Qual-e-pref", r"(?i)\bqu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f\b"),
-        ("Quali-ATE", r"(?i)\bquali\s?-\s?ate\b|\bQUALIATE\b|\bQuali ATE\b"),
-        ("Qualipref", r"(?i)\bquali\s?-?\s?pr[eé]f\b(?:\s*\d(?:\.\d)?)?"),
-        ("Services publics +", r"(?i)\bservices?\s+publics?\s*\+|\bSP\s?\+"),
-        ("Marianne", r"(?i:\b(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?Marianne\b"),
-        ("France Services", r"\bFrance\s+[Ss]ervices?\b|\bFRANCE\s+SERVICES\b"),
-        ("ISO 9001", r"(?i)\bISO\s?9001\b"),
-        ("Engagement de service", r"\bEngagements?\s+de\s+[Ss]ervice\b|(?i:\b(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?engagements?\s+de\s+service\b)"),
+        ("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f(?-u:\b)"),
+        ("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)"),
+        ("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?"),
+        ("Services publics +", r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+"),
+        ("Marianne", r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?Marianne(?-u:\b)"),
+        ("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)"),
+        ("ISO 9001", r"(?i)(?-u:\b)ISO\s?9001(?-u:\b)"),
+        ("Engagement de service", r"(?-u:\b)Engagements?\s+de\s+[Ss]ervice(?-u:\b)|(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?engagements?\s+de\s+service(?-u:\b))"),
     ]
     .into_iter()
     // The patterns are literals of this file, checked by the unit tests.
@@ -66,19 +66,19 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
 
 /// Verbs and nouns saying the label is already held (folded text).
 static OBTAINED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|a obtenu|ont obtenu|avait obtenu|obtention)\b").expect("literal pattern")
+    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|a obtenu|ont obtenu|avait obtenu|obtention)(?-u:\b)").expect("literal pattern")
 });
 
 /// Words of plans and deadlines, which are never `obtained` (folded text).
 static PLANNED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\b(?:prevue?s?|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)\b")
+    Regex::new(r"(?-u:\b)(?:prevue?s?|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)")
         .expect("literal pattern")
 });
 
-static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"\baudits?\b").expect("literal pattern"));
+static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").expect("literal pattern"));
 
 /// A bare year introduced as a point in time (`en 2016`, `depuis 2020`): allowed for events.
-static EVENT_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:en|depuis|dès|des|au cours de)\s+((?:19|20)\d\d)\b").expect("literal pattern"));
+static EVENT_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+((?:19|20)\d\d)(?-u:\b)").expect("literal pattern"));
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
 static MODULE: Lazy<Regex> = Lazy::new(|| {
@@ -141,16 +141,22 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     // The labels a position refers to: those named in its sentence, else the last one named.
     let referents = |pos: usize| -> Vec<usize> {
         let (s, e) = sentences.around(pos);
-        let mut here: Vec<usize> = mentions.iter().filter(|m| m.start >= s && m.start < e).map(|m| m.label).collect();
+        let (first, last) = (mentions.partition_point(|m| m.start < s), mentions.partition_point(|m| m.start < e));
+        let mut here: Vec<usize> = mentions[first..last].iter().map(|m| m.label).collect();
         here.dedup();
         if here.is_empty() {
+            // The last sentence naming labels before this one; its first label is the subject.
             let last = mentions.partition_point(|m| m.start < s);
-            here.extend(last.checked_sub(1).map(|k| mentions[k].label));
+            if let Some(k) = last.checked_sub(1) {
+                let (ps, _) = sentences.around(mentions[k].start);
+                // In bounds: mentions[k] itself starts at or after `ps`, so the point is ≤ k.
+                here.push(mentions[mentions.partition_point(|m| m.start < ps)].label);
+            }
         }
         here
     };
 
-    let mut seen_sentences: Vec<(usize, usize)> = Vec::new();
+    let mut seen_sentences: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for d in dates.iter() {
         let (s, e) = sentences.around(d.span.start);
         let Some(kind) = status_cue(&text[s..e]) else { continue };
@@ -158,7 +164,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
             Precision::Quarter => d.value.chars().take(4).collect(),
             _ => d.value.clone(),
         };
-        seen_sentences.push((s, e));
+        seen_sentences.insert((s, e));
         for l in referents(d.span.start) {
             push_event(&mut labels[l], kind, date.clone(), &d.text, d.span);
         }

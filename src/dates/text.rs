@@ -13,6 +13,9 @@ pub(crate) fn is_hspace(c: char) -> bool {
 /// Lower case without diacritics, so that `FÉVRIER`, `fevrier` and `février` compare equal
 /// (OCR and capitals routinely drop accents). Typographic apostrophes become `'`.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -92,8 +95,9 @@ fn starts_numbered_item(line: &str) -> bool {
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word: String = before.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
-    word.chars().count() == 1 || matches!(word.as_str(), "Mme" | "Mmes" | "MM" | "Mlle" | "Dr" | "cf" | "Cf" | "ex" | "art" | "n" | "p" | "vol" | "St" | "Ste")
+    let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(k, _)| k);
+    let word = &before[start..];
+    word.chars().count() == 1 || matches!(word, "Mme" | "Mmes" | "MM" | "Mlle" | "Dr" | "cf" | "Cf" | "ex" | "art" | "n" | "p" | "vol" | "St" | "Ste")
 }
 
 #[cfg(test)]

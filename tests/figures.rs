@@ -1,0 +1,158 @@
+use clu_minutes::figures::{find_figures, FigureKind};
+use proptest::prelude::*;
+
+fn read(text: &str) -> Vec<(f64, FigureKind, Option<String>)> {
+    find_figures(text).into_iter().map(|f| (f.value, f.kind, f.unit)).collect()
+}
+
+fn one(text: &str) -> (f64, FigureKind, Option<String>) {
+    let found = read(text);
+    assert_eq!(found.len(), 1, "{text}: {found:?}");
+    found.into_iter().next().unwrap()
+}
+
+#[test]
+fn french_thousands_separators() {
+    assert_eq!(one("soit 245 310 demandes traitées").0, 245310.0);
+    assert_eq!(one("soit 4\u{202f}512 appels").0, 4512.0);
+    assert_eq!(one("soit 2\u{a0}300 visites").0, 2300.0);
+    assert_eq!(one("avec 1 150 connexions").0, 1150.0);
+}
+
+#[test]
+fn percentages() {
+    assert_eq!(one("un taux de 64,2 % en hausse"), (64.2, FigureKind::Percent, Some("%".into())));
+    assert_eq!(one("atteint 31%."), (31.0, FigureKind::Percent, Some("%".into())));
+    assert_eq!(one("soit 12\u{a0}% des cas").0, 12.0);
+}
+
+#[test]
+fn a_dash_from_a_bullet_is_not_a_minus() {
+    assert_eq!(one("téléphonie, -72 % des appels").0, 72.0);
+    assert_eq!(one("- 40 % de réponses").0, 40.0);
+    assert_eq!(one("une évolution de -3 %").0, -3.0);
+}
+
+#[test]
+fn money() {
+    assert_eq!(one("un coût de 45 000 € par an"), (45000.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("soit 9 € par habitant"), (9.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("une aide de 300 euros"), (300.0, FigureKind::Money, Some("EUR".into())));
+}
+
+#[test]
+fn counts_take_the_noun_as_written() {
+    assert_eq!(one("il a traité 3 412 titres en 2022"), (3412.0, FigureKind::Count, Some("titres".into())));
+    assert_eq!(one("ouverture de 4 nouvelles antennes"), (4.0, FigureKind::Count, Some("antennes".into())));
+    assert_eq!(one("autour de 6 grands thèmes"), (6.0, FigureKind::Count, Some("thèmes".into())));
+    assert_eq!(one("pour 12 DR installés").2, Some("DR".into()));
+    assert_eq!(one("réponse en 1 seul appel").2, Some("appel".into()));
+    assert_eq!(one("les 21 maisons France Services du département").2, Some("maisons France Services".into()));
+    assert_eq!(one("dont 4 France services").2, Some("France services".into()));
+}
+
+#[test]
+fn numbers_split_over_a_line() {
+    assert_eq!(one("plus de 40 000\nconnexions par mois"), (40000.0, FigureKind::Count, Some("connexions".into())));
+    assert_eq!(one("un délai de 4\n jours"), (4.0, FigureKind::Duration, Some("days".into())));
+}
+
+#[test]
+fn durations_in_english_units() {
+    for (text, unit) in [
+        ("sous 2 jours ouvrés", "days"),
+        ("en 12 jours", "days"),
+        ("pendant 9 mois", "months"),
+        ("depuis 4 ans", "years"),
+        ("dans les 2 prochaines années", "years"),
+        ("en 3 semaines", "weeks"),
+        ("environ 15 minutes d'attente", "minutes"),
+        ("une formation de 6 heures", "hours"),
+    ] {
+        let (_, kind, u) = one(text);
+        assert_eq!((kind, u.as_deref()), (FigureKind::Duration, Some(unit)), "{text}");
+    }
+    let f = &find_figures("sous 2 jours ouvrés")[0];
+    assert_eq!(f.text, "2 jours ouvrés");
+}
+
+#[test]
+fn ages_are_other() {
+    let found = read("des personnes de 18 à 75 ans");
+    assert_eq!(found, vec![(18.0, FigureKind::Other, Some("years".into())), (75.0, FigureKind::Other, Some("years".into()))]);
+}
+
+#[test]
+fn ordinals_used_as_names_are_other() {
+    assert_eq!(one("son 12ème guichet ouvert"), (12.0, FigureKind::Other, Some("guichet".into())));
+    assert_eq!(one("un 3ème atelier"), (3.0, FigureKind::Other, Some("atelier".into())));
+    assert_eq!(one("un accueil de 1er niveau"), (1.0, FigureKind::Other, Some("niveau".into())));
+}
+
+#[test]
+fn bare_numbers_introduced_as_quantities() {
+    let found = read("Le nombre de guichets est passé de 12 début 2021 à 18 fin mars 2023.");
+    assert_eq!(found, vec![(12.0, FigureKind::Count, Some("guichets".into())), (18.0, FigureKind::Count, Some("guichets".into()))]);
+    assert_eq!(one("le stock atteint plus de 450 000.").0, 450000.0);
+    let (v, k, u) = one("Les médiateurs numériques sont au nombre de 4 dans le département.");
+    assert_eq!((v, k, u.as_deref()), (4.0, FigureKind::Count, Some("médiateurs numériques")));
+    let list = read("Les passages mensuels :\n- site de Laon : 1400\n- site de Vervins : 300\n");
+    assert_eq!(list.iter().map(|f| f.0).collect::<Vec<_>>(), [1400.0, 300.0]);
+}
+
+#[test]
+fn ocr_dot_after_a_number_in_running_text() {
+    let found = read("(3 avis positifs,\n2. avis négatifs)");
+    assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), [3.0, 2.0]);
+    assert!(read("Ordre du jour :\n1. présentation du bilan").is_empty());
+}
+
+#[test]
+fn years_dates_times_phones_and_addresses_are_not_figures() {
+    assert!(read("En 2021, le 3 mai 2022, le 4 juin, à 14h30, de 9h à 12h.").is_empty());
+    assert!(read("Tél : 03 26 11 22 33, contact@pref51.gouv.fr, www.marne2.gouv.fr").is_empty());
+    assert!(read("Bilan 2022 : plan 2022-2025").is_empty());
+    assert!(read("au 3ème trimestre 2023").is_empty());
+}
+
+#[test]
+fn references_and_names_are_not_figures() {
+    for text in [
+        "1) Pilotage",
+        "III/ Bilan",
+        "le module n°3 « accueil »",
+        "le module 2 – titres",
+        "voir l'axe 2 et l'annexe 1",
+        "la DDT51 et le SGCD52",
+        "l'union départementale (UDAF) 94.",
+        "le dispositif AP2022",
+        "appelez le 34-00 ou le 3939",
+        "le référentiel Qualipref 2.0",
+        "M. DUPONT, France victimes 02, président",
+        "La Porte du Der, Les 3 Forêts",
+        "Une option. 11 existe aussi.",
+    ] {
+        assert!(read(text).is_empty(), "{text}: {:?}", read(text));
+    }
+}
+
+#[test]
+fn context_is_the_collapsed_sentence() {
+    let f = &find_figures("Bilan. Le service a instruit\n42 dossiers en moyenne. Fin.")[0];
+    assert_eq!(f.context, "Le service a instruit 42 dossiers en moyenne.");
+    assert_eq!(f.text, "42 dossiers");
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_spans_are_char_boundaries(s in "\\PC{0,200}") {
+        for f in find_figures(&s) {
+            prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+        }
+    }
+
+    #[test]
+    fn never_panics_on_number_like_noise(s in "[0-9 \u{a0}\u{202f},.%€°\"\\-:\\nàde]{0,80}") {
+        let _ = find_figures(&s);
+    }
+}
