@@ -44,6 +44,8 @@ static MD_BOLD_LINE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?:\d+\.[ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$").unwrap());
 static MD_LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)").unwrap());
 static MD_EMPHASIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*|__").unwrap());
+/// `*italic*` and `_italic_` (a star followed by a space is a bullet, not emphasis).
+static MD_ITALIC: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_\n]*[^*_\s])?)([*_])(?:[^\w*]|$)").unwrap());
 static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>~])").unwrap());
 static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
 static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
@@ -149,6 +151,13 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
     for m in MD_EMPHASIS.find_iter(text) {
         out.edits.push(Edit::new(m.start(), m.end(), "", "markdown-emphasis", 1.0));
     }
+    for c in MD_ITALIC.captures_iter(text) {
+        let (Some(open), Some(close)) = (c.get(1), c.get(3)) else { continue };
+        if open.as_str() == close.as_str() {
+            out.edits.push(Edit::new(open.start(), open.end(), "", "markdown-emphasis", 1.0));
+            out.edits.push(Edit::new(close.start(), close.end(), "", "markdown-emphasis", 1.0));
+        }
+    }
     for c in MD_ESCAPE.captures_iter(text) {
         if let Some(m) = c.get(0) {
             out.edits.push(Edit::new(m.start(), m.start() + 1, "", "markdown-escape", 1.0));
@@ -195,9 +204,12 @@ fn strip_html(text: &str, out: &mut Stripped) {
             skip_until = Some((whole.start(), if name == "script" { "script" } else { "style" }));
             continue;
         }
+        // A list item reads as a bullet, unless the export already wrote one.
+        let bulleted = text[whole.end()..].trim_start().starts_with(['-', '–', '•', '*']);
         let after = match name.as_str() {
             "td" | "th" if closing => "\t",
-            "li" if !closing => "\n",
+            "li" if !closing && bulleted => "\n",
+            "li" if !closing => "\n- ",
             "li" => "",
             n if BLOCK_TAGS.contains(&n) => "\n",
             _ => "",
@@ -324,10 +336,10 @@ mod tests {
 
     #[test]
     fn markdown_headings_bold_and_links() {
-        let s = "## **Ordre du jour :**\n\n- écrire à [a@b.fr](mailto:a@b.fr)\n- le 1<sup>er</sup> point\n";
+        let s = "## **Ordre du jour :**\n\n- écrire à [a@b.fr](mailto:a@b.fr)\n- le 1<sup>er</sup> point\n*le préfet,*\n";
         assert_eq!(detect_format(s), Format::Markdown);
         let (t, hints) = run(s);
-        assert_eq!(t, "Ordre du jour :\n\n- écrire à a@b.fr\n- le 1er point\n");
+        assert_eq!(t, "Ordre du jour :\n\n- écrire à a@b.fr\n- le 1er point\nle préfet,\n");
         assert_eq!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2)));
     }
 
@@ -344,7 +356,7 @@ mod tests {
         let s = "<html><body><h2>Présents</h2><ul><li>Mme Anne ROUX</li><li>M. Paul DURAND</li></ul>\
                  <table><tr><td>UDAF</td><td>M. Luc MARTIN</td></tr></table>&eacute;t&eacute;</body></html>";
         let (t, hints) = run(s);
-        assert!(t.contains("\nMme Anne ROUX"), "{t:?}");
+        assert!(t.contains("\n- Mme Anne ROUX"), "{t:?}");
         assert!(t.contains("UDAF\tM. Luc MARTIN\t"), "{t:?}");
         assert!(t.contains("été"));
         assert!(matches!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2))));

@@ -31,8 +31,8 @@ pub fn extract(text: &str, blocks: &[Block], dates: &[DateMention]) -> Found {
         date: meeting_date.as_ref().map(|d| d.value.clone()),
         ..Meeting::default()
     };
-    if let Some(date) = &meeting_date {
-        let (start, end, place) = times_and_place(text, blocks, date.span);
+    if let Some(date) = meeting_date {
+        let (start, end, place) = times_and_place(text, dates, date);
         meeting.start_time = start;
         meeting.end_time = end;
         meeting.place = place;
@@ -153,8 +153,9 @@ fn department(text: &str) -> Option<&'static Department> {
 
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
+    // At a line start, or after the wide gap of a two-column layout.
     static PLACE_LE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$").unwrap());
+        Lazy::new(|| Regex::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$").unwrap());
     dates.iter().find_map(|date| {
         let line_start = text[..date.span.start].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..date.span.start];
@@ -176,13 +177,17 @@ static WEEKDAY_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$").unwrap());
 /// A meeting referred to, not the one minuted.
 static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
+static WEEKDAY_INSIDE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b").unwrap());
+/// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
+static TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$").unwrap()
+});
 static HELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").unwrap());
 static TIME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([01]?\d|2[0-3])\s*h\s*([0-5]\d)?\b").unwrap());
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
 fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], issued: Option<Span>) -> Option<&'d DateMention> {
-    let title_zone = (text.len() / 6).max(1500);
     let mut best: Option<(f32, &DateMention)> = None;
     for &date in dates {
         if Some(date.span) == issued {
@@ -193,19 +198,25 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         let before = &text[floor_boundary(text, date.span.start.saturating_sub(40))..date.span.start];
         let after = &text[date.span.end..floor_boundary(text, date.span.end + 30)];
         let mut score = 0.0;
-        if date.span.start < title_zone {
+        let at = date.span.start;
+        if at < 600 || at < text.len() / 10 {
             score += 3.0;
-        } else if date.span.start < text.len() * 2 / 5 {
+        } else if at < 1500 && at < text.len() / 4 {
+            score += 2.0;
+        } else if at < text.len() * 2 / 5 {
             score += 1.0;
+        }
+        if WEEKDAY_BEFORE.is_match(before) || WEEKDAY_INSIDE.is_match(&date.text) {
+            score += 2.0;
+        }
+        if TITLE_BEFORE.is_match(before) {
+            score += 2.0;
         }
         if COMMITTEE_WORDS.is_match(block_text) && block_text.len() < 400 {
             score += 2.0;
         }
         if EARLIER.is_match(block_text) {
             score -= 2.0;
-        }
-        if WEEKDAY_BEFORE.is_match(before) {
-            score += 2.0;
         }
         if TIME.find(after).is_some_and(|m| m.start() < 8) {
             score += 1.5;
@@ -223,82 +234,164 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
     best.map(|(_, d)| d)
 }
 
-/// Times and place follow the meeting date: `14h30-16h30 – Salle X`, `à 14h`,
-/// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`.
-fn times_and_place(text: &str, blocks: &[Block], date: Span) -> (Option<String>, Option<String>, Option<String>) {
-    // The rest of the date's line and the next line.
-    let mut end = text[date.end..].find('\n').map_or(text.len(), |i| date.end + i);
-    if let Some(next) = text[(end + 1).min(text.len())..].find('\n') {
-        let next_line = &text[(end + 1).min(text.len())..(end + 1 + next).min(text.len())];
-        if !next_line.trim().is_empty() && next_line.len() < 120 {
-            end = (end + 1 + next).min(text.len());
+/// Times and place sit on the meeting date's line (`14h30-16h30 – Salle X`, `à 14h`,
+/// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`), or in the sentences that open
+/// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `est levée à 12 h 15`).
+fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
+    static OPENING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\b(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
+    });
+    static CLOSING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*h\s*([0-5]\d)?").unwrap()
+    });
+    let mut start = None;
+    let mut end = None;
+    let mut place_found = None;
+    // The date's own line first, then other lines carrying the same date.
+    let mut tails = vec![rest_of_line(text, meeting.span.end)];
+    tails.extend(dates.iter().filter(|d| d.value == meeting.value && d.span != meeting.span).map(|d| rest_of_line(text, d.span.end)));
+    for tail in tails {
+        let (s, e, after) = time_range(tail);
+        if s.is_some() && start.is_none() {
+            start = s;
+            end = e;
+            place_found = place_found.or_else(|| place(&tail[after..]));
+        }
+        place_found = place_found.or_else(|| place(tail));
+    }
+    if start.is_none() {
+        if let Some(m) = OPENING.find(text) {
+            let tail = rest_of_sentence(text, m.end());
+            let (s, e, after) = time_range(tail);
+            start = s;
+            end = end.or(e);
+            place_found = place_found.or_else(|| place(&tail[after..]));
         }
     }
-    let _ = blocks;
-    let tail = &text[date.end..end];
+    if end.is_none() {
+        end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
+    }
+    (start, end, place_found)
+}
+
+/// The rest of the line, and the next one when it is short (`Mercredi 20 décembre 2023`
+/// then `14h30-16h30 – Salle …` on its own line).
+fn rest_of_line(text: &str, from: usize) -> &str {
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let end = line_end(from);
+    if end < text.len() {
+        let next_end = line_end(end + 1);
+        let next = text[end + 1..next_end].trim();
+        if !next.is_empty() && next.len() < 120 {
+            return &text[from..next_end];
+        }
+    }
+    &text[from..end]
+}
+
+fn rest_of_sentence(text: &str, from: usize) -> &str {
+    let end = text[from..].find(['.', '\n']).map_or(text.len(), |i| from + i);
+    // A sentence wrapped over lines goes on after the line break.
+    let end = if text[from..end].len() < 40 { text[from..].find('.').map_or(text.len(), |i| from + i) } else { end };
+    &text[from..end.min(from + 300).min(text.len())]
+}
+
+fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
+    let h: u32 = hours.parse().ok()?;
+    let m: u32 = minutes.map_or(Some(0), |m| m.parse().ok())?;
+    Some(format!("{h:02}:{m:02}"))
+}
+
+/// The first time in `tail` (within its first 60 bytes), the second when it follows as a
+/// range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
+fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
     let times: Vec<(String, usize, usize)> = TIME
         .captures_iter(tail)
         .take_while(|c| c.get(0).is_some_and(|m| m.start() < 60))
         .filter_map(|c| {
             let m = c.get(0)?;
-            let hours: u32 = c.get(1)?.as_str().parse().ok()?;
-            let minutes: u32 = c.get(2).map_or(Some(0), |m| m.as_str().parse().ok())?;
-            Some((format!("{hours:02}:{minutes:02}"), m.start(), m.end()))
+            Some((clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))?, m.start(), m.end()))
         })
         .take(2)
         .collect();
-    let start = times.first().map(|t| t.0.clone());
-    let end_time = times.get(1).filter(|t| t.1 - times[0].2 <= 5).map(|t| t.0.clone());
-    let after_times = times.get(if end_time.is_some() { 1 } else { 0 }).map_or(0, |t| t.2);
-    let place = place(&tail[after_times..]);
-    (start, end_time, place)
+    let Some(first) = times.first() else { return (None, None, 0) };
+    match times.get(1) {
+        Some(second) if second.1 - first.2 <= 5 => (Some(first.0.clone()), Some(second.0.clone()), second.2),
+        _ => (Some(first.0.clone()), None, first.2),
+    }
 }
 
+/// A room or building (`salle Vauban de la préfecture`, `préfecture de Pau`, continued by
+/// a comma when the next part is also a place), or a city after `à`.
 fn place(tail: &str) -> Option<String> {
-    static SALLE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^[\s,–—-]*(?:en|dans\s+la|à\s+la|au|à|a)?\s*((?:salle|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge)\b[^\n.;()]*)").unwrap()
+    static VENUE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)").unwrap()
+    });
+    static PLACE_PART: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:salle|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b").unwrap()
     });
     static CITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)").unwrap());
-    if let Some(c) = SALLE.captures(tail) {
-        return c.get(1).map(|m| collapse(m.as_str().trim_end_matches([' ', ',', ':'])));
+    if let Some(found) = VENUE.captures(tail).and_then(|c| c.get(1)) {
+        let mut parts = found.as_str().split(',').map(str::trim);
+        let mut kept: Vec<&str> = parts.next().into_iter().collect();
+        kept.extend(parts.take_while(|p| PLACE_PART.is_match(p)));
+        let joined = collapse(&kept.join(", "));
+        return Some(joined.trim_end_matches([' ', ',', ':', '-']).to_string()).filter(|p| !p.is_empty());
     }
     CITY.captures(tail).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
 }
 
 /// The signature closes the minutes: `Le préfet,` / `Pour le préfet et par délégation, le
-/// secrétaire général` followed by the name, in whatever case.
+/// secrétaire général` and the name, on the next lines or the same one, in whatever case; or
+/// the name above its title (`Jean MARTIN` / `Préfet du Gers`).
 fn signatory(text: &str) -> Signatory {
     static ROLE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?.*?(?:d[ée]l[ée]gation)?[\s,]*)?((?:l[ea]\s+)?(?:sous-pr[ée]f[eè]te?|pr[ée]f[eè]te?|secr[ée]taire\s+g[ée]n[ée]ral(?:e)?(?:\s+adjointe?)?|directeur(?:\s+de\s+cabinet)?|directrice(?:\s+de\s+cabinet)?|directeur\s+du\s+cabinet))\s*[.,]?\s*$").unwrap()
+        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?((?:l[ea]\s+)?(?:sous-pr[ée]f[eè]te?|pr[ée]f[eè]te?|secr[ée]taire\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b[^,\n]{0,60}?)\s*[.,]?\s*(?:,\s*([^,\n]+?))?\s*[.,]?\s*$").unwrap()
     });
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = text.lines().map(|l| l.trim()).collect();
     let start = lines.len().saturating_sub(lines.len() / 3 + 10);
     let mut found = Signatory::default();
     for (i, line) in lines.iter().enumerate().skip(start) {
-        let trimmed = line.trim();
-        let Some(c) = ROLE.captures(trimmed) else { continue };
+        let Some(c) = ROLE.captures(line) else { continue };
         let role = c.get(1).map(|m| m.as_str().trim().to_string());
-        if let Some(name) = lines.iter().skip(i + 1).take(6).map(|l| l.trim()).find(|l| !l.is_empty()).and_then(person_name) {
+        let same_line = c.get(2).and_then(|m| person_name(m.as_str()));
+        let below = || lines.iter().skip(i + 1).filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
+        let above = || lines[..i].iter().rev().filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
+        if let Some(name) = same_line.or_else(below).or_else(above) {
             found = Signatory { name: Some(name), role };
         }
     }
     found
 }
 
-/// `Henri PREVOST`, `PIERRE LARREY`, `Richard Smith` → `Given FAMILY`.
+/// `Henri PREVOST`, `PIERRE LARREY`, `Richard Smith`, `Pierre-Antoine de LA ROCHE` →
+/// `Given FAMILY`; `None` for what is not a person's name (`Le Secrétaire Général`).
 pub fn person_name(line: &str) -> Option<String> {
+    const PARTICLES: &[&str] = &["de", "du", "des", "d'", "d’", "le", "la", "van", "von", "da", "di"];
+    const NOT_NAMES: &[&str] = &[
+        "le", "la", "les", "pour", "par", "préfet", "préfète", "secrétaire", "général", "générale", "directeur", "directrice",
+        "liberté", "égalité", "fraternité", "république", "française", "questions", "diverses", "annexe", "sous-préfet",
+    ];
+    let line = line.trim().trim_end_matches(['.', ',']);
     let words: Vec<&str> = line.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) {
         return None;
     }
-    let is_word = |w: &&str| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && w.chars().next().is_some_and(char::is_uppercase);
-    if !words.iter().all(is_word) {
+    let lower = |w: &str| w.to_lowercase();
+    if NOT_NAMES.contains(&lower(words[0]).as_str()) || words.iter().any(|w| NOT_NAMES[4..].contains(&lower(w).as_str())) {
         return None;
     }
-    let all_caps = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let is_word = |w: &str| {
+        w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && w.chars().next().is_some_and(char::is_uppercase)
+    };
     let given = words[0];
-    let family: Vec<String> = words[1..].iter().map(|w| w.to_uppercase()).collect();
-    let given = if all_caps(&given) { title_case(given) } else { given.to_string() };
+    if !is_word(given) || !words[1..].iter().all(|w| is_word(w) || PARTICLES.contains(&lower(w).as_str())) {
+        return None;
+    }
+    let all_caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let family: Vec<String> =
+        words[1..].iter().map(|w| if PARTICLES.contains(&lower(w).as_str()) && !all_caps(w) { w.to_string() } else { w.to_uppercase() }).collect();
+    let given = if all_caps(given) { title_case(given) } else { given.to_string() };
     Some(format!("{given} {}", family.join(" ")))
 }
 
@@ -343,16 +436,22 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     };
     let mut items = Vec::new();
     let mut last_number = 0;
+    let mut numbered_list: Option<bool> = None;
     for block in &blocks[start + 1..] {
         let numbered = block.marker.and_then(|m| NUMBER.find(&text[m.start..m.end]).and_then(|n| n.as_str().parse::<u32>().ok()));
         let is_item = match block.kind {
             BlockKind::ListItem => true,
-            BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7,
+            BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
             BlockKind::TableRow => false,
         };
-        if !is_item {
+        // A bulleted agenda ends where the numbered sections of the body begin.
+        let same_style = numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
+        if !is_item || !same_style {
             break;
+        }
+        if block.marker.is_some() {
+            numbered_list = Some(numbered.is_some());
         }
         if let Some(n) = numbered {
             last_number = n;
