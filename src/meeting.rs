@@ -459,9 +459,13 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
         let content = block.content_text(text);
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        let one_per_line = lines.len() > 1
-            && lines.windows(2).all(|w| w[0].ends_with([',', ';', '.']) || w[1].starts_with(|c: char| c.is_uppercase()))
-            && lines.iter().skip(1).all(|l| l.starts_with(|c: char| c.is_uppercase()));
+        // A line is an item of its own when the one before ended the previous item (final
+        // punctuation, or too short to have been wrapped) and it starts with a capital.
+        let one_per_line = numbered.is_none()
+            && lines.len() > 1
+            && lines.windows(2).all(|w| {
+                (w[0].ends_with([',', ';', '.']) || w[0].chars().count() < 60) && w[1].starts_with(|c: char| c.is_uppercase())
+            });
         if one_per_line {
             items.extend(lines.iter().map(|l| clean_item(l)));
         } else {

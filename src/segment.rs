@@ -63,6 +63,11 @@ static INNER_ENTRY: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"[ \t](?:M\.?|Mme|Monsieur|Madame)[ \t]+(?:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+)?[A-ZÀ-Ý]{2,}\b").unwrap()
 });
 
+/// Headings every minutes writer uses; OCR often loses the blank line before them.
+static SECTION_HEADING: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?i)^(?:(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour|participants|pr[ée]sents|excus[ée]e?s?|absente?s?(?:\s+excus[ée]e?s?)?|[ée]taient\s+(?:pr[ée]sents|excus[ée]s|absents)|invit[ée]s(?:\s+excus[ée]s)?|assistaient\s+[ée]galement|annexes?|questions\s+diverses|conclusion|introduction)\s*:?$").unwrap()
+});
+
 pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
     let lines = split_lines(text);
     let mut blocks: Vec<Block> = Vec::new();
@@ -83,7 +88,7 @@ pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
         let hint = hints.get(hint_index).filter(|h| h.line_start <= trimmed.start && h.line_start >= line.start).map(|h| h.kind);
         let s = &text[trimmed.start..trimmed.end];
         let classified = classify(text, trimmed, hint);
-        let continues = open.is_some_and(|kind| {
+        let continues = !SECTION_HEADING.is_match(s) && open.is_some_and(|kind| {
             matches!(classified.kind, BlockKind::Paragraph)
                 && !classified.bold
                 && match kind {
@@ -171,7 +176,7 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
             return block;
         }
     }
-    if block.bold || is_capitals_heading(s) || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s)) {
+    if block.bold || is_capitals_heading(s) || SECTION_HEADING.is_match(s) || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s)) {
         block.kind = BlockKind::Heading;
         block.level = 7;
     }
@@ -303,6 +308,13 @@ mod tests {
         assert_eq!(k[2], (BlockKind::Heading, "Présentation du label".to_string()));
         assert_eq!(k[3].0, BlockKind::Heading);
         assert_eq!(k[4].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn known_section_headings_start_blocks_without_blank_lines() {
+        let t = "M. Paul MARTIN, président de la chambre\nOrdre du jour\n\n- Bilan\n";
+        let k = kinds(t);
+        assert_eq!(k[1], (BlockKind::Heading, "Ordre du jour".to_string()));
     }
 
     #[test]
