@@ -149,6 +149,63 @@ fn other_common_forms() {
 }
 
 #[test]
+fn organisation_first_tab_table_under_site_sub_headings() {
+    let t = "Étaient présents :\n\nReprésentants des usagers\nOrganisation\tNom\tFonction\nUnion des Lecteurs\tMme Lise BRUN\tprésidente\n\nPour l'administration :\n\nPréfecture – site de Val-Haut\nBureau des titres\tM. Paul MARTIN\tchef de bureau\n\nSous-préfecture de Bas-Mont\nPôle accueil\tMme Anne PETIT\tresponsable\n\nInvités :\nOrganisation\tNom\tFonction\nLa Diligence, agence\tM. Luc NOIR\tdirecteur\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Lise"), "BRUN", Some("présidente"), Some("Union des Lecteurs"), Some("Représentants des usagers"), Present),
+            row(Some("M."), Some("Paul"), "MARTIN", Some("chef de bureau"), Some("Bureau des titres"), Some("Préfecture – site de Val-Haut"), Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("responsable"), Some("Pôle accueil"), Some("Sous-préfecture de Bas-Mont"), Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("directeur"), Some("La Diligence, agence"), Some("Invités"), Present),
+        ]
+    );
+}
+
+#[test]
+fn presence_column_and_elided_particle() {
+    let t = "Liste des participants\n\nNom\tQualité\tStructure\tPrésence\nM. Paul d'ARTOIS\tdélégué\tDéfenseur des droits\tPrésent\nMme Anne PETIT\tdirectrice\tCentre social\tExcusée\nM. Luc NOIR\tprésident\tClub de lecture\tAbsent(e)\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "d'ARTOIS", Some("délégué"), Some("Défenseur des droits"), None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), Some("Centre social"), None, Excused),
+            row(Some("M."), Some("Luc"), "NOIR", Some("président"), Some("Club de lecture"), None, Absent),
+        ]
+    );
+}
+
+#[test]
+fn organisation_then_colon_then_person() {
+    let t = "Étaient présents :\nUnion des Lecteurs : M. Paul MARTIN, président ;\nPréfecture, mission accueil : Mme Anne PETIT, référente qualité.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("président"), Some("Union des Lecteurs"), None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("référente qualité"), Some("Préfecture, mission accueil"), None, Present),
+        ]
+    );
+}
+
+#[test]
+fn service_sub_heading_is_the_organisation_of_a_bare_function() {
+    let t = "ÉTAIENT PRÉSENTS\n\nReprésentants des usagers\nM. Paul MARTIN, président de l'association Lire\n\nDirection des titres\nMme Anne PETIT, directrice\nM. Luc NOIR, chef du bureau des permis de conduire\n";
+    let p = people(t);
+    let titres = Some("Direction des titres");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("président"), Some("association Lire"), Some("Représentants des usagers"), Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), titres, titres, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("chef du bureau des permis de conduire"), None, titres, Present),
+        ]
+    );
+}
+
+#[test]
 fn ocr_damaged_family_name_repaired_from_the_text() {
     let t = "Participants :\n\nM. Jean-Paul PIFRRON, Président\nMme Lucie NOIR, Adjointe\n\nDébats\n\nM. Jean-Paul PIERRON estime que le délai est long.\n";
     let p = people(t);

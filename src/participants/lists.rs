@@ -65,7 +65,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         if let Some((attendance, heading, inline)) = attendance_heading_of(text, block) {
             reader.flush();
             reader.pending = None;
-            let group = group_from_attendance(heading);
+            let group = if vocab::invited_heading(heading) { clean_group(heading) } else { group_from_attendance(heading) };
             reader.ctx = Some(Ctx { attendance, group });
             list_blocks[i] = true;
             if let Some(inline) = inline {
@@ -185,7 +185,10 @@ fn clean_group(heading: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// Whether the next non-heading block (at most two headings on) is an attendance entry.
+/// Whether the next entry-like block (at most two headings on) is an attendance entry.
+/// A site sub-heading the segmenter left as a paragraph (`Préfecture – site de X`) and a
+/// table's header row (`Organisation\tNom\tFonction`) sit between a heading and its
+/// entries.
 fn next_has_entry(text: &str, blocks: &[Block], i: usize) -> bool {
     for block in blocks.iter().skip(i + 1).take(3) {
         if block.kind == BlockKind::Heading {
@@ -194,9 +197,25 @@ fn next_has_entry(text: &str, blocks: &[Block], i: usize) -> bool {
             }
             continue;
         }
-        return block_has_entry(text, block);
+        if block_has_entry(text, block) {
+            return true;
+        }
+        let header_row = block.kind == BlockKind::TableRow;
+        if !header_row && !is_sub_heading_line(text, block) {
+            return false;
+        }
     }
     false
+}
+
+/// One short line without final punctuation: a sub-heading, not prose.
+fn is_sub_heading_line(text: &str, block: &Block) -> bool {
+    let s = block.content_text(text).trim_end();
+    block.kind == BlockKind::Paragraph
+        && block.lines.len() == 1
+        && s.chars().count() <= 80
+        && s.starts_with(char::is_uppercase)
+        && !s.ends_with(['.', ',', ';', '!', '?'])
 }
 
 fn block_has_entry(text: &str, block: &Block) -> bool {
@@ -241,11 +260,14 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
         if prefix.ends_with([',', '.', ';']) || prefix.chars().count() > 200 {
             continue;
         }
+        // `Préfecture, mission qualité : M. X`: a colon right before the civility labels
+        // the person with their organisation, whatever its words.
+        let labelled = prefix.ends_with(':') && prefix.chars().count() <= 80;
         let prefix_words = prefix.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
         // A prefix in running text has verbs and articles in lowercase; an organisation's
         // name is mostly capitalised words joined by `de`, `la`, `des`…
         let lower = prefix_words.clone().filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3).count();
-        if lower * 2 > prefix_words.count() {
+        if !labelled && lower * 2 > prefix_words.count() {
             continue;
         }
         if let Some((names, end)) = names::parse_people(line, at, Context::List) {
@@ -309,12 +331,7 @@ impl Reader<'_> {
             // An entry that starts its line owns no organisation cell: a short line kept
             // before it is the heading of a site or service the segmenter did not see.
             let mut ctx = ctx;
-            if let Some((heading, _, 1)) = self.pending.take() {
-                if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
-                    ctx.group = clean_group(&heading);
-                    self.ctx = Some(ctx.clone());
-                }
-            }
+            self.take_sub_heading(&mut ctx);
             self.start(line.start, names, end, s, None, ctx, false);
             return true;
         }
@@ -358,26 +375,49 @@ impl Reader<'_> {
         }
     }
 
-    /// A tab-separated row: the cell with the person, the cells before it as organisation.
-    fn table_row(&mut self, block: &Block) {
-        let Some(ctx) = self.ctx.clone() else { return };
-        for (k, cell) in block.cells.iter().enumerate() {
-            let s = &self.text[cell.start..cell.end];
-            if let Some((names, end)) = entry_at_start(s) {
-                let org: Vec<&str> = block.cells[..k].iter().map(|c| &self.text[c.start..c.end]).collect();
-                let org = (!org.is_empty()).then(|| org.join(" "));
-                let mut desc = s[end..].to_string();
-                for later in &block.cells[k + 1..] {
-                    desc.push_str(", ");
-                    desc.push_str(&self.text[later.start..later.end]);
-                }
-                self.flush();
-                self.pending = None;
-                let span = Span::new(block.content.start, block.content.end);
-                self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
-                return;
+    /// A single short line kept before an entry that owns no organisation cell is the
+    /// heading of a site or service the segmenter did not see: it becomes the group.
+    fn take_sub_heading(&mut self, ctx: &mut Ctx) {
+        if let Some((heading, _, 1)) = self.pending.take() {
+            if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
+                ctx.group = clean_group(&heading);
+                self.ctx = Some(ctx.clone());
             }
         }
+    }
+
+    /// A tab-separated row: the cell with the person, the cells before it as organisation,
+    /// a cell such as `Excusé` as the attendance.
+    fn table_row(&mut self, block: &Block) {
+        let Some(mut ctx) = self.ctx.clone() else { return };
+        let entries: Vec<(usize, Vec<Name>, usize)> = block
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| entry_at_start(&self.text[c.start..c.end]).map(|(names, end)| (k, names, end)))
+            .collect();
+        // `La Poste, direction\tM. Luc NOIR`: an organisation cell can read like a name in
+        // title case; the cell with a civility is the person.
+        let chosen = entries.iter().position(|(_, names, _)| names[0].civility.is_some()).unwrap_or(0);
+        let Some((k, names, end)) = entries.into_iter().nth(chosen) else { return };
+        let cell = block.cells[k];
+        let s = &self.text[cell.start..cell.end];
+        let org: Vec<&str> = block.cells[..k].iter().map(|c| &self.text[c.start..c.end]).collect();
+        let org = (!org.is_empty()).then(|| org.join(" "));
+        self.flush();
+        self.take_sub_heading(&mut ctx);
+        let mut desc = s[end..].to_string();
+        for later in &block.cells[k + 1..] {
+            let later = &self.text[later.start..later.end];
+            if let Some(attendance) = vocab::attendance_cell(later) {
+                ctx.attendance = attendance;
+                continue;
+            }
+            desc.push_str(", ");
+            desc.push_str(later);
+        }
+        let span = Span::new(block.content.start, block.content.end);
+        self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
     }
 
     /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`.
@@ -422,7 +462,13 @@ impl Reader<'_> {
     fn flush(&mut self) {
         let Some(draft) = self.draft.take() else { return };
         let desc = clean_descriptor(&draft.desc);
-        let (role, organization) = split_descriptor(&desc, draft.prefix.as_deref());
+        let (role, mut organization) = split_descriptor(&desc, draft.prefix.as_deref());
+        // `Direction des titres` / `M. X, directeur`: a bare function is held within the
+        // service the sub-heading names.
+        let bare_role = role.as_deref().is_some_and(|r| r.split_whitespace().count() <= 3);
+        if organization.is_none() && bare_role {
+            organization = draft.ctx.group.clone().filter(|g| vocab::names_an_organisation(g));
+        }
         for name in draft.names {
             if draft.chair && self.chair.is_none() {
                 self.chair = Some(self.participants.len());

@@ -218,6 +218,10 @@ fn classify(w: &str) -> Kind {
     if PARTICLES.contains(&w) {
         return Kind::Particle;
     }
+    // `d'ESTIENNE`: an elided particle glued to a family name in capitals.
+    if let Some(rest) = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")) {
+        return if classify(rest) == Kind::Caps { Kind::Caps } else { Kind::Other };
+    }
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     let allowed = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
     if !allowed || letters.is_empty() || w.starts_with(['-', '\'', '’']) || w.ends_with('-') {
@@ -254,6 +258,9 @@ mod tests {
         assert_eq!(one("Madame Marie-Angélique PADRE, cheffe", Context::Prose).unwrap().1.as_deref(), Some("Marie-Angélique"));
         assert_eq!(one("Nathalie BARNIER Responsable du standard", Context::List).unwrap().2, "BARNIER");
         assert_eq!(one("Jean de LA FONTAINE, poète", Context::List).unwrap().2, "de LA FONTAINE");
+        assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
+        assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
+        assert_eq!(one("M. Paul d'accord", Context::Prose), None);
     }
 
     #[test]
