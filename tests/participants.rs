@@ -206,6 +206,35 @@ fn service_sub_heading_is_the_organisation_of_a_bare_function() {
 }
 
 #[test]
+fn heavy_ocr_civilities_and_a_spoiled_first_entry() {
+    let t = "Participants :\n\nReprésentants de la préfecture :\n\nNl. Paul MART1N, directeur ,\nMine Anne PETIT, directrice ;\n\nM: Luc NOIR, chef du bureau\n";
+    let p = people(t);
+    let group = Some("Représentants de la préfecture");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), None, group, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("chef du bureau"), None, group, Present),
+        ]
+    );
+}
+
+#[test]
+fn ocr_table_separators_and_wrapped_role() {
+    let t = "Participants\n\nDéfenseur des Droits ; Mme Lise BRUN\n\nSecrétariat Général ™M. Paul MARTIN, Chef\n\nM. Luc NOIR, Directeur des Libertés\nPubliques :\n\nM. Marc ROUX, adjoint\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Lise"), "BRUN", None, Some("Défenseur des Droits"), None, Present),
+            row(Some("M."), Some("Paul"), "MARTIN", Some("Chef"), Some("Secrétariat Général"), None, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("Directeur des Libertés Publiques"), None, None, Present),
+            row(Some("M."), Some("Marc"), "ROUX", Some("adjoint"), None, None, Present),
+        ]
+    );
+}
+
+#[test]
 fn ocr_damaged_family_name_repaired_from_the_text() {
     let t = "Participants :\n\nM. Jean-Paul PIFRRON, Président\nMme Lucie NOIR, Adjointe\n\nDébats\n\nM. Jean-Paul PIERRON estime que le délai est long.\n";
     let p = people(t);

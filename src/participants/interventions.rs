@@ -19,7 +19,7 @@ const NOT_VERBS: &[&str] = &[
 ];
 
 static CIVILITY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(?:Monsieur|Madame|monsieur|madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+    Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
 /// `M. le Secrétaire Général`, `Mme la sous-préfète`: a speaker named by office.
 static OFFICE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:M\.|Monsieur|Mme|Madame)\s+(?:le|la)\s+((?:sous-)?préf[eè]te?|secrétaire générale?|directeur|directrice|président|présidente)\b")

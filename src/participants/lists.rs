@@ -75,9 +75,15 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         }
         // A heading that is itself an entry (`Mme X, directrice :`) is read as one.
         let entry_heading = reader.ctx.is_some() && block_has_entry(text, block);
+        if block.kind == BlockKind::Heading && reader.wrapped_into_entry(block) {
+            list_blocks[i] = true;
+            continue;
+        }
         if (block.kind == BlockKind::Heading || is_label_line(text, block)) && !entry_heading {
             let heading = block.content_text(text);
-            let entries_follow = next_has_entry(text, blocks, i);
+            // `Représentants de la préfecture :` announces members even when OCR spoils the
+            // entry right after it.
+            let entries_follow = next_has_entry(text, blocks, i) || (reader.ctx.is_some() && vocab::present_group_heading(heading));
             match (reader.ctx.is_some(), entries_follow) {
                 (true, true) => {
                     reader.flush();
@@ -252,12 +258,17 @@ fn rest_not_sentence(rest: &str) -> bool {
 /// `Association des Maires M. Bernard GUY, Président`: a table row whose tab OCR lost.
 /// Returns the offset of the civility, the people and where they end.
 fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
+    // OCR may glue a symbol to the civility (`(SGAD) ™M. Jimmy`).
     static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"\s(?:Monsieur|Madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
-    for m in CIVILITY.find_iter(line) {
-        let at = m.start() + 1;
+        Lazy::new(|| Regex::new(&format!(r"\s\p{{S}}?((?:{})\s)", vocab::CIVILITY_PATTERN)).expect("static regex"));
+    for caps in CIVILITY.captures_iter(line) {
+        let (Some(m), Some(civility)) = (caps.get(0), caps.get(1)) else { continue };
+        let at = civility.start();
         let prefix = line[..m.start()].trim_end();
-        if prefix.ends_with([',', '.', ';']) || prefix.chars().count() > 200 {
+        // `Défenseur des Droits ; Mme X`: a semicolon OCR read for a tab, unless what comes
+        // before is itself an entry (`M. X, maire ; Mme Y`).
+        let tab_read_as_semicolon = prefix.ends_with(';') && entry_at_start(prefix).is_none() && !prefix.contains(',');
+        if prefix.ends_with([',', '.']) || (prefix.ends_with(';') && !tab_read_as_semicolon) || prefix.chars().count() > 200 {
             continue;
         }
         // `Préfecture, mission qualité : M. X`: a colon right before the civility labels
@@ -373,6 +384,21 @@ impl Reader<'_> {
                 false
             }
         }
+    }
+
+    /// `… des Libertés` / `Publiques :`: the end of an unfinished entry wrapped onto a line
+    /// the segmenter took for a heading (one or two words, no blank line before). Extends
+    /// the entry and returns true.
+    fn wrapped_into_entry(&mut self, block: &Block) -> bool {
+        let s = block.content_text(self.text);
+        let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else { return false };
+        if block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
+            return false;
+        }
+        draft.desc.push(' ');
+        draft.desc.push_str(s);
+        draft.span.end = block.content.end;
+        true
     }
 
     /// A single short line kept before an entry that owns no organisation cell is the
@@ -511,7 +537,7 @@ fn clean_descriptor(desc: &str) -> String {
     let joined = joined.replace("- ", "-").replace(" -", " - ");
     let trimmed = joined
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')'))
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ':' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
     trimmed.to_string()
 }
 
@@ -624,7 +650,7 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
 /// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
 pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
     static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"\b(?:Monsieur|Madame|monsieur|madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+        Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in CIVILITY.find_iter(text) {
         if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {

@@ -20,11 +20,21 @@ pub const CIVILITIES: &[(&str, &str)] = &[
     ("Mme", "Mme"),
     ("Mlle", "Mme"),
     ("MM.", "M."),
+    // What OCR makes of `Mme` and `M.` before a name.
+    ("Mmie", "Mme"),
+    ("Mime", "Mme"),
+    ("Mine", "Mme"),
+    ("Mne", "Mme"),
+    ("Mie", "Mme"),
+    ("M:", "M."),
     ("Mr.", "M."),
     ("Mr", "M."),
     ("M.", "M."),
     ("M", "M."),
 ];
+
+/// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
+pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|MM\.|M\.|M:|M";
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
 /// LA FONTAINE`).
