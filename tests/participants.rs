@@ -235,6 +235,20 @@ fn ocr_table_separators_and_wrapped_role() {
 }
 
 #[test]
+fn attendance_word_over_a_joined_site_heading_and_a_wrapped_word() {
+    let t = "Présents\nPréfecture du Val\n\nM. Paul MARTIN, préfecture du Val, Directeur des Libertés\nPubliques\n\nM., Luc NOIR, Communauté de communes, président\n";
+    let p = people(t);
+    let group = Some("Préfecture du Val");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("Directeur des Libertés Publiques"), Some("préfecture du Val"), group, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("président"), Some("Communauté de communes"), group, Present),
+        ]
+    );
+}
+
+#[test]
 fn ocr_damaged_family_name_repaired_from_the_text() {
     let t = "Participants :\n\nM. Jean-Paul PIFRRON, Président\nMme Lucie NOIR, Adjointe\n\nDébats\n\nM. Jean-Paul PIERRON estime que le délai est long.\n";
     let p = people(t);
@@ -260,6 +274,22 @@ fn interventions() {
     );
     let span = p.interventions[0].span;
     assert_eq!(&t[span.start..span.end], "Monsieur BLANC soulève la question des horaires.");
+}
+
+#[test]
+fn office_speakers_answer_lines_and_parenthesised_organisations() {
+    let t = "Le comité s'est tenu sous la présidence de M. Jean DUPONT, secrétaire général de la préfecture.\n\nPrésents :\n\nMme Anne PETIT, secrétaire générale de la sous-préfecture de Val\nM. Paul MARTIN, président de l'association Lire\n\nÉchanges\n\nM. le Secrétaire Général ouvre la séance.\n\nM. Paul MARTIN (association Lire) interroge les services sur les délais.\n\n⇒ la direction de la citoyenneté du Val indique que les délais baissent.\n\n⇒ cette proposition est retenue.\n\nM. le Président clôt la séance.\n";
+    let p = people(t);
+    let got: Vec<(Option<usize>, &str, &str)> = p.interventions.iter().map(|i| (i.participant, i.speaker.as_str(), i.text.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(0), "Jean DUPONT", "ouvre la séance."),
+            (Some(2), "Paul MARTIN", "interroge les services sur les délais."),
+            (None, "direction de la citoyenneté du Val", "indique que les délais baissent."),
+            (Some(0), "Jean DUPONT", "clôt la séance."),
+        ]
+    );
 }
 
 #[test]

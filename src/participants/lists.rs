@@ -123,7 +123,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         let lines = std::iter::once(first).chain(block.lines.iter().skip(1).copied());
         for (k, line) in lines.enumerate() {
             let bulleted = k == 0 && block.marker.is_some();
-            if !reader.line(line, bulleted) {
+            if !reader.line(line, bulleted, k > 0) {
                 list_blocks[i] = false;
                 break;
             }
@@ -145,11 +145,17 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return None;
     }
-    let Some(colon) = content.find(':') else {
-        // `Absent excusé` on its own line, right above the entries.
-        let alone = block.lines.len() == 1 && content.chars().count() <= 40 && !block_has_entry(text, block);
-        return alone.then(|| vocab::attendance_heading(content)).flatten().map(|a| (a, content, None));
-    };
+    let first_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
+    let first = &text[block.content.start..first_end];
+    if !first.contains(':') {
+        // `Absent excusé` on its own line, right above the entries; `Présents` over a site
+        // sub-heading the segmenter joined to it (the rest is read as list lines).
+        let alone = first.chars().count() <= 40 && first.split_whitespace().count() <= 3 && !block_has_entry(text, block);
+        let rest = Span::new(first_end, block.content.end);
+        let inline = (block.lines.len() > 1).then_some(rest);
+        return alone.then(|| vocab::attendance_heading(first)).flatten().map(|a| (a, first, inline));
+    }
+    let Some(colon) = content.find(':') else { return None };
     let head = &content[..colon];
     if head.chars().count() > 60 {
         return None;
@@ -321,9 +327,10 @@ impl Reader<'_> {
         self.ctx = None;
     }
 
-    /// One line of a list block (`bulleted`: it carries a bullet, so it starts something).
-    /// Returns false when the line ends the list (prose).
-    fn line(&mut self, line: Span, bulleted: bool) -> bool {
+    /// One line of a list block (`bulleted`: it carries a bullet, so it starts something;
+    /// `wrapped`: no blank line separates it from the line above). Returns false when the
+    /// line ends the list (prose).
+    fn line(&mut self, line: Span, bulleted: bool, wrapped: bool) -> bool {
         let Some(ctx) = self.ctx.clone() else { return false };
         let s = &self.text[line.start..line.end];
         let lead = strip_lead(s);
@@ -361,8 +368,13 @@ impl Reader<'_> {
             self.unnamed.push(UnnamedRepresentative { organization: org, attendance: ctx.attendance, span: Span::new(line.start + lead, line.end) });
             return true;
         }
+        // `… des Libertés` / `Publiques`: one or two words wrapped right under an
+        // unfinished entry end it rather than head the next one.
+        let short_tail = wrapped && body.split_whitespace().count() <= 2;
         let continues = !bulleted
-            && self.draft.as_ref().is_some_and(|d| body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && open_ended(&d.desc, body)));
+            && self.draft.as_ref().is_some_and(|d| {
+                body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && (short_tail || open_ended(&d.desc, body)))
+            });
         match &mut self.draft {
             Some(draft) if continues => {
                 draft.desc.push(' ');
@@ -470,7 +482,7 @@ impl Reader<'_> {
             let trimmed = Span::new(trimmed_start, piece.end);
             if !self.text[trimmed.start..trimmed.end].trim().is_empty() {
                 self.flush();
-                self.line(trimmed, true);
+                self.line(trimmed, true, false);
             }
         }
         self.flush();

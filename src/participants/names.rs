@@ -55,6 +55,8 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
     let rest = s.get(pos..)?;
     for (written, value) in CIVILITIES {
         if let Some(after) = rest.strip_prefix(written) {
+            // `M., Jean`: OCR adds a comma after the dotted civility.
+            let after = if written.ends_with('.') { after.strip_prefix(',').filter(|a| a.starts_with(' ')).unwrap_or(after) } else { after };
             let next = after.chars().next();
             let ok = match next {
                 Some(c) if c.is_whitespace() => true,
@@ -63,8 +65,7 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
                 _ => false,
             };
             if ok {
-                let spaces = after.len() - after.trim_start().len();
-                return Some((value, pos + written.len() + spaces));
+                return Some((value, rest.len() - after.trim_start().len() + pos));
             }
         }
     }
@@ -269,6 +270,8 @@ mod tests {
         assert_eq!(one("M. LARREY explique", Context::Prose), Some((Some("M."), None, "LARREY".into())));
         assert_eq!(one("M.Jean-François RYCKELYNCK, directeur", Context::Prose).unwrap().1.as_deref(), Some("Jean-François"));
         assert_eq!(one("DUPONT Jean", Context::Prose), None);
+        assert_eq!(one("M., Jean PLATEAU, maire", Context::List), Some((Some("M."), Some("Jean".into()), "PLATEAU".into())));
+        assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
     }
 
     #[test]
