@@ -155,7 +155,7 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
         let inline = (block.lines.len() > 1).then_some(rest);
         return alone.then(|| vocab::attendance_heading(first)).flatten().map(|a| (a, first, inline));
     }
-    let Some(colon) = content.find(':') else { return None };
+    let colon = content.find(':')?;
     let head = &content[..colon];
     if head.chars().count() > 60 {
         return None;
