@@ -53,9 +53,10 @@ static BULLET: Lazy<Regex> = Lazy::new(|| {
 });
 /// `I.`, `II/`, `III -`, `IV)`: roman-numbered section headings.
 static ROMAN_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*\S").unwrap());
-/// A line that starts a new attendance entry even without a bullet.
+/// A line that starts a new attendance entry even without a bullet (`Mine`, `M:` are what
+/// OCR makes of `Mme`, `M.`).
 static ENTRY_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:[ \t.]|$)|M[ \t]+[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
+    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:[ \t.]|$)|(?:M|M:|Mine|Mmie|Mime|Mne|Mie)[ \t]+[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
 });
 /// A civility and a name in capitals inside a line: a table row whose tabs OCR lost
 /// (`Association des Maires M. Bernard GUY, Président`) is an entry, not a heading.
@@ -333,6 +334,14 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k[0].0, BlockKind::Heading);
         assert!(k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph), "{k:?}");
+    }
+
+    #[test]
+    fn ocr_civilities_start_entries() {
+        let t = "Présents :\nM: Paul MARTIN, maire\nMine Anne PETIT, directrice\nMine de rien, le texte continue\n";
+        let k = kinds(t);
+        assert_eq!(k.len(), 3, "{k:?}");
+        assert_eq!(k[2].1, "Mine Anne PETIT, directrice\nMine de rien, le texte continue");
     }
 
     #[test]

@@ -149,6 +149,106 @@ fn other_common_forms() {
 }
 
 #[test]
+fn organisation_first_tab_table_under_site_sub_headings() {
+    let t = "Étaient présents :\n\nReprésentants des usagers\nOrganisation\tNom\tFonction\nUnion des Lecteurs\tMme Lise BRUN\tprésidente\n\nPour l'administration :\n\nPréfecture – site de Val-Haut\nBureau des titres\tM. Paul MARTIN\tchef de bureau\n\nSous-préfecture de Bas-Mont\nPôle accueil\tMme Anne PETIT\tresponsable\n\nInvités :\nOrganisation\tNom\tFonction\nLa Diligence, agence\tM. Luc NOIR\tdirecteur\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Lise"), "BRUN", Some("présidente"), Some("Union des Lecteurs"), Some("Représentants des usagers"), Present),
+            row(Some("M."), Some("Paul"), "MARTIN", Some("chef de bureau"), Some("Bureau des titres"), Some("Préfecture – site de Val-Haut"), Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("responsable"), Some("Pôle accueil"), Some("Sous-préfecture de Bas-Mont"), Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("directeur"), Some("La Diligence, agence"), Some("Invités"), Present),
+        ]
+    );
+}
+
+#[test]
+fn presence_column_and_elided_particle() {
+    let t = "Liste des participants\n\nNom\tQualité\tStructure\tPrésence\nM. Paul d'ARTOIS\tdélégué\tDéfenseur des droits\tPrésent\nMme Anne PETIT\tdirectrice\tCentre social\tExcusée\nM. Luc NOIR\tprésident\tClub de lecture\tAbsent(e)\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "d'ARTOIS", Some("délégué"), Some("Défenseur des droits"), None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), Some("Centre social"), None, Excused),
+            row(Some("M."), Some("Luc"), "NOIR", Some("président"), Some("Club de lecture"), None, Absent),
+        ]
+    );
+}
+
+#[test]
+fn organisation_then_colon_then_person() {
+    let t = "Étaient présents :\nUnion des Lecteurs : M. Paul MARTIN, président ;\nPréfecture, mission accueil : Mme Anne PETIT, référente qualité.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("président"), Some("Union des Lecteurs"), None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("référente qualité"), Some("Préfecture, mission accueil"), None, Present),
+        ]
+    );
+}
+
+#[test]
+fn service_sub_heading_is_the_organisation_of_a_bare_function() {
+    let t = "ÉTAIENT PRÉSENTS\n\nReprésentants des usagers\nM. Paul MARTIN, président de l'association Lire\n\nDirection des titres\nMme Anne PETIT, directrice\nM. Luc NOIR, chef du bureau des permis de conduire\n";
+    let p = people(t);
+    let titres = Some("Direction des titres");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("président"), Some("association Lire"), Some("Représentants des usagers"), Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), titres, titres, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("chef du bureau des permis de conduire"), None, titres, Present),
+        ]
+    );
+}
+
+#[test]
+fn heavy_ocr_civilities_and_a_spoiled_first_entry() {
+    let t = "Participants :\n\nReprésentants de la préfecture :\n\nNl. Paul MART1N, directeur ,\nMine Anne PETIT, directrice ;\n\nM: Luc NOIR, chef du bureau\n";
+    let p = people(t);
+    let group = Some("Représentants de la préfecture");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), None, group, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("chef du bureau"), None, group, Present),
+        ]
+    );
+}
+
+#[test]
+fn ocr_table_separators_and_wrapped_role() {
+    let t = "Participants\n\nDéfenseur des Droits ; Mme Lise BRUN\n\nSecrétariat Général ™M. Paul MARTIN, Chef\n\nM. Luc NOIR, Directeur des Libertés\nPubliques :\n\nM. Marc ROUX, adjoint\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Lise"), "BRUN", None, Some("Défenseur des Droits"), None, Present),
+            row(Some("M."), Some("Paul"), "MARTIN", Some("Chef"), Some("Secrétariat Général"), None, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("Directeur des Libertés Publiques"), None, None, Present),
+            row(Some("M."), Some("Marc"), "ROUX", Some("adjoint"), None, None, Present),
+        ]
+    );
+}
+
+#[test]
+fn attendance_word_over_a_joined_site_heading_and_a_wrapped_word() {
+    let t = "Présents\nPréfecture du Val\n\nM. Paul MARTIN, préfecture du Val, Directeur des Libertés\nPubliques\n\nM., Luc NOIR, Communauté de communes, président\n";
+    let p = people(t);
+    let group = Some("Préfecture du Val");
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "MARTIN", Some("Directeur des Libertés Publiques"), Some("préfecture du Val"), group, Present),
+            row(Some("M."), Some("Luc"), "NOIR", Some("président"), Some("Communauté de communes"), group, Present),
+        ]
+    );
+}
+
+#[test]
 fn ocr_damaged_family_name_repaired_from_the_text() {
     let t = "Participants :\n\nM. Jean-Paul PIFRRON, Président\nMme Lucie NOIR, Adjointe\n\nDébats\n\nM. Jean-Paul PIERRON estime que le délai est long.\n";
     let p = people(t);
@@ -174,6 +274,22 @@ fn interventions() {
     );
     let span = p.interventions[0].span;
     assert_eq!(&t[span.start..span.end], "Monsieur BLANC soulève la question des horaires.");
+}
+
+#[test]
+fn office_speakers_answer_lines_and_parenthesised_organisations() {
+    let t = "Le comité s'est tenu sous la présidence de M. Jean DUPONT, secrétaire général de la préfecture.\n\nPrésents :\n\nMme Anne PETIT, secrétaire générale de la sous-préfecture de Val\nM. Paul MARTIN, président de l'association Lire\n\nÉchanges\n\nM. le Secrétaire Général ouvre la séance.\n\nM. Paul MARTIN (association Lire) interroge les services sur les délais.\n\n⇒ la direction de la citoyenneté du Val indique que les délais baissent.\n\n⇒ cette proposition est retenue.\n\nM. le Président clôt la séance.\n";
+    let p = people(t);
+    let got: Vec<(Option<usize>, &str, &str)> = p.interventions.iter().map(|i| (i.participant, i.speaker.as_str(), i.text.as_str())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some(0), "Jean DUPONT", "ouvre la séance."),
+            (Some(2), "Paul MARTIN", "interroge les services sur les délais."),
+            (None, "direction de la citoyenneté du Val", "indique que les délais baissent."),
+            (Some(0), "Jean DUPONT", "clôt la séance."),
+        ]
+    );
 }
 
 #[test]

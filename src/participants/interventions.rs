@@ -1,7 +1,9 @@
 //! Who speaks in the discussion: `Monsieur BASTIEN soulève la question…`, `M. Bernard GUY
 //! et M. Abderrazak DORAFI font part…`, `- Monsieur COTTIN répond…`, `Emma CAMARA a
-//! présenté…`, `M. le Secrétaire Général souhaite…`. A speaker is a name followed by a
-//! verb; their turn runs to the next speaker in the same paragraph.
+//! présenté…`, `M. le Secrétaire Général souhaite…` (the participant holding that office,
+//! the chair first), `⇒ la préfecture a multiplié…` (the service an answer line names). A
+//! speaker is a name followed by a verb; their turn runs to the next speaker in the same
+//! paragraph.
 
 use super::lists::family_key;
 use super::names::{self, Context, Name};
@@ -19,7 +21,7 @@ const NOT_VERBS: &[&str] = &[
 ];
 
 static CIVILITY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\b(?:Monsieur|Madame|monsieur|madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+    Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
 /// `M. le Secrétaire Général`, `Mme la sous-préfète`: a speaker named by office.
 static OFFICE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:M\.|Monsieur|Mme|Madame)\s+(?:le|la)\s+((?:sous-)?préf[eè]te?|secrétaire générale?|directeur|directrice|président|présidente)\b")
@@ -34,13 +36,19 @@ struct Speaker {
     said: usize,
 }
 
-pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[Participant]) -> Vec<Intervention> {
+pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[Participant], chair: Option<usize>) -> Vec<Intervention> {
     let mut out = Vec::new();
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
         }
         let s = block.content_text(text);
+        let answer_line = block.marker.is_some_and(|m| matches!(&text[m.start..m.end], "⇒" | "→"));
+        if let Some((service, said)) = answer_line.then(|| answering_service(s)).flatten() {
+            let span = Span::new(block.content.start, block.content.end);
+            let said = s[said..].split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(Intervention { participant: None, speaker: service, text: said, span });
+        }
         let speakers = speakers(s, participants);
         for (k, speaker) in speakers.iter().enumerate() {
             let end = speakers.get(k + 1).map_or(s.len(), |next| next.start);
@@ -51,7 +59,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
             let span = Span::new(block.content.start + speaker.start, block.content.start + speaker.said + s[speaker.said..end].trim_end().len());
             let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(office) = &speaker.office {
-                let participant = by_office(office, participants);
+                let participant = by_office(office, participants, chair);
                 let speaker = participant.map_or_else(|| office.clone(), |i| display(&participants[i]));
                 out.push(Intervention { participant, speaker, text: said.clone(), span });
             }
@@ -102,10 +110,42 @@ fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
     found
 }
 
-/// The offset of the verb that makes the name at `end` a subject, if one does.
+/// `⇒ la préfecture de la Moselle a multiplié…`: the service an answer line names as its
+/// subject (an organisation word after the article, then its complement) and where the
+/// answer's verb begins.
+fn answering_service(s: &str) -> Option<(String, usize)> {
+    static ARTICLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[Ll]es|[Ll]a|[Ll]e|[Ll]['’])\s*").expect("static regex"));
+    static WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"[^\s'’,;:.]+['’]?").expect("static regex"));
+    let start = ARTICLE.find(s)?.end();
+    let mut end = start;
+    let mut after_particle = false;
+    for (k, m) in WORD.find_iter(&s[start..]).enumerate() {
+        let word = m.as_str();
+        let particle = matches!(fold(word).as_str(), "de" | "du" | "des" | "la" | "le" | "les" | "l'" | "d'");
+        let named = word.starts_with(char::is_uppercase);
+        let belongs = if k == 0 { vocab::is_org_marker(word) } else { particle || named || after_particle };
+        if !belongs {
+            break;
+        }
+        if !particle {
+            end = start + m.end();
+        }
+        after_particle = particle;
+    }
+    let said = verb_after(s, end).filter(|_| end > start)?;
+    Some((s[start..end].to_string(), said))
+}
+
+/// The offset of the verb that makes the name at `end` a subject, if one does. A
+/// parenthesis right after the name (`M. X (UDAF) interroge`) is skipped.
 fn verb_after(s: &str, end: usize) -> Option<usize> {
     let rest = &s[end..];
-    let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let mut skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    if s[end + skipped..].starts_with('(') {
+        let close = s[end + skipped..].find(')').filter(|&c| c <= 80)?;
+        let after = &s[end + skipped + close + 1..];
+        skipped += close + 1 + after.len() - after.trim_start_matches([' ', '\t']).len();
+    }
     let at = end + skipped;
     let word: String = s[at..].chars().take_while(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-')).collect();
     let first = word.chars().next()?;
@@ -131,9 +171,17 @@ fn by_name(name: &Name, participants: &[Participant]) -> Option<usize> {
     (matches.len() == 1).then(|| matches[0])
 }
 
-fn by_office(office: &str, participants: &[Participant]) -> Option<usize> {
+fn by_office(office: &str, participants: &[Participant], chair: Option<usize>) -> Option<usize> {
     let office = fold(office);
     let stem = office.trim_end_matches('e');
+    // The chair presides, and holds the office named when their role starts with it
+    // (`secrétaire général de la préfecture`, not a sous-préfecture's).
+    if let Some(c) = chair.filter(|&c| c < participants.len()) {
+        let role = participants[c].role.as_deref().map(fold).unwrap_or_default();
+        if stem == "president" || role.starts_with(stem) {
+            return Some(c);
+        }
+    }
     // The office itself (`secrétaire général`) before longer roles that start with it
     // (`secrétaire générale de la sous-préfecture`).
     let exact: Vec<usize> = participants

@@ -65,7 +65,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         if let Some((attendance, heading, inline)) = attendance_heading_of(text, block) {
             reader.flush();
             reader.pending = None;
-            let group = group_from_attendance(heading);
+            let group = if vocab::invited_heading(heading) { clean_group(heading) } else { group_from_attendance(heading) };
             reader.ctx = Some(Ctx { attendance, group });
             list_blocks[i] = true;
             if let Some(inline) = inline {
@@ -75,9 +75,15 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         }
         // A heading that is itself an entry (`Mme X, directrice :`) is read as one.
         let entry_heading = reader.ctx.is_some() && block_has_entry(text, block);
+        if block.kind == BlockKind::Heading && reader.wrapped_into_entry(block) {
+            list_blocks[i] = true;
+            continue;
+        }
         if (block.kind == BlockKind::Heading || is_label_line(text, block)) && !entry_heading {
             let heading = block.content_text(text);
-            let entries_follow = next_has_entry(text, blocks, i);
+            // `Représentants de la préfecture :` announces members even when OCR spoils the
+            // entry right after it.
+            let entries_follow = next_has_entry(text, blocks, i) || (reader.ctx.is_some() && vocab::present_group_heading(heading));
             match (reader.ctx.is_some(), entries_follow) {
                 (true, true) => {
                     reader.flush();
@@ -117,7 +123,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         let lines = std::iter::once(first).chain(block.lines.iter().skip(1).copied());
         for (k, line) in lines.enumerate() {
             let bulleted = k == 0 && block.marker.is_some();
-            if !reader.line(line, bulleted) {
+            if !reader.line(line, bulleted, k > 0) {
                 list_blocks[i] = false;
                 break;
             }
@@ -139,11 +145,17 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return None;
     }
-    let Some(colon) = content.find(':') else {
-        // `Absent excusé` on its own line, right above the entries.
-        let alone = block.lines.len() == 1 && content.chars().count() <= 40 && !block_has_entry(text, block);
-        return alone.then(|| vocab::attendance_heading(content)).flatten().map(|a| (a, content, None));
-    };
+    let first_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
+    let first = &text[block.content.start..first_end];
+    if !first.contains(':') {
+        // `Absent excusé` on its own line, right above the entries; `Présents` over a site
+        // sub-heading the segmenter joined to it (the rest is read as list lines).
+        let alone = first.chars().count() <= 40 && first.split_whitespace().count() <= 3 && !block_has_entry(text, block);
+        let rest = Span::new(first_end, block.content.end);
+        let inline = (block.lines.len() > 1).then_some(rest);
+        return alone.then(|| vocab::attendance_heading(first)).flatten().map(|a| (a, first, inline));
+    }
+    let colon = content.find(':')?;
     let head = &content[..colon];
     if head.chars().count() > 60 {
         return None;
@@ -185,7 +197,10 @@ fn clean_group(heading: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// Whether the next non-heading block (at most two headings on) is an attendance entry.
+/// Whether the next entry-like block (at most two headings on) is an attendance entry.
+/// A site sub-heading the segmenter left as a paragraph (`Préfecture – site de X`) and a
+/// table's header row (`Organisation\tNom\tFonction`) sit between a heading and its
+/// entries.
 fn next_has_entry(text: &str, blocks: &[Block], i: usize) -> bool {
     for block in blocks.iter().skip(i + 1).take(3) {
         if block.kind == BlockKind::Heading {
@@ -194,9 +209,25 @@ fn next_has_entry(text: &str, blocks: &[Block], i: usize) -> bool {
             }
             continue;
         }
-        return block_has_entry(text, block);
+        if block_has_entry(text, block) {
+            return true;
+        }
+        let header_row = block.kind == BlockKind::TableRow;
+        if !header_row && !is_sub_heading_line(text, block) {
+            return false;
+        }
     }
     false
+}
+
+/// One short line without final punctuation: a sub-heading, not prose.
+fn is_sub_heading_line(text: &str, block: &Block) -> bool {
+    let s = block.content_text(text).trim_end();
+    block.kind == BlockKind::Paragraph
+        && block.lines.len() == 1
+        && s.chars().count() <= 80
+        && s.starts_with(char::is_uppercase)
+        && !s.ends_with(['.', ',', ';', '!', '?'])
 }
 
 fn block_has_entry(text: &str, block: &Block) -> bool {
@@ -233,19 +264,27 @@ fn rest_not_sentence(rest: &str) -> bool {
 /// `Association des Maires M. Bernard GUY, Président`: a table row whose tab OCR lost.
 /// Returns the offset of the civility, the people and where they end.
 fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
+    // OCR may glue a symbol to the civility (`(SGAD) ™M. Jimmy`).
     static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"\s(?:Monsieur|Madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
-    for m in CIVILITY.find_iter(line) {
-        let at = m.start() + 1;
+        Lazy::new(|| Regex::new(&format!(r"\s\p{{S}}?((?:{})\s)", vocab::CIVILITY_PATTERN)).expect("static regex"));
+    for caps in CIVILITY.captures_iter(line) {
+        let (Some(m), Some(civility)) = (caps.get(0), caps.get(1)) else { continue };
+        let at = civility.start();
         let prefix = line[..m.start()].trim_end();
-        if prefix.ends_with([',', '.', ';']) || prefix.chars().count() > 200 {
+        // `Défenseur des Droits ; Mme X`: a semicolon OCR read for a tab, unless what comes
+        // before is itself an entry (`M. X, maire ; Mme Y`).
+        let tab_read_as_semicolon = prefix.ends_with(';') && entry_at_start(prefix).is_none() && !prefix.contains(',');
+        if prefix.ends_with([',', '.']) || (prefix.ends_with(';') && !tab_read_as_semicolon) || prefix.chars().count() > 200 {
             continue;
         }
+        // `Préfecture, mission qualité : M. X`: a colon right before the civility labels
+        // the person with their organisation, whatever its words.
+        let labelled = prefix.ends_with(':') && prefix.chars().count() <= 80;
         let prefix_words = prefix.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
         // A prefix in running text has verbs and articles in lowercase; an organisation's
         // name is mostly capitalised words joined by `de`, `la`, `des`…
         let lower = prefix_words.clone().filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3).count();
-        if lower * 2 > prefix_words.count() {
+        if !labelled && lower * 2 > prefix_words.count() {
             continue;
         }
         if let Some((names, end)) = names::parse_people(line, at, Context::List) {
@@ -288,9 +327,10 @@ impl Reader<'_> {
         self.ctx = None;
     }
 
-    /// One line of a list block (`bulleted`: it carries a bullet, so it starts something).
-    /// Returns false when the line ends the list (prose).
-    fn line(&mut self, line: Span, bulleted: bool) -> bool {
+    /// One line of a list block (`bulleted`: it carries a bullet, so it starts something;
+    /// `wrapped`: no blank line separates it from the line above). Returns false when the
+    /// line ends the list (prose).
+    fn line(&mut self, line: Span, bulleted: bool, wrapped: bool) -> bool {
         let Some(ctx) = self.ctx.clone() else { return false };
         let s = &self.text[line.start..line.end];
         let lead = strip_lead(s);
@@ -309,12 +349,7 @@ impl Reader<'_> {
             // An entry that starts its line owns no organisation cell: a short line kept
             // before it is the heading of a site or service the segmenter did not see.
             let mut ctx = ctx;
-            if let Some((heading, _, 1)) = self.pending.take() {
-                if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
-                    ctx.group = clean_group(&heading);
-                    self.ctx = Some(ctx.clone());
-                }
-            }
+            self.take_sub_heading(&mut ctx);
             self.start(line.start, names, end, s, None, ctx, false);
             return true;
         }
@@ -333,8 +368,13 @@ impl Reader<'_> {
             self.unnamed.push(UnnamedRepresentative { organization: org, attendance: ctx.attendance, span: Span::new(line.start + lead, line.end) });
             return true;
         }
+        // `… des Libertés` / `Publiques`: one or two words wrapped right under an
+        // unfinished entry end it rather than head the next one.
+        let short_tail = wrapped && body.split_whitespace().count() <= 2;
         let continues = !bulleted
-            && self.draft.as_ref().is_some_and(|d| body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && open_ended(&d.desc, body)));
+            && self.draft.as_ref().is_some_and(|d| {
+                body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && (short_tail || open_ended(&d.desc, body)))
+            });
         match &mut self.draft {
             Some(draft) if continues => {
                 draft.desc.push(' ');
@@ -358,26 +398,64 @@ impl Reader<'_> {
         }
     }
 
-    /// A tab-separated row: the cell with the person, the cells before it as organisation.
-    fn table_row(&mut self, block: &Block) {
-        let Some(ctx) = self.ctx.clone() else { return };
-        for (k, cell) in block.cells.iter().enumerate() {
-            let s = &self.text[cell.start..cell.end];
-            if let Some((names, end)) = entry_at_start(s) {
-                let org: Vec<&str> = block.cells[..k].iter().map(|c| &self.text[c.start..c.end]).collect();
-                let org = (!org.is_empty()).then(|| org.join(" "));
-                let mut desc = s[end..].to_string();
-                for later in &block.cells[k + 1..] {
-                    desc.push_str(", ");
-                    desc.push_str(&self.text[later.start..later.end]);
-                }
-                self.flush();
-                self.pending = None;
-                let span = Span::new(block.content.start, block.content.end);
-                self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
-                return;
+    /// `… des Libertés` / `Publiques :`: the end of an unfinished entry wrapped onto a line
+    /// the segmenter took for a heading (one or two words, no blank line before). Extends
+    /// the entry and returns true.
+    fn wrapped_into_entry(&mut self, block: &Block) -> bool {
+        let s = block.content_text(self.text);
+        let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else { return false };
+        if block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
+            return false;
+        }
+        draft.desc.push(' ');
+        draft.desc.push_str(s);
+        draft.span.end = block.content.end;
+        true
+    }
+
+    /// A single short line kept before an entry that owns no organisation cell is the
+    /// heading of a site or service the segmenter did not see: it becomes the group.
+    fn take_sub_heading(&mut self, ctx: &mut Ctx) {
+        if let Some((heading, _, 1)) = self.pending.take() {
+            if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
+                ctx.group = clean_group(&heading);
+                self.ctx = Some(ctx.clone());
             }
         }
+    }
+
+    /// A tab-separated row: the cell with the person, the cells before it as organisation,
+    /// a cell such as `Excusé` as the attendance.
+    fn table_row(&mut self, block: &Block) {
+        let Some(mut ctx) = self.ctx.clone() else { return };
+        let entries: Vec<(usize, Vec<Name>, usize)> = block
+            .cells
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| entry_at_start(&self.text[c.start..c.end]).map(|(names, end)| (k, names, end)))
+            .collect();
+        // `La Poste, direction\tM. Luc NOIR`: an organisation cell can read like a name in
+        // title case; the cell with a civility is the person.
+        let chosen = entries.iter().position(|(_, names, _)| names[0].civility.is_some()).unwrap_or(0);
+        let Some((k, names, end)) = entries.into_iter().nth(chosen) else { return };
+        let cell = block.cells[k];
+        let s = &self.text[cell.start..cell.end];
+        let org: Vec<&str> = block.cells[..k].iter().map(|c| &self.text[c.start..c.end]).collect();
+        let org = (!org.is_empty()).then(|| org.join(" "));
+        self.flush();
+        self.take_sub_heading(&mut ctx);
+        let mut desc = s[end..].to_string();
+        for later in &block.cells[k + 1..] {
+            let later = &self.text[later.start..later.end];
+            if let Some(attendance) = vocab::attendance_cell(later) {
+                ctx.attendance = attendance;
+                continue;
+            }
+            desc.push_str(", ");
+            desc.push_str(later);
+        }
+        let span = Span::new(block.content.start, block.content.end);
+        self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
     }
 
     /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`.
@@ -404,7 +482,7 @@ impl Reader<'_> {
             let trimmed = Span::new(trimmed_start, piece.end);
             if !self.text[trimmed.start..trimmed.end].trim().is_empty() {
                 self.flush();
-                self.line(trimmed, true);
+                self.line(trimmed, true, false);
             }
         }
         self.flush();
@@ -422,7 +500,13 @@ impl Reader<'_> {
     fn flush(&mut self) {
         let Some(draft) = self.draft.take() else { return };
         let desc = clean_descriptor(&draft.desc);
-        let (role, organization) = split_descriptor(&desc, draft.prefix.as_deref());
+        let (role, mut organization) = split_descriptor(&desc, draft.prefix.as_deref());
+        // `Direction des titres` / `M. X, directeur`: a bare function is held within the
+        // service the sub-heading names.
+        let bare_role = role.as_deref().is_some_and(|r| r.split_whitespace().count() <= 3);
+        if organization.is_none() && bare_role {
+            organization = draft.ctx.group.clone().filter(|g| vocab::names_an_organisation(g));
+        }
         for name in draft.names {
             if draft.chair && self.chair.is_none() {
                 self.chair = Some(self.participants.len());
@@ -465,7 +549,7 @@ fn clean_descriptor(desc: &str) -> String {
     let joined = joined.replace("- ", "-").replace(" -", " - ");
     let trimmed = joined
         .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')'))
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ':' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
     trimmed.to_string()
 }
 
@@ -578,7 +662,7 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
 /// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
 pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
     static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"\b(?:Monsieur|Madame|monsieur|madame|Mmes|Mme|Mlle|MM\.|M\.|M)\s").expect("static regex"));
+        Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in CIVILITY.find_iter(text) {
         if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {

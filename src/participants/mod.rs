@@ -100,6 +100,6 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
         chair: found.chair,
     };
     lists::reconcile_names(text, &mut people.participants);
-    people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants);
+    people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants, people.chair);
     people
 }

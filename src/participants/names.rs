@@ -55,6 +55,8 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
     let rest = s.get(pos..)?;
     for (written, value) in CIVILITIES {
         if let Some(after) = rest.strip_prefix(written) {
+            // `M., Jean`: OCR adds a comma after the dotted civility.
+            let after = if written.ends_with('.') { after.strip_prefix(',').filter(|a| a.starts_with(' ')).unwrap_or(after) } else { after };
             let next = after.chars().next();
             let ok = match next {
                 Some(c) if c.is_whitespace() => true,
@@ -63,8 +65,7 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
                 _ => false,
             };
             if ok {
-                let spaces = after.len() - after.trim_start().len();
-                return Some((value, pos + written.len() + spaces));
+                return Some((value, rest.len() - after.trim_start().len() + pos));
             }
         }
     }
@@ -218,6 +219,10 @@ fn classify(w: &str) -> Kind {
     if PARTICLES.contains(&w) {
         return Kind::Particle;
     }
+    // `d'ESTIENNE`: an elided particle glued to a family name in capitals.
+    if let Some(rest) = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")) {
+        return if classify(rest) == Kind::Caps { Kind::Caps } else { Kind::Other };
+    }
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     let allowed = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
     if !allowed || letters.is_empty() || w.starts_with(['-', '\'', '’']) || w.ends_with('-') {
@@ -254,6 +259,9 @@ mod tests {
         assert_eq!(one("Madame Marie-Angélique PADRE, cheffe", Context::Prose).unwrap().1.as_deref(), Some("Marie-Angélique"));
         assert_eq!(one("Nathalie BARNIER Responsable du standard", Context::List).unwrap().2, "BARNIER");
         assert_eq!(one("Jean de LA FONTAINE, poète", Context::List).unwrap().2, "de LA FONTAINE");
+        assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
+        assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
+        assert_eq!(one("M. Paul d'accord", Context::Prose), None);
     }
 
     #[test]
@@ -262,6 +270,8 @@ mod tests {
         assert_eq!(one("M. LARREY explique", Context::Prose), Some((Some("M."), None, "LARREY".into())));
         assert_eq!(one("M.Jean-François RYCKELYNCK, directeur", Context::Prose).unwrap().1.as_deref(), Some("Jean-François"));
         assert_eq!(one("DUPONT Jean", Context::Prose), None);
+        assert_eq!(one("M., Jean PLATEAU, maire", Context::List), Some((Some("M."), Some("Jean".into()), "PLATEAU".into())));
+        assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
     }
 
     #[test]

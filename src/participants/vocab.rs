@@ -20,11 +20,21 @@ pub const CIVILITIES: &[(&str, &str)] = &[
     ("Mme", "Mme"),
     ("Mlle", "Mme"),
     ("MM.", "M."),
+    // What OCR makes of `Mme` and `M.` before a name.
+    ("Mmie", "Mme"),
+    ("Mime", "Mme"),
+    ("Mine", "Mme"),
+    ("Mne", "Mme"),
+    ("Mie", "Mme"),
+    ("M:", "M."),
     ("Mr.", "M."),
     ("Mr", "M."),
     ("M.", "M."),
     ("M", "M."),
 ];
+
+/// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
+pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|MM\.|M\.|M:|M";
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
 /// LA FONTAINE`).
@@ -84,6 +94,12 @@ static PRESENT_HEADING: Lazy<Regex> = Lazy::new(|| {
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
 static ABSENT_HEADING: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:etaient |membres )?absent(?:e|s|es)?\b").expect("static regex"));
+/// `Invités :` lists guests who came; `Invités excusés` is caught by the excused rule first.
+static INVITED_HEADING: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b").expect("static regex"));
+/// A table cell that only states attendance (`Présent(e)`, `Excusé`, `Absentes`).
+static ATTENDANCE_CELL: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^(present|excuse|absent)(?:e|\(e\))?(?:s|\(s\))?$").expect("static regex"));
 /// Group headings that also say who is present (`Pour l'administration :`).
 static PRESENT_GROUP_HEADING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:pour (?:l'administration|les usagers|la prefecture|les services)|representants? (?:des|de l'|de la|du)\b)").expect("static regex")
@@ -102,9 +118,33 @@ pub fn attendance_heading(heading: &str) -> Option<Attendance> {
         Some(Attendance::Excused)
     } else if ABSENT_HEADING.is_match(f) {
         Some(Attendance::Absent)
+    } else if INVITED_HEADING.is_match(f) {
+        Some(Attendance::Present)
     } else {
         None
     }
+}
+
+/// `Invités :` names a group of its own (the guests), unlike `Étaient présents :`.
+pub fn invited_heading(heading: &str) -> bool {
+    let f = fold(heading);
+    INVITED_HEADING.is_match(f.trim_start_matches(|c: char| !c.is_alphanumeric())) && !EXCUSED_WORD.is_match(&f)
+}
+
+/// The attendance a table cell states on its own, as in a `Présence` column.
+pub fn attendance_cell(cell: &str) -> Option<Attendance> {
+    let f = fold(cell.trim());
+    match ATTENDANCE_CELL.captures(&f)?.get(1)?.as_str() {
+        "present" => Some(Attendance::Present),
+        "excuse" => Some(Attendance::Excused),
+        _ => Some(Attendance::Absent),
+    }
+}
+
+/// A sub-heading naming a service or site (`Direction de la citoyenneté`, `Sous-préfecture
+/// de Bayonne`) rather than a kind of member (`Représentants des usagers`).
+pub fn names_an_organisation(heading: &str) -> bool {
+    heading.split_whitespace().next().is_some_and(|w| is_org_marker(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
 }
 
 /// `Pour l'administration :`, `Représentants des usagers :`: a group heading that can open
@@ -147,4 +187,29 @@ pub fn is_role_noun(word: &str) -> bool {
 
 pub fn is_org_marker(word: &str) -> bool {
     ORG_MARKERS.contains(&fold(word).as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invited_and_attendance_cells() {
+        assert_eq!(attendance_heading("Invités :"), Some(Attendance::Present));
+        assert_eq!(attendance_heading("Invités excusés :"), Some(Attendance::Excused));
+        assert!(invited_heading("Invités :"));
+        assert!(!invited_heading("Invités excusés"));
+        assert_eq!(attendance_cell("Présent(e)"), Some(Attendance::Present));
+        assert_eq!(attendance_cell("Excusée"), Some(Attendance::Excused));
+        assert_eq!(attendance_cell(" Absent "), Some(Attendance::Absent));
+        assert_eq!(attendance_cell("Présidente"), None);
+    }
+
+    #[test]
+    fn organisation_headings() {
+        assert!(names_an_organisation("Direction des titres"));
+        assert!(names_an_organisation("Sous-préfecture de Dax"));
+        assert!(!names_an_organisation("Représentants des usagers"));
+        assert!(!names_an_organisation("Pour l'administration"));
+    }
 }
