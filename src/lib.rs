@@ -20,6 +20,7 @@ pub mod normalize;
 pub mod participants;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod repair;
 pub mod segment;
 pub mod span;
