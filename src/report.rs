@@ -325,8 +325,9 @@ fn source_html(out: &mut String, source: &SourceText, record: &Record, prefix: &
         );
     }
     let mut anchors: BTreeMap<usize, String> = BTreeMap::new();
+    let mut anchored = std::collections::HashSet::new();
     for mark in &marks {
-        if let Some(id) = mark.ids.first() {
+        for id in mark.ids.iter().filter(|id| anchored.insert(id.as_str())) {
             let _ = write!(anchors.entry(mark.start).or_default(), "<span class=\"anchor\" id=\"{id}\"></span>");
         }
     }
