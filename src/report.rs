@@ -392,16 +392,28 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
     let _ = write!(out, "<h3>Participants ({})</h3>\n", record.participants.len());
     if !record.participants.is_empty() {
         out.push_str(
-            "<div class=\"scroll\"><table class=\"people\"><thead><tr><th scope=\"col\">Group</th><th scope=\"col\">Name</th>\
-             <th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Attendance</th></tr></thead><tbody>\n",
+            "<div class=\"scroll\"><table class=\"people\"><thead><tr><th scope=\"col\">Name</th>\
+             <th scope=\"col\">Role</th><th scope=\"col\">Organisation</th><th scope=\"col\">Attendance</th></tr></thead>\n",
         );
+        // The group is the list heading: shown once above its entries, as the document does.
+        let mut group: Option<&Option<String>> = None;
         for (i, p) in record.participants.iter().enumerate() {
+            if group != Some(&p.group) {
+                if group.is_some() {
+                    out.push_str("</tbody>");
+                }
+                group = Some(&p.group);
+                out.push_str("<tbody>");
+                if let Some(heading) = &p.group {
+                    let _ = write!(out, "<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>", esc(heading));
+                }
+            }
             let name = match p.civility {
                 Some(civility) => format!("{civility} {}", p.display_name()),
                 None => p.display_name(),
             };
             let attendance = serde_json::to_value(p.attendance).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-            let _ = write!(out, "<tr class=\"row\"><td>{}</td><td>", opt(&p.group));
+            out.push_str("<tr class=\"row\"><td class=\"name\">");
             link(out, &format!("{prefix}-p{i}"), p.span, &name);
             let _ = writeln!(
                 out,
