@@ -304,7 +304,8 @@ fn marks(record: &Record, source: &SourceText, prefix: &str) -> Vec<Mark> {
 /// then the run starting there.
 fn source_html(out: &mut String, source: &SourceText, record: &Record, prefix: &str) {
     let text = source.as_str();
-    let marks = marks(record, source, prefix);
+    let mut marks = marks(record, source, prefix);
+    marks.sort_by_key(|m| m.start);
     let mut inserts: BTreeMap<usize, String> = BTreeMap::new();
     for (i, r) in record.repairs.iter().enumerate() {
         let (_, end) = source.range(r.span);
@@ -335,24 +336,34 @@ fn source_html(out: &mut String, source: &SourceText, record: &Record, prefix: &
     cuts.extend(inserts.keys());
     cuts.sort_unstable();
     cuts.dedup();
+    // Sweep: `open` holds the marks covering the current run. Every mark end is a cut, so a
+    // mark open at `a` covers the whole run up to the next cut.
+    let mut open: Vec<&Mark> = Vec::new();
+    let mut next = 0;
     for pair in cuts.windows(2) {
         let (a, b) = (pair[0], pair[1]);
+        open.retain(|m| m.end > a);
+        while next < marks.len() && marks[next].start <= a {
+            if marks[next].end > a {
+                open.push(&marks[next]);
+            }
+            next += 1;
+        }
         if let Some(html) = inserts.get(&a) {
             out.push_str(html);
         }
         if let Some(html) = anchors.get(&a) {
             out.push_str(html);
         }
-        let covering: Vec<&Mark> = marks.iter().filter(|m| m.start <= a && b <= m.end && m.start < m.end).collect();
         let run = esc(&text[a..b]);
-        if covering.is_empty() {
+        if open.is_empty() {
             out.push_str(&run);
             continue;
         }
-        let mut classes: Vec<&str> = covering.iter().map(|m| m.kind.class()).collect();
+        let mut classes: Vec<&str> = open.iter().map(|m| m.kind.class()).collect();
         classes.sort_unstable();
         classes.dedup();
-        let ids: Vec<&str> = covering.iter().flat_map(|m| m.ids.iter().map(String::as_str)).collect();
+        let ids: Vec<&str> = open.iter().flat_map(|m| m.ids.iter().map(String::as_str)).collect();
         let tag = if classes.contains(&Kind::Repair.class()) { "del" } else { "span" };
         let _ = write!(out, "<{tag} class=\"m {}\" data-ids=\"{}\">{run}</{tag}>", classes.join(" "), ids.join(" "));
     }
@@ -375,6 +386,11 @@ fn link(out: &mut String, target: &str, span: Span, text: &str) {
     }
 }
 
+/// An enum's name as the JSON output spells it (`excused`, `label_obtained`).
+fn json_name(value: impl serde::Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
 fn opt(value: &Option<String>) -> String {
     esc(value.as_deref().unwrap_or(""))
 }
@@ -389,7 +405,7 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
         out.push_str("</ol>\n");
     }
 
-    let _ = write!(out, "<h3>Participants ({})</h3>\n", record.participants.len());
+    let _ = writeln!(out, "<h3>Participants ({})</h3>", record.participants.len());
     if !record.participants.is_empty() {
         out.push_str(
             "<div class=\"scroll\"><table class=\"people\"><thead><tr><th scope=\"col\">Name</th>\
@@ -412,7 +428,7 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
                 Some(civility) => format!("{civility} {}", p.display_name()),
                 None => p.display_name(),
             };
-            let attendance = serde_json::to_value(p.attendance).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let attendance = json_name(p.attendance);
             out.push_str("<tr class=\"row\"><td class=\"name\">");
             link(out, &format!("{prefix}-p{i}"), p.span, &name);
             let _ = writeln!(
@@ -428,7 +444,7 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
         out.push_str("<h4>Represented without a name</h4><ul>");
         for (i, u) in record.unnamed_representatives.iter().enumerate() {
             out.push_str("<li>");
-            let attendance = serde_json::to_value(u.attendance).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let attendance = json_name(u.attendance);
             link(out, &format!("{prefix}-u{i}"), u.span, u.organization.as_deref().unwrap_or("(unnamed)"));
             let _ = write!(out, " — {attendance}</li>");
         }
@@ -437,14 +453,14 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
 
     labels_html(out, record, prefix);
 
-    let _ = write!(out, "<h3>Figures ({})</h3>\n", record.figures.len());
+    let _ = writeln!(out, "<h3>Figures ({})</h3>", record.figures.len());
     if !record.figures.is_empty() {
         out.push_str(
             "<div class=\"scroll\"><table class=\"figures\"><thead><tr><th scope=\"col\">Figure</th><th scope=\"col\" class=\"num\">Value</th>\
              <th scope=\"col\">Kind</th><th scope=\"col\">Unit</th><th scope=\"col\">Sentence</th></tr></thead><tbody>\n",
         );
         for (i, f) in record.figures.iter().enumerate() {
-            let kind = serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let kind = json_name(f.kind);
             out.push_str("<tr class=\"row\"><td>");
             link(out, &format!("{prefix}-f{i}"), f.span, &f.text);
             let _ = writeln!(
@@ -458,14 +474,14 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
         out.push_str("</tbody></table></div>\n");
     }
 
-    let _ = write!(out, "<h3>Dates ({})</h3>\n", record.dates.len());
+    let _ = writeln!(out, "<h3>Dates ({})</h3>", record.dates.len());
     if !record.dates.is_empty() {
         out.push_str(
             "<div class=\"scroll\"><table class=\"dates\"><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Value</th>\
              <th scope=\"col\">Role</th></tr></thead><tbody>\n",
         );
         for (i, d) in record.dates.iter().enumerate() {
-            let role = d.role.and_then(|r| serde_json::to_value(r).ok()).and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let role = d.role.map(json_name).unwrap_or_default();
             out.push_str("<tr class=\"row\"><td>");
             link(out, &format!("{prefix}-d{i}"), d.span, &d.text);
             let _ = writeln!(out, "</td><td><time>{}</time></td><td>{}</td></tr>", esc(&d.value), esc(&role.replace('_', " ")));
@@ -488,7 +504,7 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
     repairs_html(out, "Repairs", "r", &record.repairs, prefix);
     repairs_html(out, "Suggestions not applied", "s", &record.suggestions, prefix);
 
-    let _ = write!(out, "<h3>Warnings ({})</h3>\n", record.warnings.len());
+    let _ = writeln!(out, "<h3>Warnings ({})</h3>", record.warnings.len());
     if !record.warnings.is_empty() {
         out.push_str("<ul class=\"warnings\">");
         for w in &record.warnings {
@@ -516,7 +532,7 @@ fn meeting_html(out: &mut String, record: &Record) {
         "{} bytes, {}, {}, sha256 {}",
         record.source.bytes,
         record.source.encoding,
-        serde_json::to_value(record.source.format).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+        json_name(record.source.format),
         &record.source.sha256[..12.min(record.source.sha256.len())]
     );
     let rows: [(&str, Option<String>); 12] = [
@@ -547,7 +563,7 @@ fn meeting_html(out: &mut String, record: &Record) {
 
 /// The labels, then all their dated events on one timeline in date order.
 fn labels_html(out: &mut String, record: &Record, prefix: &str) {
-    let _ = write!(out, "<h3>Labels ({})</h3>\n", record.labels.len());
+    let _ = writeln!(out, "<h3>Labels ({})</h3>", record.labels.len());
     if record.labels.is_empty() {
         return;
     }
@@ -578,7 +594,7 @@ fn labels_html(out: &mut String, record: &Record, prefix: &str) {
     for (date, i, j) in events {
         let label = &record.labels[i];
         let event = &label.events[j];
-        let kind = serde_json::to_value(event.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let kind = json_name(event.kind);
         let _ = write!(out, "<li class=\"ev-{kind}\"><time>{}</time> <span class=\"ev\">{kind}</span> ", esc(date));
         link(out, &format!("{prefix}-l{i}e{j}"), event.span, &label.name);
         let _ = write!(out, " <span class=\"muted\">«{}»</span></li>", esc(&event.text));

@@ -22,11 +22,18 @@ fn report_of(path: &str, bytes: &[u8]) -> String {
     render(&[Document::new(path, bytes, &Options::default())])
 }
 
-/// The text inside the first element whose `data-ids` starts with `id` (no nested tags in runs).
-fn run_text<'a>(html: &'a str, id: &str) -> &'a str {
-    let at = html.find(&format!("data-ids=\"{id}")).unwrap_or_else(|| panic!("no run for {id}"));
-    let open = at + html[at..].find('>').unwrap() + 1;
-    &html[open..open + html[open..].find('<').unwrap()]
+/// The text of the runs of record `id`, joined (runs hold no nested tags).
+fn run_text(html: &str, id: &str) -> String {
+    let mut text = String::new();
+    for piece in html.split(" data-ids=\"").skip(1) {
+        let (ids, rest) = piece.split_once('"').unwrap();
+        if ids.split(' ').any(|i| i == id) && !rest.starts_with(" title") {
+            let content = &rest[rest.find('>').unwrap() + 1..];
+            text.push_str(&content[..content.find('<').unwrap()]);
+        }
+    }
+    assert!(!text.is_empty(), "no run for {id}");
+    unescape(&text)
 }
 
 fn unescape(s: &str) -> String {
