@@ -326,7 +326,12 @@ const STATE: &str = r#"((id) => {
 #[test]
 fn report_in_chromium_highlights_the_clicked_participant() {
     let Some(chromium) = find_chromium() else {
-        eprintln!("SKIPPED report_in_chromium_highlights_the_clicked_participant: no Chromium found on PATH (apt-get install chromium, as .ci/run does, or set CHROMIUM)");
+        // Straight to stderr, not `eprintln!`, so that the harness does not swallow it.
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIPPED report_in_chromium_highlights_the_clicked_participant: no Chromium found on PATH \
+             (apt-get install chromium, as .ci/run does, or set CHROMIUM)"
+        );
         return;
     };
     let dir = tempfile::tempdir().unwrap();
