@@ -3,7 +3,8 @@
 //! [`decode`] → [`normalize`] → [`markup`] → repair → [`segment`] → extractors
 //! ([`meeting`], [`dates`], [`figures`], [`labels`], …) → [`record`]s, with
 //! [`text::Text`] keeping every position traceable to the original bytes. [`pipeline`]
-//! runs them for one document, [`corpus`] for many.
+//! runs them for one document, [`corpus`] for many; [`report`] shows records beside their
+//! text for review.
 
 pub mod corpus;
 pub mod dates;
@@ -20,6 +21,7 @@ pub mod normalize;
 pub mod participants;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod repair;
 pub mod segment;
 pub mod span;

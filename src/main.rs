@@ -20,6 +20,8 @@ enum Command {
     Extract(ExtractArgs),
     /// Print the OCR-repaired text of a file, or each change in context with --diff.
     Repair(RepairArgs),
+    /// Write a self-contained HTML page showing each document's text beside its records.
+    Report(ReportArgs),
 }
 
 #[derive(Args)]
@@ -96,11 +98,24 @@ struct RepairArgs {
     pipeline: PipelineArgs,
 }
 
+#[derive(Args)]
+struct ReportArgs {
+    /// Files, directories or glob patterns; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Write the HTML page here (atomically).
+    #[arg(short, long, value_name = "FILE")]
+    output: String,
+    #[command(flatten)]
+    pipeline: PipelineArgs,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Repair(args) => repair(args),
+        Command::Report(args) => report(args),
     };
     match result {
         Ok(code) => code,
@@ -224,6 +239,21 @@ impl Output {
             }
         }
     }
+}
+
+fn report(args: ReportArgs) -> Result<ExitCode, String> {
+    use clu_minutes::report::{self, Document};
+    let inputs = corpus::discover(&args.paths, &Discovery::default());
+    let documents = Document::collect(&inputs, &args.pipeline.options(), args.pipeline.max_file_size);
+    let mut failures = 0;
+    for (document, error) in documents.iter().filter_map(|d| d.result.as_ref().err().map(|e| (d, e))) {
+        eprintln!("clu: {}: {}", document.path, error.message);
+        failures += 1;
+    }
+    let mut out = Output::open(Some(&args.output))?;
+    out.write(report::render(&documents).as_bytes())?;
+    out.commit()?;
+    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn repair(args: RepairArgs) -> Result<ExitCode, String> {
