@@ -103,14 +103,13 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Weighs each department named: by the prefecture (`Préfet de`, `préfecture du`), by its
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
-    static DOMAIN: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([a-z-]+)\.gouv\.fr\b").unwrap());
     static PREFECTURE_BEFORE: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$").unwrap()
     });
     static PLACE_BEFORE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
     static CITY_DATE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?m)^\s*([A-ZÀ-Ý][\w’' -]{1,40}?),?\s+le\s+\d").unwrap());
+        Lazy::new(|| Regex::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d").unwrap());
     static SUBPREFECTURE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)").unwrap());
     let mut scores: Vec<(&'static Department, f32)> = Vec::new();
@@ -133,14 +132,19 @@ fn department(text: &str) -> Option<&'static Department> {
         }
         add(mention.dept, weight);
     }
-    for c in DOMAIN.captures_iter(text) {
-        if let Some(dept) = c.get(1).and_then(|m| departments::by_name(&m.as_str().replace('-', " "))) {
+    // `haute-marne.gouv.fr`: found from the literal, then the label before it.
+    for (at, _) in text.match_indices(".gouv.fr") {
+        let label_start = text[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
+        if let Some(dept) = departments::by_name(&text[label_start..at].replace('-', " ")) {
             add(dept, 3.0);
         }
     }
-    for c in CITY_DATE.captures_iter(text) {
-        if let Some(dept) = c.get(1).and_then(|m| departments::by_city(m.as_str().trim())) {
-            add(dept, 1.5);
+    for (at, _) in text.match_indices(", le ") {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        if let Some(c) = CITY_DATE.captures(&text[line_start..floor_boundary(text, at + 8)]) {
+            if let Some(dept) = c.get(1).and_then(|m| departments::by_city(m.as_str().trim())) {
+                add(dept, 1.5);
+            }
         }
     }
     for c in SUBPREFECTURE.captures_iter(text) {
