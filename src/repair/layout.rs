@@ -45,23 +45,27 @@ fn spell(part: &str) -> Option<(String, f32)> {
 fn join(doc: &Doc, i: usize) -> Option<Edit> {
     let (a, b) = (doc.tokens[i], doc.tokens[i + 1]);
     let gap = doc.gap_after(i);
+    // Most gaps are one space after a word that is no compound head: nothing to do.
+    if gap == " " && !SPACED_HEADS.contains(&doc.lower(i)) {
+        return None;
+    }
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
     if !letters(a.text) || !letters(b.text) || is_all_caps(a.text) || is_all_caps(b.text) {
         return None;
     }
     let lex = Lexicon::get();
-    let a_lower = a.text.to_lowercase();
+    let a_lower = doc.lower(i);
     let b_starts_lower = b.text.starts_with(char::is_lowercase);
     let (rule, confidence, hyphen) = match gap {
         "-\n" if b_starts_lower => ("dehyphenate", 0.9, None),
-        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower.as_str()) => ("split-compound", 0.85, Some(true)),
-        " " | "\n" if SPACED_HEADS.contains(&a_lower.as_str()) && b_starts_lower && b.text.chars().count() >= 4 => {
+        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower) => ("split-compound", 0.85, Some(true)),
+        " " | "\n" if SPACED_HEADS.contains(&a_lower) && b_starts_lower && b.text.chars().count() >= 4 => {
             ("split-compound", 0.6, Some(true))
         }
         "." if a.text.chars().all(char::is_lowercase) && b_starts_lower => ("dot-space", 0.6, Some(false)),
         _ => return None,
     };
-    let a_known = lex.contains(&a_lower);
+    let a_known = doc.freq(i).is_some();
     let (b_form, b_conf) = spell(b.text)?;
     let after = match hyphen {
         // Line-end hyphen: the joined word if it exists, else a compound kept hyphenated.
@@ -79,7 +83,7 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
             format!("{}-{}", a.text, b_form)
         }
         Some(false) => {
-            let a_freq = lex.freq(&a_lower).unwrap_or(0);
+            let a_freq = doc.freq(i).unwrap_or(0);
             if !a_known || a_freq < 500 || b_conf < 1.0 || lex.freq(&b_form).unwrap_or(0) < 500 {
                 return None;
             }
