@@ -51,6 +51,8 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "a" | "A" => preposition_a(doc, i),
             "4" => preposition_digit(doc, i),
             "prés" | "Prés" => pres(doc, i),
+            "M" => civility(doc, i),
+            "Ja" | "Je" | "Jes" => capital_j(doc, i),
             _ => None,
         };
         if let Some(edit) = edit {
@@ -182,6 +184,40 @@ fn ampersands(doc: &Doc, edits: &mut Vec<Edit>) {
         let strong = DETERMINERS.contains(&next.text) || PREPOSITION_HEADS.contains(&next.text) || next.text.ends_with("er");
         edits.push(Edit::new(amp, amp + 1, "à", "ampersand-a", if strong { 0.85 } else { 0.6 }));
     }
+}
+
+/// `M Dupont`, `M: le Préfet`: the period of `M.` lost or read as a colon.
+fn civility(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let next = doc.tokens.get(i + 1)?;
+    let gap = doc.gap_after(i);
+    let before = doc.gap_before(i);
+    // `J.-M Dupont`, `M-2`: the letter belongs to something else.
+    if i > 0 && (before.is_empty() || before.ends_with(['.', '-', '\'', '\u{2019}'])) {
+        return None;
+    }
+    let name = is_capitalised(next.text) && next.text.chars().all(char::is_alphabetic)
+        || super::tokens::is_all_caps(next.text)
+        || matches!(next.text, "le" | "la");
+    if !name || !matches!(gap, " " | ": ") {
+        return None;
+    }
+    let end = t.end + gap.len() - 1;
+    Some(Edit::new(t.start, end, "M.", "civility-period", 0.7))
+}
+
+/// `Ja`, `Jes`, `Je` inside a sentence: the `l` of an article read as a `J`.
+fn capital_j(doc: &Doc, i: usize) -> Option<Edit> {
+    if i == 0 || doc.sentence_start(i) || doc.gap_before(i) != " " || !doc.tokens[i - 1].text.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if doc.gap_after(i) != " " || !next.text.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let t = doc.tokens[i];
+    let after = format!("l{}", &t.text[1..]);
+    Some(Edit::new(t.start, t.end, after, "capital-j", 0.7))
 }
 
 /// `prés de` is almost always `près de`.

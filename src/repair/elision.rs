@@ -82,7 +82,8 @@ fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
     if space.is_empty() || !space.chars().all(char::is_whitespace) || space.matches('\n').count() > 1 {
         return None;
     }
-    if !vowel_initial(doc.tokens[i + 1].text) {
+    // Headings in capitals are letter-spaced (`L’ AISNE`): the space may be the typist's.
+    if !vowel_initial(doc.tokens[i + 1].text) || is_all_caps(doc.tokens[i + 1].text) {
         return None;
     }
     let start = t.end + gap.len() - space.len();

@@ -27,6 +27,29 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         }
     }
     debris(doc, edits);
+    bullets(doc, edits);
+}
+
+/// A list dash read as `=` (the stroke doubled by ink spread) at the start of a line: `=` never
+/// opens a line of prose. It becomes the dash the document's other list lines use.
+fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
+    let opens = |line: &str, mark: &str| line.trim_start_matches([' ', '\t']).strip_prefix(mark).is_some_and(|r| r.starts_with([' ', '\t']));
+    let mut seen = [0usize; 3];
+    const DASHES: [&str; 3] = ["-", "–", "•"];
+    for line in doc.text.lines() {
+        for (n, dash) in seen.iter_mut().zip(DASHES) {
+            *n += usize::from(opens(line, dash));
+        }
+    }
+    let (best, n) = seen.iter().zip(DASHES).max_by_key(|(n, _)| **n).map_or(("-", 0), |(n, d)| (d, *n));
+    let mut line_start = 0;
+    for line in doc.text.split_inclusive('\n') {
+        if opens(line, "=") {
+            let at = line_start + line.len() - line.trim_start_matches([' ', '\t']).len();
+            edits.push(Edit::new(at, at + 1, best, "bullet", if n > 0 { 0.7 } else { 0.5 }));
+        }
+        line_start += line.len();
+    }
 }
 
 /// Lowercase lexicon spelling of a word or word part, repaired as the word rule would repair it

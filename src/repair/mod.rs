@@ -43,7 +43,7 @@ pub(crate) struct Doc<'a> {
     words: Vec<Word<'a>>,
     /// The apostrophe the document types (see [`apostrophe`]), for the ones the repair inserts.
     pub apostrophe: char,
-    /// The document writes accented capitals (`État`, `À`) at least as often as it omits them.
+    /// The document writes accented capitals (`État`, `À`) clearly more often than it omits them.
     pub accents_capitals: bool,
 }
 
@@ -192,10 +192,10 @@ impl Hasher for FxHasher {
 
 type FxBuild = BuildHasherDefault<FxHasher>;
 
-/// Compares words written with an accented initial capital to words whose lexicon form has
-/// one but that are written without it. Only words the lexicon knows as written on either side
-/// are counted, and the unaccented side by folded key, so that the counts (and the decision) are
-/// the same before and after the repair.
+/// Whether words written with an accented initial capital are at least twice as many as words
+/// whose lexicon form has one but that are written without it (typists mix `Etat` and `État`:
+/// only a clear habit is followed). Words are counted by the lexicon's preferred spelling of
+/// their folded key, so that the counts (and the decision) are the same after the repair.
 fn accents_capitals(doc: &Doc) -> bool {
     let lex = Lexicon::get();
     let (mut with, mut without) = (0, 0);
@@ -219,7 +219,7 @@ fn accents_capitals(doc: &Doc) -> bool {
             with += w.count;
         }
     }
-    with >= without
+    with >= 2 * without
 }
 
 /// Lexicon corrections of unknown words no span rule has claimed.
@@ -254,6 +254,9 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         } else if capitalised && fix.form.chars().next() != lower.chars().next() && !doc.accents_capitals {
             // `Etat` → `État` only in a document that accents its capitals elsewhere.
             confidence = confidence.min(0.45);
+        } else if capitalised && !doc.sentence_start(i) && next_is_capitalised(doc, i) {
+            // Inside a run of capitalised words (`Allo Service Public`) the spelling is a name's.
+            confidence = confidence.min(0.45);
         }
         let after = apply_case(t.text, &fix.form, doc.sentence_start(i));
         if after == t.text {
@@ -266,6 +269,10 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         };
         edits.push(Edit::new(t.start, t.end, after, rule, confidence));
     }
+}
+
+fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
+    doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text) || is_all_caps(n.text))
 }
 
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.

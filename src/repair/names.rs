@@ -36,7 +36,10 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             continue;
         }
         if let Some(name) = given_name(t.text) {
-            edits.push(Edit::new(t.start, t.end, name, "given-name", 0.7));
+            // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
+            // only suggested.
+            let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
+            edits.push(Edit::new(t.start, t.end, name, "given-name", if capital_only { 0.45 } else { 0.7 }));
         }
     }
 }

@@ -62,9 +62,11 @@ pub fn inner_apostrophes(text: &str) -> (usize, usize) {
     (curly, straight)
 }
 
-/// Whether `text[i..i + len]` has a letter on both sides.
+/// Whether `text[i..i + len]` has a letter on both sides; `1` and `|` count on the left, where
+/// they are the `l` of an article (`1'avis`) that another rule restores.
 pub fn between_letters(text: &str, i: usize, len: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(char::is_alphabetic) && text[i + len..].chars().next().is_some_and(char::is_alphabetic)
+    text[..i].chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '1' || c == '|')
+        && text[i + len..].chars().next().is_some_and(char::is_alphabetic)
 }
 
 pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
