@@ -79,9 +79,9 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
     if i + 1 >= doc.tokens.len() || !spaced(doc, i) {
         return None;
     }
-    let next = lower_at(doc, i + 1)?;
-    // The next word as the elision rule will leave it (`a Paccueil` → `a l'accueil`).
-    let next = super::elision::glued_article(doc.tokens[i + 1].text).unwrap_or(next);
+    // The next word as the elision and word rules will leave it (`a Paccueil` → `a l'accueil`).
+    let settled = doc.settled(i + 1);
+    let next = super::elision::glued_article(doc.tokens[i + 1].text).unwrap_or(&settled);
     if LATIN.contains(&next) || next == "t" {
         return None;
     }
@@ -107,7 +107,7 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
     let infinitive = next.len() > 3
         && (next.ends_with("er") || next.ends_with("ir") || next.ends_with("re") || next.ends_with("oir"))
         && lex.contains(next)
-        && next_tok == next;
+        && next_tok.chars().all(char::is_lowercase);
     let confidence = if PREPOSITION_HEADS.contains(&next) {
         0.85
     } else if prev.as_deref().is_some_and(|p| GOVERNORS.contains(&p)) {
@@ -146,11 +146,12 @@ fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
     }
     // The neighbours as the word rule leaves them, so that a second pass decides alike.
     let lowercase = |j: usize| doc.tokens[j].text.chars().all(char::is_lowercase);
-    if !lowercase(i - 1) || !lowercase(i + 1) {
+    let article = super::elision::glued_article(doc.tokens[i + 1].text);
+    if !lowercase(i - 1) || article.is_none() && !lowercase(i + 1) {
         return None;
     }
-    let (prev, next) = (doc.settled(i - 1), doc.settled(i + 1));
-    let (prev, next) = (prev.as_ref(), next.as_ref());
+    let (prev, settled) = (doc.settled(i - 1), doc.settled(i + 1));
+    let (prev, next) = (prev.as_ref(), article.unwrap_or(&settled));
     let lex = Lexicon::get();
     let word = |w: &str| lex.contains(w);
     const QUANTIFIERS: &[&str] = &["les", "des", "ces", "aux", "ses", "nos", "vos", "leurs", "mes", "de", "sur", "par", "pour", "et", "ou", "à", "plus", "moins", "environ", "soit", "dont", "entre", "avec", "sont", "ont", "sur", "x"];
