@@ -67,6 +67,8 @@ fn main() {
     let args: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     // OCR_MEASURE_SHOW=1 lists every edit on stderr, to review the rules.
     let show = std::env::var_os("OCR_MEASURE_SHOW").is_some();
+    // OCR_MEASURE_DUMP=DIR writes each repaired text there, to diff against the clean truth.
+    let dump = std::env::var_os("OCR_MEASURE_DUMP").map(PathBuf::from);
     let dir = args.first().expect("usage: ocr_measure DIR [CLEAN_TEXT...]");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
@@ -89,6 +91,9 @@ fn main() {
         elapsed += t.elapsed().as_secs_f64();
         bytes += raw.len();
         let fixed = apply(&raw, &edits);
+        if let Some(dump) = &dump {
+            std::fs::write(dump.join(&name), &fixed).unwrap();
+        }
         if show {
             for e in &edits {
                 eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}", e.confidence, e.rule, &raw[e.start..e.end], e.after);

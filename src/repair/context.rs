@@ -5,7 +5,6 @@ use super::tokens::is_capitalised;
 use super::Doc;
 use crate::edit::Edit;
 use crate::lexicon::Lexicon;
-use super::word::{correct, Reach};
 
 /// Words after which `a` is the verb (`il a`, `qui a`).
 const SUBJECTS: &[&str] = &[
@@ -52,6 +51,8 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "a" | "A" => preposition_a(doc, i),
             "4" => preposition_digit(doc, i),
             "prés" | "Prés" => pres(doc, i),
+            "M" => civility(doc, i),
+            "Ja" | "Je" | "Jes" => capital_j(doc, i),
             _ => None,
         };
         if let Some(edit) = edit {
@@ -62,8 +63,8 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     ampersands(doc, edits);
 }
 
-fn lower_at(doc: &Doc, i: usize) -> Option<String> {
-    doc.tokens.get(i).map(|t| t.text.to_lowercase())
+fn lower_at<'d>(doc: &'d Doc, i: usize) -> Option<&'d str> {
+    (i < doc.tokens.len()).then(|| doc.lower(i))
 }
 
 /// Whether tokens `i` and `i + 1` are separated by plain spaces only.
@@ -78,19 +79,16 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
     if i + 1 >= doc.tokens.len() || !spaced(doc, i) {
         return None;
     }
-    let next = lower_at(doc, i + 1)?;
-    // The next word as the elision rule will leave it (`a Paccueil` → `a l'accueil`).
-    let next = super::elision::glued_article(doc.tokens[i + 1].text).map_or(next, str::to_string);
-    if LATIN.contains(&next.as_str()) || next == "t" {
+    // The next word as the elision and word rules will leave it (`a Paccueil` → `a l'accueil`).
+    let settled = doc.settled(i + 1);
+    let next = super::elision::glued_article(doc.tokens[i + 1].text).unwrap_or(&settled);
+    if LATIN.contains(&next) || next == "t" {
         return None;
     }
     let capital = t.text == "A";
     // The previous word as the word rule will leave it, so that a second pass decides alike.
     let prev = if i > 0 && !capital && (spaced(doc, i - 1) || doc.gap_before(i).ends_with(['\'', '\u{2019}'])) {
-        lower_at(doc, i - 1).map(|p| match Lexicon::get().contains(&p) {
-            true => p,
-            false => correct(&p, Reach::Full).filter(|f| f.confidence >= 0.5).map_or(p, |f| f.form),
-        })
+        Some(doc.settled(i - 1))
     } else {
         None
     };
@@ -102,15 +100,15 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
     }
     let lex = Lexicon::get();
     let next_tok = doc.tokens[i + 1].text;
-    let participle = next.ends_with('é') || matches!(next.as_str(), "eu" | "pu" | "dû" | "su" | "vu" | "fait" | "pris" | "mis" | "dit" | "été");
+    let participle = next.ends_with('é') || matches!(next, "eu" | "pu" | "dû" | "su" | "vu" | "fait" | "pris" | "mis" | "dit" | "été");
     if participle {
         return None;
     }
     let infinitive = next.len() > 3
         && (next.ends_with("er") || next.ends_with("ir") || next.ends_with("re") || next.ends_with("oir"))
-        && lex.contains(&next)
-        && next_tok == next;
-    let confidence = if PREPOSITION_HEADS.contains(&next.as_str()) {
+        && lex.contains(next)
+        && next_tok.chars().all(char::is_lowercase);
+    let confidence = if PREPOSITION_HEADS.contains(&next) {
         0.85
     } else if prev.as_deref().is_some_and(|p| GOVERNORS.contains(&p)) {
         0.85
@@ -118,7 +116,7 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         0.8
     } else if numbers_around(doc, i) {
         0.85
-    } else if !capital && DETERMINERS.contains(&next.as_str()) && prev.is_some() {
+    } else if !capital && DETERMINERS.contains(&next) && prev.is_some() {
         // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
         0.45
     } else {
@@ -146,10 +144,16 @@ fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
     if i == 0 || i + 1 >= doc.tokens.len() || !spaced(doc, i) || !spaced(doc, i - 1) {
         return None;
     }
-    let prev = doc.tokens[i - 1].text;
-    let next = doc.tokens[i + 1].text;
+    // The neighbours as the word rule leaves them, so that a second pass decides alike.
+    let lowercase = |j: usize| doc.tokens[j].text.chars().all(char::is_lowercase);
+    let article = super::elision::glued_article(doc.tokens[i + 1].text);
+    if !lowercase(i - 1) || article.is_none() && !lowercase(i + 1) {
+        return None;
+    }
+    let (prev, settled) = (doc.settled(i - 1), doc.settled(i + 1));
+    let (prev, next) = (prev.as_ref(), article.unwrap_or(&settled));
     let lex = Lexicon::get();
-    let word = |w: &str| w.chars().all(char::is_lowercase) && lex.contains(w);
+    let word = |w: &str| lex.contains(w);
     const QUANTIFIERS: &[&str] = &["les", "des", "ces", "aux", "ses", "nos", "vos", "leurs", "mes", "de", "sur", "par", "pour", "et", "ou", "à", "plus", "moins", "environ", "soit", "dont", "entre", "avec", "sont", "ont", "sur", "x"];
     if !word(prev) || QUANTIFIERS.contains(&prev) || !word(next) {
         return None;
@@ -183,10 +187,44 @@ fn ampersands(doc: &Doc, edits: &mut Vec<Edit>) {
     }
 }
 
+/// `M Dupont`, `M: le Préfet`: the period of `M.` lost or read as a colon.
+fn civility(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let next = doc.tokens.get(i + 1)?;
+    let gap = doc.gap_after(i);
+    let before = doc.gap_before(i);
+    // `J.-M Dupont`, `M-2`: the letter belongs to something else.
+    if i > 0 && (before.is_empty() || before.ends_with(['.', '-', '\'', '\u{2019}'])) {
+        return None;
+    }
+    let name = is_capitalised(next.text) && next.text.chars().all(char::is_alphabetic)
+        || super::tokens::is_all_caps(next.text)
+        || matches!(next.text, "le" | "la");
+    if !name || !matches!(gap, " " | ": ") {
+        return None;
+    }
+    let end = t.end + gap.len() - 1;
+    Some(Edit::new(t.start, end, "M.", "civility-period", 0.7))
+}
+
+/// `Ja`, `Jes`, `Je` inside a sentence: the `l` of an article read as a `J`.
+fn capital_j(doc: &Doc, i: usize) -> Option<Edit> {
+    if i == 0 || doc.sentence_start(i) || doc.gap_before(i) != " " || !doc.tokens[i - 1].text.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if doc.gap_after(i) != " " || !next.text.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let t = doc.tokens[i];
+    let after = format!("l{}", &t.text[1..]);
+    Some(Edit::new(t.start, t.end, after, "capital-j", 0.7))
+}
+
 /// `prés de` is almost always `près de`.
 fn pres(doc: &Doc, i: usize) -> Option<Edit> {
     let next = lower_at(doc, i + 1)?;
-    if !matches!(next.as_str(), "de" | "d" | "du" | "des") || !doc.gap_after(i).starts_with(' ') {
+    if !matches!(next, "de" | "d" | "du" | "des") || !doc.gap_after(i).starts_with(' ') {
         return None;
     }
     let t = doc.tokens[i];

@@ -3,7 +3,7 @@
 //! merged with it into another capital (`Pobjet`, `Fobjet`, `Tobjet`, `Vobjet`); a space
 //! inserted after the apostrophe (`d’ Orléans`).
 
-use super::tokens::is_all_caps;
+use super::tokens::{between_letters, is_all_caps, is_protected};
 use super::word::{self, Kind, Reach};
 use super::{apply_case, Doc};
 use crate::edit::Edit;
@@ -23,6 +23,20 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if let Some(edit) = glued(doc, i) {
             done[i] = true;
             edits.push(edit);
+        }
+    }
+    straight_apostrophes(doc, edits);
+}
+
+/// In a document typed with `’` (see `Doc::apostrophe`), a straight `'` between letters is a
+/// curly one whose curl the scan lost.
+fn straight_apostrophes(doc: &Doc, edits: &mut Vec<Edit>) {
+    if doc.apostrophe == '\'' {
+        return;
+    }
+    for (i, _) in doc.text.match_indices('\'') {
+        if between_letters(doc.text, i, 1) && !is_protected(&doc.protected, i, i + 1) {
+            edits.push(Edit::new(i, i + 1, "\u{2019}", "apostrophe-curl", 0.6));
         }
     }
 }
@@ -56,19 +70,20 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
 /// `d’ Orléans`: the space after an elided word's apostrophe is scanning noise.
 fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
-    if !ELIDED.contains(&t.text.to_lowercase().as_str()) || i + 1 >= doc.tokens.len() {
+    if i + 1 >= doc.tokens.len() {
         return None;
     }
     let gap = doc.gap_after(i);
     let mut chars = gap.chars();
-    if !chars.next().is_some_and(is_apostrophe) {
+    if !chars.next().is_some_and(is_apostrophe) || !ELIDED.contains(&doc.lower(i)) {
         return None;
     }
     let space = chars.as_str();
     if space.is_empty() || !space.chars().all(char::is_whitespace) || space.matches('\n').count() > 1 {
         return None;
     }
-    if !vowel_initial(doc.tokens[i + 1].text) {
+    // Headings in capitals are letter-spaced (`L’ AISNE`): the space may be the typist's.
+    if !vowel_initial(doc.tokens[i + 1].text) || is_all_caps(doc.tokens[i + 1].text) {
         return None;
     }
     let start = t.end + gap.len() - space.len();
@@ -79,7 +94,11 @@ fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
 fn glued(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let lex = Lexicon::get();
-    if t.text.chars().count() < 4 || is_all_caps(t.text) || lex.contains(&t.text.to_lowercase()) {
+    if doc.freq(i).is_some() || t.text.chars().count() < 4 || is_all_caps(t.text) {
+        return None;
+    }
+    // A word whose only damage is lost accents (`qualite`) is not an article and a word.
+    if lex.fold_freq(&fold(doc.lower(i))).is_some() {
         return None;
     }
     if i > 0 && doc.gap_before(i).ends_with(|c: char| is_apostrophe(c) || c == '-') {
@@ -122,7 +141,8 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
 /// The article `glued` would split off `word` (`Paccueil` → `l`), for rules reading neighbours.
 pub(super) fn glued_article(word: &str) -> Option<&'static str> {
     let lex = Lexicon::get();
-    if word.chars().count() < 4 || lex.contains(&word.to_lowercase()) {
+    let lower = word.to_lowercase();
+    if word.chars().count() < 4 || lex.contains(&lower) || lex.fold_freq(&fold(&lower)).is_some() {
         return None;
     }
     let (article, rest, _) = split_article(word)?;

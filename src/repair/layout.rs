@@ -27,6 +27,29 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         }
     }
     debris(doc, edits);
+    bullets(doc, edits);
+}
+
+/// A list dash read as `=` (the stroke doubled by ink spread) at the start of a line: `=` never
+/// opens a line of prose. It becomes the dash the document's other list lines use.
+fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
+    let opens = |line: &str, mark: &str| line.trim_start_matches([' ', '\t']).strip_prefix(mark).is_some_and(|r| r.starts_with([' ', '\t']));
+    let mut seen = [0usize; 3];
+    const DASHES: [&str; 3] = ["-", "–", "•"];
+    for line in doc.text.lines() {
+        for (n, dash) in seen.iter_mut().zip(DASHES) {
+            *n += usize::from(opens(line, dash));
+        }
+    }
+    let (best, n) = seen.iter().zip(DASHES).max_by_key(|(n, _)| **n).map_or(("-", 0), |(n, d)| (d, *n));
+    let mut line_start = 0;
+    for line in doc.text.split_inclusive('\n') {
+        if opens(line, "=") {
+            let at = line_start + line.len() - line.trim_start_matches([' ', '\t']).len();
+            edits.push(Edit::new(at, at + 1, best, "bullet", if n > 0 { 0.7 } else { 0.5 }));
+        }
+        line_start += line.len();
+    }
 }
 
 /// Lowercase lexicon spelling of a word or word part, repaired as the word rule would repair it
@@ -45,23 +68,27 @@ fn spell(part: &str) -> Option<(String, f32)> {
 fn join(doc: &Doc, i: usize) -> Option<Edit> {
     let (a, b) = (doc.tokens[i], doc.tokens[i + 1]);
     let gap = doc.gap_after(i);
+    // Most gaps are one space after a word that is no compound head: nothing to do.
+    if gap == " " && !SPACED_HEADS.contains(&doc.lower(i)) {
+        return None;
+    }
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
     if !letters(a.text) || !letters(b.text) || is_all_caps(a.text) || is_all_caps(b.text) {
         return None;
     }
     let lex = Lexicon::get();
-    let a_lower = a.text.to_lowercase();
+    let a_lower = doc.lower(i);
     let b_starts_lower = b.text.starts_with(char::is_lowercase);
     let (rule, confidence, hyphen) = match gap {
         "-\n" if b_starts_lower => ("dehyphenate", 0.9, None),
-        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower.as_str()) => ("split-compound", 0.85, Some(true)),
-        " " | "\n" if SPACED_HEADS.contains(&a_lower.as_str()) && b_starts_lower && b.text.chars().count() >= 4 => {
+        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower) => ("split-compound", 0.85, Some(true)),
+        " " | "\n" if SPACED_HEADS.contains(&a_lower) && b_starts_lower && b.text.chars().count() >= 4 => {
             ("split-compound", 0.6, Some(true))
         }
         "." if a.text.chars().all(char::is_lowercase) && b_starts_lower => ("dot-space", 0.6, Some(false)),
         _ => return None,
     };
-    let a_known = lex.contains(&a_lower);
+    let a_known = doc.freq(i).is_some();
     let (b_form, b_conf) = spell(b.text)?;
     let after = match hyphen {
         // Line-end hyphen: the joined word if it exists, else a compound kept hyphenated.
@@ -79,7 +106,7 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
             format!("{}-{}", a.text, b_form)
         }
         Some(false) => {
-            let a_freq = lex.freq(&a_lower).unwrap_or(0);
+            let a_freq = doc.freq(i).unwrap_or(0);
             if !a_known || a_freq < 500 || b_conf < 1.0 || lex.freq(&b_form).unwrap_or(0) < 500 {
                 return None;
             }

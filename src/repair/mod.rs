@@ -9,7 +9,9 @@ mod names;
 mod tokens;
 mod word;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::edit::Edit;
 use crate::lexicon::Lexicon;
@@ -35,26 +37,86 @@ pub(crate) struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token<'a>>,
     pub protected: Vec<(usize, usize)>,
-    /// Occurrences of each token spelling: a spelling seen often is probably deliberate.
-    pub counts: HashMap<&'a str, usize>,
-    /// The apostrophe the document mostly uses, for the ones the repair inserts.
+    /// For each token, its entry in `words`.
+    word_of: Vec<u32>,
+    /// The distinct token spellings: each is lowercased and looked up once per document.
+    words: Vec<Word<'a>>,
+    /// The apostrophe the document types (see [`apostrophe`]), for the ones the repair inserts.
     pub apostrophe: char,
-    /// The document writes accented capitals (`État`, `À`) at least as often as it omits them.
+    /// The document writes accented capitals (`État`, `À`) clearly more often than it omits them.
     pub accents_capitals: bool,
+}
+
+struct Word<'a> {
+    text: &'a str,
+    lower: Cow<'a, str>,
+    freq: Option<u16>,
+    /// Occurrences: a spelling seen often is probably deliberate.
+    count: usize,
 }
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
         let tokens = tokens::tokenize(text);
-        let mut counts = HashMap::new();
-        for t in &tokens {
-            *counts.entry(t.text).or_insert(0) += 1;
+        let lex = Lexicon::get();
+        let mut ids: HashMap<&str, u32, FxBuild> = HashMap::default();
+        let mut words: Vec<Word> = Vec::new();
+        let word_of = tokens
+            .iter()
+            .map(|t| {
+                let id = *ids.entry(t.text).or_insert_with(|| {
+                    let lower = lowercase(t.text);
+                    let freq = lex.freq(&lower);
+                    words.push(Word { text: t.text, lower, freq, count: 0 });
+                    // At most one entry per token, and token counts fit in u32 for any text under 4 GiB.
+                    (words.len() - 1) as u32
+                });
+                words[id as usize].count += 1;
+                id
+            })
+            .collect();
+        let mut doc = Doc {
+            text,
+            protected: tokens::protected_spans(text),
+            tokens,
+            word_of,
+            words,
+            apostrophe: apostrophe(text),
+            accents_capitals: false,
+        };
+        doc.accents_capitals = accents_capitals(&doc);
+        doc
+    }
+
+    fn word(&self, i: usize) -> &Word<'a> {
+        &self.words[self.word_of[i] as usize]
+    }
+
+    /// Token `i` in lowercase.
+    pub fn lower(&self, i: usize) -> &str {
+        &self.word(i).lower
+    }
+
+    /// Lexicon frequency of token `i` in lowercase, `None` for a word the lexicon lacks.
+    pub fn freq(&self, i: usize) -> Option<u16> {
+        self.word(i).freq
+    }
+
+    pub fn count(&self, i: usize) -> usize {
+        self.word(i).count
+    }
+
+    /// Token `i` in lowercase as the word rule leaves it: the second pass must see what the
+    /// first pass will have written, so rules reading neighbours read them through this.
+    pub fn settled(&self, i: usize) -> Cow<'_, str> {
+        let lower = self.lower(i);
+        if self.freq(i).is_some() || !worth_checking(self.tokens[i].text) {
+            return Cow::Borrowed(lower);
         }
-        let curly = text.matches('\u{2019}').count();
-        let straight = text.matches('\'').count();
-        let apostrophe = if curly > straight { '\u{2019}' } else { '\'' };
-        let accents_capitals = accents_capitals(&tokens);
-        Doc { text, protected: tokens::protected_spans(text), tokens, counts, apostrophe, accents_capitals }
+        match correct(lower, Reach::Full) {
+            Some(fix) if fix.confidence >= 0.5 => Cow::Owned(fix.form),
+            _ => Cow::Borrowed(lower),
+        }
     }
 
     /// Text between token `i` and token `i + 1` (or the end).
@@ -81,35 +143,87 @@ impl<'a> Doc<'a> {
             Some(c) => "\n.!?:;•·-–—*()«\"".contains(c),
         }
     }
+}
 
-    pub fn count(&self, i: usize) -> usize {
-        self.counts.get(self.tokens[i].text).copied().unwrap_or(0)
+/// Lowercase without allocating for the usual already-lowercase word.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let has_upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if has_upper {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
-/// Compares words written with an accented initial capital to words whose lexicon form has
-/// one but that are written without it.
-fn accents_capitals(tokens: &[Token]) -> bool {
-    let lex = Lexicon::get();
-    let (mut with, mut without) = (0, 0);
-    for t in tokens {
-        match t.text.chars().next() {
-            Some('É' | 'À' | 'È' | 'Ê' | 'Ô' | 'Î' | 'Ç') => with += 1,
-            Some('E' | 'A' | 'O' | 'I' | 'C') if is_capitalised(t.text) && t.text.len() > 2 => {
-                let lower = t.text.to_lowercase();
-                if !lex.contains(&lower) && lex.forms_of_fold(&lower).first().is_some_and(|(f, _)| !f.starts_with(&lower[..1])) {
-                    without += 1;
-                }
-            }
-            _ => {}
+/// The apostrophe the document was typed with. A scan degrades a curly `’` into a straight
+/// `'` (the curl is lost), never the reverse; so a document whose OCR shows curly apostrophes
+/// inside words, even as a minority, was typed with them.
+fn apostrophe(text: &str) -> char {
+    let (curly, straight) = tokens::inner_apostrophes(text);
+    if curly >= 2 && curly * 3 >= straight {
+        '\u{2019}'
+    } else {
+        '\''
+    }
+}
+
+/// The FxHash function (rustc's): the document's token table is hashed once per token, and
+/// SipHash's resistance to chosen keys is not needed there.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
-    with >= without
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// Whether words written with an accented initial capital are at least twice as many as words
+/// whose lexicon form has one but that are written without it (typists mix `Etat` and `État`:
+/// only a clear habit is followed). Words are counted by the lexicon's preferred spelling of
+/// their folded key, so that the counts (and the decision) are the same after the repair.
+fn accents_capitals(doc: &Doc) -> bool {
+    let lex = Lexicon::get();
+    let (mut with, mut without) = (0, 0);
+    for w in &doc.words {
+        let Some(first) = w.text.chars().next() else { continue };
+        if !matches!(first, 'É' | 'À' | 'È' | 'Ê' | 'Ô' | 'Î' | 'Ç' | 'E' | 'A' | 'O' | 'I' | 'C')
+            || !is_capitalised(w.text)
+            || w.text.len() <= 2
+        {
+            continue;
+        }
+        let folded = crate::lexicon::fold(&w.lower);
+        // The spelling the lexicon prefers for this word: does it start with an accent?
+        let Some((best, _)) = lex.forms_of_fold(&folded).into_iter().next() else { continue };
+        if best.as_bytes().first() == folded.as_bytes().first() {
+            continue;
+        }
+        if first.is_ascii() {
+            without += w.count;
+        } else {
+            with += w.count;
+        }
+    }
+    with >= 2 * without
 }
 
 /// Lexicon corrections of unknown words no span rule has claimed.
 fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
-    let lex = Lexicon::get();
     for (i, t) in doc.tokens.iter().enumerate() {
         if done[i] || !worth_checking(t.text) || doc.protected(i) {
             continue;
@@ -117,14 +231,14 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         if in_compound(doc, i) || ABBREVIATIONS.contains(&t.text) {
             continue;
         }
-        let lower = t.text.to_lowercase();
-        if let Some(freq) = lex.freq(&lower) {
-            real_word(doc, i, &lower, freq, edits);
+        let lower = doc.lower(i);
+        if let Some(freq) = doc.freq(i) {
+            real_word(doc, i, lower, freq, edits);
             continue;
         }
         let capitalised = is_capitalised(t.text);
         let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
-        let Some(fix) = word::correct(&lower, reach) else { continue };
+        let Some(fix) = word::correct(lower, reach) else { continue };
         let mut confidence = fix.confidence;
         if fix.kind != Kind::Accent {
             // A spelling the document repeats, or a part of a hyphenated name (`Qual-e-pref`),
@@ -140,6 +254,9 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         } else if capitalised && fix.form.chars().next() != lower.chars().next() && !doc.accents_capitals {
             // `Etat` → `État` only in a document that accents its capitals elsewhere.
             confidence = confidence.min(0.45);
+        } else if capitalised && !doc.sentence_start(i) && next_is_capitalised(doc, i) {
+            // Inside a run of capitalised words (`Allo Service Public`) the spelling is a name's.
+            confidence = confidence.min(0.45);
         }
         let after = apply_case(t.text, &fix.form, doc.sentence_start(i));
         if after == t.text {
@@ -152,6 +269,10 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         };
         edits.push(Edit::new(t.start, t.end, after, rule, confidence));
     }
+}
+
+fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
+    doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text) || is_all_caps(n.text))
 }
 
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.

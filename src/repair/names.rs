@@ -9,7 +9,6 @@ use crate::lexicon::{fold, Lexicon};
 const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
-    let lex = Lexicon::get();
     for i in 0..doc.tokens.len() {
         let t = doc.tokens[i];
         if done[i] || !is_capitalised(t.text) || !t.text.chars().all(char::is_alphabetic) {
@@ -19,7 +18,11 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         let next_is_name = doc.tokens.get(i + 1).is_some_and(|n| {
             (is_all_caps(n.text) || is_capitalised(n.text)) && doc.gap_after(i).chars().all(|c| c == ' ')
         });
-        let after_given = i > 0 && !after_civility && is_given(doc.tokens[i - 1].text) && doc.gap_after(i - 1) == " ";
+        let after_given = i > 0
+            && !after_civility
+            && doc.gap_after(i - 1) == " "
+            && is_capitalised(doc.tokens[i - 1].text)
+            && is_given(doc.tokens[i - 1].text);
         if after_civility && !next_is_name || after_given {
             // A family name: leave it exactly as written.
             done[i] = true;
@@ -29,11 +32,14 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             continue;
         }
         done[i] = true;
-        if is_given(t.text) || lex.contains(&t.text.to_lowercase()) {
+        if doc.freq(i).is_some() || is_given(t.text) {
             continue;
         }
         if let Some(name) = given_name(t.text) {
-            edits.push(Edit::new(t.start, t.end, name, "given-name", 0.7));
+            // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
+            // only suggested.
+            let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
+            edits.push(Edit::new(t.start, t.end, name, "given-name", if capital_only { 0.45 } else { 0.7 }));
         }
     }
 }

@@ -39,10 +39,34 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)[\w.+-]+@[\w-]+(?:\.[\w-]+)*|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info)\b(?:/\S*)?")
+        // ASCII word boundaries: with Unicode ones the regex crate falls back to its slowest
+        // engine, and the addresses matched here are ASCII anyway.
+        Regex::new(r"(?i)[\w.+-]+@[\w-]+(?:\.[\w-]+)*|(?-u:\b)(?:https?://|www\.)\S+|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info)(?-u:\b)(?:/\S*)?")
             .expect("static regex")
     });
     re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+}
+
+/// Apostrophes between two letters (elisions, `aujourd’hui`): (curly `’`, straight `'`).
+pub fn inner_apostrophes(text: &str) -> (usize, usize) {
+    let (mut curly, mut straight) = (0, 0);
+    for (i, c) in text.match_indices(['\'', '\u{2019}']) {
+        if between_letters(text, i, c.len()) {
+            if c == "'" {
+                straight += 1;
+            } else {
+                curly += 1;
+            }
+        }
+    }
+    (curly, straight)
+}
+
+/// Whether `text[i..i + len]` has a letter on both sides; `1` and `|` count on the left, where
+/// they are the `l` of an article (`1'avis`) that another rule restores.
+pub fn between_letters(text: &str, i: usize, len: usize) -> bool {
+    text[..i].chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '1' || c == '|')
+        && text[i + len..].chars().next().is_some_and(char::is_alphabetic)
 }
 
 pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
