@@ -38,6 +38,13 @@ struct Speaker {
 
 pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[Participant], chair: Option<usize>) -> Vec<Intervention> {
     let mut out = Vec::new();
+    // Listed names, searched all at once in each block rather than one by one.
+    let full_names: Vec<(usize, String)> = participants
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.given_name.as_ref().map(|given| (i, format!("{given} {}", p.family_name))))
+        .collect();
+    let names_automaton = aho_corasick::AhoCorasick::new(full_names.iter().map(|(_, n)| n.as_str())).ok();
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
@@ -49,7 +56,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
             let said = s[said..].split_whitespace().collect::<Vec<_>>().join(" ");
             out.push(Intervention { participant: None, speaker: service, text: said, span });
         }
-        let speakers = speakers(s, participants);
+        let speakers = speakers(s, participants, &full_names, names_automaton.as_ref());
         for (k, speaker) in speakers.iter().enumerate() {
             let end = speakers.get(k + 1).map_or(s.len(), |next| next.start);
             let said = s[speaker.said..end].trim();
@@ -73,7 +80,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
     out
 }
 
-fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
+fn speakers(s: &str, participants: &[Participant], full_names: &[(usize, String)], automaton: Option<&aho_corasick::AhoCorasick>) -> Vec<Speaker> {
     let mut found: Vec<Speaker> = Vec::new();
     for m in OFFICE.captures_iter(s) {
         let (Some(whole), Some(office)) = (m.get(0), m.get(1)) else { continue };
@@ -92,18 +99,17 @@ fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
         }
     }
     // Listed participants named without a civility: `Emma CAMARA a présenté`.
-    for p in participants {
+    for m in automaton.into_iter().flat_map(|a| a.find_overlapping_iter(s)) {
+        let (at, (index, full)) = (m.start(), &full_names[m.pattern().as_usize()]);
+        let p = &participants[*index];
         let Some(given) = &p.given_name else { continue };
-        let full = format!("{given} {}", p.family_name);
-        for (at, _) in s.match_indices(&full) {
-            if found.iter().any(|f| f.start <= at && at < f.said) {
-                continue;
-            }
-            let preceded_ok = s[..at].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-            if let (true, Some(said)) = (preceded_ok, verb_after(s, at + full.len())) {
-                let name = Name { civility: None, given: Some(given.clone()), family: p.family_name.clone(), start: at, end: at + full.len() };
-                found.push(Speaker { start: at, names: vec![name], office: None, said });
-            }
+        if found.iter().any(|f| f.start <= at && at < f.said) {
+            continue;
+        }
+        let preceded_ok = s[..at].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
+        if let (true, Some(said)) = (preceded_ok, verb_after(s, at + full.len())) {
+            let name = Name { civility: None, given: Some(given.clone()), family: p.family_name.clone(), start: at, end: at + full.len() };
+            found.push(Speaker { start: at, names: vec![name], office: None, said });
         }
     }
     found.sort_by_key(|f| f.start);
