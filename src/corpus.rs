@@ -126,7 +126,7 @@ fn wanted(path: &Path, options: &Discovery) -> bool {
         return true;
     }
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    options.extensions.iter().any(|x| *x == ext)
+    options.extensions.contains(&ext)
 }
 
 /// Reads an input, refusing files over `max_bytes` before reading them.

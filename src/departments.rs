@@ -338,7 +338,7 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut mentions: Vec<Mention> = Vec::with_capacity(found.len());
     for m in found {
-        if mentions.last().map_or(true, |prev| m.start >= prev.end) {
+        if mentions.last().is_none_or(|prev| m.start >= prev.end) {
             mentions.push(m);
         }
     }

@@ -82,9 +82,8 @@ fn authority(text: &str) -> Option<String> {
     let head = &text[..floor_boundary(text, 3000)];
     for m in AUTHORITY.find_iter(head) {
         // Keep the words up to the department name.
-        for mention in departments::find_mentions(m.as_str()) {
-            let found = &m.as_str()[..mention.end];
-            return Some(collapse(found));
+        if let Some(mention) = departments::find_mentions(m.as_str()).first() {
+            return Some(collapse(&m.as_str()[..mention.end]));
         }
     }
     None

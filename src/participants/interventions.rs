@@ -106,7 +106,7 @@ fn speakers(s: &str, participants: &[Participant], full_names: &[(usize, String)
         if found.iter().any(|f| f.start <= at && at < f.said) {
             continue;
         }
-        let preceded_ok = s[..at].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
+        let preceded_ok = s[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         if let (true, Some(said)) = (preceded_ok, verb_after(s, at + full.len())) {
             let name = Name { civility: None, given: Some(given.clone()), family: p.family_name.clone(), start: at, end: at + full.len() };
             found.push(Speaker { start: at, names: vec![name], office: None, said });

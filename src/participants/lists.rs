@@ -382,7 +382,7 @@ impl Reader<'_> {
                 draft.span.end = line.end;
                 true
             }
-            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().map_or(true, |p| p.2 < 2) => {
+            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().is_none_or(|p| p.2 < 2) => {
                 self.flush();
                 let pending = match self.pending.take() {
                     Some((p, span, n)) => (format!("{p} {}", body.trim()), Span::new(span.start, line.end), n + 1),

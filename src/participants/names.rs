@@ -159,7 +159,7 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
                     break;
                 }
             }
-            let ends_there = words.get(j).map_or(true, |w| w.kind != Kind::Title) && j > family_end;
+            let ends_there = words.get(j).is_none_or(|w| w.kind != Kind::Title) && j > family_end;
             if ends_there && (words[j - 1].terminated || words.get(j).is_none() || vouched) {
                 return Some((Some(join(&words[family_end..j])), family, j - 1));
             }
