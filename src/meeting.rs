@@ -282,12 +282,21 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
 fn rest_of_line(text: &str, from: usize) -> &str {
     let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
     let end = line_end(from);
-    if end < text.len() {
-        let next_end = line_end(end + 1);
-        let next = text[end + 1..next_end].trim();
-        if !next.is_empty() && next.len() < 120 {
-            return &text[from..next_end];
+    let mut next_start = end + 1;
+    // OCR often puts a blank line between the two.
+    for _ in 0..2 {
+        if next_start >= text.len() {
+            break;
         }
+        let next_end = line_end(next_start);
+        let next = text[next_start..next_end].trim();
+        if !next.is_empty() {
+            if next.len() < 120 {
+                return &text[from..next_end];
+            }
+            break;
+        }
+        next_start = next_end + 1;
     }
     &text[from..end]
 }
@@ -349,7 +358,7 @@ fn place(tail: &str) -> Option<String> {
 /// the name above its title (`Jean MARTIN` / `Préfet du Gers`).
 fn signatory(text: &str) -> Signatory {
     static ROLE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?((?:l[ea]\s+)?(?:sous-pr[ée]f[eè]te?|pr[ée]f[eè]te?|secr[ée]taire\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b[^,\n]{0,60}?)\s*[.,]?\s*(?:,\s*([^,\n]+?))?\s*[.,]?\s*$").unwrap()
+        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?((?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b[^,\n]{0,60}?)\s*[.,]?\s*(?:,\s*([^,\n]+?))?\s*[.,]?\s*$").unwrap()
     });
     let lines: Vec<&str> = text.lines().map(|l| l.trim()).collect();
     let start = lines.len().saturating_sub(lines.len() / 3 + 10);
@@ -538,6 +547,8 @@ mod tests {
         let s = signatory(t);
         assert_eq!(s.name.as_deref(), Some("Pierre DUVAL"));
         assert_eq!(s.role.as_deref(), Some("le Secrétaire Général"));
+        let t = "Fin.\n\nPour le préfet et par deiégation\nLé Secrétaure Général\n\nPaul DURAND\n";
+        assert_eq!(signatory(t).name.as_deref(), Some("Paul DURAND"), "OCR damage in the role line");
         let t = "Fin.\n\nLa préfète,\n\nClaire Martin\n";
         assert_eq!(signatory(t).name.as_deref(), Some("Claire MARTIN"));
     }
