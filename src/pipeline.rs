@@ -119,7 +119,8 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     }
     if let Some(signatory) = found.document.signatory.name.as_mut() {
         // The lists spell the name as the document does (`Richard SMITH` for `Richard Smith`).
-        if let Some(p) = people.participants.iter().find(|p| crate::participants::same_person(p, signatory)) {
+        let listed = people.participants.iter().find(|p| crate::participants::same_person(p, signatory));
+        if let Some(p) = listed.or_else(|| people.participants.iter().find(|p| crate::participants::probably_same_person(p, signatory))) {
             *signatory = p.display_name();
         }
     }

@@ -50,11 +50,24 @@ impl Participant {
 /// Whether `name` (`Given FAMILY`, any case and accents) names this participant: same
 /// family name, and same initial when both have a given name.
 pub fn same_person(participant: &Participant, name: &str) -> bool {
+    matches_name(participant, name, 0)
+}
+
+/// Like [`same_person`], allowing one misread letter in a family name of five letters or
+/// more: OCR damages a name in one place (`LARRFY`) and spells it right in the lists.
+pub fn probably_same_person(participant: &Participant, name: &str) -> bool {
+    matches_name(participant, name, 1)
+}
+
+fn matches_name(participant: &Participant, name: &str, typos: usize) -> bool {
     let key = |s: &str| crate::departments::fold(s).replace(' ', "");
     let family = key(&participant.family_name);
     let words: Vec<&str> = name.split_whitespace().collect();
     (1..words.len()).any(|split| {
-        key(&words[split..].join(" ")) == family
+        let candidate = key(&words[split..].join(" "));
+        let close = candidate == family
+            || (typos > 0 && family.chars().count() >= 5 && strsim::levenshtein(&candidate, &family) <= typos);
+        close
             && match (&participant.given_name, words[..split].first()) {
                 (Some(given), Some(first)) => key(given).chars().next() == key(first).chars().next(),
                 _ => true,
@@ -102,4 +115,35 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     lists::reconcile_names(text, &mut people.participants);
     people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants, people.chair);
     people
+}
+
+#[cfg(test)]
+mod name_matching_tests {
+    use super::*;
+
+    fn listed(given: &str, family: &str) -> Participant {
+        Participant {
+            civility: None,
+            given_name: Some(given.into()),
+            family_name: family.into(),
+            role: None,
+            organization: None,
+            group: None,
+            attendance: Attendance::Present,
+            span: Span::default(),
+        }
+    }
+
+    #[test]
+    fn a_name_matches_whatever_its_case_and_accents() {
+        assert!(same_person(&listed("Hélène", "DUPRÉ"), "Helene Dupre"));
+        assert!(!same_person(&listed("Hélène", "DUPRÉ"), "Paul DUPRÉ"));
+    }
+
+    #[test]
+    fn one_misread_letter_is_tolerated_only_when_asked_and_on_long_names() {
+        assert!(!same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
+        assert!(probably_same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
+        assert!(!probably_same_person(&listed("Paul", "GUY"), "Paul GUS"));
+    }
 }
