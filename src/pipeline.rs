@@ -60,6 +60,9 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
     } else {
         (text, Vec::new(), Vec::new())
     };
+    // Scans that no regex can tell from typed text show themselves by how much the
+    // corrector had to mend: clean exports need under one repair per 2 KB.
+    let format = if format == Format::Plain && repairs.len() * 1000 >= text.len() * 2 { Format::Ocr } else { format };
     let blocks = segment::segment(text.as_str(), &hints);
     if blocks.is_empty() {
         warnings.push("no text blocks found".to_string());
