@@ -5,12 +5,14 @@
 //! [`text::Text`] keeping every position traceable to the original bytes. [`pipeline`]
 //! runs them for one document, [`corpus`] for many.
 
+pub mod bench;
 pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod departments;
 pub mod edit;
 pub mod error;
+pub mod export;
 pub mod figures;
 pub mod labels;
 pub mod lexicon;
@@ -21,6 +23,8 @@ pub mod participants;
 pub mod pipeline;
 pub mod record;
 pub mod repair;
+pub mod schema;
 pub mod segment;
 pub mod span;
+pub mod stats;
 pub mod text;
