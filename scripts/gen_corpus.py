@@ -32,6 +32,8 @@ DÉC SEPT FÉV JANV QUALIPREF MARIANNE SECRÉTARIAT GÉNÉRAL COMMUN DÉPARTEMEN
 SERVICES ASSOCIATION PRÉSENTS EXCUSÉS ABSENTS PARTICIPANTS INVITÉS""".split())
 OCR = [("é", "e"), ("è", "e"), ("l", "I"), ("rn", "m"), ("m", "rn"), ("i", "l"), ("o", "0"), ("e", "c"),
        ("à", "a"), ("'", "’"), (" ", "  "), ("ê", "e"), ("u", "ll")]
+OCR_MAP = dict(OCR)
+NOISY = re.compile("|".join(re.escape(old) for old, _ in sorted(OCR, key=lambda p: -len(p[0]))))
 
 
 def departments():
@@ -73,30 +75,18 @@ def vary(text, rng, depts):
     text = re.sub(r"(?<![\d/.-])\d{3,}(?![\d/.-])", lambda m: str(rng.randint(1, 9)) + "".join(
         str(rng.randint(0, 9)) for _ in m.group(0)[1:]), text)
     paragraphs = text.split("\n\n")
-    goal = len(text) * rng.uniform(1.0, 2.6)
-    middle = paragraphs[len(paragraphs) // 4: 3 * len(paragraphs) // 4] or paragraphs
-    while len(text) < goal:
-        at = rng.randint(len(paragraphs) // 4, max(len(paragraphs) // 4, 3 * len(paragraphs) // 4))
-        paragraphs.insert(at, rng.choice(middle))
-        text = "\n\n".join(paragraphs)
+    goal = len(text) * rng.uniform(1.0, 3.0)
+    quarter = len(paragraphs) // 4
+    middle = paragraphs[quarter: 3 * quarter] or paragraphs
+    size = len(text)
+    while size < goal:
+        extra = rng.choice(middle)
+        paragraphs.insert(rng.randint(quarter, max(quarter, 3 * quarter)), extra)
+        size += len(extra) + 2
+    text = "\n\n".join(paragraphs)
     if rng.random() < 0.4:
         rate = rng.choice([0.002, 0.01, 0.03])
-        out = []
-        i = 0
-        while i < len(text):
-            if rng.random() < rate:
-                for old, new in OCR:
-                    if text.startswith(old, i):
-                        out.append(new)
-                        i += len(old)
-                        break
-                else:
-                    out.append(text[i])
-                    i += 1
-            else:
-                out.append(text[i])
-                i += 1
-        text = "".join(out)
+        text = NOISY.sub(lambda m: OCR_MAP[m.group(0)] if rng.random() < rate * 4 else m.group(0), text)
     return target[0], text
 
 
