@@ -185,7 +185,8 @@ pub fn process(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
 /// `sink` on the calling thread in input order, as soon as it and all before it are done.
 /// Workers stay at most `window` inputs ahead of the sink, so memory holds about `window`
 /// results whatever the number of inputs. `sink` returns false to stop: no new input is
-/// started, and work under way is discarded.
+/// started, and work under way is discarded. A panic in `work` stops the run and is
+/// raised again here.
 pub fn run_ordered<T: Send>(
     inputs: &[Input],
     jobs: usize,
@@ -194,34 +195,57 @@ pub fn run_ordered<T: Send>(
     mut sink: impl FnMut(&Input, T) -> bool,
 ) -> Result<(), String> {
     use std::collections::BTreeMap;
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::panic::{catch_unwind, resume_unwind, AssertUnwindSafe};
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::{mpsc, Condvar, Mutex};
+
+    /// What workers wait on: how many results the sink has taken, and whether to stop.
+    /// Both change under the lock, so that no worker misses the wake-up.
+    struct Progress {
+        emitted: usize,
+        stop: bool,
+    }
 
     let jobs = jobs.max(1);
     let window = window.max(jobs);
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
     let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    // How many results the sink has taken; workers wait on it to stay within the window.
-    let emitted = (Mutex::new(0usize), Condvar::new());
+    let progress = (Mutex::new(Progress { emitted: 0, stop: false }), Condvar::new());
+    let panicked = Mutex::new(None);
+    let lock = || progress.0.lock().unwrap_or_else(|e| e.into_inner());
+    let stop = || {
+        lock().stop = true;
+        progress.1.notify_all();
+    };
     let (tx, rx) = mpsc::channel::<(usize, T)>();
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let tx = tx.clone();
-            let (next, stop, emitted, work) = (&next, &stop, &emitted, &work);
+            let (next, progress, panicked, work, lock, stop) = (&next, &progress, &panicked, &work, &lock, &stop);
             scope.spawn(move |_| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= inputs.len() {
                     return;
                 }
-                {
-                    let mut done = emitted.0.lock().unwrap_or_else(|e| e.into_inner());
-                    while i >= *done + window && !stop.load(Ordering::Relaxed) {
-                        done = emitted.1.wait(done).unwrap_or_else(|e| e.into_inner());
-                    }
+                let mut state = lock();
+                while i >= state.emitted + window && !state.stop {
+                    state = progress.1.wait(state).unwrap_or_else(|e| e.into_inner());
                 }
-                if stop.load(Ordering::Relaxed) || tx.send((i, work(&inputs[i]))).is_err() {
+                if state.stop {
                     return;
+                }
+                drop(state);
+                match catch_unwind(AssertUnwindSafe(|| work(&inputs[i]))) {
+                    Ok(result) => {
+                        if tx.send((i, result)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(payload) => {
+                        panicked.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(payload);
+                        stop();
+                        return;
+                    }
                 }
             });
         }
@@ -233,16 +257,18 @@ pub fn run_ordered<T: Send>(
             while let Some(result) = pending.remove(&expected) {
                 let more = sink(&inputs[expected], result);
                 expected += 1;
-                *emitted.0.lock().unwrap_or_else(|e| e.into_inner()) = expected;
-                emitted.1.notify_all();
+                lock().emitted = expected;
+                progress.1.notify_all();
                 if !more {
-                    stop.store(true, Ordering::Relaxed);
-                    emitted.1.notify_all();
+                    stop();
                     break 'receive;
                 }
             }
         }
     });
+    if let Some(payload) = panicked.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        resume_unwind(payload);
+    }
     Ok(())
 }
 
@@ -347,5 +373,67 @@ impl Shard {
         // FNV-1a: stable across platforms and releases, unlike std's hasher.
         let hash = input.label().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
         hash % self.count == self.index - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(n: usize) -> Vec<Input> {
+        (0..n).map(|i| Input::File(PathBuf::from(format!("{i:04}")))).collect()
+    }
+
+    #[test]
+    fn results_come_in_input_order_whatever_the_finishing_order() {
+        let inputs = inputs(200);
+        let mut seen = Vec::new();
+        let work = |input: &Input| {
+            // Later inputs finish first, often.
+            let n: u64 = input.label().parse().unwrap();
+            std::thread::sleep(std::time::Duration::from_micros((200 - n) % 7 * 50));
+            n
+        };
+        run_ordered(&inputs, 4, 8, work, |_, n| {
+            seen.push(n);
+            true
+        })
+        .unwrap();
+        assert_eq!(seen, (0..200).collect::<Vec<u64>>());
+    }
+
+    #[test]
+    fn the_sink_stops_the_run() {
+        let inputs = inputs(500);
+        let started = std::sync::atomic::AtomicUsize::new(0);
+        let mut taken = 0;
+        run_ordered(&inputs, 3, 6, |_| started.fetch_add(1, std::sync::atomic::Ordering::Relaxed), |_, _| {
+            taken += 1;
+            taken < 10
+        })
+        .unwrap();
+        assert_eq!(taken, 10);
+        assert!(started.into_inner() <= 10 + 6 + 3, "workers stay within the window");
+    }
+
+    #[test]
+    fn a_panic_in_work_ends_the_run_and_is_raised() {
+        let inputs = inputs(100);
+        let result = std::panic::catch_unwind(|| {
+            run_ordered(&inputs, 2, 4, |input| assert!(input.label() != "0005", "boom"), |_, ()| true)
+        });
+        assert!(result.is_err());
+    }
+
+    #[test]
+    fn shards_are_stable_and_cover_everything_once() {
+        let inputs = inputs(1000);
+        let shards: Vec<Shard> = (1..=4).map(|i| format!("{i}/4").parse().unwrap()).collect();
+        for input in &inputs {
+            assert_eq!(shards.iter().filter(|s| s.holds(input)).count(), 1);
+        }
+        let sizes: Vec<usize> = shards.iter().map(|s| inputs.iter().filter(|i| s.holds(i)).count()).collect();
+        assert!(sizes.iter().all(|&n| (200..300).contains(&n)), "{sizes:?}");
+        assert!("0/4".parse::<Shard>().is_err() && "5/4".parse::<Shard>().is_err() && "1/0".parse::<Shard>().is_err());
     }
 }
