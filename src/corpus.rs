@@ -181,6 +181,16 @@ pub fn process(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
     }
 }
 
+/// [`process`], with a panic (a bug in an extractor) caught and returned as its message,
+/// so that one document cannot end a corpus run. `clu-minutes/1` has no error kind for
+/// it yet: callers report it instead of writing an error record.
+pub fn process_guarded(input: &Input, options: &Options, max_bytes: u64) -> Result<Outcome, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, options, max_bytes))).map_err(|payload| {
+        let message = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned());
+        format!("internal error (a bug, please report it with the file): {}", message.unwrap_or_default())
+    })
+}
+
 /// Runs `work` over the inputs on `jobs` threads of a rayon pool and hands each result to
 /// `sink` on the calling thread in input order, as soon as it and all before it are done.
 /// Workers stay at most `window` inputs ahead of the sink, so memory holds about `window`

@@ -239,7 +239,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let options = args.pipeline.options();
     let max_bytes = args.pipeline.max_file_size;
     let work = |input: &Input| -> Done {
-        let outcome = corpus::process(input, &options, max_bytes);
+        let outcome = match corpus::process_guarded(input, &options, max_bytes) {
+            Ok(outcome) => outcome,
+            Err(message) => return Done { text: Vec::new(), error: Some(message), bytes: 0, participants: 0 },
+        };
         let (error, bytes, participants) = match &outcome {
             Outcome::Error(e) => (Some(e.error.message.clone()), 0, 0),
             Outcome::Record(r) => (None, r.source.bytes, r.participants.len()),
@@ -252,10 +255,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         // Records hold only strings, numbers and finite floats: serialising cannot fail.
         Done { text: text.unwrap_or_default(), error, bytes, participants }
     };
+    let mut files = 0usize;
     let (mut written, mut documents, mut failures, mut participants, mut bytes) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut sink_error: Option<String> = None;
     corpus::run_ordered(&inputs, args.discovery.jobs(), 4 * args.discovery.jobs(), work, |input, done: Done| {
         bar.inc(1);
+        files += 1;
         match &done.error {
             Some(message) => {
                 bar.suspend(|| eprintln!("clu: {}: {message}", input.label()));
@@ -271,6 +276,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             OutputFormat::Json => b",\n",
             OutputFormat::Jsonl => b"",
         };
+        if done.text.is_empty() {
+            // An internal error: reported above, no line for it.
+            return !args.fail_fast;
+        }
         let end: &[u8] = if format == OutputFormat::Jsonl || single { b"\n" } else { b"" };
         written += 1;
         match out.write(sep).and_then(|()| out.write(&done.text)).and_then(|()| out.write(end)) {
@@ -293,7 +302,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         let seconds = started.elapsed().as_secs_f64();
         let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
         eprintln!(
-            "clu: {written} file(s), {documents} document(s), {participants} participant(s), {failures} error(s){skipped} in {seconds:.2} s ({:.1} MB/s)",
+            "clu: {files} file(s), {documents} document(s), {participants} participant(s), {failures} error(s){skipped} in {seconds:.2} s ({:.1} MB/s)",
             bytes as f64 / 1e6 / seconds.max(1e-9)
         );
     }
@@ -463,12 +472,20 @@ fn for_each_record(
     // Through the JSON text, as from a file: `to_value` would widen f32 confidences
     // (0.98 → 0.9800000190734863) and the tables would differ.
     let work = |input: &Input| {
-        let text = serde_json::to_vec(&corpus::process(input, &options, pipeline.max_file_size));
-        text.and_then(|t| serde_json::from_slice::<serde_json::Value>(&t))
+        let outcome = corpus::process_guarded(input, &options, pipeline.max_file_size)?;
+        let text = serde_json::to_vec(&outcome).map_err(|e| e.to_string())?;
+        serde_json::from_slice::<serde_json::Value>(&text).map_err(|e| e.to_string())
     };
     let mut result = Ok(());
-    corpus::run_ordered(&inputs, discovery.jobs(), 4 * discovery.jobs(), work, |_, value| {
-        result = value.map_err(|e| e.to_string()).and_then(&mut each);
+    corpus::run_ordered(&inputs, discovery.jobs(), 4 * discovery.jobs(), work, |input, value: Result<_, String>| {
+        result = match value {
+            Ok(value) => each(value),
+            // Reported, and the run goes on: the tables stay whole for the other documents.
+            Err(message) => {
+                eprintln!("clu: {}: {message}", input.label());
+                Ok(())
+            }
+        };
         result.is_ok()
     })?;
     result
