@@ -12,14 +12,14 @@ clu=${CLU:-${CARGO_TARGET_DIR:-target}/release/clu}
 [ -d "$corpus" ] || python3 scripts/gen_corpus.py "$corpus" --count 10000
 mkdir -p "$out"
 echo "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "corpus: $(find "$corpus" -type f | wc -l) files, $(du -sb "$corpus" | cut -f1) bytes"
+bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ n += $1 } END { print n }')
+echo "corpus: $(find "$corpus" -type f | wc -l) files, $bytes bytes"
 
 # Stages on a sample of one file in twenty (CPU time of one thread).
 find "$corpus" -type f | sort | awk 'NR % 20 == 0' > "$out/sample.txt"
 xargs "$clu" bench < "$out/sample.txt"
 xargs "$clu" bench --no-repair < "$out/sample.txt"
 
-bytes=$(du -sb "$corpus" | cut -f1)
 for repair in "" "--no-repair"; do
   for jobs in 1 2; do
     /usr/bin/time -f "%e %U %S %M" -o "$out/time" "$clu" extract "$corpus" $repair -j "$jobs" -q -o "$out/j$jobs$repair.jsonl"
