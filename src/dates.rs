@@ -28,7 +28,7 @@ use nom::{
 use serde::Serialize;
 use text::{fold, is_hspace, Sentences};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
     Day,
@@ -36,7 +36,7 @@ pub enum Precision {
     Quarter,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateRole {
     Meeting,
@@ -46,7 +46,7 @@ pub enum DateRole {
     Period,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DateMention {
     pub text: String,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY-Qn` according to `precision`.

@@ -18,7 +18,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Label {
     /// Canonical spelling (`Qual-e-pref`, `Services publics +`, …).
     pub name: String,
@@ -27,7 +27,7 @@ pub struct Label {
     pub events: Vec<LabelEvent>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     Obtained,
@@ -35,7 +35,7 @@ pub enum EventKind {
     Target,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct LabelEvent {
     pub kind: EventKind,
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.

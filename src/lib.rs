@@ -6,12 +6,14 @@
 //! runs them for one document, [`corpus`] for many; [`report`] shows records beside their
 //! text for review.
 
+pub mod bench;
 pub mod corpus;
 pub mod dates;
 pub mod decode;
 pub mod departments;
 pub mod edit;
 pub mod error;
+pub mod export;
 pub mod figures;
 pub mod labels;
 pub mod lexicon;
@@ -23,6 +25,8 @@ pub mod pipeline;
 pub mod record;
 pub mod report;
 pub mod repair;
+pub mod schema;
 pub mod segment;
 pub mod span;
+pub mod stats;
 pub mod text;

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 pub const SCHEMA: &str = "clu-minutes/1";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Source {
     pub path: String,
     pub sha256: String,
@@ -21,13 +21,13 @@ pub struct Source {
     pub format: Format,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DepartmentRef {
     pub name: String,
     pub code: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Meeting {
     pub committee: Option<String>,
     pub authority: Option<String>,
@@ -39,20 +39,20 @@ pub struct Meeting {
     pub chair: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Signatory {
     pub name: Option<String>,
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Contact {
     pub name: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct DocumentInfo {
     pub issued_date: Option<String>,
     pub issued_place: Option<String>,
@@ -61,7 +61,7 @@ pub struct DocumentInfo {
 }
 
 /// A change made to the text, traceable to the original bytes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Repair {
     /// Bytes of the original input the change covers.
     pub span: Span,
@@ -71,8 +71,9 @@ pub struct Repair {
     pub confidence: f32,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Record {
+    #[schemars(extend("const" = "clu-minutes/1"))]
     pub schema: &'static str,
     pub source: Source,
     pub meeting: Meeting,
@@ -90,20 +91,21 @@ pub struct Record {
     pub warnings: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorSource {
     pub path: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorDetail {
     pub kind: ErrorKind,
     pub message: String,
 }
 
 /// What a corpus run writes for an input it could not extract.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ErrorRecord {
+    #[schemars(extend("const" = "clu-minutes/1"))]
     pub schema: &'static str,
     pub source: ErrorSource,
     pub error: ErrorDetail,

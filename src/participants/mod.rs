@@ -15,7 +15,7 @@ use crate::segment::Block;
 use crate::span::Span;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Attendance {
     Present,
@@ -23,7 +23,7 @@ pub enum Attendance {
     Absent,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Participant {
     /// `"M."` or `"Mme"`.
     pub civility: Option<&'static str>,
@@ -75,14 +75,14 @@ fn matches_name(participant: &Participant, name: &str, typos: usize) -> bool {
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct UnnamedRepresentative {
     pub organization: Option<String>,
     pub attendance: Attendance,
     pub span: Span,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Intervention {
     /// Index into [`People::participants`] when the speaker is a listed participant.
     pub participant: Option<usize>,
