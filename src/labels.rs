@@ -78,7 +78,13 @@ static PLANNED: Lazy<Regex> = Lazy::new(|| {
 static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").expect("literal pattern"));
 
 /// A bare year introduced as a point in time (`en 2016`, `depuis 2020`): allowed for events.
-static EVENT_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+((?:19|20)\d\d)(?-u:\b)").expect("literal pattern"));
+/// Years are found first and the cue checked just before them, because `en` alone would
+/// make the regex stop at every word holding those letters.
+static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
+static YEAR_CUE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$").expect("literal pattern"));
+
+/// Bytes before a year searched for its cue (`au cours de` and the blanks after it).
+const YEAR_CUE_REACH: usize = 24;
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
 static MODULE: Lazy<Regex> = Lazy::new(|| {
@@ -114,12 +120,16 @@ struct Mention {
 pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     let mut mentions: Vec<Mention> = Vec::new();
     for (label, (_, re)) in SPELLINGS.iter().enumerate() {
+        // Earlier labels' mentions, sorted and disjoint: one binary search per match.
+        let before = mentions.len();
         for m in re.find_iter(text) {
             // `Qualipref` must not also count the `Qual-e-pref` it is not, nor overlap it.
-            if !mentions.iter().any(|o| o.start < m.end() && m.start() < o.end) {
+            let k = mentions[..before].partition_point(|o| o.start < m.end());
+            if k == 0 || mentions[k - 1].end <= m.start() {
                 mentions.push(Mention { label, start: m.start(), end: m.end() });
             }
         }
+        mentions.sort_by_key(|m| m.start);
     }
     if mentions.is_empty() {
         return Vec::new();
@@ -157,9 +167,19 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     };
 
     let mut seen_sentences: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut cue: Option<((usize, usize), Option<EventKind>)> = None;
     for d in dates.iter() {
         let (s, e) = sentences.around(d.span.start);
-        let Some(kind) = status_cue(&text[s..e]) else { continue };
+        // Dates of one sentence share its cue: read it once.
+        let kind = match cue {
+            Some((b, k)) if b == (s, e) => k,
+            _ => {
+                let k = status_cue(&text[s..e]);
+                cue = Some(((s, e), k));
+                k
+            }
+        };
+        let Some(kind) = kind else { continue };
         let date = match d.precision {
             Precision::Quarter => d.value.chars().take(4).collect(),
             _ => d.value.clone(),
@@ -170,15 +190,28 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         }
     }
     // Events dated by a bare year, in sentences no full date already dated.
-    for caps in EVENT_YEAR.captures_iter(text) {
-        let (Some(whole), Some(year)) = (caps.get(0), caps.get(1)) else { continue };
-        let (s, e) = sentences.around(whole.start());
+    for year in YEAR.find_iter(text) {
+        let mut from = year.start().saturating_sub(YEAR_CUE_REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(cue_at) = YEAR_CUE.find(&text[from..year.start()]) else { continue };
+        let whole = Span::new(from + cue_at.start(), year.end());
+        let (s, e) = sentences.around(whole.start);
         if seen_sentences.contains(&(s, e)) {
             continue;
         }
-        let Some(kind) = status_cue(&text[s..e]) else { continue };
-        for l in referents(whole.start()) {
-            push_event(&mut labels[l], kind, year.as_str().to_string(), whole.as_str(), Span::new(whole.start(), whole.end()));
+        let kind = match cue {
+            Some((b, k)) if b == (s, e) => k,
+            _ => {
+                let k = status_cue(&text[s..e]);
+                cue = Some(((s, e), k));
+                k
+            }
+        };
+        let Some(kind) = kind else { continue };
+        for l in referents(whole.start) {
+            push_event(&mut labels[l], kind, year.as_str().to_string(), &text[whole.start..whole.end], whole);
         }
     }
     for caps in MODULE.captures_iter(text) {
@@ -215,6 +248,7 @@ mod tests {
         Lazy::force(&OBTAINED);
         Lazy::force(&PLANNED);
         Lazy::force(&MODULE);
+        Lazy::force(&YEAR_CUE);
     }
 
     #[test]
