@@ -440,14 +440,19 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         }
     }
 
+    // Figures of one sentence share its context: collapsed once.
+    let mut context: Option<((usize, usize), String)> = None;
     found
         .into_iter()
         .map(|(s, e, value, r)| {
-            let (cs, ce) = sentences.around(s);
-            let sentence = &text[cs..ce];
+            let bounds = sentences.around(s);
+            let context = match &context {
+                Some((b, c)) if *b == bounds => c.clone(),
+                _ => context.insert((bounds, collapse_ws(&text[bounds.0..bounds.1]))).1.clone(),
+            };
             let unit = r.unit.or_else(|| if r.bare { counted_noun(text, &sentences, s) } else { None });
             let end = r.end.max(e);
-            Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context: collapse_ws(sentence), span: Span::new(s, end) }
+            Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context, span: Span::new(s, end) }
         })
         .collect()
 }

@@ -53,16 +53,42 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
         ("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)"),
         ("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?"),
         ("Services publics +", r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+"),
-        ("Marianne", r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?Marianne(?-u:\b)"),
+        // Needs its context ([`CONTEXT`]).
+        ("Marianne", r"(?-u:\b)Marianne(?-u:\b)"),
         ("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)"),
         ("ISO 9001", r"(?i)(?-u:\b)ISO\s?9001(?-u:\b)"),
-        ("Engagement de service", r"(?-u:\b)Engagements?\s+de\s+[Ss]ervice(?-u:\b)|(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?engagements?\s+de\s+service(?-u:\b))"),
+        // Capitalised, or any case with its context ([`CONTEXT`]).
+        ("Engagement de service", r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)"),
     ]
     .into_iter()
     // The patterns are literals of this file, checked by the unit tests.
     .map(|(name, re)| (name, Regex::new(re).expect("label pattern")))
     .collect()
 });
+
+/// Words that must come right before a name that is also an ordinary word, matched on the
+/// text just before it: the name alone is rare and found fast, where a pattern opening with
+/// `label` would stop at every mention of labels.
+static CONTEXT: Lazy<[Option<Regex>; 8]> = Lazy::new(|| {
+    let re = |p: &str| Some(Regex::new(p).expect("literal pattern"));
+    [
+        None,
+        None,
+        None,
+        None,
+        re(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$"),
+        None,
+        None,
+        re(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$"),
+    ]
+});
+
+/// `Engagement de service` written as a name needs no context.
+static CAPITALISED_ENGAGEMENT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^Engagements?\s+de\s+[Ss]ervice$").expect("literal pattern"));
+
+/// Bytes before a name searched for its context.
+const CONTEXT_REACH: usize = 64;
 
 /// Verbs and nouns saying the label is already held (folded text).
 static OBTAINED: Lazy<Regex> = Lazy::new(|| {
@@ -123,10 +149,22 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         // Earlier labels' mentions, sorted and disjoint: one binary search per match.
         let before = mentions.len();
         for m in re.find_iter(text) {
+            let mut start = m.start();
+            if let Some(context) = &CONTEXT[label] {
+                let mut from = start.saturating_sub(CONTEXT_REACH);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                match context.find(&text[from..start]) {
+                    Some(c) => start = from + c.start(),
+                    None if CAPITALISED_ENGAGEMENT.is_match(m.as_str()) => {}
+                    None => continue,
+                }
+            }
             // `Qualipref` must not also count the `Qual-e-pref` it is not, nor overlap it.
             let k = mentions[..before].partition_point(|o| o.start < m.end());
-            if k == 0 || mentions[k - 1].end <= m.start() {
-                mentions.push(Mention { label, start: m.start(), end: m.end() });
+            if k == 0 || mentions[k - 1].end <= start {
+                mentions.push(Mention { label, start, end: m.end() });
             }
         }
         mentions.sort_by_key(|m| m.start);
@@ -249,6 +287,8 @@ mod tests {
         Lazy::force(&PLANNED);
         Lazy::force(&MODULE);
         Lazy::force(&YEAR_CUE);
+        Lazy::force(&CONTEXT);
+        Lazy::force(&CAPITALISED_ENGAGEMENT);
     }
 
     #[test]

@@ -65,7 +65,14 @@ pub(crate) fn fold_ascii(word: &str) -> Option<([u8; 24], usize)> {
 
 /// Whitespace runs collapsed to one space, ends trimmed.
 pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Characters that open a list item when they start a line (including OCR renderings of
