@@ -538,7 +538,6 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
         return;
     }
     let sentences = Sentences::new(text);
-    let mut cue: Option<((usize, usize), bool)> = None;
     for d in dates.iter_mut().filter(|d| d.role.is_none()) {
         // The cues are short: the end of the line before the date is enough.
         let mut from = d.span.start.saturating_sub(CUE_REACH);
@@ -553,16 +552,7 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
             d.role = Some(DateRole::Deadline);
             continue;
         }
-        // Dates of one sentence share its cue: read it once.
-        let bounds = sentences.around(d.span.start);
-        let obtained = match cue {
-            Some((b, o)) if b == bounds => o,
-            _ => {
-                let o = crate::labels::status_cue(&text[bounds.0..bounds.1]) == Some(crate::labels::EventKind::Obtained);
-                cue = Some((bounds, o));
-                o
-            }
-        };
+        let obtained = crate::labels::event_kind_at(text, sentences.around(d.span.start), d.span.start, false) == Some(crate::labels::EventKind::Obtained);
         if obtained {
             d.role = Some(DateRole::LabelObtained);
         }

@@ -12,7 +12,7 @@
 //! (one passing mention of a new France Services office is not a label topic).
 
 use crate::dates::text::{fold, Sentences};
-use crate::dates::{DateMention, Precision};
+use crate::dates::{DateMention, DateRole, Precision};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -92,7 +92,7 @@ const CONTEXT_REACH: usize = 64;
 
 /// Verbs and nouns saying the label is already held (folded text).
 static OBTAINED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|a obtenu|ont obtenu|avait obtenu|obtention)(?-u:\b)").expect("literal pattern")
+    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention)(?-u:\b)").expect("literal pattern")
 });
 
 /// Words of plans and deadlines, which are never `obtained` (folded text).
@@ -119,20 +119,44 @@ static MODULE: Lazy<Regex> = Lazy::new(|| {
 
 /// What a sentence says about a label's status: held, audited, or planned.
 pub(crate) fn status_cue(sentence: &str) -> Option<EventKind> {
-    let f = fold(sentence);
-    if PLANNED.is_match(&f) {
-        if OBTAINED.is_match(&f) || f.contains("labellisation") || f.contains("labelisation") || f.contains("certification") {
-            return Some(EventKind::Target);
-        }
-        return None;
+    cue_words(&fold(sentence)).flatten()
+}
+
+/// `None` when the folded text holds no status word at all; `Some(None)` when it only plans
+/// something that is not a label (`une étude sera menée`).
+fn cue_words(f: &str) -> Option<Option<EventKind>> {
+    if PLANNED.is_match(f) {
+        let labelling = OBTAINED.is_match(f) || f.contains("labellisation") || f.contains("labelisation") || f.contains("certification");
+        return Some(labelling.then_some(EventKind::Target));
     }
-    if OBTAINED.is_match(&f) {
-        return Some(EventKind::Obtained);
+    if OBTAINED.is_match(f) {
+        return Some(Some(EventKind::Obtained));
     }
-    if AUDIT.is_match(&f) {
-        return Some(EventKind::Audit);
+    if AUDIT.is_match(f) {
+        return Some(Some(EventKind::Audit));
     }
     None
+}
+
+/// What the text says happened at the date starting at `pos`, in the sentence `(s, e)`: the
+/// clause holding the date (between `, ` and `;`) speaks for it, so that in `a obtenu le label
+/// le 3 mai 2022, à l'issue d'un audit le 4 avril 2022` the second date is the audit's; a
+/// clause with no status word (`puis Marianne le 26 septembre 2019`) takes the sentence's.
+/// Outside a range (`du 3 au 5 mai`), a date introduced by `au` states a situation (`12 sites
+/// labellisés au 30/04/2022`), not an event.
+pub(crate) fn event_kind_at(text: &str, (s, e): (usize, usize), pos: usize, in_range: bool) -> Option<EventKind> {
+    let sentence = &text[s..e];
+    let at = pos - s;
+    let clause_start = sentence[..at].rfind([';']).max(sentence[..at].rfind(", ")).map_or(0, |k| k + 1);
+    let clause_end = sentence[at..].find([';']).min(sentence[at..].find(", ")).map_or(sentence.len(), |k| at + k);
+    let before = fold(sentence[clause_start..at].trim_end());
+    if !in_range && (before == "au" || before.ends_with(" au")) {
+        return None;
+    }
+    match cue_words(&fold(&sentence[clause_start..clause_end])) {
+        Some(kind) => kind,
+        None => status_cue(sentence),
+    }
 }
 
 struct Mention {
@@ -158,6 +182,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
                 match context.find(&text[from..start]) {
                     Some(c) => start = from + c.start(),
                     None if CAPITALISED_ENGAGEMENT.is_match(m.as_str()) => {}
+                    None if m.as_str() == "Marianne" && marianne_in_enumeration(text, m.start(), m.end()) => {}
                     None => continue,
                 }
             }
@@ -186,11 +211,22 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         tied_to_labelling[m.label] |= f.contains("labellis") || f.contains("labelis") || f.contains("label ");
     }
 
-    // The labels a position refers to: those named in its sentence, else the last one named.
+    // The labels a position refers to: the last one named before it in its sentence with those
+    // coordinated with it (`Qualipref et Marianne`), else those named in its sentence, else
+    // the last one named.
     let referents = |pos: usize| -> Vec<usize> {
         let (s, e) = sentences.around(pos);
         let (first, last) = (mentions.partition_point(|m| m.start < s), mentions.partition_point(|m| m.start < e));
-        let mut here: Vec<usize> = mentions[first..last].iter().map(|m| m.label).collect();
+        let before = mentions.partition_point(|m| m.start < pos).clamp(first, last);
+        let mut from = first;
+        if before > first {
+            from = before - 1;
+            while from > first && coordinated(&text[mentions[from - 1].end..mentions[from].start]) {
+                from -= 1;
+            }
+        }
+        let upto = if before > first { before } else { last };
+        let mut here: Vec<usize> = mentions[from..upto].iter().map(|m| m.label).collect();
         here.dedup();
         if here.is_empty() {
             // The last sentence naming labels before this one; its first label is the subject.
@@ -205,19 +241,9 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     };
 
     let mut seen_sentences: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
-    let mut cue: Option<((usize, usize), Option<EventKind>)> = None;
     for d in dates.iter() {
         let (s, e) = sentences.around(d.span.start);
-        // Dates of one sentence share its cue: read it once.
-        let kind = match cue {
-            Some((b, k)) if b == (s, e) => k,
-            _ => {
-                let k = status_cue(&text[s..e]);
-                cue = Some(((s, e), k));
-                k
-            }
-        };
-        let Some(kind) = kind else { continue };
+        let Some(kind) = event_kind_at(text, (s, e), d.span.start, d.role == Some(DateRole::Period)) else { continue };
         let date = match d.precision {
             Precision::Quarter => d.value.chars().take(4).collect(),
             _ => d.value.clone(),
@@ -239,15 +265,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         if seen_sentences.contains(&(s, e)) {
             continue;
         }
-        let kind = match cue {
-            Some((b, k)) if b == (s, e) => k,
-            _ => {
-                let k = status_cue(&text[s..e]);
-                cue = Some(((s, e), k));
-                k
-            }
-        };
-        let Some(kind) = kind else { continue };
+        let Some(kind) = event_kind_at(text, (s, e), whole.start, false) else { continue };
         for l in referents(whole.start) {
             push_event(&mut labels[l], kind, year.as_str().to_string(), &text[whole.start..whole.end], whole);
         }
@@ -268,6 +286,32 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         .filter(|(k, l)| l.mentions > 0 && (l.name != "France Services" || l.mentions >= 2 || tied_to_labelling[*k]))
         .map(|(_, l)| l)
         .collect()
+}
+
+/// `labellisée Qualipref en 2017, puis Marianne le …`: `Marianne` closing a list of what was
+/// labelled, not a given name (no family name after it, no civility before it).
+fn marianne_in_enumeration(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(ENUMERATION_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = fold(&text[from..start]);
+    let joined = before.trim_end().ends_with(" puis") || before.trim_end().ends_with(" et") || before.trim_end().ends_with(',');
+    let after = text[end..].trim_start_matches(|c: char| c == ' ' || c == '\u{a0}');
+    let family_name_follows = after.chars().next().is_some_and(char::is_uppercase);
+    joined && !family_name_follows && before.contains("labellis")
+}
+
+/// Bytes before a name searched for the labelling it is enumerated in.
+const ENUMERATION_REACH: usize = 120;
+
+/// Two label names joined by a conjunction or a comma, with no date or figure between them.
+fn coordinated(between: &str) -> bool {
+    between.len() <= 40 && !between.contains(|c: char| c.is_ascii_digit()) && {
+        let f = fold(between);
+        let f = f.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        f.is_empty() || matches!(f, "et" | "ou" | "ainsi que") || f.ends_with(" et") || f.ends_with(" ou")
+    }
 }
 
 fn push_event(label: &mut Label, kind: EventKind, date: String, text: &str, span: Span) {
