@@ -192,6 +192,17 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
     if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == w) {
         return Some((*m, true));
     }
+    // OCR splits `u`/`û` into two strokes (`aotit`, `aoiit` for `août`).
+    for k in 0..n.saturating_sub(1) {
+        if matches!(&w[k..k + 2], b"ti" | b"li" | b"ii" | b"il") {
+            let mut joined = w[..k].to_vec();
+            joined.push(b'u');
+            joined.extend_from_slice(&w[k + 2..]);
+            if let Some(m) = MONTHS.iter().position(|m| m.as_bytes() == joined.as_slice()) {
+                return Some((m as u32 + 1, false));
+            }
+        }
+    }
     if fuzzy && (6..=10).contains(&n) {
         return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m.as_bytes(), w)).map(|k| (k as u32 + 1, false));
     }
@@ -383,12 +394,13 @@ fn mention(text: &str, start: usize, end: usize, value: String, precision: Preci
     DateMention { text: text[start..end].to_string(), value, precision, role, span: Span::new(start, end) }
 }
 
-/// `du 25 août au 29 septembre 2023`, `du 3 au 5 mai`, `entre le 3 et le 5 mai 2022`,
+/// `du 25 août au 29 septembre 2023`, `du 3 au 5 mai`, `des 16 et 17 octobre 2023`, `entre le 3 et le 5 mai 2022`,
 /// `de mars à juin 2023`: both ends, the first completed from the second.
 fn range(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
     let i = &text[pos..];
     let opener: Res<_> = alt((
         |x| tuple((tag_no_case("du"), gap))(x).map(|(r, _)| (r, true)),
+        |x| tuple((tag_no_case("des"), gap))(x).map(|(r, _)| (r, true)),
         |x| tuple((tag_no_case("de"), gap))(x).map(|(r, _)| (r, false)),
         |x| tuple((tag_no_case("entre"), gap, opt(tuple((tag_no_case("le"), gap)))))(x).map(|(r, _)| (r, true)),
     ))(i);
@@ -504,8 +516,8 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
 
 /// Words a date expression can open with, besides digits and month names (folded): range
 /// openers, weekdays, month prefixes and quarter ordinals.
-const OPENERS: [&str; 21] = [
-    "du", "de", "entre", "au", "fin", "debut", "courant", "mi", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+const OPENERS: [&str; 22] = [
+    "du", "des", "de", "entre", "au", "fin", "debut", "courant", "mi", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
     "dimanche", "premier", "second", "deuxieme", "troisieme", "quatrieme", "dernier",
 ];
 
@@ -580,5 +592,7 @@ mod tests {
         assert_eq!(month_number("aoüt", true), Some((8, false)));
         assert_eq!(month_number("AVR", true), Some((4, true)));
         assert_eq!(month_number("maison", true), None);
+        assert_eq!(month_number("aotit", true), Some((8, false)));
+        assert_eq!(month_number("matin", true), None);
     }
 }

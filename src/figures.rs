@@ -404,6 +404,20 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         if year_like && !matches!(reading.kind, FigureKind::Percent | FigureKind::Money) {
             continue;
         }
+        if reading.bare && prev == "dont" {
+            // `41 sites …, dont 14 à Lyon`: a part of the nearest count before it in the sentence
+            // that is large enough to hold it, in that count's unit.
+            let sentence = sentences.around(s);
+            let whole = found.iter().rev().take_while(|f| sentences.around(f.0) == sentence).find(|f| {
+                f.3.kind == FigureKind::Count && f.3.unit.is_some() && f.2 >= value
+            });
+            if let Some(whole) = whole {
+                reading = Reading { end: e, bare: false, ..whole.3.clone() };
+            }
+        }
+        if ocr_preposition_or_pronoun(text, s, e, digits) {
+            continue;
+        }
         if reading.bare {
             let accepted = match prev.as_str() {
                 "de" | "à" | "a" | "=" | "environ" | "soit" | "total" | "&" | "et" => true,
@@ -455,6 +469,30 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
             Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context, span: Span::new(s, end) }
         })
         .collect()
+}
+
+/// Words that never follow a quantity: determiners and pronouns (folded).
+const NOT_AFTER_QUANTITY: [&str; 15] =
+    ["un", "une", "le", "la", "les", "l", "plusieurs", "ce", "cet", "cette", "ces", "son", "sa", "leur", "leurs"];
+
+/// OCR misreadings of words as digits: `4` for `à` (`destinés 4 accompagner`, `et 4 une`,
+/// `personnes 4 mobilité`: a quantity of 4 takes a plural noun), `1’` for the article `l’`,
+/// and `[1` / `|1` for the pronoun `Il`.
+fn ocr_preposition_or_pronoun(text: &str, s: usize, e: usize, digits: &str) -> bool {
+    let rest = &text[e..];
+    match digits {
+        "4" => {
+            let Some(after) = rest.strip_prefix([' ', '\n']) else { return false };
+            let w = word_len(after);
+            let word = &after[..w];
+            let f = fold(word);
+            w >= 2
+                && word.starts_with(char::is_lowercase)
+                && (NOT_AFTER_QUANTITY.contains(&f.as_str()) || !(f.ends_with('s') || f.ends_with('x') || duration_unit(&f).is_some()))
+        }
+        "1" | "11" => rest.starts_with(['’', '\'']) || text[..s].ends_with(['[', '|']),
+        _ => false,
+    }
 }
 
 /// Glued to letters or to another number by `-`, `/`, `_`: a code (`DDT51`, `34-00`, `2022-2025`).
