@@ -550,6 +550,7 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
         return;
     }
     let sentences = Sentences::new(text);
+    let mut status = crate::labels::StatusReader::new(text);
     for d in dates.iter_mut().filter(|d| d.role.is_none()) {
         // The cues are short: the end of the line before the date is enough.
         let mut from = d.span.start.saturating_sub(CUE_REACH);
@@ -564,7 +565,7 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
             d.role = Some(DateRole::Deadline);
             continue;
         }
-        let obtained = crate::labels::event_kind_at(text, sentences.around(d.span.start), d.span.start, false) == Some(crate::labels::EventKind::Obtained);
+        let obtained = status.at(sentences.around(d.span.start), d.span.start, false) == Some(crate::labels::EventKind::Obtained);
         if obtained {
             d.role = Some(DateRole::LabelObtained);
         }

@@ -117,12 +117,8 @@ static MODULE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\bmodule\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
 });
 
-/// What a sentence says about a label's status: held, audited, or planned.
-pub(crate) fn status_cue(sentence: &str) -> Option<EventKind> {
-    cue_words(&fold(sentence)).flatten()
-}
-
-/// `None` when the folded text holds no status word at all; `Some(None)` when it only plans
+/// What a text says about a label's status: held, audited, or planned. `None` when the
+/// folded text holds no status word at all; `Some(None)` when it only plans
 /// something that is not a label (`une étude sera menée`).
 fn cue_words(f: &str) -> Option<Option<EventKind>> {
     if PLANNED.is_match(f) {
@@ -138,24 +134,39 @@ fn cue_words(f: &str) -> Option<Option<EventKind>> {
     None
 }
 
-/// What the text says happened at the date starting at `pos`, in the sentence `(s, e)`: the
-/// clause holding the date (between `, ` and `;`) speaks for it, so that in `a obtenu le label
-/// le 3 mai 2022, à l'issue d'un audit le 4 avril 2022` the second date is the audit's; a
-/// clause with no status word (`puis Marianne le 26 septembre 2019`) takes the sentence's.
-/// Outside a range (`du 3 au 5 mai`), a date introduced by `au` states a situation (`12 sites
-/// labellisés au 30/04/2022`), not an event.
-pub(crate) fn event_kind_at(text: &str, (s, e): (usize, usize), pos: usize, in_range: bool) -> Option<EventKind> {
-    let sentence = &text[s..e];
-    let at = pos - s;
-    let clause_start = sentence[..at].rfind([';']).max(sentence[..at].rfind(", ")).map_or(0, |k| k + 1);
-    let clause_end = sentence[at..].find([';']).min(sentence[at..].find(", ")).map_or(sentence.len(), |k| at + k);
-    let before = fold(sentence[clause_start..at].trim_end());
-    if !in_range && (before == "au" || before.ends_with(" au")) {
-        return None;
+/// What the text says happened at a date: the clause holding the date (between `, ` and `;`)
+/// speaks for it, so that in `a obtenu le label le 3 mai 2022, à l'issue d'un audit le 4 avril
+/// 2022` the second date is the audit's; a clause with no status word (`puis Marianne le 26
+/// septembre 2019`) takes the sentence's. Outside a range (`du 3 au 5 mai`), a date introduced
+/// by `au` states a situation (`12 sites labellisés au 30/04/2022`), not an event.
+///
+/// Dates come in text order, so the sentence's own reading is kept for the next date: most
+/// sentences hold no status word and end the question at once.
+pub(crate) struct StatusReader<'a> {
+    text: &'a str,
+    sentence: Option<((usize, usize), Option<Option<EventKind>>)>,
+}
+
+impl<'a> StatusReader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        StatusReader { text, sentence: None }
     }
-    match cue_words(&fold(&sentence[clause_start..clause_end])) {
-        Some(kind) => kind,
-        None => status_cue(sentence),
+
+    /// The event at the date starting at `pos`, in the sentence `(s, e)`.
+    pub(crate) fn at(&mut self, (s, e): (usize, usize), pos: usize, in_range: bool) -> Option<EventKind> {
+        let sentence = &self.text[s..e];
+        let whole = match self.sentence {
+            Some((b, cue)) if b == (s, e) => cue,
+            _ => self.sentence.insert(((s, e), cue_words(&fold(sentence)))).1,
+        }?;
+        let at = pos - s;
+        let clause_start = sentence[..at].rfind(';').max(sentence[..at].rfind(", ")).map_or(0, |k| k + 1);
+        let clause_end = sentence[at..].find(';').min(sentence[at..].find(", ")).map_or(sentence.len(), |k| at + k);
+        let before = fold(sentence[clause_start..at].trim_end());
+        if !in_range && (before == "au" || before.ends_with(" au")) {
+            return None;
+        }
+        cue_words(&fold(&sentence[clause_start..clause_end])).unwrap_or(whole)
     }
 }
 
@@ -241,9 +252,10 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     };
 
     let mut seen_sentences: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut status = StatusReader::new(text);
     for d in dates.iter() {
         let (s, e) = sentences.around(d.span.start);
-        let Some(kind) = event_kind_at(text, (s, e), d.span.start, d.role == Some(DateRole::Period)) else { continue };
+        let Some(kind) = status.at((s, e), d.span.start, d.role == Some(DateRole::Period)) else { continue };
         let date = match d.precision {
             Precision::Quarter => d.value.chars().take(4).collect(),
             _ => d.value.clone(),
@@ -265,7 +277,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         if seen_sentences.contains(&(s, e)) {
             continue;
         }
-        let Some(kind) = event_kind_at(text, (s, e), whole.start, false) else { continue };
+        let Some(kind) = status.at((s, e), whole.start, false) else { continue };
         for l in referents(whole.start) {
             push_event(&mut labels[l], kind, year.as_str().to_string(), &text[whole.start..whole.end], whole);
         }
@@ -337,9 +349,10 @@ mod tests {
 
     #[test]
     fn cues() {
-        assert_eq!(status_cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
-        assert_eq!(status_cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
-        assert_eq!(status_cue("audit interne : 28/04/22"), Some(EventKind::Audit));
-        assert_eq!(status_cue("La réunion a eu lieu le 3 mai 2022."), None);
+        let cue = |s: &str| cue_words(&fold(s)).flatten();
+        assert_eq!(cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
+        assert_eq!(cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
+        assert_eq!(cue("audit interne : 28/04/22"), Some(EventKind::Audit));
+        assert_eq!(cue("La réunion a eu lieu le 3 mai 2022."), None);
     }
 }
