@@ -26,7 +26,7 @@ use nom::{
     IResult,
 };
 use serde::Serialize;
-use text::{fold, is_hspace, Sentences};
+use text::{fold, fold_ascii, is_hspace, Sentences};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -102,12 +102,14 @@ fn day(i: &str) -> Res<'_, u32> {
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
     }
-    let repaired: String = digits.chars().map(|c| match c {
-        'i' | 'l' | 'I' => '1',
-        'o' | 'O' => '0',
-        c => c,
-    }).collect();
-    let d: u32 = repaired.parse().unwrap_or(0); // one or two ASCII digits always parse
+    let d = digits.bytes().fold(0, |n, c| {
+        n * 10
+            + match c {
+                b'i' | b'l' | b'I' => 1,
+                b'o' | b'O' => 0,
+                c => u32::from(c - b'0'),
+            }
+    });
     if !(1..=31).contains(&d) {
         return fail(i);
     }
@@ -175,27 +177,41 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
     if !(3..=24).contains(&word.len()) {
         return None;
     }
-    let w: String = fold(word).chars().map(|c| match c {
-        '1' | '|' => 'l',
-        '0' => 'o',
-        c => c,
-    }).collect();
-    if let Some(k) = MONTHS.iter().position(|m| *m == w) {
+    let (mut buf, n) = fold_ascii(word)?;
+    for b in &mut buf[..n] {
+        *b = match *b {
+            b'1' | b'|' => b'l',
+            b'0' => b'o',
+            b => b,
+        };
+    }
+    let w = &buf[..n];
+    if let Some(k) = MONTHS.iter().position(|m| m.as_bytes() == w) {
         return Some((k as u32 + 1, false));
     }
-    if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
+    if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == w) {
         return Some((*m, true));
     }
-    if fuzzy && (6..=10).contains(&w.chars().count()) {
-        return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m, &w)).map(|k| (k as u32 + 1, false));
+    // OCR splits `u`/`û` into two strokes (`aotit`, `aoiit` for `août`).
+    for k in 0..n.saturating_sub(1) {
+        if matches!(&w[k..k + 2], b"ti" | b"li" | b"ii" | b"il") {
+            let mut joined = w[..k].to_vec();
+            joined.push(b'u');
+            joined.extend_from_slice(&w[k + 2..]);
+            if let Some(m) = MONTHS.iter().position(|m| m.as_bytes() == joined.as_slice()) {
+                return Some((m as u32 + 1, false));
+            }
+        }
+    }
+    if fuzzy && (6..=10).contains(&n) {
+        return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m.as_bytes(), w)).map(|k| (k as u32 + 1, false));
     }
     None
 }
 
-/// Levenshtein distance ≤ 1, without allocating a matrix.
-fn within_one_edit(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+/// Levenshtein distance ≤ 1 between ASCII words.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
     }
@@ -203,7 +219,7 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     if short.len() == long.len() {
         short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1))
     } else {
-        short[prefix..].iter().eq(long[prefix + 1..].iter())
+        short[prefix..] == long[prefix + 1..]
     }
 }
 
@@ -218,7 +234,8 @@ fn month(i: &str) -> Res<'_, u32> {
     if let Some(tail) = rest.strip_prefix("-\n").or_else(|| rest.strip_prefix('\n')) {
         let end2 = word_end(tail);
         if end2 > 0 {
-            if let Some((m, false)) = month_number(&format!("{}{}", &i[..end], &tail[..end2]), false) {
+            let joined = [&i[..end], &tail[..end2]].concat();
+            if let Some((m, false)) = month_number(&joined, false) {
                 return Ok((&tail[end2..], m));
             }
         }
@@ -246,6 +263,8 @@ fn year4(i: &str) -> Res<'_, i32> {
     Ok((rest, y))
 }
 
+const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+
 fn weekday(i: &str) -> Res<'_, ()> {
     if !i.starts_with(['l', 'm', 'j', 'v', 's', 'd', 'L', 'M', 'J', 'V', 'S', 'D']) {
         return fail(i);
@@ -254,8 +273,8 @@ fn weekday(i: &str) -> Res<'_, ()> {
     if !(5..=9).contains(&end) {
         return fail(i);
     }
-    let w = fold(&i[..end]);
-    if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"].contains(&w.as_str()) {
+    let Some((buf, n)) = fold_ascii(&i[..end]) else { return fail(i) };
+    if WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]) {
         let (rest, _) = gap(&i[end..])?;
         Ok((rest, ()))
     } else {
@@ -341,8 +360,8 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
 /// `3ème trimestre 2023`, `second trimestre 2025`, `T3 2023` is not French minutes' style.
 fn quarter(i: &str) -> Res<'_, (i32, u32)> {
     let end: usize = i.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
-    let w = fold(&i[..end]);
-    let q = match w.as_str() {
+    let Some((buf, n)) = fold_ascii(&i[..end]) else { return fail(i) };
+    let q = match std::str::from_utf8(&buf[..n]).unwrap_or("") {
         "1er" | "1re" | "1ere" | "premier" => 1,
         "2e" | "2eme" | "2nd" | "second" | "deuxieme" => 2,
         "3e" | "3eme" | "troisieme" => 3,
@@ -375,12 +394,13 @@ fn mention(text: &str, start: usize, end: usize, value: String, precision: Preci
     DateMention { text: text[start..end].to_string(), value, precision, role, span: Span::new(start, end) }
 }
 
-/// `du 25 août au 29 septembre 2023`, `du 3 au 5 mai`, `entre le 3 et le 5 mai 2022`,
+/// `du 25 août au 29 septembre 2023`, `du 3 au 5 mai`, `des 16 et 17 octobre 2023`, `entre le 3 et le 5 mai 2022`,
 /// `de mars à juin 2023`: both ends, the first completed from the second.
 fn range(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
     let i = &text[pos..];
     let opener: Res<_> = alt((
         |x| tuple((tag_no_case("du"), gap))(x).map(|(r, _)| (r, true)),
+        |x| tuple((tag_no_case("des"), gap))(x).map(|(r, _)| (r, true)),
         |x| tuple((tag_no_case("de"), gap))(x).map(|(r, _)| (r, false)),
         |x| tuple((tag_no_case("entre"), gap, opt(tuple((tag_no_case("le"), gap)))))(x).map(|(r, _)| (r, true)),
     ))(i);
@@ -457,34 +477,65 @@ fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
 /// Every date expression of `text`, in text order, with the roles this module can tell.
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut skip_to = 0;
-    let (mut prev, mut prev2) = (None::<char>, None::<char>);
-    // Every date holds a digit within its first few words (`au mois de septembre 2024`), so a
-    // word with no digit close ahead is not tried. `next_digit` only moves forward: linear.
-    let mut next_digit = 0;
-    for (pos, c) in text.char_indices() {
-        let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
-        // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
-        let continues_number = c.is_ascii_digit()
-            && prev.is_some_and(|p| matches!(p, '/' | '.' | ',' | '-'))
-            && prev2.is_some_and(|p| p.is_ascii_digit());
-        (prev2, prev) = (prev, Some(c));
-        if pos < skip_to || !word_start || continues_number {
-            continue;
+    // Every date holds a digit within its first few words (`au mois de septembre 2024`), so
+    // only the words in the reach before each digit are tried: prose far from any digit is
+    // skipped by a byte scan. Windows only move forward: linear.
+    let mut cursor = 0;
+    while let Some(k) = bytes[cursor.max(skip_to)..].iter().position(u8::is_ascii_digit) {
+        cursor = cursor.max(skip_to);
+        let digit = cursor + k;
+        let mut from = digit.saturating_sub(DIGIT_REACH).max(cursor);
+        while !text.is_char_boundary(from) {
+            from -= 1;
         }
-        if next_digit < pos {
-            next_digit = text[pos..].find(|d: char| d.is_ascii_digit()).map_or(usize::MAX, |k| pos + k);
+        let mut back = text[..from].chars().rev();
+        let (mut prev, mut prev2) = (back.next(), back.next());
+        for (k, c) in text[from..=digit].char_indices() {
+            let pos = from + k;
+            let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+            // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
+            let continues_number = c.is_ascii_digit()
+                && prev.is_some_and(|p| matches!(p, '/' | '.' | ',' | '-'))
+                && prev2.is_some_and(|p| p.is_ascii_digit());
+            (prev2, prev) = (prev, Some(c));
+            if pos < skip_to || !word_start || continues_number || !may_start_date(&text[pos..]) {
+                continue;
+            }
+            if let Some((end, found)) = parse_at(text, pos) {
+                out.extend(found);
+                skip_to = end;
+            }
         }
-        if next_digit.saturating_sub(pos) > DIGIT_REACH {
-            continue;
-        }
-        if let Some((end, found)) = parse_at(text, pos) {
-            out.extend(found);
-            skip_to = end;
-        }
+        cursor = digit + 1;
     }
     assign_roles(text, &mut out);
     out
+}
+
+/// Words a date expression can open with, besides digits and month names (folded): range
+/// openers, weekdays, month prefixes and quarter ordinals.
+const OPENERS: [&str; 22] = [
+    "du", "des", "de", "entre", "au", "fin", "debut", "courant", "mi", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "premier", "second", "deuxieme", "troisieme", "quatrieme", "dernier",
+];
+
+/// Whether the word at the start of `i` may open a date: a cheap test that spares the grammar
+/// the ordinary words of the text.
+fn may_start_date(i: &str) -> bool {
+    let b = i.as_bytes();
+    // A day, possibly with an OCR letter for its first digit (`i5 mars`).
+    if b[0].is_ascii_digit() || b.get(1).is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    let end = word_end(i);
+    let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
+    let w = &buf[..n];
+    OPENERS.iter().any(|o| o.as_bytes() == w)
+        || month_number(&i[..end], true).is_some()
+        // The first half of a month name split by a line break (`Novem-\nbre`).
+        || (n >= 3 && MONTHS.iter().any(|m| m.as_bytes().starts_with(w)))
 }
 
 /// Longest distance in bytes from the start of a date expression to its first digit
@@ -499,20 +550,30 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
         return;
     }
     let sentences = Sentences::new(text);
+    let mut status = crate::labels::StatusReader::new(text);
     for d in dates.iter_mut().filter(|d| d.role.is_none()) {
-        let line_start = text[..d.span.start].rfind('\n').map_or(0, |k| k + 1);
-        let before = fold(text[line_start..d.span.start].trim_end());
+        // The cues are short: the end of the line before the date is enough.
+        let mut from = d.span.start.saturating_sub(CUE_REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let line_start = text[from..d.span.start].rfind('\n').map(|k| from + k + 1);
+        let before = fold(text[line_start.unwrap_or(from)..d.span.start].trim_end());
         let before = before.trim_end_matches([',', ':']).trim_end();
-        if DEADLINE_CUES.iter().any(|cue| before.ends_with(cue) && before[..before.len() - cue.len()].ends_with(|c: char| !c.is_alphanumeric())) || DEADLINE_CUES.contains(&before) {
+        let whole_line = line_start.is_some() || from == 0;
+        if DEADLINE_CUES.iter().any(|cue| before.ends_with(cue) && before[..before.len() - cue.len()].ends_with(|c: char| !c.is_alphanumeric())) || (whole_line && DEADLINE_CUES.contains(&before)) {
             d.role = Some(DateRole::Deadline);
             continue;
         }
-        let (s, e) = sentences.around(d.span.start);
-        if crate::labels::status_cue(&text[s..e]) == Some(crate::labels::EventKind::Obtained) {
+        let obtained = status.at(sentences.around(d.span.start), d.span.start, false) == Some(crate::labels::EventKind::Obtained);
+        if obtained {
             d.role = Some(DateRole::LabelObtained);
         }
     }
 }
+
+/// Bytes before a date searched for a deadline cue (the longest cue is 15 bytes).
+const CUE_REACH: usize = 48;
 
 #[cfg(test)]
 mod tests {
@@ -520,9 +581,9 @@ mod tests {
 
     #[test]
     fn one_edit() {
-        assert!(within_one_edit("juillet", "juiliet"));
-        assert!(within_one_edit("juillet", "jullet"));
-        assert!(!within_one_edit("juillet", "juin"));
+        assert!(within_one_edit(b"juillet", b"juiliet"));
+        assert!(within_one_edit(b"juillet", b"jullet"));
+        assert!(!within_one_edit(b"juillet", b"juin"));
     }
 
     #[test]
@@ -532,5 +593,7 @@ mod tests {
         assert_eq!(month_number("aoüt", true), Some((8, false)));
         assert_eq!(month_number("AVR", true), Some((4, true)));
         assert_eq!(month_number("maison", true), None);
+        assert_eq!(month_number("aotit", true), Some((8, false)));
+        assert_eq!(month_number("matin", true), None);
     }
 }

@@ -14,6 +14,7 @@
 //! follows it.
 
 use crate::dates::text::{collapse_ws, fold, is_hspace, Sentences};
+use crate::dates::DateMention;
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -44,19 +45,28 @@ pub struct Figure {
 /// A number: French thousands groups (space, no-break spaces, or dots of exactly three
 /// digits), an optional decimal comma, or a plain run of digits with an optional decimal part.
 static NUMBER: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"\d{1,3}(?:[ \u{a0}\u{202f}\u{2009}]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?").expect("literal pattern")
+    Regex::new(r"[0-9]{1,3}(?:[ \u{a0}\u{202f}\u{2009}][0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?").expect("literal pattern")
 });
 
-/// Spans that hold digits but no quantity.
+/// Spans that hold digits but no quantity. E-mail addresses are found from their `@`
+/// ([`emails`]): a pattern opening with `\S+` would be tried at every byte of the text.
 static MASKS: Lazy<Regex> = Lazy::new(|| {
     Regex::new(concat!(
-        r"(?:\+33\s?|(?-u:\b)0)\d(?:[\s.\-]?\d{2}){4}(?-u:\b)", // phone numbers
-        r"|\S+@\S+",                                  // e-mail addresses
+        r"(?:\+33\s?|(?-u:\b)0)[0-9](?:[\s.\-]?[0-9]{2}){4}(?-u:\b)", // phone numbers
         r"|(?:https?://|www\.)\S+",                  // web addresses
-        r"|(?-u:\b)\d{1,2}\s?[hH](?:\s?[0-5]\d)?(?-u:\b)", // times of day: 14h30, 12h, 17h00
+        r"|(?-u:\b)[0-9]{1,2}\s?[hH](?:\s?[0-5][0-9])?(?-u:\b)", // times of day: 14h30, 12h, 17h00
     ))
     .expect("literal pattern")
 });
+
+/// Spans of e-mail addresses: the non-blank run around each `@`.
+fn emails(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.match_indices('@').filter_map(|(at, _)| {
+        let start = text[..at].rfind(char::is_whitespace).map_or(0, |k| k + text[k..].chars().next().map_or(1, char::len_utf8));
+        let end = text[at + 1..].find(char::is_whitespace).map_or(text.len(), |k| at + 1 + k);
+        (start < at && end > at + 1).then_some((start, end))
+    })
+}
 
 /// Words after which a number is a reference, not a quantity (folded).
 const REFERENCE_WORDS: [&str; 34] = [
@@ -340,8 +350,15 @@ static SUBJECT: Lazy<Regex> = Lazy::new(|| {
 
 /// Every quantity of `text`, in text order.
 pub fn find_figures(text: &str) -> Vec<Figure> {
-    let mut masked: Vec<(usize, usize)> = crate::dates::find_dates(text).iter().map(|d| (d.span.start, d.span.end)).collect();
+    find_figures_with_dates(text, &crate::dates::find_dates(text))
+}
+
+/// [`find_figures`] given the dates of the same text (from [`crate::dates::find_dates`]), which
+/// are not quantities: the pipeline has them already.
+pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure> {
+    let mut masked: Vec<(usize, usize)> = dates.iter().map(|d| (d.span.start, d.span.end)).collect();
     masked.extend(MASKS.find_iter(text).map(|m| (m.start(), m.end())));
+    masked.extend(emails(text));
     masked.sort_unstable();
     // Merged into disjoint intervals so that one binary search answers "is this masked?".
     let mut disjoint: Vec<(usize, usize)> = Vec::with_capacity(masked.len());
@@ -387,6 +404,20 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
         if year_like && !matches!(reading.kind, FigureKind::Percent | FigureKind::Money) {
             continue;
         }
+        if reading.bare && prev == "dont" {
+            // `41 sites …, dont 14 à Lyon`: a part of the nearest count before it in the sentence
+            // that is large enough to hold it, in that count's unit.
+            let sentence = sentences.around(s);
+            let whole = found.iter().rev().take_while(|f| sentences.around(f.0) == sentence).find(|f| {
+                f.3.kind == FigureKind::Count && f.3.unit.is_some() && f.2 >= value
+            });
+            if let Some(whole) = whole {
+                reading = Reading { end: e, bare: false, ..whole.3.clone() };
+            }
+        }
+        if ocr_preposition_or_pronoun(text, s, e, digits) {
+            continue;
+        }
         if reading.bare {
             let accepted = match prev.as_str() {
                 "de" | "à" | "a" | "=" | "environ" | "soit" | "total" | "&" | "et" => true,
@@ -423,16 +454,45 @@ pub fn find_figures(text: &str) -> Vec<Figure> {
         }
     }
 
+    // Figures of one sentence share its context: collapsed once.
+    let mut context: Option<((usize, usize), String)> = None;
     found
         .into_iter()
         .map(|(s, e, value, r)| {
-            let (cs, ce) = sentences.around(s);
-            let sentence = &text[cs..ce];
+            let bounds = sentences.around(s);
+            let context = match &context {
+                Some((b, c)) if *b == bounds => c.clone(),
+                _ => context.insert((bounds, collapse_ws(&text[bounds.0..bounds.1]))).1.clone(),
+            };
             let unit = r.unit.or_else(|| if r.bare { counted_noun(text, &sentences, s) } else { None });
             let end = r.end.max(e);
-            Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context: collapse_ws(sentence), span: Span::new(s, end) }
+            Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context, span: Span::new(s, end) }
         })
         .collect()
+}
+
+/// Words that never follow a quantity: determiners and pronouns (folded).
+const NOT_AFTER_QUANTITY: [&str; 15] =
+    ["un", "une", "le", "la", "les", "l", "plusieurs", "ce", "cet", "cette", "ces", "son", "sa", "leur", "leurs"];
+
+/// OCR misreadings of words as digits: `4` for `à` (`destinés 4 accompagner`, `et 4 une`,
+/// `personnes 4 mobilité`: a quantity of 4 takes a plural noun), `1’` for the article `l’`,
+/// and `[1` / `|1` for the pronoun `Il`.
+fn ocr_preposition_or_pronoun(text: &str, s: usize, e: usize, digits: &str) -> bool {
+    let rest = &text[e..];
+    match digits {
+        "4" => {
+            let Some(after) = rest.strip_prefix([' ', '\n']) else { return false };
+            let w = word_len(after);
+            let word = &after[..w];
+            let f = fold(word);
+            w >= 2
+                && word.starts_with(char::is_lowercase)
+                && (NOT_AFTER_QUANTITY.contains(&f.as_str()) || !(f.ends_with('s') || f.ends_with('x') || duration_unit(&f).is_some()))
+        }
+        "1" | "11" => rest.starts_with(['’', '\'']) || text[..s].ends_with(['[', '|']),
+        _ => false,
+    }
 }
 
 /// Glued to letters or to another number by `-`, `/`, `_`: a code (`DDT51`, `34-00`, `2022-2025`).

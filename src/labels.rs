@@ -12,7 +12,7 @@
 //! (one passing mention of a new France Services office is not a label topic).
 
 use crate::dates::text::{fold, Sentences};
-use crate::dates::{DateMention, Precision};
+use crate::dates::{DateMention, DateRole, Precision};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -53,10 +53,12 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
         ("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)"),
         ("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?"),
         ("Services publics +", r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+"),
-        ("Marianne", r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?Marianne(?-u:\b)"),
+        // Needs its context ([`CONTEXT`]).
+        ("Marianne", r"(?-u:\b)Marianne(?-u:\b)"),
         ("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)"),
         ("ISO 9001", r"(?i)(?-u:\b)ISO\s?9001(?-u:\b)"),
-        ("Engagement de service", r"(?-u:\b)Engagements?\s+de\s+[Ss]ervice(?-u:\b)|(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?engagements?\s+de\s+service(?-u:\b))"),
+        // Capitalised, or any case with its context ([`CONTEXT`]).
+        ("Engagement de service", r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)"),
     ]
     .into_iter()
     // The patterns are literals of this file, checked by the unit tests.
@@ -64,9 +66,33 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
     .collect()
 });
 
+/// Words that must come right before a name that is also an ordinary word, matched on the
+/// text just before it: the name alone is rare and found fast, where a pattern opening with
+/// `label` would stop at every mention of labels.
+static CONTEXT: Lazy<[Option<Regex>; 8]> = Lazy::new(|| {
+    let re = |p: &str| Some(Regex::new(p).expect("literal pattern"));
+    [
+        None,
+        None,
+        None,
+        None,
+        re(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$"),
+        None,
+        None,
+        re(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$"),
+    ]
+});
+
+/// `Engagement de service` written as a name needs no context.
+static CAPITALISED_ENGAGEMENT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^Engagements?\s+de\s+[Ss]ervice$").expect("literal pattern"));
+
+/// Bytes before a name searched for its context.
+const CONTEXT_REACH: usize = 64;
+
 /// Verbs and nouns saying the label is already held (folded text).
 static OBTAINED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|a obtenu|ont obtenu|avait obtenu|obtention)(?-u:\b)").expect("literal pattern")
+    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention)(?-u:\b)").expect("literal pattern")
 });
 
 /// Words of plans and deadlines, which are never `obtained` (folded text).
@@ -78,29 +104,70 @@ static PLANNED: Lazy<Regex> = Lazy::new(|| {
 static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").expect("literal pattern"));
 
 /// A bare year introduced as a point in time (`en 2016`, `depuis 2020`): allowed for events.
-static EVENT_YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+((?:19|20)\d\d)(?-u:\b)").expect("literal pattern"));
+/// Years are found first and the cue checked just before them, because `en` alone would
+/// make the regex stop at every word holding those letters.
+static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
+static YEAR_CUE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$").expect("literal pattern"));
+
+/// Bytes before a year searched for its cue (`au cours de` and the blanks after it).
+const YEAR_CUE_REACH: usize = 24;
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
 static MODULE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r#"(?i)\bmodule\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
 });
 
-/// What a sentence says about a label's status: held, audited, or planned.
-pub(crate) fn status_cue(sentence: &str) -> Option<EventKind> {
-    let f = fold(sentence);
-    if PLANNED.is_match(&f) {
-        if OBTAINED.is_match(&f) || f.contains("labellisation") || f.contains("labelisation") || f.contains("certification") {
-            return Some(EventKind::Target);
-        }
-        return None;
+/// What a text says about a label's status: held, audited, or planned. `None` when the
+/// folded text holds no status word at all; `Some(None)` when it only plans
+/// something that is not a label (`une étude sera menée`).
+fn cue_words(f: &str) -> Option<Option<EventKind>> {
+    if PLANNED.is_match(f) {
+        let labelling = OBTAINED.is_match(f) || f.contains("labellisation") || f.contains("labelisation") || f.contains("certification");
+        return Some(labelling.then_some(EventKind::Target));
     }
-    if OBTAINED.is_match(&f) {
-        return Some(EventKind::Obtained);
+    if OBTAINED.is_match(f) {
+        return Some(Some(EventKind::Obtained));
     }
-    if AUDIT.is_match(&f) {
-        return Some(EventKind::Audit);
+    if AUDIT.is_match(f) {
+        return Some(Some(EventKind::Audit));
     }
     None
+}
+
+/// What the text says happened at a date: the clause holding the date (between `, ` and `;`)
+/// speaks for it, so that in `a obtenu le label le 3 mai 2022, à l'issue d'un audit le 4 avril
+/// 2022` the second date is the audit's; a clause with no status word (`puis Marianne le 26
+/// septembre 2019`) takes the sentence's. Outside a range (`du 3 au 5 mai`), a date introduced
+/// by `au` states a situation (`12 sites labellisés au 30/04/2022`), not an event.
+///
+/// Dates come in text order, so the sentence's own reading is kept for the next date: most
+/// sentences hold no status word and end the question at once.
+pub(crate) struct StatusReader<'a> {
+    text: &'a str,
+    sentence: Option<((usize, usize), Option<Option<EventKind>>)>,
+}
+
+impl<'a> StatusReader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        StatusReader { text, sentence: None }
+    }
+
+    /// The event at the date starting at `pos`, in the sentence `(s, e)`.
+    pub(crate) fn at(&mut self, (s, e): (usize, usize), pos: usize, in_range: bool) -> Option<EventKind> {
+        let sentence = &self.text[s..e];
+        let whole = match self.sentence {
+            Some((b, cue)) if b == (s, e) => cue,
+            _ => self.sentence.insert(((s, e), cue_words(&fold(sentence)))).1,
+        }?;
+        let at = pos - s;
+        let clause_start = sentence[..at].rfind(';').max(sentence[..at].rfind(", ")).map_or(0, |k| k + 1);
+        let clause_end = sentence[at..].find(';').min(sentence[at..].find(", ")).map_or(sentence.len(), |k| at + k);
+        let before = fold(sentence[clause_start..at].trim_end());
+        if !in_range && (before == "au" || before.ends_with(" au")) {
+            return None;
+        }
+        cue_words(&fold(&sentence[clause_start..clause_end])).unwrap_or(whole)
+    }
 }
 
 struct Mention {
@@ -114,12 +181,29 @@ struct Mention {
 pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     let mut mentions: Vec<Mention> = Vec::new();
     for (label, (_, re)) in SPELLINGS.iter().enumerate() {
+        // Earlier labels' mentions, sorted and disjoint: one binary search per match.
+        let before = mentions.len();
         for m in re.find_iter(text) {
+            let mut start = m.start();
+            if let Some(context) = &CONTEXT[label] {
+                let mut from = start.saturating_sub(CONTEXT_REACH);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                match context.find(&text[from..start]) {
+                    Some(c) => start = from + c.start(),
+                    None if CAPITALISED_ENGAGEMENT.is_match(m.as_str()) => {}
+                    None if m.as_str() == "Marianne" && marianne_in_enumeration(text, m.start(), m.end()) => {}
+                    None => continue,
+                }
+            }
             // `Qualipref` must not also count the `Qual-e-pref` it is not, nor overlap it.
-            if !mentions.iter().any(|o| o.start < m.end() && m.start() < o.end) {
-                mentions.push(Mention { label, start: m.start(), end: m.end() });
+            let k = mentions[..before].partition_point(|o| o.start < m.end());
+            if k == 0 || mentions[k - 1].end <= start {
+                mentions.push(Mention { label, start, end: m.end() });
             }
         }
+        mentions.sort_by_key(|m| m.start);
     }
     if mentions.is_empty() {
         return Vec::new();
@@ -138,11 +222,22 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         tied_to_labelling[m.label] |= f.contains("labellis") || f.contains("labelis") || f.contains("label ");
     }
 
-    // The labels a position refers to: those named in its sentence, else the last one named.
+    // The labels a position refers to: the last one named before it in its sentence with those
+    // coordinated with it (`Qualipref et Marianne`), else those named in its sentence, else
+    // the last one named.
     let referents = |pos: usize| -> Vec<usize> {
         let (s, e) = sentences.around(pos);
         let (first, last) = (mentions.partition_point(|m| m.start < s), mentions.partition_point(|m| m.start < e));
-        let mut here: Vec<usize> = mentions[first..last].iter().map(|m| m.label).collect();
+        let before = mentions.partition_point(|m| m.start < pos).clamp(first, last);
+        let mut from = first;
+        if before > first {
+            from = before - 1;
+            while from > first && coordinated(&text[mentions[from - 1].end..mentions[from].start]) {
+                from -= 1;
+            }
+        }
+        let upto = if before > first { before } else { last };
+        let mut here: Vec<usize> = mentions[from..upto].iter().map(|m| m.label).collect();
         here.dedup();
         if here.is_empty() {
             // The last sentence naming labels before this one; its first label is the subject.
@@ -157,9 +252,10 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     };
 
     let mut seen_sentences: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut status = StatusReader::new(text);
     for d in dates.iter() {
         let (s, e) = sentences.around(d.span.start);
-        let Some(kind) = status_cue(&text[s..e]) else { continue };
+        let Some(kind) = status.at((s, e), d.span.start, d.role == Some(DateRole::Period)) else { continue };
         let date = match d.precision {
             Precision::Quarter => d.value.chars().take(4).collect(),
             _ => d.value.clone(),
@@ -170,15 +266,20 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         }
     }
     // Events dated by a bare year, in sentences no full date already dated.
-    for caps in EVENT_YEAR.captures_iter(text) {
-        let (Some(whole), Some(year)) = (caps.get(0), caps.get(1)) else { continue };
-        let (s, e) = sentences.around(whole.start());
+    for year in YEAR.find_iter(text) {
+        let mut from = year.start().saturating_sub(YEAR_CUE_REACH);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let Some(cue_at) = YEAR_CUE.find(&text[from..year.start()]) else { continue };
+        let whole = Span::new(from + cue_at.start(), year.end());
+        let (s, e) = sentences.around(whole.start);
         if seen_sentences.contains(&(s, e)) {
             continue;
         }
-        let Some(kind) = status_cue(&text[s..e]) else { continue };
-        for l in referents(whole.start()) {
-            push_event(&mut labels[l], kind, year.as_str().to_string(), whole.as_str(), Span::new(whole.start(), whole.end()));
+        let Some(kind) = status.at((s, e), whole.start, false) else { continue };
+        for l in referents(whole.start) {
+            push_event(&mut labels[l], kind, year.as_str().to_string(), &text[whole.start..whole.end], whole);
         }
     }
     for caps in MODULE.captures_iter(text) {
@@ -199,6 +300,32 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         .collect()
 }
 
+/// `labellisée Qualipref en 2017, puis Marianne le …`: `Marianne` closing a list of what was
+/// labelled, not a given name (no family name after it, no civility before it).
+fn marianne_in_enumeration(text: &str, start: usize, end: usize) -> bool {
+    let mut from = start.saturating_sub(ENUMERATION_REACH);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = fold(&text[from..start]);
+    let joined = before.trim_end().ends_with(" puis") || before.trim_end().ends_with(" et") || before.trim_end().ends_with(',');
+    let after = text[end..].trim_start_matches(|c: char| c == ' ' || c == '\u{a0}');
+    let family_name_follows = after.chars().next().is_some_and(char::is_uppercase);
+    joined && !family_name_follows && before.contains("labellis")
+}
+
+/// Bytes before a name searched for the labelling it is enumerated in.
+const ENUMERATION_REACH: usize = 120;
+
+/// Two label names joined by a conjunction or a comma, with no date or figure between them.
+fn coordinated(between: &str) -> bool {
+    between.len() <= 40 && !between.contains(|c: char| c.is_ascii_digit()) && {
+        let f = fold(between);
+        let f = f.trim_matches(|c: char| c.is_whitespace() || c == ',');
+        f.is_empty() || matches!(f, "et" | "ou" | "ainsi que") || f.ends_with(" et") || f.ends_with(" ou")
+    }
+}
+
 fn push_event(label: &mut Label, kind: EventKind, date: String, text: &str, span: Span) {
     if !label.events.iter().any(|e| e.kind == kind && e.date == date) {
         label.events.push(LabelEvent { kind, date, text: text.to_string(), span });
@@ -215,13 +342,17 @@ mod tests {
         Lazy::force(&OBTAINED);
         Lazy::force(&PLANNED);
         Lazy::force(&MODULE);
+        Lazy::force(&YEAR_CUE);
+        Lazy::force(&CONTEXT);
+        Lazy::force(&CAPITALISED_ENGAGEMENT);
     }
 
     #[test]
     fn cues() {
-        assert_eq!(status_cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
-        assert_eq!(status_cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
-        assert_eq!(status_cue("audit interne : 28/04/22"), Some(EventKind::Audit));
-        assert_eq!(status_cue("La réunion a eu lieu le 3 mai 2022."), None);
+        let cue = |s: &str| cue_words(&fold(s)).flatten();
+        assert_eq!(cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
+        assert_eq!(cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
+        assert_eq!(cue("audit interne : 28/04/22"), Some(EventKind::Audit));
+        assert_eq!(cue("La réunion a eu lieu le 3 mai 2022."), None);
     }
 }

@@ -135,7 +135,7 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
         }
     }
     let mut labels = crate::labels::find_labels(text, &dates);
-    let mut figures = crate::figures::find_figures(text);
+    let mut figures = crate::figures::find_figures_with_dates(text, &dates);
     // From here on spans point into the original bytes.
     let map = |span: &mut Span| *span = prepared.text.map_span(*span);
     dates.iter_mut().for_each(|d| map(&mut d.span));

@@ -150,3 +150,14 @@ proptest! {
         let _ = find_dates(&s);
     }
 }
+
+#[test]
+fn des_opens_a_range_of_days() {
+    assert_eq!(values("les visites des 9 et 10 juin 2021 ont eu lieu"), ["2021-06-09", "2021-06-10"]);
+    assert!(values("des 9 sites").is_empty());
+}
+
+#[test]
+fn ocr_u_split_into_two_strokes() {
+    assert_eq!(values("le 14 aotit 2022"), ["2022-08-14"]);
+}

@@ -156,3 +156,21 @@ proptest! {
         let _ = find_figures(&s);
     }
 }
+
+#[test]
+fn dont_takes_the_unit_of_the_count_it_is_part_of() {
+    let f = find_figures("Le réseau compte 52 bureaux ouverts dans 2 villes, dont 31 à Brest.");
+    let part = f.iter().find(|f| f.value == 31.0).expect("the part is a figure");
+    assert_eq!((part.kind, part.unit.as_deref()), (FigureKind::Count, Some("bureaux")));
+}
+
+#[test]
+fn ocr_digits_standing_for_words_are_not_figures() {
+    // `à` read as `4`, the article `l’` as `1’`, the pronoun `Il` as `[1`.
+    assert!(find_figures("des bornes destinées 4 guider les visiteurs et 4 une\nécoute attentive").is_empty());
+    assert!(find_figures("un accès pour les personnes 4 mobilité réduite").is_empty());
+    assert!(find_figures("le bureau de 1’ Ain").is_empty());
+    assert!(find_figures("[1 rappelle la règle.").is_empty());
+    // A real 4 takes a plural noun.
+    assert_eq!(read("il reste 4 guichets"), [(4.0, FigureKind::Count, Some("guichets".to_string()))]);
+}

@@ -113,3 +113,35 @@ proptest! {
         let _ = labels(&s);
     }
 }
+
+#[test]
+fn each_date_takes_the_status_of_its_own_clause() {
+    let t = "Le service a obtenu la certification ISO 9001 le 2 juin 2020, après un audit mené le 3 mars 2020.";
+    assert_eq!(events(t, "ISO 9001"), [(EventKind::Obtained, "2020-06-02".to_string()), (EventKind::Audit, "2020-03-03".to_string())]);
+    let t = "Le label Qual-e-pref, obtenu le 8 février 2019, sera renouvelé ; le label Quali-ATE est visé pour le 1er mars 2026.";
+    assert_eq!(events(t, "Qual-e-pref"), [(EventKind::Obtained, "2019-02-08".to_string())]);
+    assert_eq!(events(t, "Quali-ATE"), []);
+}
+
+#[test]
+fn a_date_belongs_to_the_label_named_last_before_it() {
+    let t = "Le site, labellisé Qualipref en mai 2015, puis Marianne le 4 juin 2018, rejoint Services publics +.";
+    assert_eq!(events(t, "Qualipref"), [(EventKind::Obtained, "2015-05".to_string())]);
+    assert_eq!(events(t, "Marianne"), [(EventKind::Obtained, "2018-06-04".to_string())]);
+    assert_eq!(events(t, "Services publics +"), []);
+    // Coordinated names share the date; a date before all names dates them all.
+    let t = "Les deux sites ont été labellisés Qualipref et Marianne le 5 mai 2014.";
+    assert_eq!(events(t, "Qualipref").len(), 1);
+    assert_eq!(events(t, "Marianne").len(), 1);
+}
+
+#[test]
+fn a_date_introduced_by_au_is_a_state_not_an_event() {
+    let t = "On compte 12 maisons France Services labellisées au 31/03/2023 dans le département. Le label France Services est suivi.";
+    assert_eq!(events(t, "France Services"), []);
+}
+
+#[test]
+fn marianne_as_a_given_name_is_not_the_label() {
+    assert!(names("La préfecture est labellisée, et Marianne DURAND présente le bilan.").is_empty());
+}

@@ -16,22 +16,86 @@ pub(crate) fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match fold_latin(c) {
+            Some(f) => out.push(f),
+            // Rare outside French letters: full decomposition, combining marks dropped.
+            None => out.extend(
+                c.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase),
+            ),
+        }
+    }
+    out
+}
+
+/// Fold of the characters French text is made of, without the cost of a decomposition
+/// (this runs on every sentence a fact is found in). `None`: ask the general path.
+fn fold_latin(c: char) -> Option<char> {
+    Some(match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        _ if c.is_ascii() => c,
+        'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+        'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => 'i',
+        'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ÿ' | 'Ÿ' => 'y',
+        '’' | 'ʼ' => '\'',
+        '\u{a0}' | '\u{202f}' | '\u{2009}' | '«' | '»' | '–' | '—' | '•' | '€' | '°' | 'œ' | 'æ' => c,
+        'Œ' => 'œ',
+        'Æ' => 'æ',
+        _ => return None,
+    })
+}
+
+/// A short word folded into a stack buffer (no allocation): the key the date grammar compares
+/// with month and weekday names. `None` when longer than the buffer or not foldable to ASCII.
+pub(crate) fn fold_ascii(word: &str) -> Option<([u8; 24], usize)> {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    for c in word.chars() {
+        let f = fold_latin(c).filter(char::is_ascii)?;
+        *buf.get_mut(n)? = f as u8;
+        n += 1;
+    }
+    Some((buf, n))
 }
 
 /// Whitespace runs collapsed to one space, ends trimmed.
 pub(crate) fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Characters that open a list item when they start a line (including OCR renderings of
 /// bullets such as `¢` or `v`, which only count when followed by a blank).
 fn is_bullet(c: char) -> bool {
     matches!(c, '-' | '–' | '—' | '•' | '·' | '✓' | '⇒' | '→' | '*' | '+' | '¢' | '▪' | '◦' | '○' | '►' | '❖')
+}
+
+/// Bytes that may end a sentence.
+static MARKS: [bool; 256] = {
+    let mut marks = [false; 256];
+    marks[b'\n' as usize] = true;
+    marks[b'.' as usize] = true;
+    marks[b'!' as usize] = true;
+    marks[b'?' as usize] = true;
+    marks
+};
+
+/// Whether one of the eight bytes of `word` is `b` (the classic zero-byte test on `word ^ b…b`).
+fn has_byte(word: u64, b: u8) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & (ONES << 7) != 0
 }
 
 /// Start offsets of the sentences of a text, computed once; `around` is a binary search.
@@ -48,9 +112,24 @@ pub(crate) struct Sentences {
 impl Sentences {
     pub(crate) fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        for (k, c) in text.char_indices() {
-            match c {
-                '\n' => {
+        // The marks are ASCII, so a byte scan finds them and every `k + 1` is a char boundary.
+        let bytes = text.as_bytes();
+        let mut k = 0;
+        loop {
+            // Tight skip over ordinary bytes, which are nearly all of them: eight at a time.
+            while let Some(chunk) = bytes.get(k..k + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                if [b'\n', b'.', b'!', b'?'].iter().any(|&m| has_byte(word, m)) {
+                    break;
+                }
+                k += 8;
+            }
+            while k < bytes.len() && !MARKS[usize::from(bytes[k])] {
+                k += 1;
+            }
+            let Some(&b) = bytes.get(k) else { break };
+            match b {
+                b'\n' => {
                     let rest = &text[k + 1..];
                     let line = rest.trim_start_matches(is_hspace);
                     let before = text[..k].trim_end_matches(is_hspace);
@@ -62,18 +141,19 @@ impl Sentences {
                         starts.push(k + 1);
                     }
                 }
-                '.' | '!' | '?' => {
+                b'.' | b'!' | b'?' => {
                     let rest = &text[k + 1..];
                     if rest.starts_with(|n: char| is_hspace(n) || n == '\n') {
                         let after = rest.trim_start_matches(|n: char| is_hspace(n) || n == '\n');
                         let opens = after.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_bullet(n) || n == '«');
-                        if opens && !(c == '.' && ends_with_abbreviation(&text[..k])) {
+                        if opens && !(b == b'.' && ends_with_abbreviation(&text[..k])) {
                             starts.push(text.len() - after.len());
                         }
                     }
                 }
                 _ => {}
             }
+            k += 1;
         }
         starts.dedup();
         Sentences { starts, len: text.len() }
@@ -90,8 +170,8 @@ impl Sentences {
 
 /// `1.`, `2)`, `III/`, `IV.` at the start of a line.
 fn starts_numbered_item(line: &str) -> bool {
-    let head: String = line.chars().take_while(|c| c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')).collect();
-    !head.is_empty() && line[head.len()..].starts_with(['.', ')', '/'])
+    let head = line.bytes().take_while(|c| c.is_ascii_digit() || matches!(c, b'I' | b'V' | b'X')).count();
+    head > 0 && line[head..].starts_with(['.', ')', '/'])
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
@@ -105,8 +185,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn byte_test_finds_every_lane() {
+        for lane in 0..8 {
+            let mut bytes = *b"abcdefgh";
+            bytes[lane] = b'.';
+            assert!(has_byte(u64::from_le_bytes(bytes), b'.'));
+        }
+        assert!(!has_byte(u64::from_le_bytes(*b"abc\xc3\xa9fgh"), b'.'));
+    }
+
+    #[test]
     fn fold_drops_accents_and_case() {
         assert_eq!(fold("FÉVRIER d’août"), "fevrier d'aout");
+        assert_eq!(fold("Ōsaka ŒUVRE"), "osaka œuvre");
+        assert_eq!(fold_ascii("Décembre").map(|(b, n)| b[..n].to_vec()), Some(b"decembre".to_vec()));
+        assert_eq!(fold_ascii("œuvre"), None);
     }
 
     #[test]
