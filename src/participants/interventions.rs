@@ -45,6 +45,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
         .filter_map(|(i, p)| p.given_name.as_ref().map(|given| (i, format!("{given} {}", p.family_name))))
         .collect();
     let names_automaton = aho_corasick::AhoCorasick::new(full_names.iter().map(|(_, n)| n.as_str())).ok();
+    let families = family_index(participants);
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
@@ -71,7 +72,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
                 out.push(Intervention { participant, speaker, text: said.clone(), span });
             }
             for name in &speaker.names {
-                let participant = by_name(name, participants);
+                let participant = by_name(name, participants, &families);
                 let speaker = participant.map_or_else(|| name.display(), |i| display(&participants[i]));
                 out.push(Intervention { participant, speaker, text: said.clone(), span });
             }
@@ -160,18 +161,26 @@ fn verb_after(s: &str, end: usize) -> Option<usize> {
     verbish.then_some(at)
 }
 
-fn by_name(name: &Name, participants: &[Participant]) -> Option<usize> {
-    let family = family_key(&name.family);
+/// Listed participants by folded family name, computed once per document.
+fn family_index(participants: &[Participant]) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut index: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, p) in participants.iter().enumerate() {
+        index.entry(family_key(&p.family_name)).or_default().push(i);
+    }
+    index
+}
+
+fn by_name(name: &Name, participants: &[Participant], families: &std::collections::HashMap<String, Vec<usize>>) -> Option<usize> {
     let initial = name.given.as_deref().and_then(|g| fold(g).chars().next());
-    let matches: Vec<usize> = participants
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| family_key(&p.family_name) == family)
-        .filter(|(_, p)| match (initial, p.given_name.as_deref().and_then(|g| fold(g).chars().next())) {
+    let matches: Vec<usize> = families
+        .get(&family_key(&name.family))
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&i| match (initial, participants[i].given_name.as_deref().and_then(|g| fold(g).chars().next())) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         })
-        .map(|(i, _)| i)
         .collect();
     // Two listed people with that family name and no given name to choose: unknown.
     (matches.len() == 1).then(|| matches[0])
