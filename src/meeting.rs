@@ -186,7 +186,8 @@ static TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$").unwrap()
 });
 static HELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").unwrap());
-static TIME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([01]?\d|2[0-3])\s*h\s*([0-5]\d)?\b").unwrap());
+/// `14h30`, `14 h`, `10 heures`, `14:00`.
+static TIME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b").unwrap());
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
@@ -245,7 +246,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         Regex::new(r"(?i)\b(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
     });
     static CLOSING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*h\s*([0-5]\d)?").unwrap()
+        Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?").unwrap()
     });
     let mut start = None;
     let mut end = None;
@@ -531,6 +532,13 @@ mod tests {
         assert_eq!(found.document.issued_date.as_deref(), Some("2023-04-03"));
         assert_eq!(found.document.issued_place.as_deref(), Some("Auch"));
         assert_eq!(found.meeting.department.map(|d| d.code), Some("32".to_string()));
+    }
+
+    #[test]
+    fn time_ranges_in_other_notations() {
+        assert_eq!(time_range(" à 10 heures, salle B"), (Some("10:00".into()), None, 11));
+        assert_eq!(time_range(", 14:00-16:00").1.as_deref(), Some("16:00"));
+        assert_eq!(time_range(" de 9 h 30 à 11 h 45").1.as_deref(), Some("11:45"));
     }
 
     #[test]
