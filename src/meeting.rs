@@ -536,7 +536,7 @@ mod tests {
 
     #[test]
     fn time_ranges_in_other_notations() {
-        assert_eq!(time_range(" à 10 heures, salle B"), (Some("10:00".into()), None, 11));
+        assert_eq!(time_range(" à 10 heures, salle B"), (Some("10:00".into()), None, 13));
         assert_eq!(time_range(", 14:00-16:00").1.as_deref(), Some("16:00"));
         assert_eq!(time_range(" de 9 h 30 à 11 h 45").1.as_deref(), Some("11:45"));
     }
