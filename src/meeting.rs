@@ -443,7 +443,6 @@ fn contact(text: &str) -> Contact {
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour\s*:?\s*$").unwrap());
-    static NUMBER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\d+").unwrap());
     let Some(start) = blocks.iter().position(|b| HEADING.is_match(b.content_text(text).trim()) || HEADING.is_match(b.text(text).trim())) else {
         return Vec::new();
     };
@@ -451,7 +450,7 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
     for block in &blocks[start + 1..] {
-        let numbered = block.marker.and_then(|m| NUMBER.find(&text[m.start..m.end]).and_then(|n| n.as_str().parse::<u32>().ok()));
+        let numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
         let is_item = match block.kind {
             BlockKind::ListItem => true,
             BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
@@ -474,7 +473,13 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
-        let one_per_line = numbered.is_none()
+        // OCR'd bullets that the segmenter could not trust (`« le label ;`) still mark
+        // one item a line when every line starts with the same one.
+        let same_mark = lines.len() > 1
+            && lines.iter().all(|l| l.chars().next().is_some_and(|c| !c.is_alphanumeric()))
+            && lines.iter().all(|l| l.chars().next() == lines[0].chars().next());
+        let one_per_line = same_mark
+            || numbered.is_none()
             && lines.len() > 1
             && lines.windows(2).all(|w| {
                 (w[0].ends_with([',', ';', '.']) || w[0].chars().count() < 60) && w[1].starts_with(|c: char| c.is_uppercase())
@@ -489,8 +494,33 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     items
 }
 
+/// `3.`, `2)`, `IV.` → its number.
+fn item_number(marker: &str) -> Option<u32> {
+    let marker = marker.trim_end_matches(['.', ')', '/', '-', '–', ' ']);
+    if let Ok(n) = marker.parse() {
+        return Some(n);
+    }
+    let value = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        _ => None,
+    };
+    let digits: Option<Vec<u32>> = marker.chars().map(value).collect();
+    let digits = digits.filter(|d| !d.is_empty())?;
+    let mut total = 0;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|next| next > d) {
+            total -= *d as i64;
+        } else {
+            total += *d as i64;
+        }
+    }
+    u32::try_from(total).ok()
+}
+
 fn clean_item(item: &str) -> String {
-    static LEADING_MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[-–—•·*+¢>]|\d{1,2}[.)])\s+").unwrap());
+    static LEADING_MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[-–—•·*+¢>«]|\d{1,2}[.)]|[IVX]{1,4}[.)/])\s+").unwrap());
     let item = collapse(item);
     let item = LEADING_MARK.replace(&item, "");
     item.trim_end_matches([',', ';', '.', ':', ' ']).to_string()
@@ -578,5 +608,11 @@ mod tests {
         let t = "Sujets à l'ordre du jour :\n+ Pilotage de la qualité,\nRésultats des indicateurs,\nQuestions diverses.\n\nEn préambule, il est rappelé …\n";
         let blocks = segment(t, &[]);
         assert_eq!(agenda(t, &blocks), vec!["Pilotage de la qualité", "Résultats des indicateurs", "Questions diverses"]);
+        let t = "Ordre du jour\nI. Bilan annuel\nII. Accueil\nIII. Questions diverses\n\nI. Bilan annuel\n\nLe bilan …\n";
+        let blocks = segment(t, &[]);
+        assert_eq!(agenda(t, &blocks), vec!["Bilan annuel", "Accueil", "Questions diverses"]);
+        let t = "Ordre du jour :\n« le bilan annuel ;\n« les résultats ;\n« questions diverses.\n\nTexte.\n";
+        let blocks = segment(t, &[]);
+        assert_eq!(agenda(t, &blocks), vec!["le bilan annuel", "les résultats", "questions diverses"]);
     }
 }
