@@ -500,7 +500,13 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
     }
     let sentences = Sentences::new(text);
     for d in dates.iter_mut().filter(|d| d.role.is_none()) {
-        let line_start = text[..d.span.start].rfind('\n').map_or(0, |k| k + 1);
+        // The cues are short: looking back a bounded window keeps a file with no line
+        // breaks linear.
+        let mut window = d.span.start.saturating_sub(64);
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let line_start = text[window..d.span.start].rfind('\n').map_or(window, |k| window + k + 1);
         let before = fold(text[line_start..d.span.start].trim_end());
         let before = before.trim_end_matches([',', ':']).trim_end();
         if DEADLINE_CUES.iter().any(|cue| before.ends_with(cue) && before[..before.len() - cue.len()].ends_with(|c: char| !c.is_alphanumeric())) || DEADLINE_CUES.contains(&before) {

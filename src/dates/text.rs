@@ -76,7 +76,7 @@ impl Sentences {
             }
         }
         starts.dedup();
-        Sentences { starts, len: text.len() }
+        Sentences { starts: bounded(starts, text), len: text.len() }
     }
 
     /// Byte range of the sentence containing `pos`.
@@ -86,6 +86,38 @@ impl Sentences {
         let end = self.starts.get(idx + 1).copied().unwrap_or(self.len);
         (start, end)
     }
+}
+
+/// A "sentence" longer than this (a table or a page without punctuation, a file with no line
+/// breaks) is cut at a blank: extractors fold and scan the sentence around each mention, so an
+/// unbounded one makes their work quadratic in the file size.
+const LONGEST_SENTENCE: usize = 4096;
+
+fn bounded(starts: Vec<usize>, text: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(starts.len());
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
+    for (start, end) in starts.iter().copied().zip(ends) {
+        let mut at = start;
+        out.push(at);
+        while end - at > LONGEST_SENTENCE {
+            let mut limit = at + LONGEST_SENTENCE;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            // `at..limit` lies on char boundaries; the cut goes after its last blank in the
+            // second half, else at the limit, so it always moves forward.
+            let window = &text[at..limit];
+            let cut = window
+                .char_indices()
+                .rev()
+                .take_while(|&(i, _)| i > LONGEST_SENTENCE / 2)
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(limit, |(i, c)| at + i + c.len_utf8());
+            out.push(cut);
+            at = cut;
+        }
+    }
+    out
 }
 
 /// `1.`, `2)`, `III/`, `IV.` at the start of a line.
@@ -103,6 +135,19 @@ fn ends_with_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_sentences_are_cut_at_blanks() {
+        let t = "mot ".repeat(5000);
+        let s = Sentences::new(&t);
+        let (a, b) = s.around(0);
+        assert_eq!(a, 0);
+        assert!(b <= LONGEST_SENTENCE && b > LONGEST_SENTENCE / 2 && t[..b].ends_with(' '));
+        assert_eq!(s.around(t.len() - 1).1, t.len());
+        let t = "é".repeat(5000);
+        let (_, b) = Sentences::new(&t).around(0);
+        assert!(t.is_char_boundary(b) && b <= LONGEST_SENTENCE);
+    }
 
     #[test]
     fn fold_drops_accents_and_case() {
