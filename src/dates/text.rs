@@ -93,7 +93,11 @@ impl Sentences {
 /// unbounded one makes their work quadratic in the file size.
 const LONGEST_SENTENCE: usize = 4096;
 
-fn bounded(starts: Vec<usize>, text: &str) -> Vec<usize> {
+fn bounded(mut starts: Vec<usize>, text: &str) -> Vec<usize> {
+    // A dot's sentence starts after the blanks and line breaks that follow it, so a line
+    // break among them pushes a smaller start later: sort for the binary search in `around`.
+    starts.sort_unstable();
+    starts.dedup();
     let mut out = Vec::with_capacity(starts.len());
     let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
     for (start, end) in starts.iter().copied().zip(ends) {
