@@ -189,13 +189,14 @@ fn mixed_line_endings_read_as_lines() {
     assert_eq!(names, ["DUPONT", "MARTIN"]);
 }
 
-/// `count` copies of the seed minutes, one after another.
+/// The seed minutes repeated up to `target` bytes.
 fn repeated_seed(target: usize) -> Vec<u8> {
     let seed = std::fs::read("fixtures/seeds/001_1961c616dff96f7a.txt").expect("seed fixture");
     seed.iter().copied().cycle().take(target).collect()
 }
 
 #[test]
+#[cfg_attr(debug_assertions, ignore = "minutes in a debug build: run with --release (CI does)")]
 fn a_50_mb_file_is_extracted() {
     let bytes = repeated_seed(50 * 1024 * 1024);
     let (_dir, _path, run) = extract_bytes("big.txt", &bytes);
@@ -205,8 +206,9 @@ fn a_50_mb_file_is_extracted() {
 }
 
 #[test]
+#[cfg_attr(debug_assertions, ignore = "minutes in a debug build: run with --release (CI does)")]
 fn a_single_10_mb_line_is_extracted() {
-    let seed = String::from_utf8(repeated_seed(10 * 1024 * 1024)).unwrap_or_default();
+    let seed = String::from_utf8_lossy(&repeated_seed(10 * 1024 * 1024)).into_owned();
     let line: String = seed.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
     let (_dir, _path, run) = extract_bytes("line.txt", line.as_bytes());
     let record = assert_record(&run);
