@@ -232,6 +232,17 @@ fn the_largest_size_limit_does_not_overflow() {
 }
 
 #[test]
+fn repair_diff_of_a_windows_1252_file() {
+    // The diff once sliced a lossy UTF-8 copy of the input at original byte offsets and
+    // panicked inside a U+FFFD.
+    let (_dir, path, _) = extract_bytes("cp1252.txt", b"Pr\xe9fecture de l'Ain \xe9\xe9\xe9\xe9 Ia r\xe9union\nde I'Etat\n");
+    let out = clu().args(["repair", "--diff", "--color", "never"]).arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(diff.contains(":1: ") && diff.contains(":2: ") && diff.contains("[-I-]{+l+}'Etat"), "{diff}");
+}
+
+#[test]
 fn minutes_without_participants_date_or_body() {
     let no_people = "Préfecture de la Marne\nCompte rendu du comité local des usagers du 12 février 2024\n\nLe délai moyen est de 12 jours.\n";
     let (_dir, _path, run) = extract_bytes("no_people.txt", no_people.as_bytes());
