@@ -10,6 +10,7 @@ use super::{Intervention, Participant};
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
+use std::collections::{BTreeMap, HashMap};
 use regex::Regex;
 
 /// Words that follow a name without making it the subject of a sentence.
@@ -36,6 +37,7 @@ struct Speaker {
 
 pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[Participant]) -> Vec<Intervention> {
     let mut out = Vec::new();
+    let index = Index::new(participants);
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
             continue;
@@ -51,12 +53,12 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
             let span = Span::new(block.content.start + speaker.start, block.content.start + speaker.said + s[speaker.said..end].trim_end().len());
             let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(office) = &speaker.office {
-                let participant = by_office(office, participants);
+                let participant = index.by_office(office);
                 let speaker = participant.map_or_else(|| office.clone(), |i| display(&participants[i]));
                 out.push(Intervention { participant, speaker, text: said.clone(), span });
             }
             for name in &speaker.names {
-                let participant = by_name(name, participants);
+                let participant = index.by_name(name);
                 let speaker = participant.map_or_else(|| name.display(), |i| display(&participants[i]));
                 out.push(Intervention { participant, speaker, text: said.clone(), span });
             }
@@ -83,10 +85,16 @@ fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
             }
         }
     }
-    // Listed participants named without a civility: `Emma CAMARA a présenté`.
+    // Listed participants named without a civility: `Emma CAMARA a présenté`. Each name is
+    // looked for once however often it is listed (a repeat would find its places taken), so
+    // a file holding many minutes stays linear.
+    let mut searched = std::collections::HashSet::new();
     for p in participants {
         let Some(given) = &p.given_name else { continue };
         let full = format!("{given} {}", p.family_name);
+        if !searched.insert(full.clone()) {
+            continue;
+        }
         for (at, _) in s.match_indices(&full) {
             if found.iter().any(|f| f.start <= at && at < f.said) {
                 continue;
@@ -114,44 +122,58 @@ fn verb_after(s: &str, end: usize) -> Option<usize> {
     verbish.then_some(at)
 }
 
-fn by_name(name: &Name, participants: &[Participant]) -> Option<usize> {
-    let family = family_key(&name.family);
-    let initial = name.given.as_deref().and_then(|g| fold(g).chars().next());
-    let matches: Vec<usize> = participants
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| family_key(&p.family_name) == family)
-        .filter(|(_, p)| match (initial, p.given_name.as_deref().and_then(|g| fold(g).chars().next())) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        })
-        .map(|(i, _)| i)
-        .collect();
-    // Two listed people with that family name and no given name to choose: unknown.
-    (matches.len() == 1).then(|| matches[0])
+/// The participants keyed as speakers are matched, built once per document: matching each
+/// speaker by scanning and folding the whole list made a file holding many minutes quadratic.
+struct Index {
+    /// Family key → (participant, folded initial of the given name).
+    by_family: HashMap<String, Vec<(usize, Option<char>)>>,
+    /// Folded role → participants holding it.
+    by_role: BTreeMap<String, Vec<usize>>,
 }
 
-fn by_office(office: &str, participants: &[Participant]) -> Option<usize> {
-    let office = fold(office);
-    let stem = office.trim_end_matches('e');
-    // The office itself (`secrétaire général`) before longer roles that start with it
-    // (`secrétaire générale de la sous-préfecture`).
-    let exact: Vec<usize> = participants
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.role.as_deref().is_some_and(|r| fold(r).trim_end_matches('e') == stem))
-        .map(|(i, _)| i)
-        .collect();
-    if exact.len() == 1 {
-        return Some(exact[0]);
+impl Index {
+    fn new(participants: &[Participant]) -> Index {
+        let mut index = Index { by_family: HashMap::new(), by_role: BTreeMap::new() };
+        for (i, p) in participants.iter().enumerate() {
+            let initial = p.given_name.as_deref().and_then(|g| fold(g).chars().next());
+            index.by_family.entry(family_key(&p.family_name)).or_default().push((i, initial));
+            if let Some(role) = &p.role {
+                index.by_role.entry(fold(role)).or_default().push(i);
+            }
+        }
+        index
     }
-    let matches: Vec<usize> = participants
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.role.as_deref().is_some_and(|r| fold(r).starts_with(stem)))
-        .map(|(i, _)| i)
-        .collect();
-    (matches.len() == 1).then(|| matches[0])
+
+    fn by_name(&self, name: &Name) -> Option<usize> {
+        let initial = name.given.as_deref().and_then(|g| fold(g).chars().next());
+        let listed = self.by_family.get(&family_key(&name.family))?;
+        let mut matches = listed.iter().filter(|(_, b)| match (initial, b) {
+            (Some(a), Some(b)) => a == *b,
+            _ => true,
+        });
+        // Two listed people with that family name and no given name to choose: unknown.
+        match (matches.next(), matches.next()) {
+            (Some((i, _)), None) => Some(*i),
+            _ => None,
+        }
+    }
+
+    fn by_office(&self, office: &str) -> Option<usize> {
+        let office = fold(office);
+        let stem = office.trim_end_matches('e');
+        // Roles starting with the stem, in order; the office itself (`secrétaire général`)
+        // before longer roles that start with it (`secrétaire générale de la sous-préfecture`).
+        let starting = || self.by_role.range(stem.to_string()..).take_while(|(role, _)| role.starts_with(stem));
+        let mut exact = starting().filter(|(role, _)| role.trim_end_matches('e') == stem).flat_map(|(_, ids)| ids);
+        if let (Some(i), None) = (exact.next(), exact.next()) {
+            return Some(*i);
+        }
+        let mut matches = starting().flat_map(|(_, ids)| ids);
+        match (matches.next(), matches.next()) {
+            (Some(i), None) => Some(*i),
+            _ => None,
+        }
+    }
 }
 
 fn display(p: &Participant) -> String {
