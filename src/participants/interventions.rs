@@ -10,7 +10,7 @@ use super::{Intervention, Participant};
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use regex::Regex;
 
 /// Words that follow a name without making it the subject of a sentence.
@@ -43,7 +43,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
             continue;
         }
         let s = block.content_text(text);
-        let speakers = speakers(s, participants);
+        let speakers = speakers(s, &index.full_names);
         for (k, speaker) in speakers.iter().enumerate() {
             let end = speakers.get(k + 1).map_or(s.len(), |next| next.start);
             let said = s[speaker.said..end].trim();
@@ -67,7 +67,7 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
     out
 }
 
-fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
+fn speakers(s: &str, full_names: &[(String, String, String)]) -> Vec<Speaker> {
     let mut found: Vec<Speaker> = Vec::new();
     for m in OFFICE.captures_iter(s) {
         let (Some(whole), Some(office)) = (m.get(0), m.get(1)) else { continue };
@@ -85,23 +85,15 @@ fn speakers(s: &str, participants: &[Participant]) -> Vec<Speaker> {
             }
         }
     }
-    // Listed participants named without a civility: `Emma CAMARA a présenté`. Each name is
-    // looked for once however often it is listed (a repeat would find its places taken), so
-    // a file holding many minutes stays linear.
-    let mut searched = std::collections::HashSet::new();
-    for p in participants {
-        let Some(given) = &p.given_name else { continue };
-        let full = format!("{given} {}", p.family_name);
-        if !searched.insert(full.clone()) {
-            continue;
-        }
-        for (at, _) in s.match_indices(&full) {
+    // Listed participants named without a civility: `Emma CAMARA a présenté`.
+    for (full, given, family) in full_names {
+        for (at, _) in s.match_indices(full.as_str()) {
             if found.iter().any(|f| f.start <= at && at < f.said) {
                 continue;
             }
             let preceded_ok = s[..at].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
             if let (true, Some(said)) = (preceded_ok, verb_after(s, at + full.len())) {
-                let name = Name { civility: None, given: Some(given.clone()), family: p.family_name.clone(), start: at, end: at + full.len() };
+                let name = Name { civility: None, given: Some(given.clone()), family: family.clone(), start: at, end: at + full.len() };
                 found.push(Speaker { start: at, names: vec![name], office: None, said });
             }
         }
@@ -129,12 +121,22 @@ struct Index {
     by_family: HashMap<String, Vec<(usize, Option<char>)>>,
     /// Folded role → participants holding it.
     by_role: BTreeMap<String, Vec<usize>>,
+    /// `Given FAMILY`, given, family of the listed people, each once (a repeat would find
+    /// its places taken).
+    full_names: Vec<(String, String, String)>,
 }
 
 impl Index {
     fn new(participants: &[Participant]) -> Index {
-        let mut index = Index { by_family: HashMap::new(), by_role: BTreeMap::new() };
+        let mut index = Index { by_family: HashMap::new(), by_role: BTreeMap::new(), full_names: Vec::new() };
+        let mut named = HashSet::new();
         for (i, p) in participants.iter().enumerate() {
+            if let Some(given) = &p.given_name {
+                let full = format!("{given} {}", p.family_name);
+                if named.insert(full.clone()) {
+                    index.full_names.push((full, given.clone(), p.family_name.clone()));
+                }
+            }
             let initial = p.given_name.as_deref().and_then(|g| fold(g).chars().next());
             index.by_family.entry(family_key(&p.family_name)).or_default().push((i, initial));
             if let Some(role) = &p.role {
