@@ -156,7 +156,14 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     static PLACE_LE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?:^|\n)[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$").unwrap());
     dates.iter().find_map(|date| {
-        let line_start = text[..date.span.start].rfind('\n').map_or(0, |i| i + 1);
+        // A place and `le` make a short line: looking back a bounded window keeps a file
+        // without line breaks linear; a longer line cannot match.
+        let window = floor_boundary(text, date.span.start.saturating_sub(200));
+        let line_start = match text[window..date.span.start].rfind('\n') {
+            Some(i) => window + i + 1,
+            None if window == 0 => 0,
+            None => return None,
+        };
         let before = &text[line_start..date.span.start];
         let c = PLACE_LE.captures(before)?;
         let place = c.get(1)?.as_str().trim().to_string();
@@ -188,7 +195,11 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if Some(date.span) == issued {
             continue;
         }
-        let block = blocks.iter().find(|b| b.span.start <= date.span.start && date.span.end <= b.span.end);
+        // Blocks follow one another in the text: the one holding the date is the last
+        // starting at or before it, found by binary search (a scan per date was quadratic).
+        let block = blocks[..blocks.partition_point(|b| b.span.start <= date.span.start)]
+            .last()
+            .filter(|b| date.span.end <= b.span.end);
         let block_text = block.map_or("", |b| b.text(text));
         let before = &text[floor_boundary(text, date.span.start.saturating_sub(40))..date.span.start];
         let after = &text[date.span.end..floor_boundary(text, date.span.end + 30)];
