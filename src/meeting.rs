@@ -200,7 +200,13 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         let block = blocks[..blocks.partition_point(|b| b.span.start <= date.span.start)]
             .last()
             .filter(|b| date.span.end <= b.span.end);
-        let block_text = block.map_or("", |b| b.text(text));
+        // A huge block (a file without line breaks) is read in a window around the date, so
+        // that each date costs a bounded scan.
+        let block_text = match block {
+            Some(b) if b.span.len() <= 4096 => b.text(text),
+            Some(_) => &text[floor_boundary(text, date.span.start.saturating_sub(2048))..floor_boundary(text, date.span.end + 2048)],
+            None => "",
+        };
         let before = &text[floor_boundary(text, date.span.start.saturating_sub(40))..date.span.start];
         let after = &text[date.span.end..floor_boundary(text, date.span.end + 30)];
         let mut score = 0.0;
@@ -209,7 +215,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         } else if date.span.start < text.len() * 2 / 5 {
             score += 1.0;
         }
-        if COMMITTEE_WORDS.is_match(block_text) && block_text.len() < 400 {
+        if block_text.len() < 400 && COMMITTEE_WORDS.is_match(block_text) {
             score += 2.0;
         }
         if EARLIER.is_match(block_text) {
