@@ -201,7 +201,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
             .last()
             .filter(|b| date.span.end <= b.span.end);
         // A huge block (a file without line breaks) is read in a window around the date, so
-        // that each date costs a bounded scan.
+        // that each date costs a bounded scan. Both ends are char boundaries around the date.
         let block_text = match block {
             Some(b) if b.span.len() <= 4096 => b.text(text),
             Some(_) => &text[floor_boundary(text, date.span.start.saturating_sub(2048))..floor_boundary(text, date.span.end + 2048)],
