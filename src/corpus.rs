@@ -135,7 +135,7 @@ pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
         Input::Unreachable(_, error) => Err(error.clone()),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().take(max_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+            std::io::stdin().lock().take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
             if bytes.len() as u64 > max_bytes {
                 return Err(Error::new(ErrorKind::TooLarge, format!("larger than the limit of {max_bytes} bytes")));
             }
@@ -148,7 +148,7 @@ pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
                 return Err(Error::new(ErrorKind::TooLarge, format!("{size} bytes, over the limit of {max_bytes} bytes (--max-file-size)")));
             }
             let mut bytes = Vec::with_capacity(size as usize);
-            file.take(max_bytes + 1).read_to_end(&mut bytes).map_err(io)?;
+            file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
             if bytes.len() as u64 > max_bytes {
                 return Err(Error::new(ErrorKind::TooLarge, format!("grew over the limit of {max_bytes} bytes while read")));
             }
@@ -174,11 +174,25 @@ impl Outcome {
 
 pub fn process(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
     let label = input.label();
-    let result = read_input(input, max_bytes).and_then(|bytes| pipeline::extract(&label, &bytes, options));
+    let result = read_input(input, max_bytes).and_then(|bytes| extract_guarded(&label, &bytes, options));
     match result {
         Ok(record) => Outcome::Record(Box::new(record)),
         Err(error) => Outcome::Error(ErrorRecord::new(&label, &error)),
     }
+}
+
+/// Extracts one document, turning a panic into an `internal` error so that one bad input
+/// cannot end a corpus run. Unwind safety: nothing shared is mutated during extraction,
+/// and the record under construction is dropped with the panic.
+fn extract_guarded(label: &str, bytes: &[u8], options: &Options) -> Result<Record, Error> {
+    std::panic::catch_unwind(|| pipeline::extract(label, bytes, options)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        Err(Error::new(ErrorKind::Internal, format!("internal error (panic: {what}); please report it with this file")))
+    })
 }
 
 /// [`process`], with a panic (a bug in an extractor) caught and returned as its message,

@@ -16,6 +16,8 @@ pub enum ErrorKind {
     TooLarge,
     /// The encoding named with `--encoding` is unknown.
     Encoding,
+    /// A bug: the extraction panicked. The run goes on with the next input.
+    Internal,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

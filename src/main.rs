@@ -456,9 +456,10 @@ fn repair(args: RepairArgs) -> Result<ExitCode, String> {
         _ => std::io::stdout().is_terminal(),
     };
     let text = prepared.text.as_str();
-    let source = String::from_utf8_lossy(&bytes);
     for edit in &prepared.repairs {
-        let line = source[..edit.original.start.min(source.len())].matches('\n').count() + 1;
+        // Counted on the input bytes, which the original span indexes (a lossy UTF-8 copy of a
+        // Windows-1252 file has other offsets).
+        let line = bytes[..edit.original.start.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1;
         let (before, after) = (edit.before.replace('\n', "⏎"), edit.after.replace('\n', "⏎"));
         let context_start = floor(text, edit.output.start.saturating_sub(30));
         let context_end = floor(text, (edit.output.end + 30).min(text.len()));

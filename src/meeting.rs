@@ -160,7 +160,14 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     static PLACE_LE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$").unwrap());
     dates.iter().find_map(|date| {
-        let line_start = text[..date.span.start].rfind('\n').map_or(0, |i| i + 1);
+        // A place and `le` make a short line: looking back a bounded window keeps a file
+        // without line breaks linear; a longer line cannot match.
+        let window = floor_boundary(text, date.span.start.saturating_sub(200));
+        let line_start = match text[window..date.span.start].rfind('\n') {
+            Some(i) => window + i + 1,
+            None if window == 0 => 0,
+            None => return None,
+        };
         let before = &text[line_start..date.span.start];
         let c = PLACE_LE.captures(before)?;
         let place = c.get(1)?.as_str().trim().to_string();
@@ -197,8 +204,18 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if Some(date.span) == issued {
             continue;
         }
-        let block = blocks.iter().find(|b| b.span.start <= date.span.start && date.span.end <= b.span.end);
-        let block_text = block.map_or("", |b| b.text(text));
+        // Blocks follow one another in the text: the one holding the date is the last
+        // starting at or before it, found by binary search (a scan per date was quadratic).
+        let block = blocks[..blocks.partition_point(|b| b.span.start <= date.span.start)]
+            .last()
+            .filter(|b| date.span.end <= b.span.end);
+        // A huge block (a file without line breaks) is read in a window around the date, so
+        // that each date costs a bounded scan. Both ends are char boundaries around the date.
+        let block_text = match block {
+            Some(b) if b.span.len() <= 4096 => b.text(text),
+            Some(_) => &text[floor_boundary(text, date.span.start.saturating_sub(2048))..floor_boundary(text, date.span.end + 2048)],
+            None => "",
+        };
         let before = &text[floor_boundary(text, date.span.start.saturating_sub(40))..date.span.start];
         let after = &text[date.span.end..floor_boundary(text, date.span.end + 30)];
         let mut score = 0.0;
@@ -216,7 +233,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if TITLE_BEFORE.is_match(before) {
             score += 2.0;
         }
-        if COMMITTEE_WORDS.is_match(block_text) && block_text.len() < 400 {
+        if block_text.len() < 400 && COMMITTEE_WORDS.is_match(block_text) {
             score += 2.0;
         }
         if EARLIER.is_match(block_text) {

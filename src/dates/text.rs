@@ -156,7 +156,7 @@ impl Sentences {
             k += 1;
         }
         starts.dedup();
-        Sentences { starts, len: text.len() }
+        Sentences { starts: bounded(starts, text), len: text.len() }
     }
 
     /// Byte range of the sentence containing `pos`.
@@ -166,6 +166,42 @@ impl Sentences {
         let end = self.starts.get(idx + 1).copied().unwrap_or(self.len);
         (start, end)
     }
+}
+
+/// A "sentence" longer than this (a table or a page without punctuation, a file with no line
+/// breaks) is cut at a blank: extractors fold and scan the sentence around each mention, so an
+/// unbounded one makes their work quadratic in the file size.
+const LONGEST_SENTENCE: usize = 4096;
+
+fn bounded(mut starts: Vec<usize>, text: &str) -> Vec<usize> {
+    // A dot's sentence starts after the blanks and line breaks that follow it, so a line
+    // break among them pushes a smaller start later: sort for the binary search in `around`.
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = Vec::with_capacity(starts.len());
+    let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
+    for (start, end) in starts.iter().copied().zip(ends) {
+        let mut at = start;
+        out.push(at);
+        while end - at > LONGEST_SENTENCE {
+            let mut limit = at + LONGEST_SENTENCE;
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            // `at..limit` lies on char boundaries; the cut goes after its last blank in the
+            // second half, else at the limit, so it always moves forward.
+            let window = &text[at..limit];
+            let cut = window
+                .char_indices()
+                .rev()
+                .take_while(|&(i, _)| i > LONGEST_SENTENCE / 2)
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(limit, |(i, c)| at + i + c.len_utf8());
+            out.push(cut);
+            at = cut;
+        }
+    }
+    out
 }
 
 /// `1.`, `2)`, `III/`, `IV.` at the start of a line.
@@ -192,6 +228,19 @@ mod tests {
             assert!(has_byte(u64::from_le_bytes(bytes), b'.'));
         }
         assert!(!has_byte(u64::from_le_bytes(*b"abc\xc3\xa9fgh"), b'.'));
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_blanks() {
+        let t = "mot ".repeat(5000);
+        let s = Sentences::new(&t);
+        let (a, b) = s.around(0);
+        assert_eq!(a, 0);
+        assert!(b <= LONGEST_SENTENCE && b > LONGEST_SENTENCE / 2 && t[..b].ends_with(' '));
+        assert_eq!(s.around(t.len() - 1).1, t.len());
+        let t = "é".repeat(5000);
+        let (_, b) = Sentences::new(&t).around(0);
+        assert!(t.is_char_boundary(b) && b <= LONGEST_SENTENCE);
     }
 
     #[test]

@@ -101,6 +101,9 @@ pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
     fix
 }
 
+/// Longer than `anticonstitutionnellement` (25) with room for OCR-joined words.
+const LONGEST_WORD: usize = 40;
+
 fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     let lex = Lexicon::get();
     let folded = fold(lower);
@@ -110,8 +113,9 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     }
     let letters = folded.chars().count();
     // Two-letter words are too ambiguous, except the pronouns and articles whose `l`/`I`
-    // OCR swaps (`Ia`, `|l`).
-    if letters < 2 || letters == 2 && !folded.starts_with(['i', '|', '1', 'l']) {
+    // OCR swaps (`Ia`, `|l`). Past the longest French words a token is no word to correct,
+    // and its confusion variants would grow with the cube of its length.
+    if letters < 2 || letters == 2 && !folded.starts_with(['i', '|', '1', 'l']) || letters > LONGEST_WORD {
         return None;
     }
     if let Some(fix) = confusion(&folded, reach) {
