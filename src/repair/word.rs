@@ -3,7 +3,7 @@
 //! memoised per thread since documents repeat their vocabulary.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::lexicon::{fold, Lexicon};
 
@@ -142,24 +142,29 @@ fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
     Some((best, confidence))
 }
 
-fn variants(word: &str, seen: &mut HashSet<String>) -> Vec<(String, f32)> {
-    let mut out = Vec::new();
-    for &(from, to, cost) in CONFUSIONS {
-        for (i, _) in word.match_indices(from) {
-            let v = format!("{}{}{}", &word[..i], to, &word[i + from.len()..]);
-            if seen.insert(v.clone()) {
-                out.push((v, cost));
+/// Calls `f` with every spelling one glyph confusion away from `word`, and its cost; the
+/// spelling is built in `buf`, so that the hundreds of candidates allocate nothing.
+fn for_each_variant(word: &str, buf: &mut String, mut f: impl FnMut(&str, f32)) {
+    for i in (0..word.len()).filter(|&i| word.is_char_boundary(i)) {
+        for &(from, to, cost) in CONFUSIONS {
+            if word[i..].starts_with(from) {
+                buf.clear();
+                buf.push_str(&word[..i]);
+                buf.push_str(to);
+                buf.push_str(&word[i + from.len()..]);
+                f(buf, cost);
             }
         }
     }
-    out
 }
+
+/// Second confusions are only tried on words of this many bytes at most: longer ones have
+/// too many pairs to be affordable, and `near` covers their single damaged letters.
+const TWO_CONFUSIONS_MAX: usize = 16;
 
 fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     let lex = Lexicon::get();
-    let mut seen = HashSet::new();
-    let first = variants(folded, &mut seen);
-    // (cost, -freq, key, confusions)
+    // (cost, freq, key, confusions)
     let mut best: Option<(f32, u16, String, u8)> = None;
     let consider = |key: &str, cost: f32, n: u8, best: &mut Option<(f32, u16, String, u8)>| {
         if let Some(freq) = lex.fold_freq(key) {
@@ -172,14 +177,15 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
             }
         }
     };
-    for (v, cost) in &first {
-        consider(v, *cost, 1, &mut best);
-    }
-    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 {
+    let mut first = Vec::new();
+    let mut buf = String::with_capacity(folded.len() + 2);
+    for_each_variant(folded, &mut buf, |v, cost| {
+        consider(v, cost, 1, &mut best);
+        first.push((v.to_string(), cost));
+    });
+    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX {
         for (v, cost) in &first {
-            for (w, cost2) in variants(v, &mut seen) {
-                consider(&w, cost + cost2, 2, &mut best);
-            }
+            for_each_variant(v, &mut buf, |w, cost2| consider(w, cost + cost2, 2, &mut best));
         }
     }
     let (cost, freq, key, n) = best?;
@@ -201,22 +207,64 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     Some(Fix { form, kind: Kind::Confusion(n), confidence })
 }
 
-/// One letter dropped or added by the scan: only for long words, where a unique frequent
-/// neighbour is trustworthy.
+/// One letter dropped, added or misread by the scan: only for long words, where a unique
+/// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they
+/// are letters; folding removed the accents), so the candidates are the word with one letter
+/// deleted, inserted or replaced, each one table probe.
 fn near(folded: &str) -> Option<Fix> {
-    let mut cands = Lexicon::get().near_folds(folded, 1);
-    cands.sort_by(|a, b| b.1.cmp(&a.1));
+    if !folded.is_ascii() {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let word = folded.as_bytes();
+    // (key, freq) of every neighbour in the lexicon.
+    let mut cands: Vec<(Vec<u8>, u16)> = Vec::new();
+    let mut buf = Vec::with_capacity(word.len() + 1);
+    let mut probe = |buf: &[u8]| {
+        // Only ASCII bytes went in, so `buf` is UTF-8.
+        if let Some(freq) = lex.fold_freq(std::str::from_utf8(buf).unwrap_or_default()) {
+            if !cands.iter().any(|(k, _)| k == buf) {
+                cands.push((buf.to_vec(), freq));
+            }
+        }
+    };
+    for i in 0..=word.len() {
+        if i < word.len() {
+            buf.clear();
+            buf.extend_from_slice(&word[..i]);
+            buf.extend_from_slice(&word[i + 1..]);
+            probe(&buf);
+        }
+        for c in b'a'..=b'z' {
+            buf.clear();
+            buf.extend_from_slice(&word[..i]);
+            buf.push(c);
+            buf.extend_from_slice(&word[i..]);
+            probe(&buf);
+            if i < word.len() && word[i] != c {
+                buf[i] = c;
+                buf.remove(i + 1);
+                probe(&buf);
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let (key, freq) = cands.first()?.clone();
     let unique = cands.get(1).map_or(true, |(_, f)| *f + 50 <= freq);
     let confidence = if unique && freq >= 200 { 0.6 } else { 0.4 };
-    let (form, _) = accent_form(&key, None)?;
+    let (form, _) = accent_form(std::str::from_utf8(&key).ok()?, None)?;
     Some(Fix { form, kind: Kind::Near, confidence })
 }
 
 /// Every spelling one cheap glyph confusion away from `folded`.
 pub fn confusion_variants(folded: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    variants(folded, &mut seen).into_iter().filter(|(_, cost)| *cost <= 0.5).map(|(v, _)| v).collect()
+    let mut out = Vec::new();
+    for_each_variant(folded, &mut String::new(), |v, cost| {
+        if cost <= 0.5 && !out.iter().any(|o| o == v) {
+            out.push(v.to_string());
+        }
+    });
+    out
 }
 
 /// Frequent lexicon words one cheap confusion away from a rare real word (`colts`/`coûts`):
@@ -224,18 +272,17 @@ pub fn confusion_variants(folded: &str) -> Vec<String> {
 pub fn frequent_neighbour(lower: &str, freq: u16) -> Option<String> {
     let lex = Lexicon::get();
     let folded = fold(lower);
-    let mut seen = HashSet::new();
     let mut best: Option<(u16, String)> = None;
-    for (v, cost) in variants(&folded, &mut seen) {
+    for_each_variant(&folded, &mut String::new(), |v, cost| {
         if cost > 0.6 {
-            continue;
+            return;
         }
-        if let Some(f) = lex.fold_freq(&v) {
+        if let Some(f) = lex.fold_freq(v) {
             if f >= 400 && f >= freq + 200 && best.as_ref().map_or(true, |b| f > b.0) {
-                best = Some((f, v));
+                best = Some((f, v.to_string()));
             }
         }
-    }
+    });
     let (_, key) = best?;
     accent_form(&key, None).map(|(form, _)| form)
 }
