@@ -73,6 +73,7 @@ fn main() {
     let table = |entries: &[(Vec<u8>, u64)]| table::build(entries.iter().map(|(k, q)| (k.as_slice(), *q as u16)));
     std::fs::write(out.join("exact.tab"), table(&exact)).unwrap();
     std::fs::write(out.join("folds.tab"), table(&folds)).unwrap();
+    std::fs::write(out.join("folds.bloom"), table::build_bloom(folds.iter().map(|(k, _)| k.as_slice()))).unwrap();
     write_map(out.join("by_fold.fst"), by_fold);
     write_map(out.join("proper.fst"), proper);
 }

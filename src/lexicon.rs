@@ -13,6 +13,7 @@ pub use fold::fold;
 
 static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.tab"));
 static FOLDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.tab"));
+static FOLDS_BLOOM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.bloom"));
 static BY_FOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/by_fold.fst"));
 static PROPER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.fst"));
 
@@ -41,7 +42,8 @@ impl Lexicon {
 
     /// Frequency of an exact lowercase form, `None` when it is not a French word form.
     pub fn freq(&self, lower: &str) -> Option<u16> {
-        table::get(self.exact, lower.as_bytes())
+        // Most tokens are words: the exact table is probed without a filter.
+        table::get(self.exact, None, lower.as_bytes())
     }
 
     pub fn contains(&self, lower: &str) -> bool {
@@ -50,7 +52,8 @@ impl Lexicon {
 
     /// Highest frequency among the forms whose accent-folded key is `folded`.
     pub fn fold_freq(&self, folded: &str) -> Option<u16> {
-        table::get(self.folds, folded.as_bytes())
+        // Unknown words' candidate spellings probe here, and nearly all are absent.
+        table::get(self.folds, Some(FOLDS_BLOOM), folded.as_bytes())
     }
 
     /// Every spelling (with its accents) of an accent-folded key, most frequent first.

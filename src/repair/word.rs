@@ -79,6 +79,17 @@ const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("o", "a", 0.7),
 ];
 
+/// Bytes that start the observed side of a confusion.
+const CONFUSABLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CONFUSIONS.len() {
+        table[CONFUSIONS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 thread_local! {
     static CACHE: RefCell<HashMap<(String, Reach), Option<Fix>>> = RefCell::new(HashMap::new());
 }
@@ -145,9 +156,15 @@ fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
 /// Calls `f` with every spelling one glyph confusion away from `word`, and its cost; the
 /// spelling is built in `buf`, so that the hundreds of candidates allocate nothing.
 fn for_each_variant(word: &str, buf: &mut String, mut f: impl FnMut(&str, f32)) {
-    for i in (0..word.len()).filter(|&i| word.is_char_boundary(i)) {
+    let bytes = word.as_bytes();
+    for i in 0..bytes.len() {
+        // Most letters start no confusion; the byte test skips them (and UTF-8 continuation
+        // bytes, which start none either) before any string comparison.
+        if !CONFUSABLE[bytes[i] as usize] {
+            continue;
+        }
         for &(from, to, cost) in CONFUSIONS {
-            if word[i..].starts_with(from) {
+            if from.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(from.as_bytes()) {
                 buf.clear();
                 buf.push_str(&word[..i]);
                 buf.push_str(to);
