@@ -14,7 +14,7 @@ pub enum Kind {
     Accent,
     /// OCR glyph confusions (`rn`→`m`, `l`→`i`, `ce`→`œ`…), `n` of them.
     Confusion(u8),
-    /// One letter missing or extra (Levenshtein distance 1 on folded keys).
+    /// One letter missing, extra or misread as a lookalike (on folded keys).
     Near,
 }
 
@@ -224,10 +224,46 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     Some(Fix { form, kind: Kind::Confusion(n), confidence })
 }
 
+/// Letters a scan may read as `observed`, by glyph shape (stems, bowls, ascenders), for the
+/// one-letter substitutions the multi-letter [`CONFUSIONS`] do not cover.
+fn lookalikes(observed: u8) -> &'static [u8] {
+    match observed {
+        b'a' => b"oesd",
+        b'b' => b"hlk",
+        b'c' => b"eort",
+        b'd' => b"aol",
+        b'e' => b"coa",
+        b'f' => b"tlir",
+        b'g' => b"qcs",
+        b'h' => b"bnlk",
+        b'i' => b"ltrjf",
+        b'j' => b"i",
+        b'k' => b"hb",
+        b'l' => b"itfb",
+        b'm' => b"n",
+        b'n' => b"murh",
+        b'o' => b"aceu",
+        b'p' => b"n",
+        b'q' => b"g",
+        b'r' => b"itcn",
+        b's' => b"ae",
+        b't' => b"iflrc",
+        b'u' => b"nvi",
+        b'v' => b"uy",
+        b'w' => b"v",
+        b'y' => b"v",
+        _ => b"",
+    }
+}
+
+/// Thin letters, which a scan drops most often; a doubled letter losing one copy is tried too.
+const DROPPED: &[u8] = b"iltfrj";
+
 /// One letter dropped, added or misread by the scan: only for long words, where a unique
 /// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they
 /// are letters; folding removed the accents), so the candidates are the word with one letter
-/// deleted, inserted or replaced, each one table probe.
+/// deleted, a thin or doubled letter inserted, or a letter replaced by a lookalike: about a
+/// dozen table probes per letter instead of a Levenshtein automaton.
 fn near(folded: &str) -> Option<Fix> {
     if !folded.is_ascii() {
         return None;
@@ -246,23 +282,26 @@ fn near(folded: &str) -> Option<Fix> {
         }
     };
     for i in 0..=word.len() {
-        if i < word.len() {
-            buf.clear();
-            buf.extend_from_slice(&word[..i]);
-            buf.extend_from_slice(&word[i + 1..]);
-            probe(&buf);
-        }
-        for c in b'a'..=b'z' {
+        let doubled = [word.get(i.wrapping_sub(1)).copied(), word.get(i).copied()];
+        for c in DROPPED.iter().copied().chain(doubled.into_iter().flatten()) {
             buf.clear();
             buf.extend_from_slice(&word[..i]);
             buf.push(c);
             buf.extend_from_slice(&word[i..]);
             probe(&buf);
-            if i < word.len() && word[i] != c {
-                buf[i] = c;
-                buf.remove(i + 1);
-                probe(&buf);
-            }
+        }
+        if i == word.len() {
+            break;
+        }
+        buf.clear();
+        buf.extend_from_slice(&word[..i]);
+        buf.extend_from_slice(&word[i + 1..]);
+        probe(&buf);
+        buf.clear();
+        buf.extend_from_slice(word);
+        for &c in lookalikes(word[i]) {
+            buf[i] = c;
+            probe(&buf);
         }
     }
     cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
