@@ -256,8 +256,9 @@ fn lookalikes(observed: u8) -> &'static [u8] {
     }
 }
 
-/// Thin letters, which a scan drops most often; a doubled letter losing one copy is tried too.
-const DROPPED: &[u8] = b"iltfrj";
+/// Letters a scan drops most often: thin ones, and `e`, whose accented forms (`é`, `è`, `ê`)
+/// the scan mangles most; a doubled letter losing one copy is tried too.
+const DROPPED: &[u8] = b"iltfrje";
 
 /// One letter dropped, added or misread by the scan: only for long words, where a unique
 /// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they
