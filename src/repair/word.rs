@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::FxBuild;
 use crate::lexicon::{fold, Lexicon};
 
 /// How an unknown word was matched to a lexicon form.
@@ -91,23 +92,24 @@ const CONFUSABLE: [bool; 256] = {
 };
 
 thread_local! {
-    static CACHE: RefCell<HashMap<(String, Reach), Option<Fix>>> = RefCell::new(HashMap::new());
+    /// One memo per reach, keyed by the word: looked up by `&str`, so a hit allocates nothing.
+    static CACHE: RefCell<[HashMap<String, Option<Fix>, FxBuild>; 2]> = RefCell::new(Default::default());
 }
 
 /// Best lexicon form for `lower` (a lowercased token the lexicon lacks), memoised.
 pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
-    let key = (lower.to_string(), reach);
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+    let r = reach as usize;
+    if let Some(hit) = CACHE.with(|c| c.borrow()[r].get(lower).cloned()) {
         return hit;
     }
     let fix = compute(lower, reach);
     CACHE.with(|c| {
-        let mut cache = c.borrow_mut();
+        let cache = &mut c.borrow_mut()[r];
         // Bounded so that a long run over many documents keeps a steady footprint.
-        if cache.len() > 200_000 {
+        if cache.len() > 100_000 {
             cache.clear();
         }
-        cache.insert(key, fix.clone());
+        cache.insert(lower.to_string(), fix.clone());
     });
     fix
 }
