@@ -130,7 +130,7 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     if let Some(fix) = confusion(&folded, reach) {
         return Some(fix);
     }
-    if reach == Reach::Full && letters >= 6 && folded.chars().all(|c| c.is_alphabetic()) {
+    if reach == Reach::Full && letters >= 7 && folded.chars().all(|c| c.is_alphabetic()) {
         return near(&folded);
     }
     None
