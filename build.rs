@@ -1,5 +1,7 @@
-//! Compiles the committed word lists of `data/lexicon/` into `fst` maps in OUT_DIR, which
-//! `src/lexicon.rs` embeds with `include_bytes!`: no parsing and no network at run time.
+//! Compiles the committed word lists of `data/lexicon/` into hash tables (exact and folded forms,
+//! for membership and frequency) and `fst` maps (spellings of a folded key, proper names) in
+//! OUT_DIR, which `src/lexicon.rs` embeds with `include_bytes!`: no parsing and no network at
+//! run time.
 
 use std::fs::File;
 use std::io::{BufWriter, Read};
@@ -10,6 +12,8 @@ use fst::MapBuilder;
 
 #[path = "src/lexicon/fold.rs"]
 mod fold;
+#[path = "src/lexicon/table.rs"]
+mod table;
 
 fn read_gz(path: &Path) -> String {
     println!("cargo:rerun-if-changed={}", path.display());
@@ -22,7 +26,7 @@ fn read_gz(path: &Path) -> String {
 
 fn write_map(path: PathBuf, mut entries: Vec<(Vec<u8>, u64)>) {
     entries.sort();
-    // Keys repeat only in the folded-form map, where the highest frequency is the one wanted.
+    // A form listed twice keeps its highest frequency.
     entries.dedup_by(|next, kept| {
         if next.0 == kept.0 {
             kept.1 = kept.1.max(next.1);
@@ -50,6 +54,7 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicon");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     println!("cargo:rerun-if-changed=src/lexicon/fold.rs");
+    println!("cargo:rerun-if-changed=src/lexicon/table.rs");
 
     let forms = read_gz(&dir.join("forms.txt.gz"));
     let freqs = read_gz(&dir.join("freq.txt.gz"));
@@ -61,11 +66,14 @@ fn main() {
     assert_eq!(forms.lines().count(), exact.len(), "forms and frequencies are not line-aligned");
 
     let by_fold = exact.iter().map(|(f, q)| (folded_key(std::str::from_utf8(f).unwrap()), *q)).collect();
-    let folds = exact.iter().map(|(f, q)| (fold::fold(std::str::from_utf8(f).unwrap()).into_bytes(), *q)).collect();
+    let folds: Vec<(Vec<u8>, u64)> =
+        exact.iter().map(|(f, q)| (fold::fold(std::str::from_utf8(f).unwrap()).into_bytes(), *q)).collect();
     let proper = read_gz(&dir.join("proper.txt.gz")).lines().map(|f| (folded_key(f), 0)).collect();
 
-    write_map(out.join("exact.fst"), exact);
+    let table = |entries: &[(Vec<u8>, u64)]| table::build(entries.iter().map(|(k, q)| (k.as_slice(), *q as u16)));
+    std::fs::write(out.join("exact.tab"), table(&exact)).unwrap();
+    std::fs::write(out.join("folds.tab"), table(&folds)).unwrap();
+    std::fs::write(out.join("folds.bloom"), table::build_bloom(folds.iter().map(|(k, _)| k.as_slice()))).unwrap();
     write_map(out.join("by_fold.fst"), by_fold);
-    write_map(out.join("folds.fst"), folds);
     write_map(out.join("proper.fst"), proper);
 }

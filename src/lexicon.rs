@@ -1,29 +1,31 @@
 //! The embedded French lexicon: Hunspell fr word forms with wordfreq frequencies, compiled by
-//! `build.rs` into `fst` maps that are used in place from the binary (no start-up parsing).
+//! `build.rs` into hash tables and `fst` maps that are used in place from the binary (no
+//! start-up parsing).
 
 mod fold;
+mod table;
 
 use std::sync::OnceLock;
 
-use fst::automaton::Levenshtein;
 use fst::{IntoStreamer, Map, Streamer};
 
 pub use fold::fold;
 
-static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.fst"));
+static EXACT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/exact.tab"));
+static FOLDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.tab"));
+static FOLDS_BLOOM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.bloom"));
 static BY_FOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/by_fold.fst"));
-static FOLDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.fst"));
 static PROPER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.fst"));
 
 /// Word forms with their frequency as Zipf × 100 (wordfreq scale: 0 unknown, ~300 rare,
 /// ~500 common, 700+ function words).
 pub struct Lexicon {
-    /// lowercase form → frequency
-    exact: Map<&'static [u8]>,
+    /// lowercase form → frequency (hash table)
+    exact: &'static [u8],
+    /// folded form → highest frequency among its spellings (hash table)
+    folds: &'static [u8],
     /// `folded \0 form` → frequency
     by_fold: Map<&'static [u8]>,
-    /// folded form → highest frequency among its spellings
-    folds: Map<&'static [u8]>,
     /// `folded \0 Form` of capitalised forms (given names, places)
     proper: Map<&'static [u8]>,
 }
@@ -34,22 +36,24 @@ impl Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
             let map = |bytes: &'static [u8]| Map::new(bytes).expect("embedded fst built by build.rs");
-            Lexicon { exact: map(EXACT), by_fold: map(BY_FOLD), folds: map(FOLDS), proper: map(PROPER) }
+            Lexicon { exact: EXACT, folds: FOLDS, by_fold: map(BY_FOLD), proper: map(PROPER) }
         })
     }
 
     /// Frequency of an exact lowercase form, `None` when it is not a French word form.
     pub fn freq(&self, lower: &str) -> Option<u16> {
-        self.exact.get(lower).map(|f| f as u16)
+        // Most tokens are words: the exact table is probed without a filter.
+        table::get(self.exact, None, lower.as_bytes())
     }
 
     pub fn contains(&self, lower: &str) -> bool {
-        self.exact.contains_key(lower)
+        self.freq(lower).is_some()
     }
 
     /// Highest frequency among the forms whose accent-folded key is `folded`.
     pub fn fold_freq(&self, folded: &str) -> Option<u16> {
-        self.folds.get(folded).map(|f| f as u16)
+        // Unknown words' candidate spellings probe here, and nearly all are absent.
+        table::get(self.folds, Some(FOLDS_BLOOM), folded.as_bytes())
     }
 
     /// Every spelling (with its accents) of an accent-folded key, most frequent first.
@@ -57,19 +61,6 @@ impl Lexicon {
         let mut forms = prefixed(&self.by_fold, folded);
         forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         forms
-    }
-
-    /// Folded keys within `distance` edits of `folded`, with their highest frequency.
-    pub fn near_folds(&self, folded: &str, distance: u32) -> Vec<(String, u16)> {
-        let Ok(automaton) = Levenshtein::new(folded, distance) else { return Vec::new() };
-        let mut stream = self.folds.search(automaton).into_stream();
-        let mut out = Vec::new();
-        while let Some((key, freq)) = stream.next() {
-            if let Ok(key) = std::str::from_utf8(key) {
-                out.push((key.to_string(), freq as u16));
-            }
-        }
-        out
     }
 
     /// Capitalised forms (given names, places) whose folded key is `folded`.
@@ -112,10 +103,10 @@ mod tests {
     }
 
     #[test]
-    fn levenshtein_and_proper() {
+    fn folds_and_proper() {
         let lex = Lexicon::get();
-        assert!(lex.near_folds("controles", 1).iter().any(|(k, _)| k == "controles"));
-        assert!(lex.near_folds("contrles", 1).iter().any(|(k, _)| k == "controles"));
+        assert!(lex.fold_freq("controles").is_some());
+        assert!(lex.fold_freq("contrles").is_none());
         assert!(lex.proper_of_fold("veronique").contains(&"Véronique".to_string()));
     }
 

@@ -162,3 +162,11 @@ proptest! {
         check_invariants(&text, &edits);
     }
 }
+
+#[test]
+fn pronoun_il_read_as_eleven() {
+    assert_eq!(repaired("La séance reprend. 11 ajoute que le guichet ouvre."), "La séance reprend. Il ajoute que le guichet ouvre.");
+    assert_eq!(repaired("Le point est clos. 11 s'agit du dernier."), "Le point est clos. Il s'agit du dernier.");
+    assert_eq!(repaired("La salle est pleine. 11 membres sont présents."), "La salle est pleine. 11 membres sont présents.");
+    assert_eq!(repaired("Réunion close. 11 juin : bilan."), "Réunion close. 11 juin : bilan.");
+}

@@ -53,6 +53,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "prés" | "Prés" => pres(doc, i),
             "M" => civility(doc, i),
             "Ja" | "Je" | "Jes" => capital_j(doc, i),
+            "11" => pronoun_il(doc, i),
             _ => None,
         };
         if let Some(edit) = edit {
@@ -220,6 +221,32 @@ fn capital_j(doc: &Doc, i: usize) -> Option<Edit> {
     let after = format!("l{}", &t.text[1..]);
     Some(Edit::new(t.start, t.end, after, "capital-j", 0.7))
 }
+
+/// `11 ajoute`, `11 s’agit`: the pronoun `Il` (capital `I` and `l` both read as `1`) opening a
+/// sentence. After the number eleven a noun is plural (`11 membres`); a verb in the third person
+/// singular never ends in `s` or `x`, and an elided `s’`/`n’` or `y` follows only the pronoun.
+fn pronoun_il(doc: &Doc, i: usize) -> Option<Edit> {
+    let before = doc.text[..doc.tokens[i].start].trim_end_matches([' ', '\t']);
+    if !before.ends_with(['.', '!', '?']) || doc.gap_after(i) != " " {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?.text;
+    let after_next = doc.gap_after(i + 1);
+    let clitic = matches!(next, "s" | "n") && after_next.starts_with(['\'', '\u{2019}']) || next == "y";
+    let verb_like = next.chars().count() >= 2
+        && next.chars().all(char::is_lowercase)
+        && !next.ends_with(['s', 'x'])
+        && !MONTHS.contains(&next)
+        && Lexicon::get().contains(&doc.settled(i + 1));
+    if !clitic && !verb_like {
+        return None;
+    }
+    let t = doc.tokens[i];
+    Some(Edit::new(t.start, t.end, "Il", "pronoun-il", 0.6))
+}
+
+/// `11 juin`: a date, not a pronoun.
+const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /// `prés de` is almost always `près de`.
 fn pres(doc: &Doc, i: usize) -> Option<Edit> {

@@ -174,7 +174,7 @@ fn apostrophe(text: &str) -> char {
 /// The FxHash function (rustc's): the document's token table is hashed once per token, and
 /// SipHash's resistance to chosen keys is not needed there.
 #[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
+pub(crate) struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -190,7 +190,7 @@ impl Hasher for FxHasher {
     }
 }
 
-type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Whether words written with an accented initial capital are at least twice as many as words
 /// whose lexicon form has one but that are written without it (typists mix `Etat` and `État`:
@@ -303,6 +303,19 @@ fn real_word(doc: &Doc, i: usize, lower: &str, freq: u16, edits: &mut Vec<Edit>)
 /// Tokens the word rules consider: letters in lowercase or capitalised words, allowing the
 /// glyphs OCR puts for letters; not acronyms, codes or numbers.
 fn worth_checking(word: &str) -> bool {
+    if word.is_ascii() {
+        // The usual token: the same tests on bytes, without Unicode property tables.
+        let b = word.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        let odd = b.len() - letters;
+        if letters < 2 || b.iter().all(|c| !c.is_ascii_lowercase()) {
+            return false;
+        }
+        if odd > 0 && (letters < 3 || odd > 1 || b.iter().any(|c| c.is_ascii_digit() && !b"016".contains(c))) {
+            return false;
+        }
+        return !b[1..].iter().any(u8::is_ascii_uppercase);
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     if letters < 2 || is_all_caps(word) {
         return false;

@@ -3,8 +3,9 @@
 //! memoised per thread since documents repeat their vocabulary.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
+use super::FxBuild;
 use crate::lexicon::{fold, Lexicon};
 
 /// How an unknown word was matched to a lexicon form.
@@ -14,7 +15,7 @@ pub enum Kind {
     Accent,
     /// OCR glyph confusions (`rn`→`m`, `l`→`i`, `ce`→`œ`…), `n` of them.
     Confusion(u8),
-    /// One letter missing or extra (Levenshtein distance 1 on folded keys).
+    /// One letter missing, extra or misread as a lookalike (on folded keys).
     Near,
 }
 
@@ -79,24 +80,36 @@ const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("o", "a", 0.7),
 ];
 
+/// Bytes that start the observed side of a confusion.
+const CONFUSABLE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < CONFUSIONS.len() {
+        table[CONFUSIONS[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 thread_local! {
-    static CACHE: RefCell<HashMap<(String, Reach), Option<Fix>>> = RefCell::new(HashMap::new());
+    /// One memo per reach, keyed by the word: looked up by `&str`, so a hit allocates nothing.
+    static CACHE: RefCell<[HashMap<String, Option<Fix>, FxBuild>; 2]> = RefCell::new(Default::default());
 }
 
 /// Best lexicon form for `lower` (a lowercased token the lexicon lacks), memoised.
 pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
-    let key = (lower.to_string(), reach);
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(&key).cloned()) {
+    let r = reach as usize;
+    if let Some(hit) = CACHE.with(|c| c.borrow()[r].get(lower).cloned()) {
         return hit;
     }
     let fix = compute(lower, reach);
     CACHE.with(|c| {
-        let mut cache = c.borrow_mut();
+        let cache = &mut c.borrow_mut()[r];
         // Bounded so that a long run over many documents keeps a steady footprint.
-        if cache.len() > 200_000 {
+        if cache.len() > 100_000 {
             cache.clear();
         }
-        cache.insert(key, fix.clone());
+        cache.insert(lower.to_string(), fix.clone());
     });
     fix
 }
@@ -121,7 +134,7 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     if let Some(fix) = confusion(&folded, reach) {
         return Some(fix);
     }
-    if reach == Reach::Full && letters >= 6 && folded.chars().all(|c| c.is_alphabetic()) {
+    if reach == Reach::Full && letters >= 7 && folded.chars().all(|c| c.is_alphabetic()) {
         return near(&folded);
     }
     None
@@ -146,24 +159,35 @@ fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
     Some((best, confidence))
 }
 
-fn variants(word: &str, seen: &mut HashSet<String>) -> Vec<(String, f32)> {
-    let mut out = Vec::new();
-    for &(from, to, cost) in CONFUSIONS {
-        for (i, _) in word.match_indices(from) {
-            let v = format!("{}{}{}", &word[..i], to, &word[i + from.len()..]);
-            if seen.insert(v.clone()) {
-                out.push((v, cost));
+/// Calls `f` with every spelling one glyph confusion away from `word`, and its cost; the
+/// spelling is built in `buf`, so that the hundreds of candidates allocate nothing.
+fn for_each_variant(word: &str, buf: &mut String, mut f: impl FnMut(&str, f32)) {
+    let bytes = word.as_bytes();
+    for i in 0..bytes.len() {
+        // Most letters start no confusion; the byte test skips them (and UTF-8 continuation
+        // bytes, which start none either) before any string comparison.
+        if !CONFUSABLE[bytes[i] as usize] {
+            continue;
+        }
+        for &(from, to, cost) in CONFUSIONS {
+            if from.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(from.as_bytes()) {
+                buf.clear();
+                buf.push_str(&word[..i]);
+                buf.push_str(to);
+                buf.push_str(&word[i + from.len()..]);
+                f(buf, cost);
             }
         }
     }
-    out
 }
+
+/// Second confusions are only tried on words of this many bytes at most: longer ones have
+/// too many pairs to be affordable, and `near` covers their single damaged letters.
+const TWO_CONFUSIONS_MAX: usize = 16;
 
 fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     let lex = Lexicon::get();
-    let mut seen = HashSet::new();
-    let first = variants(folded, &mut seen);
-    // (cost, -freq, key, confusions)
+    // (cost, freq, key, confusions)
     let mut best: Option<(f32, u16, String, u8)> = None;
     let consider = |key: &str, cost: f32, n: u8, best: &mut Option<(f32, u16, String, u8)>| {
         if let Some(freq) = lex.fold_freq(key) {
@@ -176,14 +200,15 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
             }
         }
     };
-    for (v, cost) in &first {
-        consider(v, *cost, 1, &mut best);
-    }
-    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 {
+    let mut first = Vec::new();
+    let mut buf = String::with_capacity(folded.len() + 2);
+    for_each_variant(folded, &mut buf, |v, cost| {
+        consider(v, cost, 1, &mut best);
+        first.push((v.to_string(), cost));
+    });
+    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX {
         for (v, cost) in &first {
-            for (w, cost2) in variants(v, &mut seen) {
-                consider(&w, cost + cost2, 2, &mut best);
-            }
+            for_each_variant(v, &mut buf, |w, cost2| consider(w, cost + cost2, 2, &mut best));
         }
     }
     let (cost, freq, key, n) = best?;
@@ -205,22 +230,104 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     Some(Fix { form, kind: Kind::Confusion(n), confidence })
 }
 
-/// One letter dropped or added by the scan: only for long words, where a unique frequent
-/// neighbour is trustworthy.
+/// Letters a scan may read as `observed`, by glyph shape (stems, bowls, ascenders), for the
+/// one-letter substitutions the multi-letter [`CONFUSIONS`] do not cover.
+fn lookalikes(observed: u8) -> &'static [u8] {
+    match observed {
+        b'a' => b"oesd",
+        b'b' => b"hlk",
+        b'c' => b"eort",
+        b'd' => b"aol",
+        b'e' => b"coa",
+        b'f' => b"tlir",
+        b'g' => b"qcs",
+        b'h' => b"bnlk",
+        b'i' => b"ltrjf",
+        b'j' => b"i",
+        b'k' => b"hb",
+        b'l' => b"itfb",
+        b'm' => b"n",
+        b'n' => b"murh",
+        b'o' => b"aceu",
+        b'p' => b"n",
+        b'q' => b"g",
+        b'r' => b"itcn",
+        b's' => b"ae",
+        b't' => b"iflrc",
+        b'u' => b"nvi",
+        b'v' => b"uy",
+        b'w' => b"v",
+        b'y' => b"v",
+        _ => b"",
+    }
+}
+
+/// Letters a scan drops most often: thin ones, and `e`, whose accented forms (`é`, `è`, `ê`)
+/// the scan mangles most; a doubled letter losing one copy is tried too.
+const DROPPED: &[u8] = b"iltfrje";
+
+/// One letter dropped, added or misread by the scan: only for long words, where a unique
+/// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they
+/// are letters; folding removed the accents), so the candidates are the word with one letter
+/// deleted, a thin or doubled letter inserted, or a letter replaced by a lookalike: about a
+/// dozen table probes per letter instead of a Levenshtein automaton.
 fn near(folded: &str) -> Option<Fix> {
-    let mut cands = Lexicon::get().near_folds(folded, 1);
-    cands.sort_by(|a, b| b.1.cmp(&a.1));
+    if !folded.is_ascii() {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let word = folded.as_bytes();
+    // (key, freq) of every neighbour in the lexicon.
+    let mut cands: Vec<(Vec<u8>, u16)> = Vec::new();
+    let mut buf = Vec::with_capacity(word.len() + 1);
+    let mut probe = |buf: &[u8]| {
+        // Only ASCII bytes went in, so `buf` is UTF-8.
+        if let Some(freq) = lex.fold_freq(std::str::from_utf8(buf).unwrap_or_default()) {
+            if !cands.iter().any(|(k, _)| k == buf) {
+                cands.push((buf.to_vec(), freq));
+            }
+        }
+    };
+    for i in 0..=word.len() {
+        let doubled = [word.get(i.wrapping_sub(1)).copied(), word.get(i).copied()];
+        for c in DROPPED.iter().copied().chain(doubled.into_iter().flatten()) {
+            buf.clear();
+            buf.extend_from_slice(&word[..i]);
+            buf.push(c);
+            buf.extend_from_slice(&word[i..]);
+            probe(&buf);
+        }
+        if i == word.len() {
+            break;
+        }
+        buf.clear();
+        buf.extend_from_slice(&word[..i]);
+        buf.extend_from_slice(&word[i + 1..]);
+        probe(&buf);
+        buf.clear();
+        buf.extend_from_slice(word);
+        for &c in lookalikes(word[i]) {
+            buf[i] = c;
+            probe(&buf);
+        }
+    }
+    cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let (key, freq) = cands.first()?.clone();
     let unique = cands.get(1).map_or(true, |(_, f)| *f + 50 <= freq);
     let confidence = if unique && freq >= 200 { 0.6 } else { 0.4 };
-    let (form, _) = accent_form(&key, None)?;
+    let (form, _) = accent_form(std::str::from_utf8(&key).ok()?, None)?;
     Some(Fix { form, kind: Kind::Near, confidence })
 }
 
 /// Every spelling one cheap glyph confusion away from `folded`.
 pub fn confusion_variants(folded: &str) -> Vec<String> {
-    let mut seen = HashSet::new();
-    variants(folded, &mut seen).into_iter().filter(|(_, cost)| *cost <= 0.5).map(|(v, _)| v).collect()
+    let mut out = Vec::new();
+    for_each_variant(folded, &mut String::new(), |v, cost| {
+        if cost <= 0.5 && !out.iter().any(|o| o == v) {
+            out.push(v.to_string());
+        }
+    });
+    out
 }
 
 /// Frequent lexicon words one cheap confusion away from a rare real word (`colts`/`coûts`):
@@ -228,18 +335,17 @@ pub fn confusion_variants(folded: &str) -> Vec<String> {
 pub fn frequent_neighbour(lower: &str, freq: u16) -> Option<String> {
     let lex = Lexicon::get();
     let folded = fold(lower);
-    let mut seen = HashSet::new();
     let mut best: Option<(u16, String)> = None;
-    for (v, cost) in variants(&folded, &mut seen) {
+    for_each_variant(&folded, &mut String::new(), |v, cost| {
         if cost > 0.6 {
-            continue;
+            return;
         }
-        if let Some(f) = lex.fold_freq(&v) {
+        if let Some(f) = lex.fold_freq(v) {
             if f >= 400 && f >= freq + 200 && best.as_ref().map_or(true, |b| f > b.0) {
-                best = Some((f, v));
+                best = Some((f, v.to_string()));
             }
         }
-    }
+    });
     let (_, key) = best?;
     accent_form(&key, None).map(|(form, _)| form)
 }
