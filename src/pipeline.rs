@@ -117,6 +117,9 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     let mut dates = crate::dates::find_dates(text);
     let mut found = crate::meeting::extract(text, &prepared.blocks, &dates);
     let mut people = crate::participants::extract(text, &prepared.blocks);
+    if let (Some(name), Some(role)) = (&found.document.signatory.name, &found.document.signatory.role) {
+        crate::participants::chair_from_signature(text, &mut people, name, role);
+    }
     if let Some(chair) = people.chair.and_then(|i| people.participants.get(i)) {
         found.meeting.chair = Some(chair.display_name());
     }

@@ -93,7 +93,10 @@ pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
             matches!(classified.kind, BlockKind::Paragraph)
                 && !classified.bold
                 && match kind {
-                    BlockKind::ListItem | BlockKind::Paragraph => !ENTRY_START.is_match(s),
+                    BlockKind::ListItem => !ENTRY_START.is_match(s),
+                    // `… déléguée du Défenseur des droits,` / `M. Paul X, …` or `sous la
+                    // présidence de` / `M. Paul X`: a sentence naming people goes on.
+                    BlockKind::Paragraph => !ENTRY_START.is_match(s) || previous_left_open(text, &blocks),
                     _ => false,
                 }
         });
@@ -117,6 +120,14 @@ pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
     }
     mark_standalone_lines(text, &mut blocks);
     blocks
+}
+
+/// The last line stops where a sentence cannot end: on a comma or on `de`, `par`, `et`.
+fn previous_left_open(text: &str, blocks: &[Block]) -> bool {
+    blocks.last().and_then(|b| b.lines.last()).is_some_and(|l| {
+        let line = &text[l.start..l.end];
+        line.ends_with(',') || matches!(line.rsplit(' ').next(), Some("de" | "par" | "et"))
+    })
 }
 
 fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
@@ -334,6 +345,14 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k[0].0, BlockKind::Heading);
         assert!(k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph), "{k:?}");
+    }
+
+    #[test]
+    fn inline_list_sentence_goes_on_after_a_comma() {
+        let k = kinds("Présents : M. Paul ROUX, maire,\nMme Léa PETIT, trésorière.\nM. Yves COLIN, président\n");
+        assert_eq!(k.len(), 2);
+        assert_eq!(kinds("Réunion présidée par\nM. Paul ROUX, maire.\n").len(), 1);
+        assert_eq!(k[0].0, BlockKind::Paragraph);
     }
 
     #[test]

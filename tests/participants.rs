@@ -319,3 +319,38 @@ proptest! {
         let _ = people(&s);
     }
 }
+
+#[test]
+fn annex_table_with_separate_name_columns() {
+    // A markdown table as markup stripping leaves it: one tab-separated row per line.
+    let t = "Le comité s'est réuni.\n\nAnnexe – Liste des participants\n\nNom\tPrénom\tStructure\tPrésent/Excusé\nde VERNE\tLuc\tMairie de Trifouilly\tPrésent\nOKOYE\tAda\tClub de lecture\tExcusée\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(None, Some("Luc"), "de VERNE", None, Some("Mairie de Trifouilly"), None, Present),
+            row(None, Some("Ada"), "OKOYE", None, Some("Club de lecture"), None, Excused),
+        ]
+    );
+}
+
+#[test]
+fn role_written_before_the_person() {
+    let t = "Étaient présents :\n- le trésorier du club de lecture, M. Paul MARTIN ;\n- la directrice de la CAF du Cantal, Mme Ada OKOYE.\n";
+    let p = people(t);
+    let names: Vec<(String, Option<String>)> = p.participants.iter().map(|p| (p.family_name.clone(), p.role.clone())).collect();
+    assert_eq!(
+        names,
+        vec![("MARTIN".into(), Some("trésorier du club de lecture".into())), ("OKOYE".into(), Some("directrice de la CAF du Cantal".into()))]
+    );
+    assert!(p.unnamed_representatives.is_empty());
+}
+
+#[test]
+fn inline_list_with_names_wrapped_over_lines() {
+    let t = "Étaient présents : M. Paul MARTIN (club de lecture), Mme Ada\nOKOYE, trésorière, et M. Luc\nVERNE, maire de Trifouilly.\n\nExcusés : Mme Léa PETIT (CAF), M. Yves\nCOLIN (UDAF de la Drôme).\n";
+    let p = people(t);
+    let names: Vec<String> = p.participants.iter().map(|p| p.display_name()).collect();
+    assert_eq!(names, vec!["Paul MARTIN", "Ada OKOYE", "Luc VERNE", "Léa PETIT", "Yves COLIN"]);
+    assert_eq!(p.participants[4].attendance, Excused);
+}

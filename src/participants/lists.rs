@@ -58,6 +58,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         draft: None,
         pending: None,
         ctx: None,
+        columns: None,
     };
     let mut list_blocks = vec![false; blocks.len()];
     let any_heading = blocks.iter().any(|b| attendance_heading_of(text, b).is_some());
@@ -67,6 +68,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             reader.pending = None;
             let group = if vocab::invited_heading(heading) { clean_group(heading) } else { group_from_attendance(heading) };
             reader.ctx = Some(Ctx { attendance, group });
+            reader.columns = None;
             list_blocks[i] = true;
             if let Some(inline) = inline {
                 reader.inline(inline);
@@ -297,6 +299,27 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
     None
 }
 
+/// `le président de l'UDAF, M. Jean DUPONT ;`: an entry whose function and organisation
+/// come before the person. Returns that descriptor, the people and where they end; nothing
+/// but punctuation may follow them.
+fn role_first(line: &str) -> Option<(&str, Vec<Name>, usize)> {
+    static ARTICLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
+    let lead = strip_lead(line);
+    let desc_start = lead + ARTICLE.find(&line[lead..])?.end();
+    for (comma, _) in line[desc_start..].rmatch_indices(", ") {
+        let at = desc_start + comma + 2;
+        if names::civility_at(line, at).is_none() {
+            continue;
+        }
+        let (names, end) = names::parse_people(line, at, Context::List)?;
+        if line[end..].trim().trim_matches([';', '.', ',']).is_empty() {
+            return Some((&line[desc_start..desc_start + comma], names, end));
+        }
+        return None;
+    }
+    None
+}
+
 /// `M. le représentant de l'UDAF`: organisation of an unnamed attendee.
 fn unnamed(line: &str) -> Option<Option<String>> {
     let s = line[strip_lead(line)..].trim_end_matches([';', ',', '.', ' ']);
@@ -318,6 +341,32 @@ struct Reader<'t> {
     /// Three such lines in a row are not an organisation's name: the list has ended.
     pending: Option<(String, Span, usize)>,
     ctx: Option<Ctx>,
+    /// The header row of a table that gives family and given names their own columns.
+    columns: Option<NameColumns>,
+}
+
+/// Where a `Nom | Prénom | Structure | Fonction` table puts each part of an entry, from its
+/// header row; the remaining cells are organisation or attendance.
+#[derive(Clone, Copy)]
+struct NameColumns {
+    count: usize,
+    family: usize,
+    given: usize,
+    role: Option<usize>,
+}
+
+impl NameColumns {
+    /// The columns a header row names, when it has both a `Nom` and a `Prénom` column.
+    fn from_header(cells: &[&str]) -> Option<NameColumns> {
+        let folded: Vec<String> = cells.iter().map(|c| fold(c.trim())).collect();
+        let find = |names: &[&str]| folded.iter().position(|c| names.contains(&c.as_str()));
+        Some(NameColumns {
+            count: cells.len(),
+            family: find(&["nom", "nom de famille", "noms"])?,
+            given: find(&["prenom", "prenoms"])?,
+            role: find(&["fonction", "fonctions", "qualite", "role"]),
+        })
+    }
 }
 
 impl Reader<'_> {
@@ -325,6 +374,7 @@ impl Reader<'_> {
         self.flush();
         self.pending = None;
         self.ctx = None;
+        self.columns = None;
     }
 
     /// One line of a list block (`bulleted`: it carries a bullet, so it starts something;
@@ -361,6 +411,14 @@ impl Reader<'_> {
                 None => (!own.is_empty()).then(|| own.to_string()),
             };
             self.start(line.start, names, end, s, prefix, ctx, false);
+            return true;
+        }
+        if let Some((desc, names, end)) = role_first(s) {
+            self.flush();
+            // The tail (`;`, `.`) closes the entry, as it would after a descriptor.
+            let desc = format!("{desc}{}", &s[end..]);
+            let span = Span::new(line.start + lead, line.start + s.len());
+            self.draft = Some(Draft { names: absolute(names, line.start), prefix: None, desc, span, ctx, chair: false });
             return true;
         }
         if let Some(org) = unnamed(s) {
@@ -428,6 +486,16 @@ impl Reader<'_> {
     /// a cell such as `Excusé` as the attendance.
     fn table_row(&mut self, block: &Block) {
         let Some(mut ctx) = self.ctx.clone() else { return };
+        let cells: Vec<&str> = block.cells.iter().map(|c| &self.text[c.start..c.end]).collect();
+        if let Some(columns) = NameColumns::from_header(&cells) {
+            self.flush();
+            self.columns = Some(columns);
+            return;
+        }
+        if let Some(columns) = self.columns.filter(|c| c.count == cells.len()) {
+            self.split_name_row(block, &cells, columns, ctx);
+            return;
+        }
         let entries: Vec<(usize, Vec<Name>, usize)> = block
             .cells
             .iter()
@@ -456,6 +524,43 @@ impl Reader<'_> {
         }
         let span = Span::new(block.content.start, block.content.end);
         self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
+    }
+
+    /// A row of a table with separate name columns: `DUPONT\tMarie\tCAF\tPrésente`. The
+    /// document writes no civility there.
+    fn split_name_row(&mut self, block: &Block, cells: &[&str], columns: NameColumns, mut ctx: Ctx) {
+        let family = cells[columns.family].trim();
+        let given = cells[columns.given].trim();
+        if !family.chars().any(char::is_uppercase) || family.split_whitespace().count() > 4 {
+            return;
+        }
+        let mut orgs = Vec::new();
+        let mut desc = String::new();
+        for (k, cell) in cells.iter().enumerate() {
+            if k == columns.family || k == columns.given {
+                continue;
+            }
+            if let Some(attendance) = vocab::attendance_cell(cell) {
+                ctx.attendance = attendance;
+            } else if Some(k) == columns.role {
+                desc = cell.to_string();
+            } else {
+                orgs.push(*cell);
+            }
+        }
+        self.flush();
+        let (f, g) = (block.cells[columns.family], block.cells[columns.given]);
+        let name = Name {
+            civility: None,
+            given: (!given.is_empty()).then(|| given.to_string()),
+            family: family.to_string(),
+            start: f.start.min(g.start),
+            end: f.end.max(g.end),
+        };
+        // An empty prefix still marks the descriptor as the role alone.
+        let prefix = Some(orgs.join(" "));
+        let span = Span::new(block.content.start, block.content.end);
+        self.draft = Some(Draft { names: vec![name], prefix, desc, span, ctx, chair: false });
     }
 
     /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`.

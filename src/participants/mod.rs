@@ -117,6 +117,55 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     people
 }
 
+/// The signatory chaired when no chair is named but the minutes have someone of the
+/// signatory's function open, close or chair the meeting (`Le sous-préfet ouvre la séance`,
+/// signed `Le sous-préfet,` / `Marc LEBLANC`): the signatory becomes the chair, listed as
+/// present unless the lists already name them. `name` is `Given FAMILY`, `role` as signed.
+pub fn chair_from_signature(text: &str, people: &mut People, name: &str, role: &str) {
+    if people.chair.is_some() {
+        return;
+    }
+    let function = role.trim().trim_end_matches([',', '.']).trim();
+    let function = function.split_once(' ').filter(|(article, _)| matches!(vocab::fold(article).as_str(), "le" | "la")).map_or(function, |(_, f)| f);
+    let function = function.strip_prefix("L'").or_else(|| function.strip_prefix("L’")).unwrap_or(function);
+    if function.is_empty() {
+        return;
+    }
+    let pattern = format!(
+        r"(?i)\b(?:le|la|l['’])\s*{}\s+(?:ouvre|ouvrit|a ouvert|lève|leva|a levé|clôt|a clos|préside|a présidé)\b",
+        regex::escape(function)
+    );
+    let Ok(presiding) = regex::Regex::new(&pattern) else { return };
+    if !presiding.is_match(text) {
+        return;
+    }
+    if let Some(index) = people.participants.iter().position(|p| same_person(p, name)) {
+        people.chair = Some(index);
+        return;
+    }
+    // `Marc LEBLANC`: the given names stop at the first word in capitals.
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let split = words.iter().position(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)).unwrap_or(words.len().saturating_sub(1));
+    let Some(family) = (!words[split..].is_empty()).then(|| words[split..].join(" ")) else { return };
+    let span = text.rfind(name).map_or(Span::default(), |at| Span::new(at, at + name.len()));
+    people.participants.insert(0, Participant {
+        civility: None,
+        given_name: (split > 0).then(|| words[..split].join(" ")),
+        family_name: family,
+        role: Some(function.to_string()),
+        organization: None,
+        group: None,
+        attendance: Attendance::Present,
+        span,
+    });
+    for intervention in &mut people.interventions {
+        if let Some(i) = intervention.participant.as_mut() {
+            *i += 1;
+        }
+    }
+    people.chair = Some(0);
+}
+
 #[cfg(test)]
 mod name_matching_tests {
     use super::*;
@@ -145,5 +194,20 @@ mod name_matching_tests {
         assert!(!same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
         assert!(probably_same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
         assert!(!probably_same_person(&listed("Paul", "GUY"), "Paul GUS"));
+    }
+
+    #[test]
+    fn the_signatory_chairs_when_their_function_opens_the_meeting() {
+        let text = "Le directeur ouvre la séance.\n\nLe directeur,\n\nLuc MARTIN\n";
+        let mut people = People { participants: vec![listed("Ada", "OKOYE")], ..People::default() };
+        chair_from_signature(text, &mut people, "Luc MARTIN", "Le directeur,");
+        assert_eq!(people.chair, Some(0));
+        assert_eq!(people.participants[0].display_name(), "Luc MARTIN");
+        assert_eq!(people.participants[0].role.as_deref(), Some("directeur"));
+        assert_eq!(&text[people.participants[0].span.start..people.participants[0].span.end], "Luc MARTIN");
+
+        let mut unrelated = People { participants: vec![listed("Ada", "OKOYE")], ..People::default() };
+        chair_from_signature("La séance est ouverte.\n", &mut unrelated, "Luc MARTIN", "Le directeur");
+        assert_eq!((unrelated.chair, unrelated.participants.len()), (None, 1));
     }
 }

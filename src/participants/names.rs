@@ -201,13 +201,26 @@ fn words(s: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let raw = &rest[..len];
         let core = raw.trim_end_matches([',', ';', ':', '.', ')', '(', '!', '?', '»', '"']);
-        let terminated = core.len() < raw.len() || core.contains('(') || s[i + len..].starts_with(['\n', '\r']);
         if core.is_empty() {
             break;
         }
         let kind = classify(core);
+        let after = &s[i + len..];
+        let line_break = after.starts_with(['\n', '\r']);
+        // `Mme Lucie` / `GARRIGUES,`: prose wrapped between the given names and the family
+        // name in capitals; any other line break ends the name.
+        let wrapped_name = line_break
+            && kind == Kind::Title
+            && out.iter().all(|w: &Word| w.kind == Kind::Title)
+            && after.trim_start().split(char::is_whitespace).next().is_some_and(|next| {
+                classify(next.trim_end_matches([',', ';', ':', '.', ')', '('])) == Kind::Caps
+            });
+        let terminated = core.len() < raw.len() || core.contains('(') || (line_break && !wrapped_name);
         out.push(Word { end: i + core.len(), text: core, kind, terminated });
         i += len;
+        if wrapped_name {
+            i = s.len() - after.trim_start().len();
+        }
         if terminated || kind == Kind::Other {
             break;
         }
@@ -280,6 +293,14 @@ mod tests {
         assert_eq!(one("Sylvie Lombard, cheffe", Context::List).unwrap().2, "Lombard");
         assert_eq!(one("Sylvie Lombard, cheffe", Context::Prose), None);
         assert_eq!(one("Association des Maires", Context::List), None);
+    }
+
+    #[test]
+    fn given_and_family_wrapped_over_two_lines() {
+        assert_eq!(one("Mme Anne\nMARTIN, trésorière", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "MARTIN".into())));
+        assert_eq!(one("M. Paul-Henri\nVAN DAM (ADIL)", Context::Prose), Some((Some("M."), Some("Paul-Henri".into()), "VAN DAM".into())));
+        // A capitalised word on the next line after a complete name is not part of it.
+        assert_eq!(one("M. Luc ROUX\nCAF", Context::Prose), Some((Some("M."), Some("Luc".into()), "ROUX".into())));
     }
 
     #[test]
