@@ -9,7 +9,8 @@
 //! Not reported: bare years, times, durations, year spans (`2022-2025`), and a day or month
 //! without a year outside a range (`le 1er juillet`, `fin mai`): minutes often cover several
 //! years (last year's figures, next year's deadlines), so borrowing the meeting's year would be
-//! a guess dressed as fact.
+//! a guess dressed as fact. The exception is a weekday with its day and month (`mardi 3 mai`):
+//! it takes the year of the nearest full date before it when the weekday agrees with that year.
 //!
 //! Roles set here: `period` (range ends), `deadline` (`d'ici le`, `avant le`, `au plus tard le`)
 //! and `label_obtained` (the sentence says a label was obtained). `meeting` and `issued` are left
@@ -192,11 +193,20 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
     if let Some((_, m)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == w) {
         return Some((*m, true));
     }
-    // OCR splits `u`/`û` into two strokes (`aotit`, `aoiit` for `août`).
+    // OCR splits `u`/`û` into two strokes (`aotit`, `aoiit` for `août`) and `m` into three.
     for k in 0..n.saturating_sub(1) {
         if matches!(&w[k..k + 2], b"ti" | b"li" | b"ii" | b"il") {
             let mut joined = w[..k].to_vec();
             joined.push(b'u');
+            joined.extend_from_slice(&w[k + 2..]);
+            if let Some(m) = MONTHS.iter().position(|m| m.as_bytes() == joined.as_slice()) {
+                return Some((m as u32 + 1, false));
+            }
+        }
+        // OCR reads `m` as `rn` (`novernbre`, `septernbre`).
+        if &w[k..k + 2] == b"rn" {
+            let mut joined = w[..k].to_vec();
+            joined.push(b'm');
             joined.extend_from_slice(&w[k + 2..]);
             if let Some(m) = MONTHS.iter().position(|m| m.as_bytes() == joined.as_slice()) {
                 return Some((m as u32 + 1, false));
@@ -265,7 +275,8 @@ fn year4(i: &str) -> Res<'_, i32> {
 
 const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
 
-fn weekday(i: &str) -> Res<'_, ()> {
+/// A weekday name, as its index in [`WEEKDAYS`] (Monday = 0).
+fn weekday(i: &str) -> Res<'_, usize> {
     if !i.starts_with(['l', 'm', 'j', 'v', 's', 'd', 'L', 'M', 'J', 'V', 'S', 'D']) {
         return fail(i);
     }
@@ -274,11 +285,12 @@ fn weekday(i: &str) -> Res<'_, ()> {
         return fail(i);
     }
     let Some((buf, n)) = fold_ascii(&i[..end]) else { return fail(i) };
-    if WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]) {
-        let (rest, _) = gap(&i[end..])?;
-        Ok((rest, ()))
-    } else {
-        fail(i)
+    match WEEKDAYS.iter().position(|w| w.as_bytes() == &buf[..n]) {
+        Some(k) => {
+            let (rest, _) = gap(&i[end..])?;
+            Ok((rest, k))
+        }
+        None => fail(i),
     }
 }
 
@@ -293,6 +305,33 @@ fn days_in_month(y: i32, m: u32) -> u32 {
 
 fn valid(y: i32, m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
+}
+
+/// Day of the week of a valid Gregorian date, Monday = 0 (Sakamoto's method).
+fn weekday_of(y: i32, m: u32, d: u32) -> usize {
+    const OFFSETS: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let sunday_first = (y + y / 4 - y / 100 + y / 400 + OFFSETS[m as usize - 1] + d as i32).rem_euclid(7);
+    ((sunday_first + 6) % 7) as usize
+}
+
+/// `mardi 3 mai` with no year: the weekday, day and month.
+fn weekday_day_month(i: &str) -> Res<'_, (usize, u32, u32)> {
+    let (i, w) = weekday(i)?;
+    match day_month_year(i)? {
+        (r, (d, Some(m), None)) => Ok((r, (w, d, m))),
+        _ => fail(i),
+    }
+}
+
+/// A yearless `weekday day month` takes the year of the nearest full date before it, only
+/// when that year puts the day on the weekday written: the weekday pins the year, so a day
+/// of another year (last year's figures, next year's deadlines) is left out.
+fn borrow_year(text: &str, pos: usize, before: &[DateMention]) -> Option<(usize, DateMention)> {
+    let (r, (w, d, m)) = weekday_day_month(&text[pos..]).ok()?;
+    let y: i32 = before.iter().rev().find(|p| p.precision == Precision::Day)?.value[..4].parse().ok()?;
+    let end = pos + offset(&text[pos..], r);
+    (valid(y, m, d) && weekday_of(y, m, d) == w).then(|| (end, mention(text, pos, end, day_value(y, m, d), Precision::Day, None)))
 }
 
 /// `[weekday] day [month [year]]`: the pieces a range's first end may leave out.
@@ -505,6 +544,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
             }
             if let Some((end, found)) = parse_at(text, pos) {
                 out.extend(found);
+                skip_to = end;
+            } else if let Some((end, found)) = borrow_year(text, pos, &out) {
+                out.push(found);
                 skip_to = end;
             }
         }

@@ -107,6 +107,8 @@ struct Reading {
     end: usize,
     /// No unit, symbol or noun followed the number.
     bare: bool,
+    /// Multiplier written out after the number (`millions`), 1 otherwise.
+    scale: f64,
 }
 
 /// One blank run after a number: spaces and at most one line break, but not across a blank
@@ -193,10 +195,10 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     let after = &rest[g..];
     let start = at + g;
     if after.starts_with('%') {
-        return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + 1, bare: false });
+        return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + 1, bare: false, scale: 1.0 });
     }
     if after.starts_with('€') {
-        return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false });
+        return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false, scale: 1.0 });
     }
     let w = word_len(after);
     if w == 0 {
@@ -204,11 +206,14 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     }
     let word = &after[..w];
     let f = fold(word);
+    if let Some(scale) = scale_word(&f) {
+        return Some(scaled(text, start + w, scale));
+    }
     match f.as_str() {
         "pour" if fold(&after[..floor_boundary(after, after.len().min(12))]).starts_with("pour cent") => {
-            return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false })
+            return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false, scale: 1.0 })
         }
-        "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false }),
+        "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false, scale: 1.0 }),
         "er" | "eme" | "ere" | "e" if g <= 1 && start > number_start => return read_ordinal(text, start + w),
         _ => {}
     }
@@ -225,7 +230,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
                 end += g2 + w2;
             }
         }
-        return Some(Reading { kind: FigureKind::Duration, unit: Some(unit.into()), end, bare: false });
+        return Some(Reading { kind: FigureKind::Duration, unit: Some(unit.into()), end, bare: false, scale: 1.0 });
     }
     if PRE_NOUN_ADJECTIVES.contains(&f.as_str()) {
         let g2 = skip_gap(&after[w..]);
@@ -235,7 +240,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
             let noun = &text[noun_at..noun_at + w2];
             let nf = fold(noun);
             if let Some(unit) = duration_unit(&nf) {
-                return Some(Reading { kind: FigureKind::Duration, unit: Some(unit.into()), end: noun_at + w2, bare: false });
+                return Some(Reading { kind: FigureKind::Duration, unit: Some(unit.into()), end: noun_at + w2, bare: false, scale: 1.0 });
             }
             if is_noun(noun, &nf) {
                 return Some(count(text, noun_at, w2));
@@ -250,9 +255,10 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         if f == "france" && fold(&next[..floor_boundary(next, next.len().min(8))]).starts_with("service") {
             let g2 = skip_gap(tail);
             let w2 = word_len(&tail[g2..]);
-            return Some(Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&after[..w + g2 + w2])), end: start + w + g2 + w2, bare: false });
+            return Some(Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&after[..w + g2 + w2])), end: start + w + g2 + w2, bare: false, scale: 1.0 });
         }
-        return None;
+        // A capital opening the next line starts a new line of text, not a name with the number.
+        return rest[..g].contains('\n').then(|| bare(at));
     }
     if is_noun(word, &f) {
         return Some(count(text, start, w));
@@ -260,12 +266,47 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     Some(bare(at))
 }
 
+/// `million(s)` and `milliard(s)` written out after a number multiply it (`3,5 millions`).
+fn scale_word(folded: &str) -> Option<f64> {
+    match folded {
+        "million" | "millions" => Some(1e6),
+        "milliard" | "milliards" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// What follows `N millions` (from `at`, after the scale word): `d'euros`, `€` or `euros`
+/// make money; `de <noun>` a count of that noun; otherwise a count with no unit.
+fn scaled(text: &str, at: usize, scale: f64) -> Reading {
+    let g = skip_gap(&text[at..]);
+    let rest = &text[at + g..];
+    if rest.starts_with('€') {
+        return Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: at + g + '€'.len_utf8(), bare: false, scale };
+    }
+    // Elided `d'` and `de ` are both spelt out before the noun.
+    let (elided, noun_at) = match rest.char_indices().nth(1) {
+        Some((k, c)) if rest.starts_with(['d', 'D']) && matches!(c, '\'' | '’') => (true, at + g + k + c.len_utf8()),
+        _ if fold(&rest[..word_len(rest)]) == "de" => (false, at + g + 2 + skip_gap(&rest[2..])),
+        _ => return Reading { kind: FigureKind::Count, unit: None, end: at, bare: false, scale },
+    };
+    let w = word_len(&text[noun_at..]);
+    let noun = &text[noun_at..noun_at + w];
+    let nf = fold(noun);
+    if matches!(nf.as_str(), "euro" | "euros") {
+        return Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: noun_at + w, bare: false, scale };
+    }
+    if w > 0 && (elided || is_noun(noun, &nf)) {
+        return Reading { scale, ..count(text, noun_at, w) };
+    }
+    Reading { kind: FigureKind::Count, unit: None, end: at, bare: false, scale }
+}
+
 fn is_noun(word: &str, folded: &str) -> bool {
     is_acronym(word) || (word.chars().count() >= 2 && word.starts_with(char::is_lowercase) && !NOT_UNITS.contains(&folded))
 }
 
 fn bare(at: usize) -> Reading {
-    Reading { kind: FigureKind::Count, unit: None, end: at, bare: true }
+    Reading { kind: FigureKind::Count, unit: None, end: at, bare: true, scale: 1.0 }
 }
 
 /// A count of the noun at `noun_at`, extended by a following `France Services`
@@ -282,23 +323,24 @@ fn count(text: &str, noun_at: usize, len: usize) -> Reading {
             end += g + w1 + g2 + w2;
         }
     }
-    Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&text[noun_at..end])), end, bare: false }
+    Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&text[noun_at..end])), end, bare: false, scale: 1.0 }
 }
 
-/// `17ème accueil`, `1er niveau`: kind `other`, unit the following noun. A month or
-/// `trimestre` after it makes a date, handled by the date grammar.
+/// `17ème accueil`, `1er niveau`: kind `other`, unit the following noun. A month after it
+/// makes a date, handled by the date grammar.
 fn read_ordinal(text: &str, at: usize) -> Option<Reading> {
     let g = skip_gap(&text[at..]);
     let w = word_len(&text[at + g..]);
     if g == 0 || w == 0 {
-        return Some(Reading { kind: FigureKind::Other, unit: None, end: at, bare: false });
+        return Some(Reading { kind: FigureKind::Other, unit: None, end: at, bare: false, scale: 1.0 });
     }
     let word = &text[at + g..at + g + w];
     let f = fold(word);
-    if is_month(&f) || f == "trimestre" {
+    // Quarters and semesters (`1er trimestre 2016`, `1er semestre`) name periods, not quantities.
+    if is_month(&f) || f == "trimestre" || f == "semestre" {
         return None;
     }
-    Some(Reading { kind: FigureKind::Other, unit: Some(word.to_string()), end: at + g + w, bare: false })
+    Some(Reading { kind: FigureKind::Other, unit: Some(word.to_string()), end: at + g + w, bare: false, scale: 1.0 })
 }
 
 /// The token before `pos` (a word, or one punctuation character), folded, and its start.
@@ -404,6 +446,10 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         if year_like && !matches!(reading.kind, FigureKind::Percent | FigureKind::Money) {
             continue;
         }
+        value *= reading.scale;
+        if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("hours") && time_of_day(text, s, &prev, value) {
+            continue;
+        }
         if reading.bare && prev == "dont" {
             // `41 sites …, dont 14 à Lyon`: a part of the nearest count before it in the sentence
             // that is large enough to hold it, in that count's unit.
@@ -423,7 +469,7 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
                 "de" | "à" | "a" | "=" | "environ" | "soit" | "total" | "&" | "et" => true,
                 // `- préfecture : 1600` (OCR may read the colon as a dot): a figure only as the
                 // value ending a list item, not as stray digits after a colon in prose.
-                ":" | "." => ends_list_item(text, e),
+                ":" | "." => ends_list_item(text, e) || (prev == ":" && unit_first_label(text, s)),
                 _ => false,
             };
             if !accepted || at_line_start(text, s) {
@@ -514,6 +560,27 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
         i -= 1; // index 0 is always a boundary, so this stops
     }
     i
+}
+
+/// `à 10 heures`, `vers 9 heures`: a whole hour of the clock after `à`, `vers` or `dès`, unless
+/// it closes a span opened by `de` or `entre` (`de 2 à 3 heures` of waiting).
+fn time_of_day(text: &str, s: usize, prev: &str, value: f64) -> bool {
+    if !matches!(prev, "a" | "&" | "vers" | "des") || value.fract() != 0.0 || !(0.0..=24.0).contains(&value) {
+        return false;
+    }
+    let (_, prev_start) = previous_token(text, s);
+    let (lower, lower_start) = previous_token(text, prev_start);
+    let (opener, _) = previous_token(text, lower_start);
+    !(lower.chars().all(|c| c.is_ascii_digit()) && matches!(opener.as_str(), "de" | "entre"))
+}
+
+/// The number at `pos` is the value of a label that opens its line with `nombre de`
+/// (`- nombre de dossiers traités : 87`): the label states the unit before the figure.
+fn unit_first_label(text: &str, pos: usize) -> bool {
+    let line_start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
+    let label = text[line_start..pos].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '•' | '*' | '+' | '✓'));
+    let head = fold(&label[..floor_boundary(label, label.len().min(10))]);
+    head.starts_with("nombre de ") || head.starts_with("nombre d'")
 }
 
 /// Nothing but blanks and a bullet before `pos` on its line.

@@ -95,9 +95,10 @@ static OBTAINED: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention)(?-u:\b)").expect("literal pattern")
 });
 
-/// Words of plans and deadlines, which are never `obtained` (folded text).
+/// Words of plans and deadlines, which are never `obtained` (folded text); `prépare` its
+/// passage to a label names a label still to come.
 static PLANNED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:prevue?s?|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:prevue?s?|prepare(?:r|nt)?|preparation|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)")
         .expect("literal pattern")
 });
 
@@ -161,7 +162,8 @@ impl<'a> StatusReader<'a> {
         }?;
         let at = pos - s;
         let clause_start = sentence[..at].rfind(';').max(sentence[..at].rfind(", ")).map_or(0, |k| k + 1);
-        let clause_end = sentence[at..].find(';').min(sentence[at..].find(", ")).map_or(sentence.len(), |k| at + k);
+        // The nearer of the two ends found (`Option::min` would prefer a missing one).
+        let clause_end = [sentence[at..].find(';'), sentence[at..].find(", ")].into_iter().flatten().min().map_or(sentence.len(), |k| at + k);
         let before = fold(sentence[clause_start..at].trim_end());
         if !in_range && (before == "au" || before.ends_with(" au")) {
             return None;

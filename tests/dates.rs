@@ -161,3 +161,18 @@ fn des_opens_a_range_of_days() {
 fn ocr_u_split_into_two_strokes() {
     assert_eq!(values("le 14 aotit 2022"), ["2022-08-14"]);
 }
+
+#[test]
+fn weekday_day_month_takes_the_year_of_the_date_before_it_when_the_weekday_agrees() {
+    // 9 March 2021 was a Tuesday, 10 March 2021 a Wednesday.
+    assert_eq!(values("Réunion du 2 février 2021. Prochaine séance le mardi 9 mars."), ["2021-02-02", "2021-03-09"]);
+    assert_eq!(values("Réunion du 2 février 2021. Prochaine séance le mardi 10 mars."), ["2021-02-02"]);
+    assert!(values("Prochaine séance le mardi 9 mars.").is_empty());
+    assert_eq!(values("Vu le 12/01/21, rendez-vous le mardi 9 mars"), ["2021-01-12", "2021-03-09"]);
+}
+
+#[test]
+fn ocr_rn_for_m_in_month_names() {
+    assert_eq!(values("fait le 4 novernbre 2021"), ["2021-11-04"]);
+    assert_eq!(values("au cours du mois de septernbre 2019"), ["2019-09"]);
+}

@@ -174,3 +174,39 @@ fn ocr_digits_standing_for_words_are_not_figures() {
     // A real 4 takes a plural noun.
     assert_eq!(read("il reste 4 guichets"), [(4.0, FigureKind::Count, Some("guichets".to_string()))]);
 }
+
+#[test]
+fn millions_and_billions_written_out() {
+    assert_eq!(one("un budget de 2,4 millions d'euros voté"), (2_400_000.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("soit 1,7 million d’euros"), (1_700_000.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("environ 3 milliards €"), (3e9, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("plus de 1,1 million de passagers"), (1_100_000.0, FigureKind::Count, Some("passagers".into())));
+}
+
+#[test]
+fn unit_first_indicators_count_the_labelled_noun() {
+    assert_eq!(one("- nombre de dossiers traités : 87 ;"), (87.0, FigureKind::Count, Some("dossiers".into())));
+    assert_eq!(one("Nombre d'usagers reçus : 2 311"), (2311.0, FigureKind::Count, Some("usagers".into())));
+    assert!(read("Horaires : 9").is_empty());
+}
+
+#[test]
+fn a_whole_hour_after_a_is_a_time_of_day() {
+    assert!(read("la séance ouvre le jeudi à 9 heures en salle").is_empty());
+    assert!(read("le 2 mars 2021 à 9 heures").iter().all(|f| f.1 != FigureKind::Duration));
+    assert!(read("reprise vers 15 heures").is_empty());
+    assert_eq!(one("une attente de 3 heures").2, Some("hours".into()));
+    assert_eq!(read("de 1 à 4 heures d'attente").len(), 2);
+}
+
+#[test]
+fn semesters_are_periods_not_figures() {
+    assert!(read("au 2e semestre on comptait").is_empty());
+    assert!(read("bilan du 1er semestre").is_empty());
+}
+
+#[test]
+fn a_number_ending_its_line_before_a_capitalised_line_is_read_alone() {
+    let found = read("Nombre de courriers reçus : 3 480\nDélai moyen : 6 jours");
+    assert_eq!(found[0], (3480.0, FigureKind::Count, Some("courriers".into())));
+}

@@ -145,3 +145,16 @@ fn a_date_introduced_by_au_is_a_state_not_an_event() {
 fn marianne_as_a_given_name_is_not_the_label() {
     assert!(names("La préfecture est labellisée, et Marianne DURAND présente le bilan.").is_empty());
 }
+
+#[test]
+fn preparing_the_passage_to_a_label_is_no_event() {
+    let text = "La préfecture, labellisée Marianne depuis le 3 juin 2019, prépare son passage au référentiel Quali-ATE pour le 30 juin 2026.";
+    assert_eq!(events(text, "Marianne"), [(EventKind::Obtained, "2019-06-03".to_string())]);
+    assert!(events(text, "Quali-ATE").iter().all(|e| e.0 != EventKind::Obtained));
+}
+
+#[test]
+fn an_ocr_bar_for_il_opens_a_new_sentence() {
+    let text = "Le site est labellisé Qualipref depuis le 2 mars 2020. |l rappelle l'objectif fixé avant le 31/12/2021.";
+    assert_eq!(events(text, "Qualipref")[0], (EventKind::Obtained, "2020-03-02".to_string()));
+}

@@ -145,7 +145,7 @@ impl Sentences {
                     let rest = &text[k + 1..];
                     if rest.starts_with(|n: char| is_hspace(n) || n == '\n') {
                         let after = rest.trim_start_matches(|n: char| is_hspace(n) || n == '\n');
-                        let opens = after.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_bullet(n) || n == '«');
+                        let opens = after.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_bullet(n) || n == '«' || n == '|');
                         if opens && !(b == b'.' && ends_with_abbreviation(&text[..k])) {
                             starts.push(text.len() - after.len());
                         }
