@@ -75,7 +75,6 @@ impl Sentences {
                 _ => {}
             }
         }
-        starts.dedup();
         Sentences { starts: bounded(starts, text), len: text.len() }
     }
 
