@@ -155,7 +155,6 @@ impl Sentences {
             }
             k += 1;
         }
-        starts.dedup();
         Sentences { starts: bounded(starts, text), len: text.len() }
     }
 
