@@ -423,7 +423,8 @@ fn every_input_yields_one_line_and_inputs_are_untouched() {
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "in path order");
-    assert!(run.stderr.contains(&format!("clu: {count} input(s), {} document(s), {errors} error(s)", count - errors)), "{}", run.stderr);
+    let summary = format!("clu: {count} file(s), {} document(s), ", count - errors);
+    assert!(run.stderr.contains(&summary) && run.stderr.contains(&format!(" {errors} error(s)")), "{}", run.stderr);
     assert_eq!(snapshot(dir.path()), before, "inputs are never modified");
 }
 
