@@ -36,17 +36,7 @@ fn normalise(text: &str, unify: bool) -> String {
 }
 
 fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, x) in a.iter().enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
-        for (j, y) in b.iter().enumerate() {
-            let cur = (diag + usize::from(x != y)).min(row[j] + 1).min(row[j + 1] + 1);
-            diag = row[j + 1];
-            row[j + 1] = cur;
-        }
-    }
-    row[b.len()]
+    strsim::generic_levenshtein(&a.iter().collect::<Vec<_>>(), &b.iter().collect::<Vec<_>>())
 }
 
 fn cer(hyp: &str, truth: &str, unify: bool) -> f64 {

@@ -123,19 +123,7 @@ fn clean_text_barely_changes() {
             .iter()
             .filter(|e| e.confidence >= 0.5)
             .map(|e| {
-                let a: Vec<char> = text[e.start..e.end].chars().collect();
-                let b: Vec<char> = e.after.chars().collect();
-                let mut row: Vec<usize> = (0..=b.len()).collect();
-                for (i, x) in a.iter().enumerate() {
-                    let mut diag = row[0];
-                    row[0] = i + 1;
-                    for (j, y) in b.iter().enumerate() {
-                        let cur = (diag + usize::from(x != y)).min(row[j] + 1).min(row[j + 1] + 1);
-                        diag = row[j + 1];
-                        row[j + 1] = cur;
-                    }
-                }
-                row[b.len()]
+                strsim::levenshtein(&text[e.start..e.end], &e.after)
             })
             .sum();
         assert!(changed * 2000 <= text.chars().count(), "{}: {changed} chars changed", path.display());
