@@ -133,7 +133,12 @@ fn department(text: &str) -> Option<&'static Department> {
     }
     // `haute-marne.gouv.fr`: found from the literal, then the label before it.
     for (at, _) in text.match_indices(".gouv.fr") {
-        let label_start = text[..at].rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).map_or(0, |i| i + 1);
+        // The character that ends the label may be multi-byte (`@Corrèze.gouv.fr`).
+        let label_start = text[..at]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         if let Some(dept) = departments::by_name(&text[label_start..at].replace('-', " ")) {
             add(dept, 3.0);
         }
@@ -594,6 +599,14 @@ mod tests {
         assert_eq!(department(t).map(|d| d.code), Some("94"));
         let t = "PRÉFET DE LA HAUTE-MARNE\nréunion à Chaumont";
         assert_eq!(department(t).map(|d| d.code), Some("52"));
+    }
+
+    #[test]
+    fn mail_domain_after_a_multibyte_character() {
+        // Regression: the label start used to land inside `è` and panic.
+        let t = "Contact : mylene@Corrèze.gouv.fr\nPréfecture de la Corrèze\n";
+        assert_eq!(department(t).map(|d| d.code), Some("19"));
+        assert_eq!(department("écrire à é.gouv.fr"), None);
     }
 
     #[test]
