@@ -1,7 +1,8 @@
 //! Measures the OCR repair: `cargo run --release --example ocr_measure -- DIR [CLEAN_TEXT...]`.
 //!
 //! For every `<stem>.{light,medium,heavy,eng}.txt` in DIR beside `<stem>.clean.txt`: character
-//! and word error rates of the raw and the repaired text (edits with confidence ≥ 0.5 applied).
+//! and word error rates of the raw and the repaired text (the pipeline's repair stage: edits
+//! with confidence ≥ 0.5 applied until a pass proposes none).
 //! CER = Levenshtein distance over characters after NFC and whitespace collapsing / clean length;
 //! reported as is and with `’` and `'` unified. Then the share of characters changed on clean
 //! texts (the `*.clean.txt` of DIR and any extra files given), and the throughput.
@@ -9,21 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use clu_minutes::edit::Edit;
-use clu_minutes::repair::propose;
+use clu_minutes::pipeline::repair_text;
 use unicode_normalization::UnicodeNormalization;
-
-fn apply(text: &str, edits: &[Edit]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in edits.iter().filter(|e| e.confidence >= 0.5) {
-        out.push_str(&text[at..e.start]);
-        out.push_str(&e.after);
-        at = e.end;
-    }
-    out.push_str(&text[at..]);
-    out
-}
 
 fn normalise(text: &str, unify: bool) -> String {
     let t: String = text.nfc().collect();
@@ -77,25 +65,24 @@ fn main() {
         let raw = std::fs::read_to_string(path).unwrap();
         let truth = std::fs::read_to_string(dir.join(format!("{stem}.clean.txt"))).unwrap();
         let t = Instant::now();
-        let edits = propose(&raw);
+        let (fixed, edits, suggestions) = repair_text(&raw);
         elapsed += t.elapsed().as_secs_f64();
         bytes += raw.len();
-        let fixed = apply(&raw, &edits);
         if let Some(dump) = &dump {
             std::fs::write(dump.join(&name), &fixed).unwrap();
         }
         if show {
-            for e in &edits {
-                eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}", e.confidence, e.rule, &raw[e.start..e.end], e.after);
+            for e in edits.iter().chain(&suggestions) {
+                eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}", e.confidence, e.rule, e.before, e.after);
             }
         }
         let (c0, c1) = (cer(&raw, &truth, false), cer(&fixed, &truth, false));
         let (u0, u1) = (cer(&raw, &truth, true), cer(&fixed, &truth, true));
         let (w0, w1) = (wer(&raw, &truth), wer(&fixed, &truth));
-        let applied = edits.iter().filter(|e| e.confidence >= 0.5).count();
+        let applied = edits.len();
         println!(
             "| {stem} | {level} | {:.2} % | {:.2} % | {:+.0} % | {:.2} % | {:.2} % | {:.1} % | {:.1} % | {applied} / {} |",
-            c0 * 100.0, c1 * 100.0, (c1 - c0) / c0 * 100.0, u0 * 100.0, u1 * 100.0, w0 * 100.0, w1 * 100.0, edits.len()
+            c0 * 100.0, c1 * 100.0, (c1 - c0) / c0 * 100.0, u0 * 100.0, u1 * 100.0, w0 * 100.0, w1 * 100.0, applied + suggestions.len()
         );
         if u1 > u0 {
             worse.push(name.clone());
@@ -121,18 +108,13 @@ fn main() {
     for path in &clean {
         let text = std::fs::read_to_string(path).unwrap();
         let t = Instant::now();
-        let edits = propose(&text);
+        let (fixed, edits, _) = repair_text(&text);
         elapsed += t.elapsed().as_secs_f64();
         bytes += text.len();
-        let fixed = apply(&text, &edits);
         let a: Vec<char> = text.chars().collect();
         let b: Vec<char> = fixed.chars().collect();
         let changed = levenshtein(&a, &b);
-        let shown: Vec<String> = edits
-            .iter()
-            .filter(|e| e.confidence >= 0.5)
-            .map(|e| format!("`{}`→`{}`", &text[e.start..e.end], e.after))
-            .collect();
+        let shown: Vec<String> = edits.iter().map(|e| format!("`{}`→`{}`", e.before, e.after)).collect();
         println!(
             "| {} | {} | {changed} | {:.2} | {} |",
             Path::new(path).file_name().unwrap().to_string_lossy(), a.len(), changed as f64 * 2000.0 / a.len() as f64, shown.join(" ")
@@ -147,7 +129,7 @@ fn main() {
     for _ in 0..5 {
         for text in &corpus {
             total += text.len();
-            std::hint::black_box(propose(text));
+            std::hint::black_box(repair_text(text));
         }
     }
     let s = t.elapsed().as_secs_f64();

@@ -94,17 +94,7 @@ pub fn measure(path: &str, bytes: &[u8], options: &Options) -> Result<(Times, Ve
     let decode = clock.elapsed();
 
     let clock = Clock::start();
-    let text = if options.repair {
-        let confident: Vec<_> =
-            crate::repair::propose(text.as_str()).into_iter().filter(|e| e.confidence >= pipeline::REPAIR_THRESHOLD).collect();
-        let (repaired, applied) = text.apply(&confident);
-        for hint in hints.iter_mut() {
-            hint.line_start = map_forward(&applied, hint.line_start);
-        }
-        repaired
-    } else {
-        text
-    };
+    let text = if options.repair { pipeline::repair_stage(text, &mut hints).0 } else { text };
     let repair = clock.elapsed();
 
     let clock = Clock::start();

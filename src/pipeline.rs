@@ -11,7 +11,7 @@ use crate::normalize;
 use crate::record::{Record, Repair, Source, SCHEMA};
 use crate::segment::{self, Block};
 use crate::span::Span;
-use crate::text::{map_forward, AppliedEdit, Text};
+use crate::text::{compose, map_forward, AppliedEdit, Text};
 use sha2::{Digest, Sha256};
 
 #[derive(Debug, Clone)]
@@ -73,26 +73,60 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
 /// Edits at or above this confidence are made; the others are reported as suggestions.
 pub const REPAIR_THRESHOLD: f32 = 0.5;
 
-fn repair_stage(text: Text, hints: &mut [Hint]) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
-    let (confident, unsure): (Vec<Edit>, Vec<Edit>) =
-        crate::repair::propose(text.as_str()).into_iter().partition(|e| e.confidence >= REPAIR_THRESHOLD);
-    let suggestions = unsure
-        .into_iter()
-        .map(|e| AppliedEdit {
-            input: Span::new(e.start, e.end),
-            output: Span::new(e.start, e.end),
-            original: text.map_span(Span::new(e.start, e.end)),
-            before: text.as_str()[e.start..e.end].to_string(),
-            after: e.after,
-            rule: e.rule,
-            confidence: e.confidence,
-        })
-        .collect();
-    let (repaired, applied) = text.apply(&confident);
+/// How many times the corrector may read its own output. A repair can reveal another (a
+/// restored elision makes the next word checkable, a restored accent changes the document's
+/// habits), so the stage runs until a pass proposes nothing sure; the last pass only checks.
+const MAX_REPAIR_PASSES: usize = 4;
+
+/// Repairs `text` until it is a fixed point of the corrector (or the passes run out), so that
+/// repairing the output again changes nothing. The passes' edits are composed into one set
+/// of disjoint edits of `text`; the suggestions are the unsure edits of the last pass.
+pub(crate) fn repair_stage(text: Text, hints: &mut [Hint]) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
+    let mut repaired: Option<(Text, Vec<AppliedEdit>)> = None;
+    let mut unsure = Vec::new();
+    for pass in 1..=MAX_REPAIR_PASSES {
+        let current = repaired.as_ref().map_or(&text, |(t, _)| t);
+        let (confident, rest): (Vec<Edit>, Vec<Edit>) =
+            crate::repair::propose(current.as_str()).into_iter().partition(|e| e.confidence >= REPAIR_THRESHOLD);
+        if confident.is_empty() || pass == MAX_REPAIR_PASSES {
+            unsure = rest;
+            break;
+        }
+        let edits = match &repaired {
+            None => confident,
+            Some((middle, applied)) => compose(text.as_str(), applied, middle.as_str(), &confident),
+        };
+        repaired = Some(text.apply(&edits));
+    }
+    let (repaired, applied) = match repaired {
+        Some(done) => done,
+        None => (text, Vec::new()),
+    };
+    let suggestions = unsure.into_iter().map(|e| suggestion(&repaired, e)).collect();
     for hint in hints.iter_mut() {
         hint.line_start = map_forward(&applied, hint.line_start);
     }
     (repaired, applied, suggestions)
+}
+
+/// An unsure edit of `text`, reported with its place in the original bytes.
+fn suggestion(text: &Text, e: Edit) -> AppliedEdit {
+    AppliedEdit {
+        input: Span::new(e.start, e.end),
+        output: Span::new(e.start, e.end),
+        original: text.map_span(Span::new(e.start, e.end)),
+        before: text.as_str().get(e.start..e.end).unwrap_or_default().to_string(),
+        after: e.after,
+        rule: e.rule,
+        confidence: e.confidence,
+    }
+}
+
+/// The repair stage on a text alone (no decoding or markup): the repaired text, the edits
+/// made (disjoint, on `text`) and the suggestions (on the repaired text).
+pub fn repair_text(text: &str) -> (String, Vec<AppliedEdit>, Vec<AppliedEdit>) {
+    let (repaired, applied, suggestions) = repair_stage(Text::identity(text.to_string()), &mut []);
+    (repaired.as_str().to_string(), applied, suggestions)
 }
 
 pub fn sha256_hex(bytes: &[u8]) -> String {

@@ -191,6 +191,98 @@ pub fn map_forward(applied: &[AppliedEdit], pos: usize) -> usize {
     }
 }
 
+/// The edits of two successive passes as one set of edits on the first pass's input.
+/// `first` is what `apply` did to `input` to give `middle`; `second` are edits of `middle`
+/// (sorted, non-overlapping; invalid ones are skipped as `apply` would). A second-pass edit
+/// that overlaps or touches a first-pass edit merges with it into one edit from the input's
+/// text to the final text, so the result is still disjoint edits of the input, each with
+/// the input's own text as its `before`. Merged edits that give back the input are dropped.
+pub fn compose(input: &str, first: &[AppliedEdit], middle: &str, second: &[Edit]) -> Vec<Edit> {
+    let mut valid_to = 0;
+    let second: Vec<&Edit> = second
+        .iter()
+        .filter(|e| {
+            let ok = e.start >= valid_to
+                && e.start <= e.end
+                && e.end <= middle.len()
+                && middle.is_char_boundary(e.start)
+                && middle.is_char_boundary(e.end);
+            if ok {
+                valid_to = e.end;
+            }
+            ok
+        })
+        .collect();
+    // Both lists in `middle` coordinates, merged by start: (start, end, is_second, index).
+    let mut items: Vec<(usize, usize, bool, usize)> = first
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.output.start, e.output.end, false, i))
+        .chain(second.iter().enumerate().map(|(i, e)| (e.start, e.end, true, i)))
+        .collect();
+    items.sort_by_key(|&(start, end, is_second, _)| (start, end, is_second));
+
+    // Where a position of `middle` outside the first pass's edits lies in `input`, given
+    // the number of first-pass edits before it (so `pos` is at or after that edit's output).
+    let to_input = |pos: usize, edits_before: usize| match edits_before.checked_sub(1).and_then(|i| first.get(i)) {
+        Some(prev) => prev.input.end + (pos - prev.output.end),
+        None => pos,
+    };
+    let mut out = Vec::with_capacity(first.len() + second.len());
+    let mut index = 0;
+    while let Some(&(start, mut end, is_second, i)) = items.get(index) {
+        let (mut firsts, mut seconds) = (Vec::new(), Vec::new());
+        if is_second { seconds.push(i) } else { firsts.push(i) }
+        index += 1;
+        // Overlapping items join; touching ones only across passes (two edits of one pass
+        // that merely meet stay apart, as that pass made them).
+        while let Some(&(s, e, next_second, j)) = items.get(index) {
+            let other_pass = if next_second { !firsts.is_empty() } else { !seconds.is_empty() };
+            if !(s < end || (s == end && other_pass)) {
+                break;
+            }
+            if next_second { seconds.push(j) } else { firsts.push(j) }
+            end = end.max(e);
+            index += 1;
+        }
+        if seconds.is_empty() {
+            if let Some(edit) = firsts.first().and_then(|&f| first.get(f)) {
+                out.push(Edit::new(edit.input.start, edit.input.end, edit.after.clone(), edit.rule, edit.confidence));
+            }
+            continue;
+        }
+        let before_group = firsts.first().copied().unwrap_or_else(|| first.partition_point(|e| e.output.end <= start));
+        let through_group = firsts.last().map_or(before_group, |&f| f + 1);
+        let (input_start, input_end) = (to_input(start, before_group), to_input(end, through_group));
+        // The slices below are on char boundaries (first-pass outputs are whole strings, the
+        // second-pass edits were checked) and in order: the group starts at or before each of
+        // its edits, which are sorted and disjoint, and ends at or after the last.
+        let mut after = String::new();
+        let mut at = start;
+        for edit in seconds.iter().filter_map(|&k| second.get(k)) {
+            after.push_str(&middle[at..edit.start]);
+            after.push_str(&edit.after);
+            at = edit.end;
+        }
+        after.push_str(&middle[at..end]);
+        if input.get(input_start..input_end) == Some(after.as_str()) {
+            continue;
+        }
+        // The merged edit is named for the first repair made there; it is as sure as its least sure part.
+        let mut members: Vec<(usize, &'static str, f32)> = firsts
+            .iter()
+            .filter_map(|&f| first.get(f).map(|e| (e.output.start, e.rule, e.confidence)))
+            .chain(seconds.iter().filter_map(|&k| second.get(k).map(|e| (e.start, e.rule, e.confidence))))
+            .collect();
+        members.sort_by_key(|m| m.0);
+        if let Some(&(_, rule, _)) = members.first() {
+            let confidence = members.iter().map(|m| m.2).fold(1.0, f32::min);
+            out.push(Edit::new(input_start, input_end, after, rule, confidence));
+        }
+    }
+    out
+}
+
 /// Appends text with its origin, merging contiguous identity runs.
 #[derive(Default)]
 struct Builder {
@@ -273,6 +365,35 @@ mod tests {
         assert_eq!(map_forward(&applied, 0), 0);
         assert_eq!(map_forward(&applied, 3), 0);
         assert_eq!(map_forward(&applied, 9), 6);
+    }
+
+    #[test]
+    fn a_second_pass_edit_touching_a_first_merges_with_it() {
+        let input = "le I'Etat et la Etat";
+        let (middle, first) = Text::identity(input.to_string()).apply(&[Edit::new(3, 5, "l'", "elision-I-l", 0.9)]);
+        assert_eq!(middle.as_str(), "le l'Etat et la Etat");
+        let second = [Edit::new(5, 9, "État", "accent", 0.8), Edit::new(16, 20, "État", "accent", 0.7)];
+        let composed = compose(input, &first, middle.as_str(), &second);
+        assert_eq!(
+            composed,
+            vec![Edit::new(3, 9, "l'État", "elision-I-l", 0.8), Edit::new(16, 20, "État", "accent", 0.7)]
+        );
+    }
+
+    #[test]
+    fn a_second_pass_that_undoes_the_first_leaves_nothing() {
+        let input = "abc def";
+        let (middle, first) = Text::identity(input.to_string()).apply(&[Edit::new(4, 7, "dxf", "r", 0.9)]);
+        assert!(compose(input, &first, middle.as_str(), &[Edit::new(5, 6, "e", "r", 0.9)]).is_empty());
+    }
+
+    #[test]
+    fn edits_beside_a_shortened_or_deleted_run_map_back() {
+        let input = "xx -- yy zz";
+        let (middle, first) = Text::identity(input.to_string()).apply(&[Edit::new(2, 5, "", "debris", 0.9)]);
+        assert_eq!(middle.as_str(), "xx yy zz");
+        let composed = compose(input, &first, middle.as_str(), &[Edit::new(6, 8, "ZZ", "case", 0.6)]);
+        assert_eq!(composed, vec![Edit::new(2, 5, "", "debris", 0.9), Edit::new(9, 11, "ZZ", "case", 0.6)]);
     }
 
     #[test]
