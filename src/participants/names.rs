@@ -285,6 +285,7 @@ mod tests {
         assert_eq!(one("DUPONT Jean", Context::Prose), None);
         assert_eq!(one("M., Jean PLATEAU, maire", Context::List), Some((Some("M."), Some("Jean".into()), "PLATEAU".into())));
         assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
+        assert_eq!(one("Me Anne PETIT, directrice", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub const CIVILITIES: &[(&str, &str)] = &[
     ("Mine", "Mme"),
     ("Mne", "Mme"),
     ("Mie", "Mme"),
+    // `Me` is also Maître, but before a name in committee minutes it is far more often `Mme`
+    // with an `m` lost to the scan.
+    ("Me", "Mme"),
     ("M:", "M."),
     ("Mr.", "M."),
     ("Mr", "M."),
@@ -34,7 +37,7 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 ];
 
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
-pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|MM\.|M\.|M:|M";
+pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M";
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
 /// LA FONTAINE`).
