@@ -113,6 +113,11 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
         chair: found.chair,
     };
     lists::reconcile_names(text, &mut people.participants);
+    if people.chair.is_none() {
+        people.chair = people.participants.iter().position(|p| {
+            p.attendance == Attendance::Present && p.role.as_deref().is_some_and(vocab::presides_the_meeting)
+        });
+    }
     people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants, people.chair);
     people
 }
@@ -194,6 +199,16 @@ mod name_matching_tests {
         assert!(!same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
         assert!(probably_same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
         assert!(!probably_same_person(&listed("Paul", "GUY"), "Paul GUS"));
+    }
+
+    #[test]
+    fn a_listed_role_can_say_who_presided() {
+        let text = "Membres présents :\nM. Rémi GIRAUD, secrétaire général\nMme Hélène FAURE, directrice de cabinet, présidente de séance\n\nLa séance est ouverte.\n";
+        let blocks = crate::segment::segment(text, &[]);
+        let people = extract(text, &blocks);
+        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("FAURE"));
+        assert!(vocab::presides_the_meeting("président de la séance"));
+        assert!(!vocab::presides_the_meeting("présidente de l'UDAF"));
     }
 
     #[test]

@@ -184,6 +184,16 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// A role that says its holder presided over the meeting (`présidente de séance`,
+/// `président de la séance`, `préside la séance`).
+pub fn presides_the_meeting(role: &str) -> bool {
+    static PRESIDING: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?:^|[^a-z])presid(?:ent|ente|e|ait|ant)\s+(?:de\s+)?(?:la\s+)?(?:seance|reunion)(?:$|[^a-z])")
+            .expect("static regex")
+    });
+    PRESIDING.is_match(&fold(role))
+}
+
 pub fn is_role_noun(word: &str) -> bool {
     let f = fold(word);
     ROLE_NOUNS.contains(&f.as_str()) || f.split('-').next().is_some_and(|head| ROLE_NOUNS.contains(&head) && head != "vice")
