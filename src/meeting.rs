@@ -360,10 +360,10 @@ fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
 /// a comma when the next part is also a place), or a city after `à`.
 fn place(tail: &str) -> Option<String> {
     static VENUE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)").unwrap()
+        Regex::new(r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)").unwrap()
     });
     static PLACE_PART: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:salle|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b").unwrap()
+        Regex::new(r"(?i)^(?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b").unwrap()
     });
     static CITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)").unwrap());
     if let Some(found) = VENUE.captures(tail).and_then(|c| c.get(1)) {
@@ -584,6 +584,12 @@ mod tests {
         assert_eq!(found.document.issued_date.as_deref(), Some("2023-04-03"));
         assert_eq!(found.document.issued_place.as_deref(), Some("Auch"));
         assert_eq!(found.meeting.department.map(|d| d.code), Some("32".to_string()));
+    }
+
+    #[test]
+    fn place_keeps_the_room_after_the_building() {
+        assert_eq!(place(" – Préfecture, salon d'honneur").as_deref(), Some("Préfecture, salon d'honneur"));
+        assert_eq!(place(", en salle 3, puis visite").as_deref(), Some("salle 3"));
     }
 
     #[test]

@@ -286,7 +286,12 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
         // A prefix in running text has verbs and articles in lowercase; an organisation's
         // name is mostly capitalised words joined by `de`, `la`, `des`…
         let lower = prefix_words.clone().filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3).count();
-        if !labelled && lower * 2 > prefix_words.count() {
+        // Nor does an organisation's name end on a preposition: `présidée par M. X` is prose.
+        let ends_on_preposition = prefix
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| matches!(w, "par" | "de" | "du" | "des" | "à" | "avec" | "pour" | "et" | "que" | "est"));
+        if !labelled && (ends_on_preposition || lower * 2 > prefix_words.count()) {
             continue;
         }
         if let Some((names, end)) = names::parse_people(line, at, Context::List) {
@@ -671,7 +676,10 @@ fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option
     for segment in top_level_segments(desc) {
         let first = segment.split_whitespace().next().unwrap_or("");
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if vocab::is_role_noun(first) {
+        if let Some(inner) = segment.strip_prefix('(').and_then(|s| s.strip_suffix(')')).filter(|s| !s.contains([')', '('])) {
+            // `BLONDEL Sandrine (ADMR de la Somme), secrétaire`: the bracket after the name holds the organisation.
+            orgs.push(inner.trim().to_string());
+        } else if vocab::is_role_noun(first) {
             roles.push(segment);
         } else if segment.starts_with(char::is_uppercase) || segment.split_whitespace().take(2).any(vocab::is_org_marker) {
             orgs.push(segment);
@@ -821,6 +829,10 @@ mod tests {
             (Some("représentante locale".into()), Some("CLCV (association, usagers)".into()))
         );
         assert_eq!(split_descriptor("Président", Some("UDAF")), (Some("Président".into()), Some("UDAF".into())));
+        assert_eq!(
+            split_descriptor("(ADMR de la Somme), secrétaire", None),
+            (Some("secrétaire".into()), Some("ADMR de la Somme".into()))
+        );
     }
 
     #[test]

@@ -215,7 +215,9 @@ fn words(s: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
             && after.trim_start().split(char::is_whitespace).next().is_some_and(|next| {
                 classify(next.trim_end_matches([',', ';', ':', '.', ')', '('])) == Kind::Caps
             });
-        let terminated = core.len() < raw.len() || core.contains('(') || (line_break && !wrapped_name);
+        // An opening parenthesis ends a name as punctuation does: `BLONDEL Sandrine (ADMR)`.
+        let before_parenthesis = after.trim_start_matches([' ', '\t']).starts_with('(');
+        let terminated = core.len() < raw.len() || core.contains('(') || before_parenthesis || (line_break && !wrapped_name);
         out.push(Word { end: i + core.len(), text: core, kind, terminated });
         i += len;
         if wrapped_name {
@@ -286,6 +288,7 @@ mod tests {
         assert_eq!(one("M., Jean PLATEAU, maire", Context::List), Some((Some("M."), Some("Jean".into()), "PLATEAU".into())));
         assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
         assert_eq!(one("Me Anne PETIT, directrice", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
+        assert_eq!(one("BLONDEL Sandrine (ADMR), secrétaire", Context::List), Some((None, Some("Sandrine".into()), "BLONDEL".into())));
     }
 
     #[test]
