@@ -71,16 +71,24 @@ static SECTION_HEADING: Lazy<Regex> = Lazy::new(|| {
 
 pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
     let lines = split_lines(text);
+    let aligned = aligned_rows(text, &lines);
     let mut blocks: Vec<Block> = Vec::new();
     let mut hint_index = 0;
     let mut after_blank = true;
     // Whether the previous non-blank line may be continued by the next one.
     let mut open: Option<BlockKind> = None;
-    for line in lines {
+    for (line, cells) in lines.into_iter().zip(aligned) {
         let trimmed = trim_span(text, line);
         if trimmed.is_empty() {
             after_blank = true;
             open = None;
+            continue;
+        }
+        if let Some(cells) = cells {
+            let mut row = classify(text, trimmed, None);
+            (row.kind, row.cells, row.after_blank) = (BlockKind::TableRow, cells, after_blank);
+            blocks.push(row);
+            (open, after_blank) = (None, false);
             continue;
         }
         while hints.get(hint_index).is_some_and(|h| h.line_start < line.start) {
@@ -120,6 +128,54 @@ pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
     }
     mark_standalone_lines(text, &mut blocks);
     blocks
+}
+
+/// Cells of the lines that are rows of a table laid out with spaces (`pdftotext -layout`,
+/// fixed-width exports): three or more cells apart by two or more spaces, with at least two
+/// of them starting at the same column as in a neighbouring row, which justified prose
+/// with a few double spaces never does.
+fn aligned_rows(text: &str, lines: &[Span]) -> Vec<Option<Vec<Span>>> {
+    // Each line's cells with the column (in characters) where each starts.
+    let split: Vec<Vec<(usize, Span)>> = lines
+        .iter()
+        .map(|line| {
+            let s = &text[line.start..line.end];
+            if s.contains('\t') || !s.trim().contains("  ") {
+                return Vec::new();
+            }
+            let mut cells = Vec::new();
+            let (mut column, mut start, mut spaces) = (0, None::<(usize, usize)>, 0);
+            for (i, c) in s.char_indices() {
+                if c == ' ' {
+                    spaces += 1;
+                } else {
+                    if spaces >= 2 || start.is_none() {
+                        if let Some((cell_start, cell_column)) = start {
+                            cells.push((cell_column, trim_span(text, Span::new(line.start + cell_start, line.start + i))));
+                        }
+                        start = Some((i, column));
+                    }
+                    spaces = 0;
+                }
+                column += 1;
+            }
+            if let Some((cell_start, cell_column)) = start {
+                cells.push((cell_column, trim_span(text, Span::new(line.start + cell_start, line.end))));
+            }
+            if cells.len() >= 3 { cells } else { Vec::new() }
+        })
+        .collect();
+    let aligned_with = |a: &[(usize, Span)], b: &[(usize, Span)]| {
+        a.iter().skip(1).filter(|(column, _)| b.iter().any(|(other, _)| other == column)).count() >= 2
+    };
+    (0..split.len())
+        .map(|i| {
+            let row = &split[i];
+            let neighbour = |j: Option<usize>| j.and_then(|j| split.get(j)).is_some_and(|other| aligned_with(row, other));
+            (!row.is_empty() && (neighbour(i.checked_sub(1)) || neighbour(Some(i + 1))))
+                .then(|| row.iter().map(|&(_, span)| span).collect())
+        })
+        .collect()
 }
 
 /// The last line stops where a sentence cannot end: on a comma or on `de`, `par`, `et`.
@@ -320,6 +376,16 @@ mod tests {
         assert_eq!(k[2], (BlockKind::Heading, "Présentation du label".to_string()));
         assert_eq!(k[3].0, BlockKind::Heading);
         assert_eq!(k[4].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn rows_aligned_with_spaces_are_a_table() {
+        let t = "Liste\n\n   Nom        Prénom    Fonction\n   DUPONT     Jean      Maire\n   DA COSTA   Maria     Présidente\n\nLe texte  suit ici, justifié  avec des doubles  espaces.\nEt une  deuxième ligne  de  prose.\n";
+        let k = segment(t, &[]);
+        assert_eq!(k.iter().filter(|b| b.kind == BlockKind::TableRow).count(), 3);
+        let row = &k[3];
+        assert_eq!(row.cells.iter().map(|c| &t[c.start..c.end]).collect::<Vec<_>>(), ["DA COSTA", "Maria", "Présidente"]);
+        assert!(k[4..].iter().all(|b| b.kind == BlockKind::Paragraph));
     }
 
     #[test]

@@ -358,6 +358,7 @@ struct NameColumns {
     family: usize,
     given: usize,
     role: Option<usize>,
+    civility: Option<usize>,
 }
 
 impl NameColumns {
@@ -370,6 +371,7 @@ impl NameColumns {
             family: find(&["nom", "nom de famille", "noms"])?,
             given: find(&["prenom", "prenoms"])?,
             role: find(&["fonction", "fonctions", "qualite", "role"]),
+            civility: find(&["civilite", "civ.", "civ"]),
         })
     }
 }
@@ -531,8 +533,8 @@ impl Reader<'_> {
         self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
     }
 
-    /// A row of a table with separate name columns: `DUPONT\tMarie\tCAF\tPrésente`. The
-    /// document writes no civility there.
+    /// A row of a table with separate name columns: `DUPONT\tMarie\tCAF\tPrésente`, the
+    /// civility in a column of its own when there is one.
     fn split_name_row(&mut self, block: &Block, cells: &[&str], columns: NameColumns, mut ctx: Ctx) {
         let family = cells[columns.family].trim();
         let given = cells[columns.given].trim();
@@ -541,8 +543,12 @@ impl Reader<'_> {
         }
         let mut orgs = Vec::new();
         let mut desc = String::new();
+        let civility = columns
+            .civility
+            .and_then(|k| cells.get(k))
+            .and_then(|cell| vocab::CIVILITIES.iter().find(|(written, _)| *written == cell.trim()).map(|&(_, value)| value));
         for (k, cell) in cells.iter().enumerate() {
-            if k == columns.family || k == columns.given {
+            if k == columns.family || k == columns.given || Some(k) == columns.civility {
                 continue;
             }
             if let Some(attendance) = vocab::attendance_cell(cell) {
@@ -556,7 +562,7 @@ impl Reader<'_> {
         self.flush();
         let (f, g) = (block.cells[columns.family], block.cells[columns.given]);
         let name = Name {
-            civility: None,
+            civility,
             given: (!given.is_empty()).then(|| given.to_string()),
             family: family.to_string(),
             start: f.start.min(g.start),
