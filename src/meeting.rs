@@ -297,7 +297,15 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     if end.is_none() {
         end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
     }
-    (start, end, place_found)
+    (start, end, place_field(text).or(place_found))
+}
+
+/// A `Lieu :` field says the place in so many words, whatever the words.
+fn place_field(text: &str) -> Option<String> {
+    static FIELD: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)").unwrap());
+    let value = FIELD.captures(text)?.get(1)?.as_str();
+    Some(collapse(value).trim_end_matches(['.', ';', ',', ' ']).to_string()).filter(|v| !v.is_empty())
 }
 
 /// The rest of the line, and the next one when it is short (`Mercredi 20 décembre 2023`
@@ -584,6 +592,12 @@ mod tests {
         assert_eq!(found.document.issued_date.as_deref(), Some("2023-04-03"));
         assert_eq!(found.document.issued_place.as_deref(), Some("Auch"));
         assert_eq!(found.meeting.department.map(|d| d.code), Some("32".to_string()));
+    }
+
+    #[test]
+    fn a_place_field_gives_the_place() {
+        assert_eq!(place_field("Date : 03/04/2025\nLieu : Vannes, salle Anne de Bretagne\n").as_deref(), Some("Vannes, salle Anne de Bretagne"));
+        assert_eq!(place_field("Le lieu de la réunion sera précisé.\n"), None);
     }
 
     #[test]

@@ -113,6 +113,13 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
         chair: found.chair,
     };
     lists::reconcile_names(text, &mut people.participants);
+    for (index, p) in people.participants.iter_mut().enumerate() {
+        for field in [&mut p.role, &mut p.organization] {
+            let Some(rest) = field.as_deref().and_then(vocab::without_chair_mark) else { continue };
+            *field = (!rest.is_empty()).then(|| rest.to_string());
+            people.chair = people.chair.or(Some(index));
+        }
+    }
     if people.chair.is_none() {
         people.chair = people.participants.iter().position(|p| {
             p.attendance == Attendance::Present && p.role.as_deref().is_some_and(vocab::presides_the_meeting)
@@ -207,6 +214,10 @@ mod name_matching_tests {
         let blocks = crate::segment::segment(text, &[]);
         let people = extract(text, &blocks);
         assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("FAURE"));
+        let text = "Présents :\n- M. Erwan LE GOFF – Secrétaire général, préfecture du Morbihan (président)\n- M. Jean-Yves LE CORRE – Président, Familles Rurales 56\n";
+        let people = extract(text, &crate::segment::segment(text, &[]));
+        let chair = people.chair.and_then(|i| people.participants.get(i)).expect("a chair");
+        assert_eq!((chair.family_name.as_str(), chair.organization.as_deref()), ("LE GOFF", Some("préfecture du Morbihan")));
         assert!(vocab::presides_the_meeting("président de la séance"));
         assert!(!vocab::presides_the_meeting("présidente de l'UDAF"));
     }

@@ -194,6 +194,15 @@ pub fn presides_the_meeting(role: &str) -> bool {
     PRESIDING.is_match(&fold(role))
 }
 
+/// `préfecture du Morbihan (président)`: a bracket after an entry marking who presided.
+/// Returns the text without it when it ends `field`.
+pub fn without_chair_mark(field: &str) -> Option<&str> {
+    static MARK: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$").expect("static regex")
+    });
+    MARK.find(field).map(|m| field[..m.start()].trim_end())
+}
+
 pub fn is_role_noun(word: &str) -> bool {
     let f = fold(word);
     ROLE_NOUNS.contains(&f.as_str()) || f.split('-').next().is_some_and(|head| ROLE_NOUNS.contains(&head) && head != "vice")
