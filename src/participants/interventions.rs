@@ -44,7 +44,12 @@ pub fn find(text: &str, blocks: &[Block], list_blocks: &[bool], participants: &[
         .enumerate()
         .filter_map(|(i, p)| p.given_name.as_ref().map(|given| (i, format!("{given} {}", p.family_name))))
         .collect();
-    let names_automaton = aho_corasick::AhoCorasick::new(full_names.iter().map(|(_, n)| n.as_str())).ok();
+    // Built per document and run over its prose once: a contiguous NFA builds several
+    // times faster than the DFA the default picks for few names, and finds the same matches.
+    let names_automaton = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(full_names.iter().map(|(_, n)| n.as_str()))
+        .ok();
     let families = family_index(participants);
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
