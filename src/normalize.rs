@@ -9,18 +9,16 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 pub fn propose(text: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
     let bytes = text.as_bytes();
-    let nfc_clean = matches!(is_nfc_quick(text.chars()), IsNormalized::Yes);
+    // Characters below U+0300 (lead bytes below 0xCC) are NFC and start clusters: a text
+    // of only those, as most French text is, needs no character-by-character check.
+    let nfc_clean = bytes.iter().all(|&b| b < 0xCC) || matches!(is_nfc_quick(text.chars()), IsNormalized::Yes);
     if !nfc_clean {
         compose(text, &mut edits);
     }
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'\r' {
-            let crlf = bytes.get(i + 1) == Some(&b'\n');
-            let edit = if crlf { Edit::new(i, i + 1, "", "line-end", 1.0) } else { Edit::new(i, i + 1, "\n", "line-end", 1.0) };
-            edits.push(edit);
-        }
-        i += 1;
+    for (i, _) in text.match_indices('\r') {
+        let crlf = bytes.get(i + 1) == Some(&b'\n');
+        let edit = if crlf { Edit::new(i, i + 1, "", "line-end", 1.0) } else { Edit::new(i, i + 1, "\n", "line-end", 1.0) };
+        edits.push(edit);
     }
     edits.sort_by_key(|e| e.start);
     edits
