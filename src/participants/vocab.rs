@@ -174,6 +174,10 @@ pub static UNNAMED: Lazy<Regex> = Lazy::new(|| {
 
 /// Lowercase, accents removed, typographic apostrophes made straight.
 pub fn fold(s: &str) -> String {
+    // ASCII has nothing to decompose: the common case, without the decomposition machinery.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .map(|c| if c == '’' { '\'' } else { c })
