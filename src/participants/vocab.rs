@@ -178,11 +178,22 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    // Character by character: canonical reordering only moves combining marks, which are
+    // dropped, so this is the decomposition of the whole string.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        out.extend(
+            c.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+    }
+    out
 }
 
 pub fn is_role_noun(word: &str) -> bool {
