@@ -275,8 +275,10 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`), or in the sentences that open
 /// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
+    // Must start a word (`\b`), which is checked by hand: a Unicode `\b` in the pattern
+    // would make every search over French text fall back to the slowest engine.
     static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)\b(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
+        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
     });
     static CLOSING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?").unwrap()
@@ -297,7 +299,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         place_found = place_found.or_else(|| place(tail));
     }
     if start.is_none() {
-        if let Some(m) = OPENING.find(text) {
+        if let Some(m) = find_at_word_start(&OPENING, text) {
             let tail = rest_of_sentence(text, m.end());
             let (s, e, after) = time_range(tail);
             start = s;
@@ -309,6 +311,20 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
     }
     (start, end, place_found)
+}
+
+/// The first match of `re` that starts a word, as `\b` opening the pattern would find it:
+/// after a match that does not, the search resumes one character further, so that a match
+/// starting inside it is not missed. `re` must only match from a word character.
+fn find_at_word_start<'t>(re: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    let mut from = 0;
+    loop {
+        let m = re.find_at(text, from)?;
+        if !text[..m.start()].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+            return Some(m);
+        }
+        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+    }
 }
 
 /// The rest of the line, and the next one when it is short (`Mercredi 20 décembre 2023`
