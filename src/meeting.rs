@@ -1,6 +1,7 @@
 //! The meeting (committee, authority, department, date, times, place), the document
 //! (issue date and place, signatory, contact) and the agenda.
 
+use crate::boundary;
 use crate::dates::{DateMention, Precision};
 use crate::departments::{self, Department};
 use crate::record::{Contact, DepartmentRef, DocumentInfo, Meeting, Signatory};
@@ -275,8 +276,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`), or in the sentences that open
 /// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
-    // Must start a word (`\b`), which is checked by hand: a Unicode `\b` in the pattern
-    // would make every search over French text fall back to the slowest engine.
+    // Must start a word: see [`boundary`].
     static OPENING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
     });
@@ -299,7 +299,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         place_found = place_found.or_else(|| place(tail));
     }
     if start.is_none() {
-        if let Some(m) = find_at_word_start(&OPENING, text) {
+        if let Some(m) = boundary::find_at(&OPENING, text, 0) {
             let tail = rest_of_sentence(text, m.end());
             let (s, e, after) = time_range(tail);
             start = s;
@@ -311,20 +311,6 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
     }
     (start, end, place_found)
-}
-
-/// The first match of `re` that starts a word, as `\b` opening the pattern would find it:
-/// after a match that does not, the search resumes one character further, so that a match
-/// starting inside it is not missed. `re` must only match from a word character.
-fn find_at_word_start<'t>(re: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
-    let mut from = 0;
-    loop {
-        let m = re.find_at(text, from)?;
-        if !text[..m.start()].chars().next_back().is_some_and(regex_syntax::is_word_character) {
-            return Some(m);
-        }
-        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-    }
 }
 
 /// The rest of the line, and the next one when it is short (`Mercredi 20 décembre 2023`

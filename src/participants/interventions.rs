@@ -9,6 +9,7 @@ use super::lists::family_key;
 use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Intervention, Participant};
+use crate::boundary;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -20,8 +21,6 @@ const NOT_VERBS: &[&str] = &[
     "l", "d", "ou", "est-il", "ont", "sont",
 ];
 
-static CIVILITY: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
 /// `M. le Secrétaire Général`, `Mme la sous-préfète`: a speaker named by office.
 static OFFICE: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?i)\b(?:M\.|Monsieur|Mme|Madame)\s+(?:le|la)\s+((?:sous-)?préf[eè]te?|secrétaire générale?|directeur|directrice|président|présidente)\b")
@@ -94,7 +93,7 @@ fn speakers(s: &str, participants: &[Participant], full_names: &[(usize, String)
             found.push(Speaker { start: whole.start(), names: Vec::new(), office: Some(office.as_str().to_string()), said });
         }
     }
-    for m in CIVILITY.find_iter(s) {
+    for m in boundary::find_iter(&vocab::CIVILITY, s) {
         if found.iter().any(|f| f.start <= m.start() && m.start() < f.said) {
             continue;
         }

@@ -5,6 +5,7 @@
 use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Attendance, Participant, UnnamedRepresentative};
+use crate::boundary;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -766,10 +767,8 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
 /// that occurs once, one letter away from a name the text gives elsewhere after a
 /// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
 pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
-    static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in CIVILITY.find_iter(text) {
+    for m in boundary::find_iter(&vocab::CIVILITY, text) {
         if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {
             for n in names {
                 *counts.entry(n.family).or_default() += 1;

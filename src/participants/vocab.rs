@@ -34,6 +34,9 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 ];
 
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
+/// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
+pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"(?:{CIVILITY_PATTERN})\s")).expect("static regex"));
+
 pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|MM\.|M\.|M:|M";
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
