@@ -327,6 +327,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     // For each folded byte, the offset of the original character it came from.
     let mut origin = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
+        // Most characters: one ASCII letter or digit, one folded byte.
+        if c.is_ascii_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+            origin.push(i);
+            continue;
+        }
         push_folded(c, &mut folded);
         origin.resize(folded.len(), i);
     }
