@@ -463,6 +463,11 @@ fn contact(text: &str) -> Contact {
     static PHONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)t[ée]l(?:[ée]phone)?\.?\s*:?\s*((?:\+33\s?|0)\d(?:[ .]?\d{2}){4})").unwrap());
     static EMAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
     let head = &text[..floor_boundary(text, 2500)];
+    // `suivi` can only match ASCII letters in `uivi`: without them the pattern, costly to
+    // build, is not needed.
+    if !head.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"uivi")) {
+        return Contact::default();
+    }
     let Some(c) = FOLLOWED_BY.captures(head) else {
         return Contact::default();
     };
