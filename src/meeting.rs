@@ -74,14 +74,14 @@ fn committee(text: &str) -> Option<String> {
 }
 
 /// `Préfecture de la Marne`, `PRÉFET DE L' AISNE`, `préfecture du Val-de-Marne`: the first
-/// issuing body named with its department.
+/// issuing body named with its department. Must start a word: see [`boundary`].
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*[A-ZÀ-Ýa-zà-ÿ'’ -]{3,40}").unwrap()
+    Regex::new(r"(?i)(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*[A-ZÀ-Ýa-zà-ÿ'’ -]{3,40}").unwrap()
 });
 
 fn authority(text: &str) -> Option<String> {
     let head = &text[..floor_boundary(text, 3000)];
-    for m in AUTHORITY.find_iter(head) {
+    for m in boundary::find_iter(&AUTHORITY, head) {
         // Keep the words up to the department name.
         if let Some(mention) = departments::find_mentions(m.as_str()).first() {
             return Some(collapse(&m.as_str()[..mention.end]));
