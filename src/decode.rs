@@ -162,8 +162,23 @@ fn decode_with_offset(all: &[u8], skip: usize, encoding: &'static Encoding) -> D
         if bytes.len() % 2 == 1 {
             warnings.push("odd number of bytes in a UTF-16 file: last byte ignored".to_string());
         }
+    } else if encoding.is_single_byte() {
+        // One byte, one character, whatever came before: decoded once per byte value.
+        let table: Vec<char> = (0..=255u8)
+            .map(|byte| {
+                let mut out = String::with_capacity(4);
+                let _ = encoding.new_decoder_without_bom_handling().decode_to_string(&[byte], &mut out, false);
+                out.chars().next().unwrap_or('\u{FFFD}')
+            })
+            .collect();
+        for (offset, &byte) in bytes.iter().enumerate() {
+            // `table` has an entry for each of the 256 byte values.
+            let c = table[usize::from(byte)];
+            push_char(&mut pieces, c, Span::new(skip + offset, skip + offset + 1));
+        }
     } else {
-        // Single-byte legacy encodings: one byte, one character.
+        // Multi-byte legacy encodings, fed byte by byte so that each character maps to
+        // the byte that completed it.
         let mut decoder = encoding.new_decoder_without_bom_handling();
         for (offset, byte) in bytes.iter().enumerate() {
             let mut out = String::with_capacity(4);

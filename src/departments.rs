@@ -2,7 +2,7 @@
 //! prefecture takes, chefs-lieux and sous-préfectures, with lookups that forgive case,
 //! accents, hyphens and apostrophes, and a finder of department names in free text.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -305,7 +305,13 @@ static FINDER: Lazy<Finder> = Lazy::new(|| {
     }
     // Standard semantics so that overlapping search reports every candidate: the longest
     // valid one is chosen after the boundary checks, never before.
-    let automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&keys).expect("department automaton");
+    // A DFA: every document's whole text goes through it, and an overlapping search cannot
+    // skip ahead with a prefilter, so the transition per byte is what counts.
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&keys)
+        .expect("department automaton");
     Finder { automaton, patterns }
 });
 
@@ -321,6 +327,12 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
     // For each folded byte, the offset of the original character it came from.
     let mut origin = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
+        // Most characters: one ASCII letter or digit, one folded byte.
+        if c.is_ascii_alphanumeric() {
+            folded.push(c.to_ascii_lowercase());
+            origin.push(i);
+            continue;
+        }
         push_folded(c, &mut folded);
         origin.resize(folded.len(), i);
     }

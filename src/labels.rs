@@ -114,8 +114,9 @@ static YEAR_CUE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depui
 const YEAR_CUE_REACH: usize = 24;
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
+/// `module` must start a word: see [`crate::boundary`].
 static MODULE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)\bmodule\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
+    Regex::new(r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
 });
 
 /// What a text says about a label's status: held, audited, or planned. `None` when the
@@ -284,7 +285,8 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
             push_event(&mut labels[l], kind, year.as_str().to_string(), &text[whole.start..whole.end], whole);
         }
     }
-    for caps in MODULE.captures_iter(text) {
+    // The groups of each match found, read by a search from where it starts.
+    for caps in crate::boundary::find_iter(&MODULE, text).filter_map(|m| MODULE.captures_at(text, m.start())) {
         let Some(name) = caps.get(1) else { continue };
         let name = crate::dates::text::collapse_ws(name.as_str());
         for l in referents(caps.get(0).map_or(0, |m| m.start())) {

@@ -7,6 +7,7 @@
 //! text for review.
 
 pub mod bench;
+pub mod boundary;
 pub mod corpus;
 pub mod dates;
 pub mod decode;

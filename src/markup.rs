@@ -63,16 +63,20 @@ pub fn detect_format(text: &str) -> Format {
     if lower_head.trim_start().starts_with("<!doctype html") || lower_head.trim_start().starts_with("<html") {
         return Format::Html;
     }
-    let markdown_signals = MD_HEADING.find_iter(head).take(5).count()
-        + MD_BOLD_LINE.find_iter(head).take(5).count()
-        + MD_LINK.find_iter(head).take(5).count();
+    // A bold line holds `**`: without one the pattern, which has no literal to skip to,
+    // need not walk the text.
+    let bold_lines = if head.contains("**") { MD_BOLD_LINE.find_iter(head).take(5).count() } else { 0 };
+    let markdown_signals = MD_HEADING.find_iter(head).take(5).count() + bold_lines + MD_LINK.find_iter(head).take(5).count();
     if markdown_signals >= 2 {
         return Format::Markdown;
     }
     if html_tags >= 6 && ["<p", "<div", "<li", "<td", "<br", "<h1", "<h2", "<table"].iter().any(|t| lower_head.contains(t)) {
         return Format::Html;
     }
-    if head.contains('\u{0c}') || PAGE_NUMBER.find_iter(head).filter(|m| m.as_str().contains('/') || m.as_str().to_ascii_lowercase().contains("page")).count() >= 2 {
+    // A page number matches a whole line, and counts with a `/` or `page` in it: only such
+    // lines are tried, rather than the pattern walking every line.
+    let page_line = |(line, lower): (&str, &str)| (lower.contains('/') || lower.contains("page")) && PAGE_NUMBER.is_match(line);
+    if head.contains('\u{0c}') || head.split('\n').zip(lower_head.split('\n')).filter(|&pair| page_line(pair)).take(2).count() >= 2 {
         return Format::Pdftotext;
     }
     if ocr_signals(head) {

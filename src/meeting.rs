@@ -1,6 +1,7 @@
 //! The meeting (committee, authority, department, date, times, place), the document
 //! (issue date and place, signatory, contact) and the agenda.
 
+use crate::boundary;
 use crate::dates::{DateMention, Precision};
 use crate::departments::{self, Department};
 use crate::record::{Contact, DepartmentRef, DocumentInfo, Meeting, Signatory};
@@ -73,14 +74,14 @@ fn committee(text: &str) -> Option<String> {
 }
 
 /// `Préfecture de la Marne`, `PRÉFET DE L' AISNE`, `préfecture du Val-de-Marne`: the first
-/// issuing body named with its department.
+/// issuing body named with its department. Must start a word: see [`boundary`].
 static AUTHORITY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*[A-ZÀ-Ýa-zà-ÿ'’ -]{3,40}").unwrap()
+    Regex::new(r"(?i)(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*[A-ZÀ-Ýa-zà-ÿ'’ -]{3,40}").unwrap()
 });
 
 fn authority(text: &str) -> Option<String> {
     let head = &text[..floor_boundary(text, 3000)];
-    for m in AUTHORITY.find_iter(head) {
+    for m in boundary::find_iter(&AUTHORITY, head) {
         // Keep the words up to the department name.
         if let Some(mention) = departments::find_mentions(m.as_str()).first() {
             return Some(collapse(&m.as_str()[..mention.end]));
@@ -107,7 +108,14 @@ fn department(text: &str) -> Option<&'static Department> {
     });
     static PLACE_BEFORE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
+    // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
+    // copies of `\w` (half the start-up time), so the unbounded pattern runs first: it tries
+    // the same alternatives in the same order, so a name it finds within the bound is the
+    // bounded pattern's match, and where it finds none neither would the bounded one. Only
+    // a longer name needs the bounded pattern.
     static CITY_DATE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d").unwrap());
+    static CITY_DATE_BOUNDED: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d").unwrap());
     static SUBPREFECTURE: Lazy<Regex> =
         Lazy::new(|| Regex::new(r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)").unwrap());
@@ -145,10 +153,14 @@ fn department(text: &str) -> Option<&'static Department> {
     }
     for (at, _) in text.match_indices(", le ") {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        if let Some(c) = CITY_DATE.captures(&text[line_start..floor_boundary(text, at + 8)]) {
-            if let Some(dept) = c.get(1).and_then(|m| departments::by_city(m.as_str().trim())) {
-                add(dept, 1.5);
-            }
+        let line = &text[line_start..floor_boundary(text, at + 8)];
+        let city = match CITY_DATE.captures(line).and_then(|c| c.get(1)) {
+            Some(m) if m.as_str().chars().count() <= 41 => Some(m),
+            Some(_) => CITY_DATE_BOUNDED.captures(line).and_then(|c| c.get(1)),
+            None => None,
+        };
+        if let Some(dept) = city.and_then(|m| departments::by_city(m.as_str().trim())) {
+            add(dept, 1.5);
         }
     }
     for c in SUBPREFECTURE.captures_iter(text) {
@@ -264,8 +276,9 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`), or in the sentences that open
 /// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
+    // Must start a word: see [`boundary`].
     static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)\b(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
+        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
     });
     static CLOSING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?").unwrap()
@@ -286,7 +299,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         place_found = place_found.or_else(|| place(tail));
     }
     if start.is_none() {
-        if let Some(m) = OPENING.find(text) {
+        if let Some(m) = boundary::find_at(&OPENING, text, 0) {
             let tail = rest_of_sentence(text, m.end());
             let (s, e, after) = time_range(tail);
             start = s;
@@ -458,6 +471,11 @@ fn contact(text: &str) -> Contact {
     static PHONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)t[ée]l(?:[ée]phone)?\.?\s*:?\s*((?:\+33\s?|0)\d(?:[ .]?\d{2}){4})").unwrap());
     static EMAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
     let head = &text[..floor_boundary(text, 2500)];
+    // `suivi` can only match ASCII letters in `uivi`: without them the pattern, costly to
+    // build, is not needed.
+    if !head.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"uivi")) {
+        return Contact::default();
+    }
     let Some(c) = FOLLOWED_BY.captures(head) else {
         return Contact::default();
     };

@@ -253,9 +253,25 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
 
 /// `PARTICIPANTS`, `ORDRE DU JOUR`: short lines in capitals.
 fn is_capitals_heading(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = s.chars().filter(|c| c.is_uppercase()).count();
-    letters >= 4 && upper * 10 >= letters * 9 && s.chars().count() <= 100
+    // Over 400 bytes is over 100 characters: a paragraph is turned down without a scan.
+    if s.len() > 400 {
+        return false;
+    }
+    let (mut chars, mut letters, mut upper) = (0, 0, 0);
+    for (i, c) in s.char_indices() {
+        chars += 1;
+        letters += usize::from(c.is_alphabetic());
+        upper += usize::from(c.is_uppercase());
+        // 90 % capitals is `upper >= 9 * (letters - upper)`. Each character left, at most one
+        // a byte, adds at most one to `upper` and takes at most one from the difference (an
+        // uppercase symbol that is not a letter): once that cannot make up for the letters
+        // in lowercase, prose is turned down part read.
+        let left = s.len() - i;
+        if upper + 10 * left < 9 * letters.saturating_sub(upper) {
+            return false;
+        }
+    }
+    letters >= 4 && upper * 10 >= letters * 9 && chars <= 100
 }
 
 /// `Excusés :`, `Représentants des services de l'État :` — a short label ending in a colon.

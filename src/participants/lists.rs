@@ -5,6 +5,7 @@
 use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Attendance, Participant, UnnamedRepresentative};
+use crate::boundary;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -61,9 +62,11 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         columns: None,
     };
     let mut list_blocks = vec![false; blocks.len()];
-    let any_heading = blocks.iter().any(|b| attendance_heading_of(text, b).is_some());
-    for (i, block) in blocks.iter().enumerate() {
-        if let Some((attendance, heading, inline)) = attendance_heading_of(text, block) {
+    // Each block's heading, found once: the loop and its look-ahead both ask.
+    let headings: Vec<_> = blocks.iter().map(|b| attendance_heading_of(text, b)).collect();
+    let any_heading = headings.iter().any(Option::is_some);
+    for (i, (block, found_heading)) in blocks.iter().zip(&headings).enumerate() {
+        if let Some((attendance, heading, inline)) = *found_heading {
             reader.flush();
             reader.pending = None;
             let group = if vocab::invited_heading(heading) { clean_group(heading) } else { group_from_attendance(heading) };
@@ -85,7 +88,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             let heading = block.content_text(text);
             // `Représentants de la préfecture :` announces members even when OCR spoils the
             // entry right after it.
-            let entries_follow = next_has_entry(text, blocks, i) || (reader.ctx.is_some() && vocab::present_group_heading(heading));
+            let entries_follow = next_has_entry(text, blocks, &headings, i) || (reader.ctx.is_some() && vocab::present_group_heading(heading));
             match (reader.ctx.is_some(), entries_follow) {
                 (true, true) => {
                     reader.flush();
@@ -108,7 +111,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
                 (false, _) => {}
             }
         }
-        if reader.ctx.is_none() && !any_heading && block_has_entry(text, block) && next_has_entry(text, blocks, i) {
+        if reader.ctx.is_none() && !any_heading && block_has_entry(text, block) && next_has_entry(text, blocks, &headings, i) {
             // Minutes without an attendance heading: a run of entries is the list of those
             // present.
             reader.ctx = Some(Ctx { attendance: Attendance::Present, group: None });
@@ -202,11 +205,11 @@ fn clean_group(heading: &str) -> Option<String> {
 /// Whether the next entry-like block (at most two headings on) is an attendance entry.
 /// A site sub-heading the segmenter left as a paragraph (`Préfecture – site de X`) and a
 /// table's header row (`Organisation\tNom\tFonction`) sit between a heading and its
-/// entries.
-fn next_has_entry(text: &str, blocks: &[Block], i: usize) -> bool {
-    for block in blocks.iter().skip(i + 1).take(3) {
+/// entries. `headings` holds each block's [`attendance_heading_of`].
+fn next_has_entry(text: &str, blocks: &[Block], headings: &[Option<(Attendance, &str, Option<Span>)>], i: usize) -> bool {
+    for (block, heading) in blocks.iter().zip(headings).skip(i + 1).take(3) {
         if block.kind == BlockKind::Heading {
-            if attendance_heading_of(text, block).is_some() {
+            if heading.is_some() {
                 return false;
             }
             continue;
@@ -780,10 +783,8 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
 /// that occurs once, one letter away from a name the text gives elsewhere after a
 /// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
 pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
-    static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(&format!(r"\b(?:{})\s", vocab::CIVILITY_PATTERN)).expect("static regex"));
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in CIVILITY.find_iter(text) {
+    for m in boundary::find_iter(&vocab::CIVILITY, text) {
         if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {
             for n in names {
                 *counts.entry(n.family).or_default() += 1;

@@ -13,7 +13,10 @@ mod vocab;
 
 use crate::segment::Block;
 use crate::span::Span;
+use once_cell::sync::Lazy;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -129,6 +132,26 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     people
 }
 
+/// `Le sous-préfet ouvre la séance` for one function. Documents sign with a handful of
+/// functions, so each pattern is compiled once rather than once per document; the cache is
+/// emptied when full so that a corpus of odd signatures cannot grow it without end.
+fn presiding_pattern(function: &str) -> Option<regex::Regex> {
+    static CACHE: Lazy<Mutex<HashMap<String, Option<regex::Regex>>>> = Lazy::new(Mutex::default);
+    // A panic elsewhere while the lock was held leaves a map that is still valid.
+    let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    if cache.len() >= 64 && !cache.contains_key(function) {
+        cache.clear();
+    }
+    let pattern = cache.entry(function.to_string()).or_insert_with(|| {
+        regex::Regex::new(&format!(
+            r"(?i)\b(?:le|la|l['’])\s*{}\s+(?:ouvre|ouvrit|a ouvert|lève|leva|a levé|clôt|a clos|préside|a présidé)\b",
+            regex::escape(function)
+        ))
+        .ok()
+    });
+    pattern.clone()
+}
+
 /// The signatory chaired when no chair is named but the minutes have someone of the
 /// signatory's function open, close or chair the meeting (`Le sous-préfet ouvre la séance`,
 /// signed `Le sous-préfet,` / `Marc LEBLANC`): the signatory becomes the chair, listed as
@@ -143,11 +166,7 @@ pub fn chair_from_signature(text: &str, people: &mut People, name: &str, role: &
     if function.is_empty() {
         return;
     }
-    let pattern = format!(
-        r"(?i)\b(?:le|la|l['’])\s*{}\s+(?:ouvre|ouvrit|a ouvert|lève|leva|a levé|clôt|a clos|préside|a présidé)\b",
-        regex::escape(function)
-    );
-    let Ok(presiding) = regex::Regex::new(&pattern) else { return };
+    let Some(presiding) = presiding_pattern(function) else { return };
     if !presiding.is_match(text) {
         return;
     }

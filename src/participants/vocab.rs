@@ -37,6 +37,9 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 ];
 
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
+/// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
+pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"(?:{CIVILITY_PATTERN})\s")).expect("static regex"));
+
 pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M";
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
@@ -177,11 +180,26 @@ pub static UNNAMED: Lazy<Regex> = Lazy::new(|| {
 
 /// Lowercase, accents removed, typographic apostrophes made straight.
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect()
+    // ASCII has nothing to decompose: the common case, without the decomposition machinery.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    // Character by character: canonical reordering only moves combining marks, which are
+    // dropped, so this is the decomposition of the whole string.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        out.extend(
+            c.nfd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase),
+        );
+    }
+    out
 }
 
 /// A role that says its holder presided over the meeting (`présidente de séance`,
