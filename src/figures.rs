@@ -210,7 +210,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         return Some(scaled(text, start + w, scale));
     }
     match f.as_str() {
-        "pour" if fold(&after[..floor_boundary(after, after.len().min(12))]).starts_with("pour cent") => {
+        "pour" if fold(&after[..after.floor_char_boundary(after.len().min(12))]).starts_with("pour cent") => {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false, scale: 1.0 })
         }
         "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false, scale: 1.0 }),
@@ -252,7 +252,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         // `8 France services`: the network counts; other capitalised words make a name.
         let tail = &after[w..];
         let next = tail.trim_start_matches(is_hspace);
-        if f == "france" && fold(&next[..floor_boundary(next, next.len().min(8))]).starts_with("service") {
+        if f == "france" && fold(&next[..next.floor_char_boundary(next.len().min(8))]).starts_with("service") {
             let g2 = skip_gap(tail);
             let w2 = word_len(&tail[g2..]);
             return Some(Reading { kind: FigureKind::Count, unit: Some(collapse_ws(&after[..w + g2 + w2])), end: start + w + g2 + w2, bare: false, scale: 1.0 });
@@ -480,7 +480,7 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         if digits == "11" && matches!(prev.as_str(), "" | "." | "‘" | "'" | "’") {
             continue;
         }
-        if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("years") && AGE_BEFORE.is_match(&fold(&text[floor_boundary(text, s.saturating_sub(24))..s])) {
+        if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("years") && AGE_BEFORE.is_match(&fold(&text[text.floor_char_boundary(s.saturating_sub(24))..s])) {
             reading.kind = FigureKind::Other; // an age (`de 16 à 87 ans`), not a length of time
         }
         if is_negative(text, s) {
@@ -554,14 +554,6 @@ fn glued_to_code(text: &str, s: usize, e: usize) -> bool {
     glued_before || glued_after
 }
 
-/// The nearest char boundary at or before `i`.
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1; // index 0 is always a boundary, so this stops
-    }
-    i
-}
-
 /// `à 10 heures`, `vers 9 heures`: a whole hour of the clock after `à`, `vers` or `dès`, unless
 /// it closes a span opened by `de` or `entre` (`de 2 à 3 heures` of waiting).
 fn time_of_day(text: &str, s: usize, prev: &str, value: f64) -> bool {
@@ -579,7 +571,7 @@ fn time_of_day(text: &str, s: usize, prev: &str, value: f64) -> bool {
 fn unit_first_label(text: &str, pos: usize) -> bool {
     let line_start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
     let label = text[line_start..pos].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '•' | '*' | '+' | '✓'));
-    let head = fold(&label[..floor_boundary(label, label.len().min(10))]);
+    let head = fold(&label[..label.floor_char_boundary(label.len().min(10))]);
     head.starts_with("nombre de ") || head.starts_with("nombre d'")
 }
 

@@ -57,7 +57,7 @@ static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
 });
 
 pub fn detect_format(text: &str) -> Format {
-    let head = &text[..floor_char_boundary(text, 200_000)];
+    let head = &text[..text.floor_char_boundary(200_000)];
     let lower_head = head.to_ascii_lowercase();
     let html_tags = HTML_TAG.find_iter(head).take(50).count();
     if lower_head.trim_start().starts_with("<!doctype html") || lower_head.trim_start().starts_with("<html") {
@@ -91,17 +91,7 @@ fn ocr_signals(text: &str) -> bool {
     // Literal-led alternatives keep the scan on the regex engine's fast path; the first
     // 30 KB are enough to tell.
     static SIGNAL: Lazy<Regex> = Lazy::new(|| Regex::new(r"I'[a-zA-ZÉé]|\|[lIi]|¢|(?m)^[«v] [A-Z]|[ld]' [a-z]").unwrap());
-    SIGNAL.find_iter(&text[..floor_char_boundary(text, 30_000)]).take(4).count() >= 3
-}
-
-fn floor_char_boundary(s: &str, mut index: usize) -> usize {
-    if index >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(index) {
-        index -= 1;
-    }
-    index
+    SIGNAL.find_iter(&text[..text.floor_char_boundary(30_000)]).take(4).count() >= 3
 }
 
 /// Proposes the edits that turn the input into reader text.

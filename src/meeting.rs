@@ -80,7 +80,7 @@ static AUTHORITY: Lazy<Regex> = Lazy::new(|| {
 });
 
 fn authority(text: &str) -> Option<String> {
-    let head = &text[..floor_boundary(text, 3000)];
+    let head = &text[..text.floor_char_boundary(3000)];
     for m in boundary::find_iter(&AUTHORITY, head) {
         // Keep the words up to the department name.
         if let Some(mention) = departments::find_mentions(m.as_str()).first() {
@@ -88,16 +88,6 @@ fn authority(text: &str) -> Option<String> {
         }
     }
     None
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 /// Weighs each department named: by the prefecture (`Préfet de`, `préfecture du`), by its
@@ -124,9 +114,9 @@ fn department(text: &str) -> Option<&'static Department> {
         Some((_, s)) => *s += weight,
         None => scores.push((dept, weight)),
     };
-    let letterhead_end = floor_boundary(text, text.len().min(1500));
+    let letterhead_end = text.floor_char_boundary(text.len().min(1500));
     for mention in departments::find_mentions(text) {
-        let before = &text[floor_boundary(text, mention.start.saturating_sub(60))..mention.start];
+        let before = &text[text.floor_char_boundary(mention.start.saturating_sub(60))..mention.start];
         let mut weight = if PREFECTURE_BEFORE.is_match(before) {
             3.0
         } else if PLACE_BEFORE.is_match(before) {
@@ -153,7 +143,7 @@ fn department(text: &str) -> Option<&'static Department> {
     }
     for (at, _) in text.match_indices(", le ") {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line = &text[line_start..floor_boundary(text, at + 8)];
+        let line = &text[line_start..text.floor_char_boundary(at + 8)];
         let city = match CITY_DATE.captures(line).and_then(|c| c.get(1)) {
             Some(m) if m.as_str().chars().count() <= 41 => Some(m),
             Some(_) => CITY_DATE_BOUNDED.captures(line).and_then(|c| c.get(1)),
@@ -179,7 +169,7 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
-        let window = floor_boundary(text, date.span.start.saturating_sub(200));
+        let window = text.floor_char_boundary(date.span.start.saturating_sub(200));
         let line_start = match text[window..date.span.start].rfind('\n') {
             Some(i) => window + i + 1,
             None if window == 0 => 0,
@@ -230,11 +220,11 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         // that each date costs a bounded scan. Both ends are char boundaries around the date.
         let block_text = match block {
             Some(b) if b.span.len() <= 4096 => b.text(text),
-            Some(_) => &text[floor_boundary(text, date.span.start.saturating_sub(2048))..floor_boundary(text, date.span.end + 2048)],
+            Some(_) => &text[text.floor_char_boundary(date.span.start.saturating_sub(2048))..text.floor_char_boundary(date.span.end + 2048)],
             None => "",
         };
-        let before = &text[floor_boundary(text, date.span.start.saturating_sub(40))..date.span.start];
-        let after = &text[date.span.end..floor_boundary(text, date.span.end + 30)];
+        let before = &text[text.floor_char_boundary(date.span.start.saturating_sub(40))..date.span.start];
+        let after = &text[date.span.end..text.floor_char_boundary(date.span.end + 30)];
         let mut score = 0.0;
         let at = date.span.start;
         if at < 600 || at < text.len() / 10 {
@@ -259,7 +249,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if TIME.find(after).is_some_and(|m| m.start() < 8) {
             score += 1.5;
         }
-        if HELD.is_match(&text[floor_boundary(text, date.span.start.saturating_sub(200))..date.span.start]) {
+        if HELD.is_match(&text[text.floor_char_boundary(date.span.start.saturating_sub(200))..date.span.start]) {
             score += 1.0;
         }
         if block.is_some_and(|b| b.kind == BlockKind::Heading) {
@@ -470,7 +460,7 @@ fn contact(text: &str) -> Contact {
     });
     static PHONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)t[ée]l(?:[ée]phone)?\.?\s*:?\s*((?:\+33\s?|0)\d(?:[ .]?\d{2}){4})").unwrap());
     static EMAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
-    let head = &text[..floor_boundary(text, 2500)];
+    let head = &text[..text.floor_char_boundary(2500)];
     // `suivi` can only match ASCII letters in `uivi`: without them the pattern, costly to
     // build, is not needed.
     if !head.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"uivi")) {
@@ -480,7 +470,7 @@ fn contact(text: &str) -> Contact {
         return Contact::default();
     };
     let at = c.get(0).map_or(0, |m| m.start());
-    let window = &head[at..floor_boundary(head, at + 400)];
+    let window = &head[at..head.floor_char_boundary(at + 400)];
     Contact {
         name: c.get(1).map(|m| collapse(m.as_str())),
         phone: PHONE.captures(window).and_then(|p| p.get(1)).map(|m| m.as_str().to_string()),
