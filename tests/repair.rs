@@ -158,3 +158,15 @@ fn pronoun_il_read_as_eleven() {
     assert_eq!(repaired("La salle est pleine. 11 membres sont présents."), "La salle est pleine. 11 membres sont présents.");
     assert_eq!(repaired("Réunion close. 11 juin : bilan."), "Réunion close. 11 juin : bilan.");
 }
+
+#[test]
+fn apostrophe_faded_into_a_space() {
+    assert_eq!(repaired("Il indique qu il viendra."), "Il indique qu'il viendra.");
+    assert_eq!(repaired("Le bilan d un semestre."), "Le bilan d'un semestre.");
+    // `qu` before a consonant or an elided verb lost the `i` of `qui`.
+    assert_eq!(repaired("Le pôle qu permet aux usagers de venir."), "Le pôle qui permet aux usagers de venir.");
+    assert_eq!(repaired("Un envoi, ce qu n'est pas possible."), "Un envoi, ce qui n'est pas possible.");
+    // A letter after a number is a unit; a capital letter may be an initial.
+    assert_eq!(repaired("Il faut 5 l eau par jour."), "Il faut 5 l eau par jour.");
+    assert_eq!(repaired("Le rapport de M. D Aubert."), "Le rapport de M. D Aubert.");
+}

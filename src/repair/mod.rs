@@ -6,6 +6,7 @@ mod context;
 mod elision;
 mod layout;
 mod names;
+mod punct;
 mod tokens;
 mod word;
 
@@ -28,6 +29,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     elision::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
+    punct::propose(&doc, &mut edits);
     words(&doc, &done, &mut edits);
     resolve(text, edits)
 }
