@@ -170,3 +170,26 @@ fn apostrophe_faded_into_a_space() {
     assert_eq!(repaired("Il faut 5 l eau par jour."), "Il faut 5 l eau par jour.");
     assert_eq!(repaired("Le rapport de M. D Aubert."), "Le rapport de M. D Aubert.");
 }
+
+#[test]
+fn year_with_its_zero_misread() {
+    assert_eq!(repaired("Bilan 2022. Hausse par rapport à la même période de 2922."), "Bilan 2022. Hausse par rapport à la même période de 2022.");
+    // No year cue before it, a noun after it, or a year the document never writes.
+    assert_eq!(repaired("Bilan 2022. Appelez le 2939 pour tout renseignement."), "Bilan 2022. Appelez le 2939 pour tout renseignement.");
+    assert_eq!(repaired("Bilan 2022. Il y a eu plus de 2922 demandes."), "Bilan 2022. Il y a eu plus de 2922 demandes.");
+    assert_eq!(repaired("Bilan 2022. Le projet aboutira en 2924."), "Bilan 2022. Le projet aboutira en 2924.");
+}
+
+#[test]
+fn ti_and_ir_read_as_one_glyph() {
+    assert_eq!(repaired("La labellisauon est acquise."), "La labellisation est acquise.");
+    assert_eq!(repaired("Les horanes changent."), "Les horaires changent.");
+}
+
+#[test]
+fn damaged_part_of_a_hyphenated_compound() {
+    assert_eq!(repaired("La sous-prétecture ouvre."), "La sous-préfecture ouvre.");
+    // A hyphenated name's part is no compound the lexicon knows.
+    assert_eq!(repaired("Le label Qual-e-prel arrive."), "Le label Qual-e-prel arrive.");
+    assert_eq!(repaired("Une visite à Saint-Dizler."), "Une visite à Saint-Dizler.");
+}

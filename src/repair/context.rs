@@ -54,6 +54,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "M" => civility(doc, i),
             "Ja" | "Je" | "Jes" => capital_j(doc, i),
             "11" => pronoun_il(doc, i),
+            year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
             _ => None,
         };
         if let Some(edit) = edit {
@@ -244,6 +245,30 @@ fn pronoun_il(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     Some(Edit::new(t.start, t.end, "Il", "pronoun-il", 0.6))
 }
+
+/// `en 2922`, `l’année 2919.`: the `0` of a year read as another round glyph (`9`, `6`, `8`).
+/// Only where a year is expected (after a month, `en`, `année`…, not before a noun), and only
+/// when the document writes that year elsewhere: `Allo Service Public 3939` stays a number.
+fn year_zero(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let digits = t.text.as_bytes();
+    if !digits.iter().all(u8::is_ascii_digit) || !matches!(digits.get(1), Some(b'6' | b'8' | b'9')) {
+        return None;
+    }
+    // The word before as the word rule leaves it (`l’annee` → `l’année`), as a second pass sees it.
+    let prev = if i > 0 { doc.settled(i - 1) } else { "".into() };
+    let cue = YEAR_CUES.contains(&prev.as_ref()) || MONTHS.contains(&prev.as_ref());
+    let next_is_word = doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| n.text.starts_with(char::is_lowercase));
+    if !cue || next_is_word || doc.gap_before(i) != " " {
+        return None;
+    }
+    let year = format!("20{}", &t.text[2..]);
+    let written_elsewhere = doc.tokens.iter().any(|o| o.text == year);
+    written_elsewhere.then(|| Edit::new(t.start, t.end, year, "year-zero", 0.6))
+}
+
+/// Words a year follows.
+const YEAR_CUES: &[&str] = &["en", "de", "année", "depuis", "fin", "début", "courant", "bilan", "exercice"];
 
 /// `11 juin`: a date, not a pronoun.
 const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];

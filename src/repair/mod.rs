@@ -248,7 +248,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             let hyphenated = doc.gap_before(i).ends_with('-') || doc.gap_after(i).starts_with('-');
             let short_capital = capitalised && !first_is_confusable(t.text) && lower.chars().count() < 5;
             match doc.count(i) {
-                _ if hyphenated || short_capital => continue,
+                _ if hyphenated && !known_compound(doc, i, &fix.form) || short_capital => continue,
                 n if n >= 3 => continue,
                 2 => confidence -= 0.2,
                 _ => {}
@@ -271,6 +271,15 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         };
         edits.push(Edit::new(t.start, t.end, after, rule, confidence));
     }
+}
+
+/// Whether the corrected part of a hyphenated word makes a lexicon compound with its
+/// neighbour (`sous-prétecture` → `sous-préfecture`), which a name's part does not.
+fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
+    let lex = Lexicon::get();
+    let before = i > 0 && doc.gap_before(i) == "-" && lex.contains(&format!("{}-{form}", doc.settled(i - 1)));
+    let after = doc.gap_after(i) == "-" && i + 1 < doc.tokens.len() && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
+    before || after
 }
 
 fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
