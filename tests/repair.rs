@@ -193,3 +193,20 @@ fn damaged_part_of_a_hyphenated_compound() {
     assert_eq!(repaired("Le label Qual-e-prel arrive."), "Le label Qual-e-prel arrive.");
     assert_eq!(repaired("Une visite à Saint-Dizler."), "Une visite à Saint-Dizler.");
 }
+
+#[test]
+fn participle_accent_lost_after_an_auxiliary() {
+    assert_eq!(repaired("Les travaux ont été réalises par la cellule."), "Les travaux ont été réalisés par la cellule.");
+    assert_eq!(repaired("Le président a demande un bilan."), "Le président a demandé un bilan.");
+    assert_eq!(repaired("Le public est bien oriente vers le guichet."), "Le public est bien orienté vers le guichet.");
+    // An adjective after `être`; `à` with its accent lost before a noun.
+    assert_eq!(repaired("Mme Durand est présente."), "Mme Durand est présente.");
+    assert_eq!(repaired("Il y a mesure de protection."), "Il y a mesure de protection.");
+}
+
+#[test]
+fn unaccented_spelling_far_rarer_than_the_accented_one() {
+    assert_eq!(repaired("Le comite se réunit."), "Le comité se réunit.");
+    // Both spellings common: the verb `ferme` stays.
+    assert_eq!(repaired("Le guichet ferme à midi."), "Le guichet ferme à midi.");
+}

@@ -55,6 +55,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "Ja" | "Je" | "Jes" => capital_j(doc, i),
             "11" => pronoun_il(doc, i),
             year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
+            word if word.ends_with('e') || word.ends_with("es") => participle(doc, i),
             _ => None,
         };
         if let Some(edit) = edit {
@@ -269,6 +270,62 @@ fn year_zero(doc: &Doc, i: usize) -> Option<Edit> {
 
 /// Words a year follows.
 const YEAR_CUES: &[&str] = &["en", "de", "année", "depuis", "fin", "début", "courant", "bilan", "exercice"];
+
+/// `ont été réalises`, `a demande`: a past participle whose final `é` lost its accent reads as
+/// the present tense of the verb, which cannot follow an auxiliary. After `avoir` only the
+/// participle fits; after `être`, whose `-e` word may be an adjective (`elle est présente`), only
+/// when the participle is at least about as common.
+fn participle(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let freq = doc.freq(i)?;
+    let blank = |gap: &str| matches!(gap, " " | "\n");
+    if t.text != doc.lower(i) || i == 0 || !blank(doc.gap_before(i)) {
+        return None;
+    }
+    let stem = t.text.strip_suffix("es").map(|s| (s, "és")).or_else(|| t.text.strip_suffix('e').map(|s| (s, "é")));
+    let (stem, ending) = stem?;
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    // The auxiliary, maybe past one adverb (`est bien orienté`).
+    let mut aux = i - 1;
+    // Read as the word rule leaves them (`etait` → `était`), as a second pass sees them.
+    if ADVERBS.contains(&doc.settled(aux).as_ref()) && aux > 0 && blank(doc.gap_before(aux)) {
+        aux -= 1;
+    }
+    if !blank(doc.gap_after(aux)) {
+        return None;
+    }
+    let aux_word = doc.settled(aux);
+    let after_avoir = AVOIR.contains(&aux_word.as_ref());
+    if !after_avoir && !ETRE.contains(&aux_word.as_ref()) {
+        return None;
+    }
+    // `a cause`, `a mesure` are `à cause`, `à mesure` with their own accent lost.
+    if aux_word == "a" && PREPOSITION_HEADS.contains(&t.text) {
+        return None;
+    }
+    let form = format!("{stem}{ending}");
+    let form_freq = Lexicon::get().freq(&form)?;
+    // Frequencies are logarithmic: the participle must be about as common as the other reading,
+    // less so after `avoir`, where the other reading is ungrammatical.
+    let margin = if after_avoir { 60 } else { 10 };
+    if form_freq + margin < freq {
+        return None;
+    }
+    Some(Edit::new(t.start, t.end, form, "participle-accent", if after_avoir { 0.7 } else { 0.6 }))
+}
+
+/// Auxiliary `avoir`, after which a verb is a past participle.
+const AVOIR: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai", "avons", "avez"];
+
+/// `être`, after which a verb is a past participle or an adjective.
+const ETRE: &[&str] = &[
+    "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "été", "être", "soit", "soient", "sommes", "êtes",
+];
+
+/// Adverbs set between an auxiliary and its participle.
+const ADVERBS: &[&str] = &["bien", "déjà", "également", "aussi", "toujours", "jamais", "pas", "plus", "très", "mal", "enfin"];
 
 /// `11 juin`: a date, not a pronoun.
 const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];

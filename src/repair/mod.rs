@@ -235,7 +235,9 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let lower = doc.lower(i);
         if let Some(freq) = doc.freq(i) {
-            real_word(doc, i, lower, freq, edits);
+            if !rare_unaccented(doc, i, freq, edits) {
+                real_word(doc, i, lower, freq, edits);
+            }
             continue;
         }
         let capitalised = is_capitalised(t.text);
@@ -299,6 +301,28 @@ fn in_compound(doc: &Doc, i: usize) -> bool {
 
 /// Abbreviations the lexicon lacks, common in minutes.
 const ABBREVIATIONS: &[&str] = &["Mme", "Mmes", "Mlle", "Mlles", "MM", "Dr", "Me", "Pr", "Cie", "Sté", "Vve", "cf", "etc", "Ets"];
+
+/// A word written without accents that the lexicon knows, but whose accented spelling is far
+/// more common (`comite` / `comité`, `accidentes` / `accidentés`), lost its accents to the scan.
+/// Frequencies are logarithmic: a gap of 200 is a hundredfold. Lowercase words only: a name's
+/// spelling is its own.
+fn rare_unaccented(doc: &Doc, i: usize, freq: u16, edits: &mut Vec<Edit>) -> bool {
+    const GAP: u16 = 200;
+    let t = doc.tokens[i];
+    if !t.text.is_ascii() || t.text.len() < 4 || !t.text.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let lex = Lexicon::get();
+    // The folded key's best frequency is one probe; the spellings are listed only when it could differ.
+    if lex.fold_freq(t.text).map_or(true, |best| best < freq.saturating_add(GAP)) {
+        return false;
+    }
+    let Some((form, _)) = lex.forms_of_fold(t.text).into_iter().find(|(_, f)| *f >= freq.saturating_add(GAP)) else {
+        return false;
+    };
+    edits.push(Edit::new(t.start, t.end, form, "accent-real-word", 0.6));
+    true
+}
 
 /// A rare word one glyph confusion from a frequent one (`colts`/`coûts`) is only suggested.
 fn real_word(doc: &Doc, i: usize, lower: &str, freq: u16, edits: &mut Vec<Edit>) {
