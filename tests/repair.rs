@@ -210,3 +210,13 @@ fn unaccented_spelling_far_rarer_than_the_accented_one() {
     // Both spellings common: the verb `ferme` stays.
     assert_eq!(repaired("Le guichet ferme à midi."), "Le guichet ferme à midi.");
 }
+
+#[test]
+fn preposition_a_after_a_word_that_cannot_be_its_subject() {
+    assert_eq!(repaired("Les usagers a la sous-préfecture sont reçus."), "Les usagers à la sous-préfecture sont reçus.");
+    assert_eq!(repaired("La remarque sera remontée a la direction."), "La remarque sera remontée à la direction.");
+    assert_eq!(repaired("pour les années a\nvenir."), "pour les années à\nvenir.");
+    // A singular subject, an invariable word in `s`.
+    assert_eq!(repaired("Le service a la charge du dossier."), "Le service a la charge du dossier.");
+    assert_eq!(repaired("Chaque mois a la même durée."), "Chaque mois a la même durée.");
+}

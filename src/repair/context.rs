@@ -70,10 +70,10 @@ fn lower_at<'d>(doc: &'d Doc, i: usize) -> Option<&'d str> {
     (i < doc.tokens.len()).then(|| doc.lower(i))
 }
 
-/// Whether tokens `i` and `i + 1` are separated by plain spaces only.
+/// Whether tokens `i` and `i + 1` are separated by spaces only, or by a line wrap.
 fn spaced(doc: &Doc, i: usize) -> bool {
     let gap = doc.gap_after(i);
-    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\n') && gap.matches('\n').count() <= 1
 }
 
 /// `a` before an infinitive or an à-only phrase, or after a word governing `à`.
@@ -119,6 +119,8 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         0.8
     } else if numbers_around(doc, i) {
         0.85
+    } else if !capital && DETERMINERS_AFTER_A.contains(&next) && prev.as_deref().is_some_and(cannot_be_subject) {
+        0.6
     } else if !capital && DETERMINERS.contains(&next) && prev.is_some() {
         // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
         0.45
@@ -130,6 +132,23 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     Some(Edit::new(t.start, t.end, if capital { "À" } else { "à" }, "a-grave", confidence))
+}
+
+/// Determiners that open the object of `à` as often as that of the verb `a`.
+const DETERMINERS_AFTER_A: &[&str] = &["la", "l", "le", "les", "un", "une", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses"];
+
+/// A word the verb `a` (third person singular) cannot have as its subject: a plural noun
+/// (`les usagers a la`), a feminine or plural participle (`remontée a la`). Plurals are words in `s` whose singular the lexicon knows, except the
+/// invariable ones that look like a plural of another word (`mois`, `cours`).
+fn cannot_be_subject(word: &str) -> bool {
+    const INVARIABLE: &[&str] = &["mois", "fois", "cours", "plus", "sous", "vers", "dos", "bus", "lors", "puis", "pas", "tous", "très", "dans", "dont"];
+    let lex = Lexicon::get();
+    if word.chars().count() < 4 || !lex.contains(word) || INVARIABLE.contains(&word) {
+        return false;
+    }
+    let plural = word.strip_suffix('s').is_some_and(|singular| lex.freq(singular).is_some_and(|f| f >= 200));
+    let participle = word.ends_with("ée") || word.ends_with("ées") || word.ends_with("és");
+    plural || participle
 }
 
 /// `de 9 h a 12 h`, `de 10 a 20`: a range.
