@@ -1,5 +1,5 @@
-//! Punctuation glyphs the scan misreads: a colon that lost its upper dot reads as a period, and
-//! Tesseract reads the spaced en dash as an em dash.
+//! Punctuation glyphs the scan misreads: a colon or a semicolon that lost its upper dot reads
+//! as a period or a comma, and Tesseract reads the spaced en dash as an em dash.
 
 use super::tokens::is_protected;
 use super::Doc;
@@ -7,6 +7,7 @@ use crate::edit::Edit;
 
 pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
     colons(doc, edits);
+    semicolons(doc, edits);
     dashes(doc, edits);
 }
 
@@ -42,6 +43,21 @@ fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
         };
         if goes_on && !is_protected(&doc.protected, dot, dot + 1) {
             edits.push(Edit::new(dot, dot + 1, ":", "colon-read-period", 0.7));
+        }
+    }
+}
+
+/// French sets a space before `;` but never before `,`: a comma after a space at the end of a
+/// line (`correspondant qualité ,`, an item of a list) is a semicolon whose upper dot was lost.
+/// Inside a line the space may as well be the scan's, and the comma is left alone.
+fn semicolons(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    for (space, _) in text.match_indices(" ,") {
+        let comma = space + 1;
+        let line_end = text[comma + 1..].trim_start_matches([' ', '\t', '\r']);
+        let after_word = text[..space].trim_end_matches([' ', '\t']).ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        if after_word && (line_end.is_empty() || line_end.starts_with('\n')) && !is_protected(&doc.protected, comma, comma + 1) {
+            edits.push(Edit::new(comma, comma + 1, ";", "semicolon-read-comma", 0.6));
         }
     }
 }
@@ -93,6 +109,14 @@ mod tests {
         assert!(applied("et ainsi de suite . . . la fin").is_empty());
         assert!(applied("les démarches .\n\n- titres").is_empty());
         assert!(applied("voir p . 12").is_empty());
+    }
+
+    #[test]
+    fn spaced_comma_ending_a_line_is_a_semicolon() {
+        assert_eq!(applied("- M. Durand, correspondant qualité ,\n- Mme Dupont"), [(",".into(), ";".into())]);
+        // Inside a line, or without the space French sets before a semicolon.
+        assert!(applied("M. DURAND , référent").is_empty());
+        assert!(applied("correspondant qualité,\nsuite").is_empty());
     }
 
     #[test]
