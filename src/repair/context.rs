@@ -138,8 +138,9 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
 const DETERMINERS_AFTER_A: &[&str] = &["la", "l", "le", "les", "un", "une", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses"];
 
 /// A word the verb `a` (third person singular) cannot have as its subject: a plural noun
-/// (`les usagers a la`), a feminine or plural participle (`remontée a la`). Plurals are words in `s` whose singular the lexicon knows, except the
-/// invariable ones that look like a plural of another word (`mois`, `cours`).
+/// (`les usagers a la`), a feminine or plural participle (`remontée a la`). Plurals are words
+/// in `s` whose singular the lexicon knows, except the invariable ones that look like a plural
+/// of another word (`mois`, `cours`).
 fn cannot_be_subject(word: &str) -> bool {
     const INVARIABLE: &[&str] = &["mois", "fois", "cours", "plus", "sous", "vers", "dos", "bus", "lors", "puis", "pas", "tous", "très", "dans", "dont"];
     let lex = Lexicon::get();
