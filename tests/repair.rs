@@ -158,3 +158,65 @@ fn pronoun_il_read_as_eleven() {
     assert_eq!(repaired("La salle est pleine. 11 membres sont présents."), "La salle est pleine. 11 membres sont présents.");
     assert_eq!(repaired("Réunion close. 11 juin : bilan."), "Réunion close. 11 juin : bilan.");
 }
+
+#[test]
+fn apostrophe_faded_into_a_space() {
+    assert_eq!(repaired("Il indique qu il viendra."), "Il indique qu'il viendra.");
+    assert_eq!(repaired("Le bilan d un semestre."), "Le bilan d'un semestre.");
+    // `qu` before a consonant or an elided verb lost the `i` of `qui`.
+    assert_eq!(repaired("Le pôle qu permet aux usagers de venir."), "Le pôle qui permet aux usagers de venir.");
+    assert_eq!(repaired("Un envoi, ce qu n'est pas possible."), "Un envoi, ce qui n'est pas possible.");
+    // A letter after a number is a unit; a capital letter may be an initial.
+    assert_eq!(repaired("Il faut 5 l eau par jour."), "Il faut 5 l eau par jour.");
+    assert_eq!(repaired("Le rapport de M. D Aubert."), "Le rapport de M. D Aubert.");
+}
+
+#[test]
+fn year_with_its_zero_misread() {
+    assert_eq!(repaired("Bilan 2022. Hausse par rapport à la même période de 2922."), "Bilan 2022. Hausse par rapport à la même période de 2022.");
+    // No year cue before it, a noun after it, or a year the document never writes.
+    assert_eq!(repaired("Bilan 2022. Appelez le 2939 pour tout renseignement."), "Bilan 2022. Appelez le 2939 pour tout renseignement.");
+    assert_eq!(repaired("Bilan 2022. Il y a eu plus de 2922 demandes."), "Bilan 2022. Il y a eu plus de 2922 demandes.");
+    assert_eq!(repaired("Bilan 2022. Le projet aboutira en 2924."), "Bilan 2022. Le projet aboutira en 2924.");
+}
+
+#[test]
+fn ti_and_ir_read_as_one_glyph() {
+    assert_eq!(repaired("La labellisauon est acquise."), "La labellisation est acquise.");
+    assert_eq!(repaired("Les horanes changent."), "Les horaires changent.");
+}
+
+#[test]
+fn damaged_part_of_a_hyphenated_compound() {
+    assert_eq!(repaired("La sous-prétecture ouvre."), "La sous-préfecture ouvre.");
+    // A hyphenated name's part is no compound the lexicon knows.
+    assert_eq!(repaired("Le label Qual-e-prel arrive."), "Le label Qual-e-prel arrive.");
+    assert_eq!(repaired("Une visite à Saint-Dizler."), "Une visite à Saint-Dizler.");
+}
+
+#[test]
+fn participle_accent_lost_after_an_auxiliary() {
+    assert_eq!(repaired("Les travaux ont été réalises par la cellule."), "Les travaux ont été réalisés par la cellule.");
+    assert_eq!(repaired("Le président a demande un bilan."), "Le président a demandé un bilan.");
+    assert_eq!(repaired("Le public est bien oriente vers le guichet."), "Le public est bien orienté vers le guichet.");
+    // An adjective after `être`; `à` with its accent lost before a noun.
+    assert_eq!(repaired("Mme Durand est présente."), "Mme Durand est présente.");
+    assert_eq!(repaired("Il y a mesure de protection."), "Il y a mesure de protection.");
+}
+
+#[test]
+fn unaccented_spelling_far_rarer_than_the_accented_one() {
+    assert_eq!(repaired("Le comite se réunit."), "Le comité se réunit.");
+    // Both spellings common: the verb `ferme` stays.
+    assert_eq!(repaired("Le guichet ferme à midi."), "Le guichet ferme à midi.");
+}
+
+#[test]
+fn preposition_a_after_a_word_that_cannot_be_its_subject() {
+    assert_eq!(repaired("Les usagers a la sous-préfecture sont reçus."), "Les usagers à la sous-préfecture sont reçus.");
+    assert_eq!(repaired("La remarque sera remontée a la direction."), "La remarque sera remontée à la direction.");
+    assert_eq!(repaired("pour les années a\nvenir."), "pour les années à\nvenir.");
+    // A singular subject, an invariable word in `s`.
+    assert_eq!(repaired("Le service a la charge du dossier."), "Le service a la charge du dossier.");
+    assert_eq!(repaired("Chaque mois a la même durée."), "Chaque mois a la même durée.");
+}

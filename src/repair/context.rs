@@ -54,6 +54,8 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "M" => civility(doc, i),
             "Ja" | "Je" | "Jes" => capital_j(doc, i),
             "11" => pronoun_il(doc, i),
+            year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
+            word if word.ends_with('e') || word.ends_with("es") => participle(doc, i),
             _ => None,
         };
         if let Some(edit) = edit {
@@ -68,10 +70,10 @@ fn lower_at<'d>(doc: &'d Doc, i: usize) -> Option<&'d str> {
     (i < doc.tokens.len()).then(|| doc.lower(i))
 }
 
-/// Whether tokens `i` and `i + 1` are separated by plain spaces only.
+/// Whether tokens `i` and `i + 1` are separated by spaces only, or by a line wrap.
 fn spaced(doc: &Doc, i: usize) -> bool {
     let gap = doc.gap_after(i);
-    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\n') && gap.matches('\n').count() <= 1
 }
 
 /// `a` before an infinitive or an à-only phrase, or after a word governing `à`.
@@ -117,6 +119,8 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         0.8
     } else if numbers_around(doc, i) {
         0.85
+    } else if !capital && DETERMINERS_AFTER_A.contains(&next) && prev.as_deref().is_some_and(cannot_be_subject) {
+        0.6
     } else if !capital && DETERMINERS.contains(&next) && prev.is_some() {
         // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
         0.45
@@ -128,6 +132,24 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     Some(Edit::new(t.start, t.end, if capital { "À" } else { "à" }, "a-grave", confidence))
+}
+
+/// Determiners that open the object of `à` as often as that of the verb `a`.
+const DETERMINERS_AFTER_A: &[&str] = &["la", "l", "le", "les", "un", "une", "ce", "cet", "cette", "ces", "leur", "leurs", "son", "sa", "ses"];
+
+/// A word the verb `a` (third person singular) cannot have as its subject: a plural noun
+/// (`les usagers a la`), a feminine or plural participle (`remontée a la`). Plurals are words
+/// in `s` whose singular the lexicon knows, except the invariable ones that look like a plural
+/// of another word (`mois`, `cours`).
+fn cannot_be_subject(word: &str) -> bool {
+    const INVARIABLE: &[&str] = &["mois", "fois", "cours", "plus", "sous", "vers", "dos", "bus", "lors", "puis", "pas", "tous", "très", "dans", "dont"];
+    let lex = Lexicon::get();
+    if word.chars().count() < 4 || !lex.contains(word) || INVARIABLE.contains(&word) {
+        return false;
+    }
+    let plural = word.strip_suffix('s').is_some_and(|singular| lex.freq(singular).is_some_and(|f| f >= 200));
+    let participle = word.ends_with("ée") || word.ends_with("ées") || word.ends_with("és");
+    plural || participle
 }
 
 /// `de 9 h a 12 h`, `de 10 a 20`: a range.
@@ -244,6 +266,86 @@ fn pronoun_il(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     Some(Edit::new(t.start, t.end, "Il", "pronoun-il", 0.6))
 }
+
+/// `en 2922`, `l’année 2919.`: the `0` of a year read as another round glyph (`9`, `6`, `8`).
+/// Only where a year is expected (after a month, `en`, `année`…, not before a noun), and only
+/// when the document writes that year elsewhere: `Allo Service Public 3939` stays a number.
+fn year_zero(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let digits = t.text.as_bytes();
+    if !digits.iter().all(u8::is_ascii_digit) || !matches!(digits.get(1), Some(b'6' | b'8' | b'9')) {
+        return None;
+    }
+    // The word before as the word rule leaves it (`l’annee` → `l’année`), as a second pass sees it.
+    let prev = if i > 0 { doc.settled(i - 1) } else { "".into() };
+    let cue = YEAR_CUES.contains(&prev.as_ref()) || MONTHS.contains(&prev.as_ref());
+    let next_is_word = doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| n.text.starts_with(char::is_lowercase));
+    if !cue || next_is_word || doc.gap_before(i) != " " {
+        return None;
+    }
+    let year = format!("20{}", &t.text[2..]);
+    let written_elsewhere = doc.tokens.iter().any(|o| o.text == year);
+    written_elsewhere.then(|| Edit::new(t.start, t.end, year, "year-zero", 0.6))
+}
+
+/// Words a year follows.
+const YEAR_CUES: &[&str] = &["en", "de", "année", "depuis", "fin", "début", "courant", "bilan", "exercice"];
+
+/// `ont été réalises`, `a demande`: a past participle whose final `é` lost its accent reads as
+/// the present tense of the verb, which cannot follow an auxiliary. After `avoir` only the
+/// participle fits; after `être`, whose `-e` word may be an adjective (`elle est présente`), only
+/// when the participle is at least about as common.
+fn participle(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let freq = doc.freq(i)?;
+    let blank = |gap: &str| matches!(gap, " " | "\n");
+    if t.text != doc.lower(i) || i == 0 || !blank(doc.gap_before(i)) {
+        return None;
+    }
+    let stem = t.text.strip_suffix("es").map(|s| (s, "és")).or_else(|| t.text.strip_suffix('e').map(|s| (s, "é")));
+    let (stem, ending) = stem?;
+    if stem.chars().count() < 3 {
+        return None;
+    }
+    // The auxiliary, maybe past one adverb (`est bien orienté`).
+    let mut aux = i - 1;
+    // Read as the word rule leaves them (`etait` → `était`), as a second pass sees them.
+    if ADVERBS.contains(&doc.settled(aux).as_ref()) && aux > 0 && blank(doc.gap_before(aux)) {
+        aux -= 1;
+    }
+    if !blank(doc.gap_after(aux)) {
+        return None;
+    }
+    let aux_word = doc.settled(aux);
+    let after_avoir = AVOIR.contains(&aux_word.as_ref());
+    if !after_avoir && !ETRE.contains(&aux_word.as_ref()) {
+        return None;
+    }
+    // `a cause`, `a mesure` are `à cause`, `à mesure` with their own accent lost.
+    if aux_word == "a" && PREPOSITION_HEADS.contains(&t.text) {
+        return None;
+    }
+    let form = format!("{stem}{ending}");
+    let form_freq = Lexicon::get().freq(&form)?;
+    // Frequencies are logarithmic: the participle must be about as common as the other reading,
+    // less so after `avoir`, where the other reading is ungrammatical.
+    let margin = if after_avoir { 60 } else { 10 };
+    if form_freq + margin < freq {
+        return None;
+    }
+    Some(Edit::new(t.start, t.end, form, "participle-accent", if after_avoir { 0.7 } else { 0.6 }))
+}
+
+/// Auxiliary `avoir`, after which a verb is a past participle.
+const AVOIR: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai", "avons", "avez"];
+
+/// `être`, after which a verb is a past participle or an adjective.
+const ETRE: &[&str] = &[
+    "est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "été", "être", "soit", "soient", "sommes", "êtes",
+];
+
+/// Adverbs set between an auxiliary and its participle.
+const ADVERBS: &[&str] = &["bien", "déjà", "également", "aussi", "toujours", "jamais", "pas", "plus", "très", "mal", "enfin"];
 
 /// `11 juin`: a date, not a pronoun.
 const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];

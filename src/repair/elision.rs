@@ -16,7 +16,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if done[i] || doc.protected(i) {
             continue;
         }
-        if let Some(edit) = misread_l(doc, i).or_else(|| spaced(doc, i)) {
+        if let Some(edit) = misread_l(doc, i).or_else(|| spaced(doc, i)).or_else(|| lost_apostrophe(doc, i)) {
             edits.push(edit);
             continue;
         }
@@ -89,6 +89,50 @@ fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
     let start = t.end + gap.len() - space.len();
     Some(Edit::new(start, doc.tokens[i + 1].start, "", "elision-space", 0.85))
 }
+
+/// `qu il`, `d un`: the apostrophe faded into a space. An elided letter never stands alone
+/// before a vowel-initial word, so a lowercase one between spaces, before a known word, lost
+/// its apostrophe. `qu` is no word either: before a consonant it is `qui` with its thin `i`
+/// lost; before a verb (`qu assurent`) it is `qui` too, so it keeps its apostrophe only before
+/// the words `qu’` elides into (`qu’il`, `qu’un`, `qu’à`), and is otherwise only a suggestion.
+fn lost_apostrophe(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let next = doc.tokens.get(i + 1)?;
+    let lower = doc.lower(i);
+    if t.text != lower || !ELIDED.contains(&lower) || doc.gap_after(i) != " " {
+        return None;
+    }
+    // A letter after a number or a sign is a unit or a list mark (`5 l`, `a) d`), not an article.
+    let after_word = i == 0 || doc.gap_before(i).ends_with([' ', '\n']) && doc.tokens[i - 1].text.chars().all(char::is_alphabetic);
+    if !after_word || !next.text.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let qui = Edit::new(t.start, t.end, "qui", "qui-lost-i", 0.7);
+    // `qu n’est`: the elided `n’`, `s’` of the verb that follows.
+    if next.text.chars().count() < 2 {
+        let elided_verb = ELIDED.contains(&next.text) && doc.gap_after(i + 1).starts_with(is_apostrophe);
+        return (lower == "qu" && elided_verb).then_some(qui);
+    }
+    let settled = doc.settled(i + 1);
+    if !Lexicon::get().contains(&settled) {
+        return None;
+    }
+    let apostrophe = Edit::new(t.end, next.start, doc.apostrophe.to_string(), "elision-lost-apostrophe", 0.75);
+    match (lower == "qu", vowel_initial(&settled)) {
+        (false, true) => Some(apostrophe),
+        (false, false) => None,
+        (true, false) => Some(qui),
+        (true, true) if QU_ELIDES_INTO.contains(&settled.as_ref()) => Some(apostrophe),
+        (true, true) => Some(Edit { confidence: 0.45, ..qui }),
+    }
+}
+
+/// Vowel-initial words after which `qu` is the elided `que`: pronouns, articles, prepositions
+/// and adverbs; a verb there follows `qui`.
+const QU_ELIDES_INTO: &[&str] = &[
+    "il", "ils", "elle", "elles", "on", "un", "une", "en", "à", "au", "aux", "avec", "après", "avant", "alors", "ainsi",
+    "aucun", "aucune", "entre", "ici", "aujourd", "autant", "eux", "enfin", "ensuite", "également",
+];
 
 /// A word the lexicon lacks that is an elided article glued to a vowel-initial word.
 fn glued(doc: &Doc, i: usize) -> Option<Edit> {

@@ -6,6 +6,7 @@ mod context;
 mod elision;
 mod layout;
 mod names;
+mod punct;
 mod tokens;
 mod word;
 
@@ -15,7 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::edit::Edit;
 use crate::lexicon::Lexicon;
-use tokens::{is_all_caps, is_capitalised, Token};
+use tokens::{is_all_caps, is_capitalised, is_letter, Token};
 
 pub use word::{correct, Fix, Kind, Reach};
 
@@ -28,6 +29,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     elision::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
+    punct::propose(&doc, &mut edits);
     words(&doc, &done, &mut edits);
     resolve(text, edits)
 }
@@ -224,6 +226,8 @@ fn accents_capitals(doc: &Doc) -> bool {
 
 /// Lexicon corrections of unknown words no span rule has claimed.
 fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
+    // The accented spelling of each distinct known word, looked up once per document.
+    let mut accented: Vec<Option<Option<String>>> = vec![None; doc.words.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
         if done[i] || !worth_checking(t.text) || doc.protected(i) {
             continue;
@@ -233,7 +237,11 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let lower = doc.lower(i);
         if let Some(freq) = doc.freq(i) {
-            real_word(doc, i, lower, freq, edits);
+            let id = doc.word_of[i] as usize;
+            match accented[id].get_or_insert_with(|| rare_unaccented(t.text, freq)) {
+                Some(form) => edits.push(Edit::new(t.start, t.end, form.clone(), "accent-real-word", 0.6)),
+                None => real_word(doc, i, lower, freq, edits),
+            }
             continue;
         }
         let capitalised = is_capitalised(t.text);
@@ -246,7 +254,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             let hyphenated = doc.gap_before(i).ends_with('-') || doc.gap_after(i).starts_with('-');
             let short_capital = capitalised && !first_is_confusable(t.text) && lower.chars().count() < 5;
             match doc.count(i) {
-                _ if hyphenated || short_capital => continue,
+                _ if hyphenated && !known_compound(doc, i, &fix.form) || short_capital => continue,
                 n if n >= 3 => continue,
                 2 => confidence -= 0.2,
                 _ => {}
@@ -271,6 +279,15 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
     }
 }
 
+/// Whether the corrected part of a hyphenated word makes a lexicon compound with its
+/// neighbour (`sous-prétecture` → `sous-préfecture`), which a name's part does not.
+fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
+    let lex = Lexicon::get();
+    let before = i > 0 && doc.gap_before(i) == "-" && lex.contains(&format!("{}-{form}", doc.settled(i - 1)));
+    let after = doc.gap_after(i) == "-" && i + 1 < doc.tokens.len() && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
+    before || after
+}
+
 fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
     doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text) || is_all_caps(n.text))
 }
@@ -278,16 +295,36 @@ fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.
 fn in_compound(doc: &Doc, i: usize) -> bool {
     let joined = |a: usize| {
-        let gap = doc.gap_after(a);
-        a + 1 < doc.tokens.len()
-            && matches!(gap, "-" | "'" | "\u{2019}")
-            && Lexicon::get().contains(&format!("{}{}{}", doc.tokens[a].text, gap, doc.tokens[a + 1].text).to_lowercase().replace('\u{2019}', "'"))
+        let link = match doc.gap_after(a) {
+            "-" => '-',
+            // An elided article (`l’`, `qu’`) makes no compound; `prud’homme` has the shortest head.
+            "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
+            _ => return false,
+        };
+        a + 1 < doc.tokens.len() && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
     };
     joined(i) || (i > 0 && joined(i - 1))
 }
 
 /// Abbreviations the lexicon lacks, common in minutes.
 const ABBREVIATIONS: &[&str] = &["Mme", "Mmes", "Mlle", "Mlles", "MM", "Dr", "Me", "Pr", "Cie", "Sté", "Vve", "cf", "etc", "Ets"];
+
+/// A word written without accents that the lexicon knows, but whose accented spelling is far
+/// more common (`comite` / `comité`, `accidentes` / `accidentés`), lost its accents to the scan.
+/// Frequencies are logarithmic: a gap of 200 is a hundredfold. Lowercase words only: a name's
+/// spelling is its own.
+fn rare_unaccented(word: &str, freq: u16) -> Option<String> {
+    const GAP: u16 = 200;
+    if !word.is_ascii() || word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    // The folded key's best frequency is one probe; the spellings are listed only when it could differ.
+    if lex.fold_freq(word).map_or(true, |best| best < freq.saturating_add(GAP)) {
+        return None;
+    }
+    lex.forms_of_fold(word).into_iter().find(|(_, f)| *f >= freq.saturating_add(GAP)).map(|(form, _)| form)
+}
 
 /// A rare word one glyph confusion from a frequent one (`colts`/`coûts`) is only suggested.
 fn real_word(doc: &Doc, i: usize, lower: &str, freq: u16, edits: &mut Vec<Edit>) {
@@ -316,11 +353,11 @@ fn worth_checking(word: &str) -> bool {
         }
         return !b[1..].iter().any(u8::is_ascii_uppercase);
     }
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = word.chars().filter(|&c| is_letter(c)).count();
     if letters < 2 || is_all_caps(word) {
         return false;
     }
-    let odd = word.chars().filter(|c| !c.is_alphabetic()).count();
+    let odd = word.chars().count() - letters;
     if odd > 0 && (letters < 3 || odd > 1 || word.chars().any(|c| c.is_ascii_digit() && !"016".contains(c))) {
         return false;
     }

@@ -13,7 +13,19 @@ pub struct Token<'a> {
 }
 
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '|' || c == '¢'
+    is_letter(c) || c.is_numeric() || c == '|' || c == '¢'
+}
+
+/// `char::is_alphabetic` with the Latin-1 letters (French accented ones) answered without the
+/// Unicode table search, which costs about a hundred instructions a character.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        'À'..='Ö' | 'Ø'..='ö' | 'ø'..='ÿ' | 'ª' | 'µ' | 'º' => true,
+        '\u{80}'..='\u{bf}' | '×' | '÷' => false,
+        _ => c.is_alphabetic(),
+    }
 }
 
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
@@ -44,7 +56,28 @@ pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
         Regex::new(r"(?i)[\w.+-]+@[\w-]+(?:\.[\w-]+)*|(?-u:\b)(?:https?://|www\.)\S+|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:fr|com|org|net|eu|gouv|info)(?-u:\b)(?:/\S*)?")
             .expect("static regex")
     });
-    re.find_iter(text).map(|m| (m.start(), m.end())).collect()
+    // No match crosses a line, and each needs an `@`, a `://` or a dot before a letter: the
+    // regex only runs on the few lines that have one.
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut searched_to = 0;
+    for at in memchr::memchr3_iter(b'@', b'.', b':', bytes) {
+        let next = bytes.get(at + 1).copied().unwrap_or(b' ');
+        let candidate = match bytes[at] {
+            b'@' => true,
+            b'.' => next.is_ascii_alphabetic(),
+            _ => bytes[at + 1..].starts_with(b"//"),
+        };
+        if !candidate || at < searched_to {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |n| at + n);
+        // Line ends are ASCII, so both bounds are character boundaries.
+        spans.extend(re.find_iter(&text[start..end]).map(|m| (start + m.start(), start + m.end())));
+        searched_to = end;
+    }
+    spans
 }
 
 /// Apostrophes between two letters (elisions, `aujourd’hui`): (curly `’`, straight `'`).
@@ -76,12 +109,30 @@ pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
 
 /// Every letter is uppercase (acronyms, family names in capitals).
 pub fn is_all_caps(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    word.chars().filter(|&c| is_letter(c)).count() >= 2 && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
 }
 
 /// First letter uppercase, the others lowercase.
 pub fn is_capitalised(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(|c| !c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_letter, protected_spans};
+
+    #[test]
+    fn latin1_letters_as_unicode_says() {
+        for c in (0..0x250u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn addresses_found_line_by_line() {
+        let text = "Contact : anne.dupont@aisne.gouv.fr\nSans adresse ici. Fin.\nSite www.aisne.gouv.fr et https://exemple.fr/page\n";
+        let found: Vec<&str> = protected_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(found, ["anne.dupont@aisne.gouv.fr", "www.aisne.gouv.fr", "https://exemple.fr/page"]);
+    }
 }

@@ -76,6 +76,9 @@ const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("u", "n", 0.6),
     ("n", "u", 0.6),
     ("nu", "mi", 0.6),
+    ("u", "ti", 0.6),
+    ("h", "ti", 0.6),
+    ("n", "ir", 0.6),
     ("a", "o", 0.7),
     ("o", "a", 0.7),
 ];
@@ -161,7 +164,7 @@ fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
 
 /// Calls `f` with every spelling one glyph confusion away from `word`, and its cost; the
 /// spelling is built in `buf`, so that the hundreds of candidates allocate nothing.
-fn for_each_variant(word: &str, buf: &mut String, mut f: impl FnMut(&str, f32)) {
+fn for_each_variant(word: &str, buf: &mut String, max_cost: f32, mut f: impl FnMut(&str, f32)) {
     let bytes = word.as_bytes();
     for i in 0..bytes.len() {
         // Most letters start no confusion; the byte test skips them (and UTF-8 continuation
@@ -170,7 +173,7 @@ fn for_each_variant(word: &str, buf: &mut String, mut f: impl FnMut(&str, f32)) 
             continue;
         }
         for &(from, to, cost) in CONFUSIONS {
-            if from.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(from.as_bytes()) {
+            if cost <= max_cost && from.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(from.as_bytes()) {
                 buf.clear();
                 buf.push_str(&word[..i]);
                 buf.push_str(to);
@@ -184,6 +187,9 @@ fn for_each_variant(word: &str, buf: &mut String, mut f: impl FnMut(&str, f32)) 
 /// Second confusions are only tried on words of this many bytes at most: longer ones have
 /// too many pairs to be affordable, and `near` covers their single damaged letters.
 const TWO_CONFUSIONS_MAX: usize = 16;
+
+/// The highest total cost of two confusions.
+const TWO_CONFUSIONS_COST: f32 = 1.1;
 
 fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     let lex = Lexicon::get();
@@ -202,13 +208,14 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     };
     let mut first = Vec::new();
     let mut buf = String::with_capacity(folded.len() + 2);
-    for_each_variant(folded, &mut buf, |v, cost| {
+    for_each_variant(folded, &mut buf, f32::INFINITY, |v, cost| {
         consider(v, cost, 1, &mut best);
         first.push((v.to_string(), cost));
     });
     if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX {
         for (v, cost) in &first {
-            for_each_variant(v, &mut buf, |w, cost2| consider(w, cost + cost2, 2, &mut best));
+            // Two unlikely misreadings in one short word are less likely than a real unknown word.
+            for_each_variant(v, &mut buf, TWO_CONFUSIONS_COST - cost, |w, cost2| consider(w, cost + cost2, 2, &mut best));
         }
     }
     let (cost, freq, key, n) = best?;
@@ -322,8 +329,8 @@ fn near(folded: &str) -> Option<Fix> {
 /// Every spelling one cheap glyph confusion away from `folded`.
 pub fn confusion_variants(folded: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for_each_variant(folded, &mut String::new(), |v, cost| {
-        if cost <= 0.5 && !out.iter().any(|o| o == v) {
+    for_each_variant(folded, &mut String::new(), 0.5, |v, _| {
+        if !out.iter().any(|o| o == v) {
             out.push(v.to_string());
         }
     });
@@ -336,10 +343,7 @@ pub fn frequent_neighbour(lower: &str, freq: u16) -> Option<String> {
     let lex = Lexicon::get();
     let folded = fold(lower);
     let mut best: Option<(u16, String)> = None;
-    for_each_variant(&folded, &mut String::new(), |v, cost| {
-        if cost > 0.6 {
-            return;
-        }
+    for_each_variant(&folded, &mut String::new(), 0.6, |v, _| {
         if let Some(f) = lex.fold_freq(v) {
             if f >= 400 && f >= freq + 200 && best.as_ref().map_or(true, |b| f > b.0) {
                 best = Some((f, v.to_string()));

@@ -1,0 +1,131 @@
+//! Punctuation glyphs the scan misreads: a colon or a semicolon that lost its upper dot reads
+//! as a period or a comma, and Tesseract reads the spaced en dash as an em dash.
+
+use super::tokens::is_protected;
+use super::Doc;
+use crate::edit::Edit;
+
+pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
+    colons(doc, edits);
+    semicolons(doc, edits);
+    dashes(doc, edits);
+}
+
+/// French sets a space before `:` but never before `.`; a colon whose upper dot the scan lost
+/// reads as a period standing after a space. It was a colon when what follows goes on with the
+/// sentence or opens a list: a lowercase word, a number, a dash, a bracket, a quote. Before a
+/// capital it may as well end a sentence with a stray space, and is left alone.
+fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    for (space, _) in text.match_indices(" .") {
+        let dot = space + 1;
+        let before = text[..space].trim_end_matches([' ', '\t']);
+        // After a word of two letters or more (`p . 12` may be an abbreviation), a bracket or a sign.
+        let word_len = before.chars().rev().take_while(|c| c.is_alphanumeric()).count();
+        let after_word = word_len >= 2 || before.ends_with([')', '»', '%']);
+        let rest = &text[dot + 1..];
+        // One space or one line break after it; `. .` and `...` are something else.
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t', '\r']).len();
+        let rest = &rest[gap..];
+        let (rest, broken) = match rest.strip_prefix('\n') {
+            Some(r) => (r.trim_start_matches([' ', '\t']), true),
+            None => (rest, false),
+        };
+        if !after_word || (gap == 0 && !broken) || rest.starts_with('\n') {
+            continue;
+        }
+        let Some(next) = rest.chars().next() else { continue };
+        // A line break is followed by a list item; within a line, the sentence goes on.
+        let goes_on = if broken {
+            matches!(next, '-' | '–' | '—' | '•')
+        } else {
+            next.is_lowercase() || next.is_ascii_digit() || matches!(next, '-' | '–' | '—' | '•' | '(' | '«')
+        };
+        if goes_on && !is_protected(&doc.protected, dot, dot + 1) {
+            edits.push(Edit::new(dot, dot + 1, ":", "colon-read-period", 0.7));
+        }
+    }
+}
+
+/// French sets a space before `;` but never before `,`: a comma after a space at the end of a
+/// line (`correspondant qualité ,`, an item of a list) is a semicolon whose upper dot was lost.
+/// Inside a line the space may as well be the scan's, and the comma is left alone.
+fn semicolons(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    for (space, _) in text.match_indices(" ,") {
+        let comma = space + 1;
+        let line_end = text[comma + 1..].trim_start_matches([' ', '\t', '\r']);
+        let after_word = text[..space].trim_end_matches([' ', '\t']).ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        if after_word && (line_end.is_empty() || line_end.starts_with('\n')) && !is_protected(&doc.protected, comma, comma + 1) {
+            edits.push(Edit::new(comma, comma + 1, ";", "semicolon-read-comma", 0.6));
+        }
+    }
+}
+
+/// Tesseract reads the spaced en dash (`Bilan – juin`, what word processors put for ` - `) as
+/// an em dash. Inside a line, between words, it is turned back; a document whose scan shows
+/// spaced en dashes was read faithfully, and its em dashes are left alone. A hyphen glued to
+/// the dash (`-—`) is the same stroke read twice.
+fn dashes(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    if text.contains(" – ") {
+        return;
+    }
+    for (at, _) in text.match_indices('—') {
+        let mut start = at;
+        if text[..at].ends_with('-') {
+            start -= 1;
+        }
+        let before = &text[..start];
+        let after = &text[at + '—'.len_utf8()..];
+        let line_before = before.rsplit('\n').next().unwrap_or(before);
+        let spaced = before.ends_with(' ') && after.starts_with(' ');
+        let inside_line = !line_before.trim().is_empty() && after.trim_start_matches(' ').starts_with(|c: char| c != '\n');
+        if spaced && inside_line && !is_protected(&doc.protected, start, at) {
+            edits.push(Edit::new(start, at + '—'.len_utf8(), "–", "en-dash", 0.6));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::propose;
+
+    fn applied(text: &str) -> Vec<(String, String)> {
+        propose(text)
+            .into_iter()
+            .filter(|e| e.confidence >= 0.5)
+            .map(|e| (text[e.start..e.end].to_string(), e.after))
+            .collect()
+    }
+
+    #[test]
+    fn spaced_period_before_the_rest_of_the_sentence_is_a_colon() {
+        assert_eq!(applied("Points forts . la qualité"), [(".".into(), ":".into())]);
+        assert_eq!(applied("les démarches .\n- titres de séjour"), [(".".into(), ":".into())]);
+        assert_eq!(applied("réparti ainsi . 250 dossiers"), [(".".into(), ":".into())]);
+        // A sentence end with a stray space, an ellipsis, a paragraph end, an abbreviation.
+        assert!(applied("la fin . Le lendemain").is_empty());
+        assert!(applied("et ainsi de suite . . . la fin").is_empty());
+        assert!(applied("les démarches .\n\n- titres").is_empty());
+        assert!(applied("voir p . 12").is_empty());
+    }
+
+    #[test]
+    fn spaced_comma_ending_a_line_is_a_semicolon() {
+        assert_eq!(applied("- M. Durand, correspondant qualité ,\n- Mme Dupont"), [(",".into(), ";".into())]);
+        // Inside a line, or without the space French sets before a semicolon.
+        assert!(applied("M. DURAND , référent").is_empty());
+        assert!(applied("correspondant qualité,\nsuite").is_empty());
+    }
+
+    #[test]
+    fn spaced_em_dash_inside_a_line_is_an_en_dash() {
+        assert_eq!(applied("Bilan — juin 2022"), [("—".into(), "–".into())]);
+        assert_eq!(applied("14h30-16h30 -— Salle"), [("-—".into(), "–".into())]);
+        // A dash opening a line, one glued to words, a document whose scan keeps en dashes.
+        assert!(applied("— cette proposition").is_empty());
+        assert!(applied("Bilan—juin").is_empty());
+        assert!(applied("Bilan — juin, Audit – mai").is_empty());
+    }
+}
