@@ -289,7 +289,7 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
         // A prefix in running text has verbs and articles in lowercase; an organisation's
         // name is mostly capitalised words joined by `de`, `la`, `des`…
         let lower = prefix_words.clone().filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3).count();
-        // Nor does an organisation's name end on a preposition: `présidée par M. X` is prose.
+        // Nor does an organisation's name end on a preposition, conjunction or verb: `présidée par M. X` is prose.
         let ends_on_preposition = prefix
             .rsplit(char::is_whitespace)
             .next()
