@@ -75,6 +75,18 @@ const REFERENCE_WORDS: [&str; 34] = [
     "salle", "bureau", "batiment", "porte", "rue", "avenue", "boulevard", "cedex", "piece",
 ];
 
+/// `1 rue de la Préfecture`, `10 place Foch`: the number of an address. Only a street
+/// type in the singular followed by its name (`3 places de parking` and `1 place
+/// disponible` are counts).
+fn street_number(text: &str, reading: &Reading) -> bool {
+    const STREETS: &[&str] = &["rue", "avenue", "boulevard", "bd", "allee", "impasse", "chemin", "quai", "square", "esplanade", "place", "route"];
+    if !reading.unit.as_deref().is_some_and(|unit| STREETS.contains(&fold(unit).as_str())) {
+        return false;
+    }
+    let name = text[reading.end..].trim_start_matches([' ', '\u{a0}']);
+    name.starts_with(char::is_uppercase) || ["de ", "du ", "des ", "d'", "d’"].iter().any(|p| name.starts_with(p))
+}
+
 /// Words that cannot be the counted noun right after a number (folded).
 const NOT_UNITS: &[&str] = &[
     "a", "à", "au", "aux", "de", "d", "du", "des", "en", "et", "ou", "le", "la", "les", "l", "un", "une", "sur", "par", "pour",
@@ -439,6 +451,9 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
             after_at = e + 1;
         }
         let Some(mut reading) = read_after(text, after_at, s) else { continue };
+        if street_number(text, &reading) {
+            continue;
+        }
         if reading.kind == FigureKind::Other && at_line_start(text, s) && reading.unit.is_none() {
             continue;
         }

@@ -264,11 +264,12 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 
 /// Times and place sit on the meeting date's line (`14h30-16h30 – Salle X`, `à 14h`,
 /// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`), or in the sentences that open
-/// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `est levée à 12 h 15`).
+/// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `s'est tenue de 14 h 30
+/// à 16 h 30`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
     // Must start a word: see [`boundary`].
     static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
+        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s|(?:s.est\s+tenue?|a\s+eu\s+lieu)\s+de\s").unwrap()
     });
     static CLOSING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?").unwrap()
@@ -600,6 +601,16 @@ mod tests {
         assert_eq!(found.document.issued_date.as_deref(), Some("2023-04-03"));
         assert_eq!(found.document.issued_place.as_deref(), Some("Auch"));
         assert_eq!(found.meeting.department.map(|d| d.code), Some("32".to_string()));
+    }
+
+    #[test]
+    fn times_in_the_sentence_saying_where_the_meeting_was_held() {
+        let t = "COMPTE RENDU\nRéunion du comité local des usagers du jeudi 7 mars 2024\n\nLa réunion s'est tenue de 14 H 30 à 16 H 30 dans la salle Clemenceau de la préfecture, sous la présidence de Monsieur Thierry VALLÉE, secrétaire général de la préfecture.\n";
+        let blocks = segment(t, &[]);
+        let found = extract(t, &blocks, &[day(t, "7 mars 2024", "2024-03-07")]);
+        assert_eq!(found.meeting.start_time.as_deref(), Some("14:30"));
+        assert_eq!(found.meeting.end_time.as_deref(), Some("16:30"));
+        assert_eq!(found.meeting.place.as_deref(), Some("salle Clemenceau de la préfecture"));
     }
 
     #[test]

@@ -113,6 +113,14 @@ fn years_dates_times_phones_and_addresses_are_not_figures() {
     assert!(read("Tél : 03 26 11 22 33, contact@pref51.gouv.fr, www.marne2.gouv.fr").is_empty());
     assert!(read("Bilan 2022 : plan 2022-2025").is_empty());
     assert!(read("au 3ème trimestre 2023").is_empty());
+    assert!(read("Préfecture – 1 rue de la Préfecture – Limoges").is_empty());
+    assert!(read("accueil au 10 place Foch ou au 2 bis avenue du Général").is_empty());
+}
+
+#[test]
+fn street_types_in_the_plural_or_without_a_name_are_counts() {
+    assert_eq!(one("réserver 3 places de parking").2, Some("places".into()));
+    assert_eq!(one("il reste 1 place disponible").2, Some("place".into()));
 }
 
 #[test]

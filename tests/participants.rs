@@ -354,3 +354,34 @@ fn inline_list_with_names_wrapped_over_lines() {
     assert_eq!(names, vec!["Paul MARTIN", "Ada OKOYE", "Luc VERNE", "Léa PETIT", "Yves COLIN"]);
     assert_eq!(p.participants[4].attendance, Excused);
 }
+
+#[test]
+fn attendance_sheet_ticked_in_columns() {
+    // Tab-separated, then aligned with spaces: the tick's column says the attendance.
+    let t = "Feuille d'émargement\n\nNom\tStructure\tPrésent\tExcusé\nM. Paul ROUX\tCAF\tX\t\nMme Anne PETIT\tUDAF\t\tx\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "ROUX", None, Some("CAF"), None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", None, Some("UDAF"), None, Excused),
+        ]
+    );
+    let t = "Liste d'émargement\n\nNom              Prénom     Structure      Présent   Excusé   Absent\nROUX             Paul       CAF                        X\nPETIT            Anne       UDAF           X\n";
+    let attendance: Vec<Attendance> = people(t).participants.iter().map(|p| p.attendance).collect();
+    assert_eq!(attendance, vec![Excused, Present]);
+}
+
+#[test]
+fn sub_headings_under_a_participants_heading_and_bold_bullets_are_groups() {
+    let t = "PARTICIPANTS\n\nMembres du comité :\nMme Jeanne ROUX, présidente de l'UDAF\n\nServices de l'État :\nM. Paul NOIR, secrétaire général\n";
+    let groups: Vec<Option<String>> = people(t).participants.iter().map(|p| p.group.clone()).collect();
+    assert_eq!(groups, vec![Some("Membres du comité".into()), Some("Services de l'État".into())]);
+    // Markdown: the bold bullets are read through the whole pipeline, which strips the markup.
+    let t = "## Participants\n\n- **Préfecture**\n  - M. Paul NOIR, secrétaire général\n- **Associations**\n  - Mme Anne PETIT, présidente de l'association Lire\n";
+    let record = clu_minutes::pipeline::extract("list.md", t.as_bytes(), &clu_minutes::pipeline::Options::default()).unwrap();
+    let p = &record.participants;
+    assert_eq!(p[0].group.as_deref(), Some("Préfecture"));
+    assert_eq!(p[0].role.as_deref(), Some("secrétaire général"));
+    assert_eq!(p[1].group.as_deref(), Some("Associations"));
+}

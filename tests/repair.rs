@@ -220,3 +220,16 @@ fn preposition_a_after_a_word_that_cannot_be_its_subject() {
     assert_eq!(repaired("Le service a la charge du dossier."), "Le service a la charge du dossier.");
     assert_eq!(repaired("Chaque mois a la même durée."), "Chaque mois a la même durée.");
 }
+
+#[test]
+fn a_day_before_a_month_is_not_the_preposition() {
+    let t = "La préfecture est engagée dans la démarche depuis le 4 février 2019.";
+    assert_eq!(repaired(t), t);
+}
+
+#[test]
+fn accents_of_names_and_places_are_kept_in_a_typed_text() {
+    let t = "Monsieur Kévin MORNET, adjoint au chef du bureau de l'immigration.\n\
+             Deux permanences juridiques ont été supprimées à Alès.";
+    assert_eq!(repaired(t), t);
+}

@@ -60,16 +60,25 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         pending: None,
         ctx: None,
         columns: None,
+        marks: Vec::new(),
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
     let headings: Vec<_> = blocks.iter().map(|b| attendance_heading_of(text, b)).collect();
     let any_heading = headings.iter().any(Option::is_some);
+    // The attendance of the last attendance heading and how many people had been read then.
+    let mut last_heading: Option<(Attendance, usize)> = None;
     for (i, (block, found_heading)) in blocks.iter().zip(&headings).enumerate() {
         if let Some((attendance, heading, inline)) = *found_heading {
             reader.flush();
             reader.pending = None;
-            let group = if vocab::invited_heading(heading) { clean_group(heading) } else { group_from_attendance(heading) };
+            // `PARTICIPANTS` then `Membres du comité :` before any entry: the second heading
+            // names a part of the same list, a group, unless it only says who was there.
+            let nested = last_heading == Some((attendance, reader.participants.len() + reader.unnamed.len()))
+                && reader.ctx.is_some()
+                && !vocab::only_states_attendance(heading);
+            last_heading = Some((attendance, reader.participants.len() + reader.unnamed.len()));
+            let group = if vocab::invited_heading(heading) || nested { clean_group(heading) } else { group_from_attendance(heading) };
             reader.ctx = Some(Ctx { attendance, group });
             reader.columns = None;
             list_blocks[i] = true;
@@ -351,6 +360,42 @@ struct Reader<'t> {
     ctx: Option<Ctx>,
     /// The header row of a table that gives family and given names their own columns.
     columns: Option<NameColumns>,
+    /// The `Présent | Excusé` columns of an attendance sheet's header row, where a row
+    /// ticks one with an `X`.
+    marks: Vec<MarkColumn>,
+}
+
+/// A header cell naming an attendance (`Présent`, `Excusé`): where it stands in the row
+/// (see [`cell_position`]) and how wide it is.
+#[derive(Clone, Copy)]
+struct MarkColumn {
+    at: CellPosition,
+    width: usize,
+    attendance: Attendance,
+}
+
+/// Where a cell stands in its row: after how many tabs on a tab-separated line, at which
+/// character on a line aligned with spaces (empty cells are dropped, so the cell's index
+/// among the others says nothing).
+#[derive(Clone, Copy, PartialEq)]
+enum CellPosition {
+    Tab(usize),
+    Column(usize),
+}
+
+fn cell_position(text: &str, cell: Span) -> CellPosition {
+    let line_start = text[..cell.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..cell.start];
+    if text[line_start..].split('\n').next().is_some_and(|line| line.contains('\t')) {
+        CellPosition::Tab(before.matches('\t').count())
+    } else {
+        CellPosition::Column(before.chars().count())
+    }
+}
+
+/// A tick in an attendance column: `X`, `x`, `✓`, `oui`.
+fn is_tick(cell: &str) -> bool {
+    matches!(cell.trim(), "X" | "x" | "✓" | "✔" | "☑" | "☒" | "oui" | "Oui" | "OUI")
 }
 
 /// Where a `Nom | Prénom | Structure | Fonction` table puts each part of an entry, from its
@@ -385,6 +430,40 @@ impl Reader<'_> {
         self.pending = None;
         self.ctx = None;
         self.columns = None;
+        self.marks.clear();
+    }
+
+    /// The header row of an attendance sheet: the columns ticked for each attendance.
+    /// Returns whether `cells` was one.
+    fn mark_header(&mut self, cells: &[Span]) -> bool {
+        let marks: Vec<MarkColumn> = cells
+            .iter()
+            .filter_map(|&c| {
+                let cell = &self.text[c.start..c.end];
+                let attendance = vocab::attendance_cell(cell)?;
+                Some(MarkColumn { at: cell_position(self.text, c), width: cell.chars().count(), attendance })
+            })
+            .collect();
+        if marks.len() < 2 {
+            return false;
+        }
+        self.marks = marks;
+        true
+    }
+
+    /// The attendance a ticked cell stands for: `Some(None)` for a tick under no
+    /// attendance column, `None` for a cell that is not a tick.
+    fn ticked(&self, cell: Span) -> Option<Option<Attendance>> {
+        if !is_tick(&self.text[cell.start..cell.end]) {
+            return None;
+        }
+        let at = cell_position(self.text, cell);
+        let column = self.marks.iter().find(|m| match (m.at, at) {
+            (CellPosition::Tab(a), CellPosition::Tab(b)) => a == b,
+            (CellPosition::Column(a), CellPosition::Column(b)) => b + 2 >= a && b <= a + m.width + 2,
+            _ => false,
+        });
+        Some(column.map(|m| m.attendance))
     }
 
     /// One line of a list block (`bulleted`: it carries a bullet, so it starts something;
@@ -472,7 +551,9 @@ impl Reader<'_> {
     fn wrapped_into_entry(&mut self, block: &Block) -> bool {
         let s = block.content_text(self.text);
         let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else { return false };
-        if block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
+        // A bulleted or bold line (`- **Associations d'usagers**`) starts something of its own.
+        let starts_own = block.marker.is_some() || block.bold;
+        if starts_own || block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
             return false;
         }
         draft.desc.push(' ');
@@ -500,9 +581,16 @@ impl Reader<'_> {
         if let Some(columns) = NameColumns::from_header(&cells) {
             self.flush();
             self.columns = Some(columns);
+            self.mark_header(&block.cells);
             return;
         }
-        if let Some(columns) = self.columns.filter(|c| c.count == cells.len()) {
+        if self.mark_header(&block.cells) {
+            self.flush();
+            return;
+        }
+        // Empty cells are dropped: a row ticks one of the sheet's attendance columns.
+        let ticks_dropped = self.marks.len().saturating_sub(1);
+        if let Some(columns) = self.columns.filter(|c| c.count == cells.len() || c.count == cells.len() + ticks_dropped) {
             self.split_name_row(block, &cells, columns, ctx);
             return;
         }
@@ -523,8 +611,12 @@ impl Reader<'_> {
         self.flush();
         self.take_sub_heading(&mut ctx);
         let mut desc = s[end..].to_string();
-        for later in &block.cells[k + 1..] {
-            let later = &self.text[later.start..later.end];
+        for &span in &block.cells[k + 1..] {
+            if let Some(tick) = self.ticked(span) {
+                ctx.attendance = tick.unwrap_or(ctx.attendance);
+                continue;
+            }
+            let later = &self.text[span.start..span.end];
             if let Some(attendance) = vocab::attendance_cell(later) {
                 ctx.attendance = attendance;
                 continue;
@@ -554,7 +646,9 @@ impl Reader<'_> {
             if k == columns.family || k == columns.given || Some(k) == columns.civility {
                 continue;
             }
-            if let Some(attendance) = vocab::attendance_cell(cell) {
+            if let Some(tick) = self.ticked(block.cells[k]) {
+                ctx.attendance = tick.unwrap_or(ctx.attendance);
+            } else if let Some(attendance) = vocab::attendance_cell(cell) {
                 ctx.attendance = attendance;
             } else if Some(k) == columns.role {
                 desc = cell.to_string();

@@ -239,6 +239,10 @@ mod name_matching_tests {
         assert_eq!((chair.family_name.as_str(), chair.organization.as_deref()), ("LE GOFF", Some("préfecture du Morbihan")));
         assert!(vocab::presides_the_meeting("président de la séance"));
         assert!(!vocab::presides_the_meeting("présidente de l'UDAF"));
+        assert!(vocab::presides_the_meeting("secrétaire générale, présidente du comité"));
+        assert!(vocab::presides_the_meeting("président du CLUAC"));
+        assert!(!vocab::presides_the_meeting("président du comité départemental olympique"));
+        assert!(!vocab::presides_the_meeting("présidente du club de football"));
     }
 
     #[test]

@@ -95,7 +95,7 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
 static PRESENT_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?liste des (?:personnes )?(?:participants|presents)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)")
+    Regex::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?liste des (?:personnes )?(?:participants|presents)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite|(?:feuille|liste) d.emargement)")
         .expect("static regex")
 });
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
@@ -130,6 +130,17 @@ pub fn attendance_heading(heading: &str) -> Option<Attendance> {
     } else {
         None
     }
+}
+
+/// `Étaient présents`, `Participants`, `Excusés`: a heading that says who was there and
+/// nothing else (unlike `Membres du comité`, `Représentants des usagers`).
+pub fn only_states_attendance(heading: &str) -> bool {
+    static ONLY: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:(?:etaient|sont|membres|personnes)\s+)?(?:presente?s?|participants?|excusee?s?|absente?s?)$|^(?:liste des (?:personnes )?(?:participants|presents)|participaient|ont participe|assistaient)")
+            .expect("static regex")
+    });
+    let f = fold(heading);
+    ONLY.is_match(f.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// `Invités :` names a group of its own (the guests), unlike `Étaient présents :`.
@@ -203,10 +214,11 @@ pub fn fold(s: &str) -> String {
 }
 
 /// A role that says its holder presided over the meeting (`présidente de séance`,
-/// `président de la séance`, `préside la séance`).
+/// `président de la séance`, `préside la séance`) or chairs the committee itself
+/// (`présidente du comité`, `président du CLU`; not `du comité départemental de …`).
 pub fn presides_the_meeting(role: &str) -> bool {
     static PRESIDING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?:^|[^a-z])presid(?:ent|ente|e|ait|ant)\s+(?:de\s+)?(?:la\s+)?(?:seance|reunion)(?:$|[^a-z])")
+        Regex::new(r"(?:^|[^a-z])presid(?:ent|ente|e|ait|ant)\s+(?:(?:de\s+)?(?:la\s+)?(?:seance|reunion)|du\s+(?:comite\s+local|comite\s*(?:$|[,;.)])|clu(?:ac)?))(?:$|[^a-z])")
             .expect("static regex")
     });
     PRESIDING.is_match(&fold(role))

@@ -182,7 +182,8 @@ fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let head = DETERMINERS.contains(&next) || PREPOSITION_HEADS.contains(&next) || next.ends_with("er");
-    if !head {
+    // `le 4 février`: a number before a month is a day (and `février` ends in `-er`).
+    if !head || MONTHS.contains(&next) {
         return None;
     }
     let t = doc.tokens[i];

@@ -265,6 +265,10 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         } else if capitalised && !doc.sentence_start(i) && next_is_capitalised(doc, i) {
             // Inside a run of capitalised words (`Allo Service Public`) the spelling is a name's.
             confidence = confidence.min(0.45);
+        } else if capitalised && !doc.sentence_start(i) && accents(&fix.form) < accents(lower) {
+            // A capitalised word whose accent the lexicon lacks is a place or a name (`Alès`):
+            // scans lose accents far more often than they invent them.
+            confidence = confidence.min(0.45);
         }
         let after = apply_case(t.text, &fix.form, doc.sentence_start(i));
         if after == t.text {
@@ -286,6 +290,11 @@ fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
     let before = i > 0 && doc.gap_before(i) == "-" && lex.contains(&format!("{}-{form}", doc.settled(i - 1)));
     let after = doc.gap_after(i) == "-" && i + 1 < doc.tokens.len() && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
     before || after
+}
+
+/// How many letters of a word carry a diacritic.
+pub(super) fn accents(word: &str) -> usize {
+    word.chars().filter(|c| !c.is_ascii()).count()
 }
 
 fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
