@@ -194,6 +194,9 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
             _ => None,
         };
     }
+    if let Some(reading) = scaled_euros(rest, at) {
+        return Some(reading);
+    }
     // Glued letters: an ordinal (`17ème`) or a code (`4G`); `1er` is handled as ordinal too.
     let glued = word_len(rest);
     if glued > 0 {
@@ -211,6 +214,9 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     }
     if after.starts_with('€') {
         return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false, scale: 1.0 });
+    }
+    if let Some(reading) = scaled_euros(after, start) {
+        return Some(reading);
     }
     let w = word_len(after);
     if w == 0 {
@@ -276,6 +282,12 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         return Some(count(text, start, w));
     }
     Some(bare(at))
+}
+
+/// `12 k€`, `1,5 M€`, `2 Md€` (glued or not): thousands, millions, billions of euros.
+fn scaled_euros(after: &str, at: usize) -> Option<Reading> {
+    let (symbol, scale) = [("k€", 1e3), ("K€", 1e3), ("M€", 1e6), ("Md€", 1e9), ("Mds€", 1e9)].into_iter().find(|(s, _)| after.starts_with(s))?;
+    Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: at + symbol.len(), bare: false, scale })
 }
 
 /// `million(s)` and `milliard(s)` written out after a number multiply it (`3,5 millions`).
@@ -462,7 +474,7 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
             continue;
         }
         value *= reading.scale;
-        if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("hours") && time_of_day(text, s, &prev, value) {
+        if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("hours") && (time_of_day(text, s, &prev, value) || hour_range(text, s, e)) {
             continue;
         }
         if reading.bare && prev == "dont" {
@@ -579,6 +591,19 @@ fn time_of_day(text: &str, s: usize, prev: &str, value: f64) -> bool {
     let (lower, lower_start) = previous_token(text, prev_start);
     let (opener, _) = previous_token(text, lower_start);
     !(lower.chars().all(|c| c.is_ascii_digit()) && matches!(opener.as_str(), "de" | "entre"))
+}
+
+/// `(14 heures – 16 heures)`: two whole hours joined by a dash are the times a meeting
+/// starts and ends, the number at `start..end` being either.
+fn hour_range(text: &str, start: usize, end: usize) -> bool {
+    static FIRST: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[ \u{a0}]*heures?[ \u{a0}]*[–—-][ \u{a0}]*([0-9]{1,2})[ \u{a0}]*heures?").expect("literal pattern"));
+    static SECOND: Lazy<Regex> = Lazy::new(|| Regex::new(r"([0-9]{1,2})[ \u{a0}]*heures?[ \u{a0}]*[–—-][ \u{a0}]*$").expect("literal pattern"));
+    let hour = |s: &str| s.parse::<u32>().ok().filter(|h| *h <= 24);
+    let this = hour(&text[start..end]);
+    let window = text.floor_char_boundary(start.saturating_sub(24));
+    let ordered = |a: Option<u32>, b: Option<u32>| a.zip(b).is_some_and(|(a, b)| a < b);
+    ordered(this, FIRST.captures(&text[end..]).and_then(|c| hour(&c[1])))
+        || ordered(SECOND.captures(&text[window..start]).and_then(|c| hour(&c[1])), this)
 }
 
 /// The number at `pos` is the value of a label that opens its line with `nombre de`

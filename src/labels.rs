@@ -92,7 +92,7 @@ const CONTEXT_REACH: usize = 64;
 
 /// Verbs and nouns saying the label is already held (folded text).
 static OBTAINED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention)(?-u:\b)").expect("literal pattern")
+    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention|detient|detenteur|detentrice|titulaire)(?-u:\b)").expect("literal pattern")
 });
 
 /// Words of plans and deadlines, which are never `obtained` (folded text); `prépare` its
@@ -355,6 +355,7 @@ mod tests {
     fn cues() {
         let cue = |s: &str| cue_words(&fold(s)).flatten();
         assert_eq!(cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
+        assert_eq!(cue("La préfecture détient le label depuis avril 2017."), Some(EventKind::Obtained));
         assert_eq!(cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
         assert_eq!(cue("audit interne : 28/04/22"), Some(EventKind::Audit));
         assert_eq!(cue("La réunion a eu lieu le 3 mai 2022."), None);

@@ -177,13 +177,19 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
         };
         let before = &text[line_start..date.span.start];
         let c = PLACE_LE.captures(before)?;
-        let place = c.get(1)?.as_str().trim().to_string();
+        let mut place = c.get(1)?.as_str().trim();
+        // `Fait à Rethel, le …` closes minutes as the letterhead's `Rethel, le …` opens them.
+        if let Some(city) = ["Fait à ", "Fait a ", "fait à "].iter().find_map(|p| place.strip_prefix(p)) {
+            place = city.trim_start();
+        }
         let lower = place.to_lowercase();
         // `Mercredi, le …` or `Compte rendu du … le` are not places.
-        if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "fait"].iter().any(|w| lower.starts_with(w)) {
+        if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "fait"].iter().any(|w| lower.starts_with(w))
+            || !place.starts_with(char::is_uppercase)
+        {
             return None;
         }
-        Some((*date, place))
+        Some((*date, place.to_string()))
     })
 }
 
@@ -269,7 +275,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
     // Must start a word: see [`boundary`].
     static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s|(?:s.est\s+tenue?|a\s+eu\s+lieu)\s+de\s").unwrap()
+        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?à\s|(?:s.est\s+tenue?|a\s+eu\s+lieu)\s+de\s").unwrap()
     });
     static CLOSING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?").unwrap()
@@ -483,7 +489,7 @@ fn contact(text: &str) -> Contact {
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour\s*:?\s*$").unwrap());
     let Some(start) = blocks.iter().position(|b| HEADING.is_match(b.content_text(text).trim()) || HEADING.is_match(b.text(text).trim())) else {
-        return Vec::new();
+        return inline_agenda(text, blocks);
     };
     let mut items = Vec::new();
     let mut last_number = 0;
@@ -496,6 +502,10 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
             BlockKind::TableRow => false,
         };
+        // Numbering that starts again after a blank line (`a)` after `c)`) is the body's sections.
+        if numbered.is_some_and(|n| n <= last_number) && block.after_blank {
+            break;
+        }
         // A bulleted agenda ends where the numbered sections of the body begin.
         let same_style = numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
         if !is_item || !same_style {
@@ -533,11 +543,32 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     items
 }
 
-/// `3.`, `2)`, `IV.` → its number.
+/// An agenda given in a sentence: `… présente l'ordre du jour : le bilan ; les indicateurs ;
+/// questions diverses.` (two items or more, split on semicolons, up to the sentence's end).
+fn inline_agenda(text: &str, blocks: &[Block]) -> Vec<String> {
+    static INLINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)ordre\s+du\s+jour\s*:").unwrap());
+    for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        let content = block.content_text(text);
+        let Some(m) = INLINE.find(content) else { continue };
+        let rest = &content[m.end()..];
+        let sentence = rest.find(". ").map_or(rest, |end| &rest[..end]);
+        let items: Vec<String> = sentence.split(';').map(clean_item).filter(|i| !i.is_empty()).collect();
+        if items.len() >= 2 {
+            return items;
+        }
+    }
+    Vec::new()
+}
+
+/// `3.`, `2)`, `IV.`, `b)` → its number.
 fn item_number(marker: &str) -> Option<u32> {
     let marker = marker.trim_end_matches(['.', ')', '/', '-', '–', ' ']);
     if let Ok(n) = marker.parse() {
         return Some(n);
+    }
+    // `a)`, `b)`: a lowercase letter numbers items too (`i` after `h` is the ninth).
+    if let [letter @ b'a'..=b'z'] = marker.as_bytes() {
+        return Some(u32::from(letter - b'a') + 1);
     }
     let value = |c| match c {
         'I' => Some(1),
@@ -683,5 +714,15 @@ mod tests {
         let t = "Ordre du jour :\n« le bilan annuel ;\n« les résultats ;\n« questions diverses.\n\nTexte.\n";
         let blocks = segment(t, &[]);
         assert_eq!(agenda(t, &blocks), vec!["le bilan annuel", "les résultats", "questions diverses"]);
+        let t = "Ordre du jour :\na) Indicateurs\nb) Audit\nc) Questions diverses\n\na) Indicateurs\n\nLe standard …\n";
+        let blocks = segment(t, &[]);
+        assert_eq!(agenda(t, &blocks), vec!["Indicateurs", "Audit", "Questions diverses"]);
+    }
+
+    #[test]
+    fn agenda_given_in_a_sentence() {
+        let t = "M. LAMBERT ouvre la séance et présente l'ordre du jour : bilan de l'accueil ; labellisation ; questions diverses. Il rappelle …\n";
+        let blocks = segment(t, &[]);
+        assert_eq!(agenda(t, &blocks), vec!["bilan de l'accueil", "labellisation", "questions diverses"]);
     }
 }

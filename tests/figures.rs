@@ -38,6 +38,9 @@ fn money() {
     assert_eq!(one("un coût de 45 000 € par an"), (45000.0, FigureKind::Money, Some("EUR".into())));
     assert_eq!(one("soit 9 € par habitant"), (9.0, FigureKind::Money, Some("EUR".into())));
     assert_eq!(one("une aide de 300 euros"), (300.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("la démarche a coûté 12 k€ en formation"), (12000.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("un montant de 1,5 M€, débutera"), (1500000.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(one("soit 3K€ par site").0, 3000.0);
 }
 
 #[test]
@@ -205,6 +208,12 @@ fn a_whole_hour_after_a_is_a_time_of_day() {
     assert!(read("reprise vers 15 heures").is_empty());
     assert_eq!(one("une attente de 3 heures").2, Some("hours".into()));
     assert_eq!(read("de 1 à 4 heures d'attente").len(), 2);
+}
+
+#[test]
+fn hours_joined_by_a_dash_are_times_of_day() {
+    assert!(read("Réunion du 5 décembre 2023 (14 heures – 16 heures)").is_empty());
+    assert_eq!(one("un délai de 48 heures – au plus").0, 48.0);
 }
 
 #[test]

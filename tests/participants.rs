@@ -385,3 +385,34 @@ fn sub_headings_under_a_participants_heading_and_bold_bullets_are_groups() {
     assert_eq!(p[0].role.as_deref(), Some("secrétaire général"));
     assert_eq!(p[1].group.as_deref(), Some("Associations"));
 }
+
+#[test]
+fn inline_entries_between_dashes_and_a_second_heading_on_the_next_line() {
+    let t = "Présents : M. Paul NOIR (sous-préfet de Rethel) – Mme Anne PETIT (UDAF des Ardennes).\nExcusés : Mme Julie ROUX (CPAM des Ardennes) – M. Luc BLANC (Défenseur des droits).\n\nM. NOIR ouvre la séance.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "NOIR", Some("sous-préfet de Rethel"), None, None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", None, Some("UDAF des Ardennes"), None, Present),
+            row(Some("Mme"), Some("Julie"), "ROUX", None, Some("CPAM des Ardennes"), None, Excused),
+            row(Some("M."), Some("Luc"), "BLANC", None, Some("Défenseur des droits"), None, Excused),
+        ]
+    );
+    assert_eq!(p.chair, Some(0), "the listed person who opens the meeting chairs it");
+}
+
+#[test]
+fn represented_members_and_attendance_marks_on_entries() {
+    let t = "Membres présents ou représentés :\n- M. Jean HENRY, président de l'UDAF de la Meuse, représenté par Mme Sandrine COLLIN ;\n- M. Claude VIARD, association Familles rurales (excusé) ;\n- Mme Odile WEBER, conciliatrice de justice.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Jean"), "HENRY", Some("président de l'UDAF de la Meuse"), None, None, Excused),
+            row(Some("Mme"), Some("Sandrine"), "COLLIN", None, Some("UDAF de la Meuse"), None, Present),
+            row(Some("M."), Some("Claude"), "VIARD", None, Some("association Familles rurales"), None, Excused),
+            row(Some("Mme"), Some("Odile"), "WEBER", Some("conciliatrice de justice"), None, None, Present),
+        ]
+    );
+}

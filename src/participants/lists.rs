@@ -83,7 +83,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             reader.columns = None;
             list_blocks[i] = true;
             if let Some(inline) = inline {
-                reader.inline(inline);
+                inline_lists(&mut reader, inline);
             }
             continue;
         }
@@ -146,6 +146,27 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
     reader.flush();
     chair_from_prose(text, blocks, &list_blocks, &mut reader);
     Found { participants: reader.participants, unnamed: reader.unnamed, chair: reader.chair, list_blocks }
+}
+
+/// Entries inline after an attendance heading's colon, and the attendance headings that
+/// open later lines of the same block (`Présents : …` then `Excusés : …` with no blank line
+/// between).
+fn inline_lists(reader: &mut Reader, span: Span) {
+    let text = reader.text;
+    let mut start = span.start;
+    let mut line_start = span.start;
+    for line in text[span.start..span.end].split_inclusive('\n') {
+        let this = line_start;
+        line_start += line.len();
+        let Some(colon) = line.find(':').filter(|_| this > span.start) else { continue };
+        let head = &line[..colon];
+        let Some(attendance) = (head.chars().count() <= 60).then(|| vocab::attendance_heading(head)).flatten() else { continue };
+        reader.inline(Span::new(start, this));
+        let group = if vocab::invited_heading(head) { clean_group(head) } else { group_from_attendance(head) };
+        reader.ctx = Some(Ctx { attendance, group });
+        start = this + colon + 1;
+    }
+    reader.inline(Span::new(start, span.end));
 }
 
 /// `Excusés :` and its inline entries. A heading block, or a line whose part before the
@@ -671,10 +692,11 @@ impl Reader<'_> {
         self.draft = Some(Draft { names: vec![name], prefix, desc, span, ctx, chair: false });
     }
 
-    /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`.
+    /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`, `M. X (CAF)
+    /// – Mme Y (UDAF)`.
     fn inline(&mut self, span: Span) {
         static SPLIT: Lazy<Regex> =
-            Lazy::new(|| Regex::new(r";|,\s*(?:et\s+)?(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s").expect("static regex"));
+            Lazy::new(|| Regex::new(r";|(?:,\s*(?:et\s+)?|\s[–—-]\s+)(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s").expect("static regex"));
         let s = &self.text[span.start..span.end];
         // The regex crate has no look-ahead: split before each civility by hand.
         let mut cuts = vec![0];
@@ -683,7 +705,7 @@ impl Reader<'_> {
             if piece == ";" {
                 cuts.push(m.end());
             } else {
-                let civility = piece.trim_start_matches([',', ' ']).trim_start_matches("et ").trim_start();
+                let civility = piece.trim_start_matches([',', ' ', '–', '—', '-']).trim_start_matches("et ").trim_start();
                 cuts.push(m.end() - civility.len());
             }
         }
@@ -692,7 +714,9 @@ impl Reader<'_> {
             let piece = Span::new(span.start + pair[0], span.start + pair[1]);
             let piece_text = &self.text[piece.start..piece.end];
             let trimmed_start = piece.start + (piece_text.len() - piece_text.trim_start().len());
-            let trimmed = Span::new(trimmed_start, piece.end);
+            // The dash that separated it from the next entry is no part of it.
+            let trimmed_end = piece.start + piece_text.trim_end_matches([' ', '\t', '\n', '–', '—']).len();
+            let trimmed = Span::new(trimmed_start, trimmed_end.max(trimmed_start));
             if !self.text[trimmed.start..trimmed.end].trim().is_empty() {
                 self.flush();
                 self.line(trimmed, true, false);
@@ -711,8 +735,24 @@ impl Reader<'_> {
     }
 
     fn flush(&mut self) {
-        let Some(draft) = self.draft.take() else { return };
-        let desc = clean_descriptor(&draft.desc);
+        let Some(mut draft) = self.draft.take() else { return };
+        let mut desc = clean_descriptor(&draft.desc);
+        if let Some((rest, attendance)) = vocab::attendance_mark(&desc) {
+            desc = rest.to_string();
+            draft.ctx.attendance = attendance;
+        }
+        // `M. X, président de l'UDAF, représenté par Mme Y`: X did not come, Y came for the
+        // same organisation.
+        let mut substitutes = Vec::new();
+        if let Some((clause, names_at)) = vocab::represented_by(&desc) {
+            if let Some((names, _)) = names::parse_people(&desc, names_at, Context::List) {
+                substitutes = names;
+            }
+            desc = clean_descriptor(&desc[..clause]);
+            if draft.ctx.attendance == Attendance::Present {
+                draft.ctx.attendance = Attendance::Excused;
+            }
+        }
         let (role, mut organization) = split_descriptor(&desc, draft.prefix.as_deref());
         // `Direction des titres` / `M. X, directeur`: a bare function is held within the
         // service the sub-heading names.
@@ -732,6 +772,19 @@ impl Reader<'_> {
                 organization: organization.clone(),
                 group: draft.ctx.group.clone(),
                 attendance: draft.ctx.attendance,
+                span: draft.span,
+            });
+        }
+        let body = organization.clone().or_else(|| role.as_deref().and_then(body_of_function));
+        for name in substitutes {
+            self.participants.push(Participant {
+                civility: name.civility,
+                given_name: name.given,
+                family_name: name.family,
+                role: None,
+                organization: body.clone(),
+                group: draft.ctx.group.clone(),
+                attendance: Attendance::Present,
                 span: draft.span,
             });
         }
@@ -780,8 +833,14 @@ fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option
         let first = segment.split_whitespace().next().unwrap_or("");
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if let Some(inner) = segment.strip_prefix('(').and_then(|s| s.strip_suffix(')')).filter(|s| !s.contains([')', '('])) {
-            // `BLONDEL Sandrine (ADMR de la Somme), secrétaire`: the bracket after the name holds the organisation.
-            orgs.push(inner.trim().to_string());
+            // `BLONDEL Sandrine (ADMR de la Somme), secrétaire`: the bracket after the name
+            // holds the organisation, or the function when it starts with one (`(sous-préfet de Rethel)`).
+            let inner_first = inner.split_whitespace().next().unwrap_or("");
+            if vocab::is_role_noun(inner_first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')) {
+                roles.push(inner.trim().to_string());
+            } else {
+                orgs.push(inner.trim().to_string());
+            }
         } else if vocab::is_role_noun(first) {
             roles.push(segment);
         } else if segment.starts_with(char::is_uppercase) || segment.split_whitespace().take(2).any(vocab::is_org_marker) {
@@ -802,6 +861,15 @@ fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option
         }
     }
     (non_empty(roles.join(", ")), non_empty(orgs.join(", ")))
+}
+
+/// The body a function belongs to (`président de l'UDAF de la Meuse` → `UDAF de la
+/// Meuse`): what follows its first `de` when that is a name (a capital).
+fn body_of_function(role: &str) -> Option<String> {
+    static OF: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^\S+(?:\s+\S+)?\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)([A-ZÀ-Ý].*)$").expect("static regex")
+    });
+    OF.captures(role).map(|c| c[1].to_string())
 }
 
 /// Splits on commas outside parentheses.

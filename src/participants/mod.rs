@@ -128,8 +128,24 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
             p.attendance == Attendance::Present && p.role.as_deref().is_some_and(vocab::presides_the_meeting)
         });
     }
+    if people.chair.is_none() {
+        people.chair = opens_the_meeting(text, &people.participants);
+    }
     people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants, people.chair);
     people
+}
+
+/// `M. LAMBERT ouvre la séance`, `Mme Anne ROUX, secrétaire générale, préside la réunion`:
+/// the listed person present who opens or chairs the meeting.
+fn opens_the_meeting(text: &str, participants: &[Participant]) -> Option<usize> {
+    static OPENS: Lazy<regex::Regex> = Lazy::new(|| {
+        regex::Regex::new(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?:,[^,.;\n]{1,80},)?\s+(?:ouvre|préside|a\s+ouvert|a\s+présidé)\s+la\s+(?:séance|réunion)")
+            .expect("static regex")
+    });
+    OPENS.captures_iter(text).find_map(|c| {
+        let family = lists::family_key(c.get(1)?.as_str());
+        participants.iter().position(|p| p.attendance == Attendance::Present && lists::family_key(&p.family_name) == family)
+    })
 }
 
 /// `Le sous-préfet ouvre la séance` for one function. Documents sign with a handful of

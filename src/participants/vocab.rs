@@ -159,6 +159,25 @@ pub fn attendance_cell(cell: &str) -> Option<Attendance> {
     }
 }
 
+/// `(excusé)`, `, excusée`, `(absente)` closing an entry: the entry without it and the
+/// attendance it states, which overrides the list's.
+pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
+    static MARK: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$").expect("static regex")
+    });
+    let c = MARK.captures(desc)?;
+    let attendance = attendance_cell(c.get(1)?.as_str())?;
+    Some((desc[..c.get(0)?.start()].trim_end(), attendance))
+}
+
+/// `…, représenté par Mme X`, `remplacée par`: the clause's start and where the name of the
+/// person who came in the entry's place starts.
+pub fn represented_by(desc: &str) -> Option<(usize, usize)> {
+    static CLAUSE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?i),?\s*\(?\s*(?:repr[ée]sent[ée]|remplac[ée])e?\s+par\s+").expect("static regex"));
+    CLAUSE.find(desc).map(|m| (m.start(), m.end()))
+}
+
 /// A sub-heading naming a service or site (`Direction de la citoyenneté`, `Sous-préfecture
 /// de Bayonne`) rather than a kind of member (`Représentants des usagers`).
 pub fn names_an_organisation(heading: &str) -> bool {
