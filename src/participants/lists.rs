@@ -61,6 +61,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         ctx: None,
         columns: None,
         marks: Vec::new(),
+        stacked: None,
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
@@ -131,6 +132,9 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         list_blocks[i] = true;
         if block.kind == BlockKind::TableRow {
             reader.table_row(block);
+            continue;
+        }
+        if reader.cell_lines(block) {
             continue;
         }
         let first = Span::new(block.content.start, block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start)));
@@ -384,6 +388,28 @@ struct Reader<'t> {
     /// The `Présent | Excusé` columns of an attendance sheet's header row, where a row
     /// ticks one with an `X`.
     marks: Vec<MarkColumn>,
+    /// A table exported one cell a line (`Nom` / `Fonction` / `Structure`, then each row's
+    /// cells on as many lines): what each line of a row holds.
+    stacked: Option<Vec<StackedCell>>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum StackedCell {
+    Person,
+    Role,
+    Organisation,
+}
+
+impl StackedCell {
+    /// What a header line names, if it is a column header.
+    fn from_header(line: &str) -> Option<StackedCell> {
+        match fold(line.trim().trim_end_matches(':').trim()).as_str() {
+            "nom" | "noms" | "nom et prenom" | "nom prenom" | "prenom nom" | "participant" | "participants" => Some(StackedCell::Person),
+            "fonction" | "fonctions" | "qualite" | "role" | "titre" => Some(StackedCell::Role),
+            "structure" | "organisme" | "organisation" | "service" | "administration" | "institution" | "entite" => Some(StackedCell::Organisation),
+            _ => None,
+        }
+    }
 }
 
 /// A header cell naming an attendance (`Présent`, `Excusé`): where it stands in the row
@@ -452,6 +478,51 @@ impl Reader<'_> {
         self.ctx = None;
         self.columns = None;
         self.marks.clear();
+        self.stacked = None;
+    }
+
+    /// A block of a table exported one cell a line: its header (`Nom` / `Fonction` /
+    /// `Structure`) or its rows, each line in its column. Returns whether the block was read
+    /// so; a block that does not fit the columns is left to the line reader.
+    fn cell_lines(&mut self, block: &Block) -> bool {
+        if block.kind != BlockKind::Paragraph {
+            return false;
+        }
+        let lines: Vec<Span> = block.lines.iter().map(|l| Span::new(l.start.max(block.content.start), l.end)).collect();
+        let cells: Option<Vec<StackedCell>> = lines.iter().map(|l| StackedCell::from_header(&self.text[l.start..l.end])).collect();
+        if let Some(cells) = cells.filter(|c| c.len() >= 2 && c.contains(&StackedCell::Person)) {
+            self.flush();
+            self.pending = None;
+            self.stacked = Some(cells);
+            return true;
+        }
+        let Some(columns) = self.stacked.clone() else { return false };
+        if lines.is_empty() || lines.len() % columns.len() != 0 {
+            return false;
+        }
+        let mut rows = Vec::new();
+        for row in lines.chunks(columns.len()) {
+            let mut names = None;
+            let (mut role, mut organisation) = (String::new(), String::new());
+            for (&line, &column) in row.iter().zip(&columns) {
+                let cell = self.text[line.start..line.end].trim();
+                match column {
+                    StackedCell::Person => names = entry_at_start(&self.text[line.start..line.end]).map(|(n, _)| absolute(n, line.start)),
+                    StackedCell::Role => role = cell.to_string(),
+                    StackedCell::Organisation => organisation = cell.to_string(),
+                }
+            }
+            let Some(names) = names else { return false };
+            rows.push((names, role, organisation, Span::new(row[0].start, row[row.len() - 1].end)));
+        }
+        let Some(ctx) = self.ctx.clone() else { return false };
+        for (names, desc, organisation, span) in rows {
+            self.flush();
+            // An empty prefix still marks the descriptor as the role alone.
+            self.draft = Some(Draft { names, prefix: Some(organisation), desc, span, ctx: ctx.clone(), chair: false });
+        }
+        self.flush();
+        true
     }
 
     /// The header row of an attendance sheet: the columns ticked for each attendance.
