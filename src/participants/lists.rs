@@ -488,7 +488,7 @@ impl Reader<'_> {
         if block.kind != BlockKind::Paragraph {
             return false;
         }
-        let lines: Vec<Span> = block.lines.iter().map(|l| Span::new(l.start.max(block.content.start), l.end)).collect();
+        let lines: Vec<Span> = block.lines.iter().map(|l| Span::new(l.start.max(block.content.start).min(l.end), l.end)).collect();
         let cells: Option<Vec<StackedCell>> = lines.iter().map(|l| StackedCell::from_header(&self.text[l.start..l.end])).collect();
         if let Some(cells) = cells.filter(|c| c.len() >= 2 && c.contains(&StackedCell::Person)) {
             self.flush();
