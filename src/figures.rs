@@ -621,12 +621,28 @@ fn at_line_start(text: &str, pos: usize) -> bool {
     line.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '#' | '✓' | '⇒' | '(' | '.'))
 }
 
-/// The number ending at `end` is the last thing on a line that opens with a bullet.
+/// The number ending at `end` is the last thing on a line that opens with a bullet, or on a
+/// line between such items whose bullet OCR lost (`- préfecture : 1600` / `sous-préfecture
+/// de X : 200` / `- sous-préfecture de Y : 500`).
 fn ends_list_item(text: &str, end: usize) -> bool {
+    const BULLETS: [char; 6] = ['-', '–', '•', '*', '+', '✓'];
     let rest = text[end..].trim_start_matches(is_hspace);
     let line_start = text[..end].rfind('\n').map_or(0, |k| k + 1);
     let line = text[line_start..end].trim_start();
-    (rest.is_empty() || rest.starts_with('\n')) && line.starts_with(['-', '–', '•', '*', '+', '✓'])
+    if !(rest.is_empty() || rest.starts_with('\n')) {
+        return false;
+    }
+    if line.starts_with(BULLETS) {
+        return true;
+    }
+    let numbered_item = |l: &str| {
+        let l = l.trim();
+        l.starts_with(BULLETS) && l.ends_with(|c: char| c.is_ascii_digit())
+    };
+    let previous = text[..line_start].trim_end().rsplit('\n').next().unwrap_or("");
+    let line_end = end + (rest.len() - rest.trim_start_matches(is_hspace).len());
+    let next = text[line_end..].trim_start().split('\n').next().unwrap_or("");
+    numbered_item(previous) || numbered_item(next)
 }
 
 /// The line holding `pos` continues the previous one: that line ends inside a sentence.

@@ -211,6 +211,13 @@ fn a_whole_hour_after_a_is_a_time_of_day() {
 }
 
 #[test]
+fn a_list_item_whose_bullet_ocr_lost() {
+    let values: Vec<f64> = read("les flux mensuels sont les suivants :\n\n- préfecture : 1600\nsous-préfecture de Laon : 200\n\n- sous-préfecture de Vervins : 250\n").into_iter().map(|f| f.0).collect();
+    assert_eq!(values, vec![1600.0, 200.0, 250.0]);
+    assert!(read("Référence du dossier : 200\nSuite du texte.\n").is_empty());
+}
+
+#[test]
 fn hours_joined_by_a_dash_are_times_of_day() {
     assert!(read("Réunion du 5 décembre 2023 (14 heures – 16 heures)").is_empty());
     assert_eq!(one("un délai de 48 heures – au plus").0, 48.0);
