@@ -254,6 +254,21 @@ fn ocr_damaged_family_name_repaired_from_the_text() {
     let p = people(t);
     assert_eq!(p.participants[0].family_name, "PIERRON");
     assert_eq!(p.interventions[0].participant, Some(0));
+    // A letter added, a space inside: repaired; a name a letter shorter than another listed
+    // one is another person.
+    let t = "Participants :
+
+Mme Pauline RESPONDEXK, cheffe
+M. Emmanuel PILI OY, adjoint
+M. Paul MARTIN, agent
+Mme Anne MARTINY, agent
+
+Débats
+
+Madame RESPONDEK indique que… M. PILLOY ajoute que… M. MARTINY répond.
+";
+    let families: Vec<String> = people(t).participants.into_iter().map(|p| p.family_name).collect();
+    assert_eq!(families, ["RESPONDEK", "PILLOY", "MARTIN", "MARTINY"]);
 }
 
 #[test]

@@ -1031,7 +1031,7 @@ pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
         }
         let best = counts
             .iter()
-            .filter(|(name, _)| !listed.contains(name) && one_substitution(name, &p.family_name))
+            .filter(|(name, _)| !listed.contains(name) && one_misreading(name, &p.family_name))
             .max_by_key(|(name, count)| (**count, std::cmp::Reverse((*name).clone())));
         if let Some((name, _)) = best {
             p.family_name = name.clone();
@@ -1045,9 +1045,22 @@ pub fn family_key(family: &str) -> String {
     fold(family).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn one_substitution(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    a.len() == b.len() && a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+/// `listed` is `name` with one letter misread (`PIFRRON`), or, in a name of five letters or
+/// more, one letter added or lost (`RESPONDEXK`); a space OCR put inside it (`PILI OY`) is
+/// not counted.
+fn one_misreading(name: &str, listed: &str) -> bool {
+    let a: Vec<char> = name.chars().collect();
+    let b: Vec<char> = listed.chars().filter(|&c| c != ' ' || name.contains(' ')).collect();
+    if a.len() == b.len() {
+        return a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1;
+    }
+    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() != short.len() + 1 || short.len() < 5 {
+        return false;
+    }
+    // The first difference is the added letter: the rest must then line up.
+    let at = short.iter().zip(long.iter()).position(|(x, y)| x != y).unwrap_or(short.len());
+    short[at..] == long[at + 1..]
 }
 
 #[cfg(test)]
