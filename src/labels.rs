@@ -227,7 +227,8 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
 
     // The labels a position refers to: the last one named before it in its sentence with those
     // coordinated with it (`Qualipref et Marianne`), else those named in its sentence, else
-    // the last one named.
+    // the last one named, when the sentence speaks of labelling (`Elle a été labellisée le …`,
+    // not `96 % ont obtenu un rendez-vous`).
     let referents = |pos: usize| -> Vec<usize> {
         let (s, e) = sentences.around(pos);
         let (first, last) = (mentions.partition_point(|m| m.start < s), mentions.partition_point(|m| m.start < e));
@@ -242,7 +243,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         let upto = if before > first { before } else { last };
         let mut here: Vec<usize> = mentions[from..upto].iter().map(|m| m.label).collect();
         here.dedup();
-        if here.is_empty() {
+        if here.is_empty() && speaks_of_labelling(&text[s..e]) {
             // The last sentence naming labels before this one; its first label is the subject.
             let last = mentions.partition_point(|m| m.start < s);
             if let Some(k) = last.checked_sub(1) {
@@ -302,6 +303,13 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         .filter(|(k, l)| l.mentions > 0 && (l.name != "France Services" || l.mentions >= 2 || tied_to_labelling[*k]))
         .map(|(_, l)| l)
         .collect()
+}
+
+/// Whether a sentence names labelling itself (`labellisée`, `label`, `certification`), so that
+/// it can speak of a label named in an earlier sentence.
+fn speaks_of_labelling(sentence: &str) -> bool {
+    let f = fold(sentence);
+    ["label", "certifi"].iter().any(|w| f.contains(w))
 }
 
 /// `labellisée Qualipref en 2017, puis Marianne le …`: `Marianne` closing a list of what was

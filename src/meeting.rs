@@ -296,6 +296,11 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         place_found = place_found.or_else(|| place(tail));
     }
     if start.is_none() {
+        if let Some(field) = hours_field(text) {
+            (start, end, _) = time_range(field);
+        }
+    }
+    if start.is_none() {
         if let Some(m) = boundary::find_at(&OPENING, text, 0) {
             let tail = rest_of_sentence(text, m.end());
             let (s, e, after) = time_range(tail);
@@ -308,6 +313,12 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
     }
     (start, end, place_field(text).or(place_found))
+}
+
+/// The value of an `Horaires :` or `Heure :` field (`Horaires : 10 h 00 – 12 h 15.`).
+fn hours_field(text: &str) -> Option<&str> {
+    static FIELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?im)^[ \t]*(?:horaires?|heures?)[ \t]*:[ \t]*([^\n]+)").unwrap());
+    Some(FIELD.captures(text)?.get(1)?.as_str())
 }
 
 /// A `Lieu :` field says the place in so many words, whatever the words.
@@ -642,6 +653,14 @@ mod tests {
         assert_eq!(found.meeting.start_time.as_deref(), Some("14:30"));
         assert_eq!(found.meeting.end_time.as_deref(), Some("16:30"));
         assert_eq!(found.meeting.place.as_deref(), Some("salle Clemenceau de la préfecture"));
+    }
+
+    #[test]
+    fn an_hours_field_gives_the_times() {
+        let t = "Relevé de décisions de la réunion du 21 janvier 2025\n\nPrésents : M. X.\n\nHoraires : 10 h 00 – 12 h 15. Lieu : préfecture.\n";
+        let blocks = segment(t, &[]);
+        let found = extract(t, &blocks, &[day(t, "21 janvier 2025", "2025-01-21")]);
+        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:00"), Some("12:15")));
     }
 
     #[test]

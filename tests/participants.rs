@@ -445,3 +445,11 @@ fn table_exported_one_cell_a_line() {
         ]
     );
 }
+
+#[test]
+fn table_header_in_capitals_and_a_sentence_after_the_list() {
+    let t = "Participants\n\nPrénom NOM\tOrganisme\tFonction\nJeanne BERTHIER\tPréfecture\tSecrétaire générale\n\nPoints abordés\n\nMme BERTHIER, présidente de séance, rappelle que le label a été obtenu.\n";
+    let p = people(t);
+    assert_eq!(rows(&p), vec![row(None, Some("Jeanne"), "BERTHIER", Some("Secrétaire générale"), Some("Préfecture"), None, Present)]);
+    assert_eq!(p.chair, Some(0));
+}

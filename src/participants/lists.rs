@@ -290,7 +290,20 @@ fn entry_at_start(line: &str) -> Option<(Vec<Name>, usize)> {
     let descriptor_like = rest.is_empty()
         || rest.starts_with([',', ';', '(', '-', '–', ':', '.'])
         || rest.split_whitespace().next().is_some_and(|w| w.starts_with(char::is_uppercase) || vocab::is_role_noun(w));
-    (vouched && rest_not_sentence(rest) || descriptor_like).then_some((names, end))
+    (vouched && rest_not_sentence(rest) && !apposition_then_clause(rest) || descriptor_like && !apposition_then_clause(rest)).then_some((names, end))
+}
+
+/// `Mme LAFITTE, présidente de séance, rappelle que …`: a name in apposition at the head of
+/// a sentence whose verb opens a clause; list entries hold no `que`.
+fn apposition_then_clause(rest: &str) -> bool {
+    top_level_segments(rest).iter().skip(1).any(|segment| {
+        let first = segment.split_whitespace().next().unwrap_or("");
+        // `ainsi que le représentant de …` adds to the list.
+        first.starts_with(char::is_lowercase)
+            && !vocab::is_role_noun(first)
+            && !matches!(first, "ainsi" | "de" | "et")
+            && [" que ", " qu'", " qu’"].iter().any(|w| segment.contains(w))
+    })
 }
 
 /// `M. LARREY explique que…` is prose even in a list.
@@ -670,6 +683,12 @@ impl Reader<'_> {
     fn table_row(&mut self, block: &Block) {
         let Some(mut ctx) = self.ctx.clone() else { return };
         let cells: Vec<&str> = block.cells.iter().map(|c| &self.text[c.start..c.end]).collect();
+        // `Prénom NOM | Organisme | Fonction`: a header row reads like a name in capitals.
+        if cells.iter().all(|c| StackedCell::from_header(c).is_some()) && NameColumns::from_header(&cells).is_none() {
+            self.flush();
+            self.mark_header(&block.cells);
+            return;
+        }
         if let Some(columns) = NameColumns::from_header(&cells) {
             self.flush();
             self.columns = Some(columns);

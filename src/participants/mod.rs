@@ -135,11 +135,12 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     people
 }
 
-/// `M. LAMBERT ouvre la séance`, `Mme Anne ROUX, secrétaire générale, préside la réunion`:
-/// the listed person present who opens or chairs the meeting.
+/// `M. LAMBERT ouvre la séance`, `Mme Anne ROUX, secrétaire générale, préside la réunion`,
+/// `Mme LAFITTE, présidente de séance, rappelle`: the listed person present who opens or
+/// chairs the meeting.
 fn opens_the_meeting(text: &str, participants: &[Participant]) -> Option<usize> {
     static OPENS: Lazy<regex::Regex> = Lazy::new(|| {
-        regex::Regex::new(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?:,[^,.;\n]{1,80},)?\s+(?:ouvre|préside|a\s+ouvert|a\s+présidé)\s+la\s+(?:séance|réunion)")
+        regex::Regex::new(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?:(?:,[^,.;\n]{1,80},)?\s+(?:ouvre|préside|a\s+ouvert|a\s+présidé)\s+la\s+(?:séance|réunion)|,\s*présidente?\s+de\s+(?:la\s+)?séance\s*,)")
             .expect("static regex")
     });
     OPENS.captures_iter(text).find_map(|c| {
