@@ -95,7 +95,7 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
 static PRESENT_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?liste des (?:personnes )?(?:participants|presents)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite|(?:feuille|liste) d.emargement)")
+    Regex::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)")
         .expect("static regex")
 });
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
