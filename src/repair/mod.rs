@@ -55,6 +55,8 @@ struct Word<'a> {
     freq: Option<u16>,
     /// Occurrences: a spelling seen often is probably deliberate.
     count: usize,
+    /// [`worth_checking`], asked of every occurrence by the word rule and `Doc::settled`.
+    worth: bool,
 }
 
 impl<'a> Doc<'a> {
@@ -69,7 +71,7 @@ impl<'a> Doc<'a> {
                 let id = *ids.entry(t.text).or_insert_with(|| {
                     let lower = lowercase(t.text);
                     let freq = lex.freq(&lower);
-                    words.push(Word { text: t.text, lower, freq, count: 0 });
+                    words.push(Word { text: t.text, lower, freq, count: 0, worth: worth_checking(t.text) });
                     // At most one entry per token, and token counts fit in u32 for any text under 4 GiB.
                     (words.len() - 1) as u32
                 });
@@ -112,7 +114,7 @@ impl<'a> Doc<'a> {
     /// first pass will have written, so rules reading neighbours read them through this.
     pub fn settled(&self, i: usize) -> Cow<'_, str> {
         let lower = self.lower(i);
-        if self.freq(i).is_some() || !worth_checking(self.tokens[i].text) {
+        if self.freq(i).is_some() || !self.word(i).worth {
             return Cow::Borrowed(lower);
         }
         match correct(lower, Reach::Full) {
@@ -229,7 +231,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
     // The accented spelling of each distinct known word, looked up once per document.
     let mut accented: Vec<Option<Option<String>>> = vec![None; doc.words.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
-        if done[i] || !worth_checking(t.text) || doc.protected(i) {
+        if done[i] || !doc.word(i).worth || doc.protected(i) {
             continue;
         }
         if in_compound(doc, i) || ABBREVIATIONS.contains(&t.text) {

@@ -45,7 +45,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
 }
 
 fn is_given(word: &str) -> bool {
-    Lexicon::get().proper_of_fold(&fold(word)).iter().any(|f| f == word)
+    Lexicon::get().is_proper(word)
 }
 
 /// The capitalised lexicon form one glyph confusion or accent away, if there is just one.
