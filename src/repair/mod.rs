@@ -11,6 +11,7 @@ mod tokens;
 mod word;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -63,8 +64,9 @@ impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
         let tokens = tokens::tokenize(text);
         let lex = Lexicon::get();
-        let mut ids: HashMap<&str, u32, FxBuild> = HashMap::default();
-        let mut words: Vec<Word> = Vec::new();
+        // Sized for a document's vocabulary, about a quarter of its tokens, to spare regrowth.
+        let mut ids: HashMap<&str, u32, FxBuild> = HashMap::with_capacity_and_hasher(tokens.len() / 4, FxBuild::default());
+        let mut words: Vec<Word> = Vec::with_capacity(tokens.len() / 4);
         let word_of = tokens
             .iter()
             .map(|t| {
@@ -144,7 +146,7 @@ impl<'a> Doc<'a> {
         let before = self.text[..self.tokens[i].start].trim_end_matches([' ', '\t']);
         match before.chars().next_back() {
             None => true,
-            Some(c) => "\n.!?:;•·-–—*()«\"".contains(c),
+            Some(c) => matches!(c, '\n' | '.' | '!' | '?' | ':' | ';' | '•' | '·' | '-' | '–' | '—' | '*' | '(' | ')' | '«' | '"'),
         }
     }
 }
@@ -212,9 +214,7 @@ fn accents_capitals(doc: &Doc) -> bool {
             continue;
         }
         let folded = crate::lexicon::fold(&w.lower);
-        // The spelling the lexicon prefers for this word: does it start with an accent?
-        let Some((best, _)) = lex.forms_of_fold(&folded).into_iter().next() else { continue };
-        if best.as_bytes().first() == folded.as_bytes().first() {
+        if !preferred_has_accented_initial(lex, folded) {
             continue;
         }
         if first.is_ascii() {
@@ -226,10 +226,36 @@ fn accents_capitals(doc: &Doc) -> bool {
     with >= 2 * without
 }
 
+thread_local! {
+    /// [`preferred_has_accented_initial`] by folded key: every pass of every document asks it
+    /// of the same capitalised words, and each answer is an `fst` range query.
+    static ACCENTED_INITIAL: RefCell<HashMap<String, bool, FxBuild>> = RefCell::new(HashMap::default());
+}
+
+/// Whether the spelling the lexicon prefers for `folded` starts with an accent (its first
+/// byte differs from the folded key's); false for a key the lexicon lacks.
+fn preferred_has_accented_initial(lex: &Lexicon, folded: String) -> bool {
+    if let Some(&hit) = ACCENTED_INITIAL.with(|m| m.borrow().get(&folded).copied()).as_ref() {
+        return hit;
+    }
+    let accented = lex.forms_of_fold(&folded).into_iter().next().is_some_and(|(best, _)| best.as_bytes().first() != folded.as_bytes().first());
+    ACCENTED_INITIAL.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded like the word memo, for long runs.
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(folded, accented);
+    });
+    accented
+}
+
 /// Lexicon corrections of unknown words no span rule has claimed.
 fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
     // The accented spelling of each distinct known word, looked up once per document.
     let mut accented: Vec<Option<Option<String>>> = vec![None; doc.words.len()];
+    // Each distinct unknown word's correction, asked of the memo once per document.
+    let mut fixes: Vec<Option<Option<Fix>>> = vec![None; doc.words.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
         if done[i] || !doc.word(i).worth || doc.protected(i) {
             continue;
@@ -248,7 +274,9 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let capitalised = is_capitalised(t.text);
         let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
-        let Some(fix) = word::correct(lower, reach) else { continue };
+        let Some(fix) = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref() else {
+            continue;
+        };
         let mut confidence = fix.confidence;
         if fix.kind != Kind::Accent {
             // A spelling the document repeats, or a part of a hyphenated name (`Qual-e-pref`),

@@ -142,11 +142,20 @@ pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
 
 /// Every letter is uppercase (acronyms, family names in capitals).
 pub fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test on bytes, for the usual ASCII token.
+        let b = word.as_bytes();
+        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+    }
     word.chars().filter(|&c| is_letter(c)).count() >= 2 && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
 }
 
 /// First letter uppercase, the others lowercase.
 pub fn is_capitalised(word: &str) -> bool {
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase) && !b[1..].iter().any(u8::is_ascii_uppercase);
+    }
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(|c| !c.is_uppercase())
 }
