@@ -11,11 +11,16 @@ pub fn slots(keys: usize) -> usize {
 /// 64-bit hash of a key: FxHash-style word mixing, then the murmur3 finaliser, so that spellings
 /// one letter apart get unrelated slots and tags.
 pub fn hash(key: &[u8]) -> u64 {
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     let mut h = key.len() as u64;
-    for chunk in key.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = mix(h, u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")));
+    }
+    // The last bytes as a zero-padded little-endian word, without a call to `memcpy`.
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = mix(h, rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);

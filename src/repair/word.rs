@@ -206,13 +206,17 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
             }
         }
     };
+    // Only words that may take two confusions keep their first variants (one String each).
+    let pairs = reach == Reach::Full && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX;
     let mut first = Vec::new();
     let mut buf = String::with_capacity(folded.len() + 2);
     for_each_variant(folded, &mut buf, f32::INFINITY, |v, cost| {
         consider(v, cost, 1, &mut best);
-        first.push((v.to_string(), cost));
+        if pairs {
+            first.push((v.to_string(), cost));
+        }
     });
-    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX {
+    if pairs && best.is_none() {
         for (v, cost) in &first {
             // Two unlikely misreadings in one short word are less likely than a real unknown word.
             for_each_variant(v, &mut buf, TWO_CONFUSIONS_COST - cost, |w, cost2| consider(w, cost + cost2, 2, &mut best));
