@@ -143,9 +143,16 @@ pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
 /// Every letter is uppercase (acronyms, family names in capitals).
 pub fn is_all_caps(word: &str) -> bool {
     if word.is_ascii() {
-        // The same test on bytes, for the usual ASCII token.
-        let b = word.as_bytes();
-        return b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !b.iter().any(u8::is_ascii_lowercase);
+        // The same test on bytes, for the usual ASCII token, in one pass that stops at the
+        // first lowercase letter.
+        let mut capitals = 0;
+        for &c in word.as_bytes() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            capitals += usize::from(c.is_ascii_uppercase());
+        }
+        return capitals >= 2;
     }
     word.chars().filter(|&c| is_letter(c)).count() >= 2 && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
 }
