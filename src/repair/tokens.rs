@@ -159,9 +159,13 @@ pub fn is_all_caps(word: &str) -> bool {
 
 /// First letter uppercase, the others lowercase.
 pub fn is_capitalised(word: &str) -> bool {
-    if word.is_ascii() {
-        let b = word.as_bytes();
-        return b.first().is_some_and(u8::is_ascii_uppercase) && !b[1..].iter().any(u8::is_ascii_uppercase);
+    let b = word.as_bytes();
+    match b.first() {
+        // An ASCII first byte decides the first letter without decoding (most tokens are
+        // lowercase words); an ASCII rest is tested on bytes.
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        Some(c) if c.is_ascii_uppercase() && b[1..].is_ascii() => return !b[1..].iter().any(u8::is_ascii_uppercase),
+        _ => {}
     }
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(|c| !c.is_uppercase())

@@ -177,11 +177,16 @@ fn for_each_variant(word: &str, buf: &mut String, max_cost: f32, mut f: impl FnM
         // Most letters start no confusion (nor do UTF-8 continuation bytes): the table skips
         // them, and lists for the others only the confusions they start.
         let (indices, n) = &BY_FIRST_BYTE[bytes[i] as usize];
+        if *n == 0 {
+            continue;
+        }
+        // The candidates at `i` share the prefix `word[..i]`, copied once.
+        buf.clear();
+        buf.push_str(&word[..i]);
         for &k in &indices[..*n as usize] {
             let (from, to, cost) = CONFUSIONS[k as usize];
             if cost <= max_cost && bytes[i..].starts_with(from.as_bytes()) {
-                buf.clear();
-                buf.push_str(&word[..i]);
+                buf.truncate(i);
                 buf.push_str(to);
                 buf.push_str(&word[i + from.len()..]);
                 f(buf, cost);
