@@ -39,7 +39,7 @@ fn tag(h: u64) -> u64 {
 /// The table for `(key, frequency)` pairs, as little-endian bytes; a repeated key keeps its
 /// highest frequency.
 #[allow(dead_code)] // used by build.rs only
-pub fn build<'a>(entries: &[(&'a [u8], u16)]) -> Vec<u8> {
+pub fn build(entries: &[(&[u8], u16)]) -> Vec<u8> {
     let size = self::slots(entries.len());
     let mut slots = vec![0u64; size];
     for &(key, freq) in entries {
