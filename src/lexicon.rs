@@ -16,6 +16,7 @@ static FOLDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.tab"));
 static FOLDS_BLOOM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.bloom"));
 static BY_FOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/by_fold.fst"));
 static PROPER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.fst"));
+static PROPER_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.tab"));
 
 /// Word forms with their frequency as Zipf × 100 (wordfreq scale: 0 unknown, ~300 rare,
 /// ~500 common, 700+ function words).
@@ -63,6 +64,12 @@ impl Lexicon {
         forms
     }
 
+    /// Whether `form` is one of the capitalised forms, exactly as spelt: one probe of a small
+    /// table where the name rule asks it of most capitalised tokens.
+    pub fn is_proper(&self, form: &str) -> bool {
+        table::get(PROPER_FORMS, None, form.as_bytes()).is_some()
+    }
+
     /// Capitalised forms (given names, places) whose folded key is `folded`.
     pub fn proper_of_fold(&self, folded: &str) -> Vec<String> {
         prefixed(&self.proper, folded).into_iter().map(|(form, _)| form).collect()
@@ -108,6 +115,7 @@ mod tests {
         assert!(lex.fold_freq("controles").is_some());
         assert!(lex.fold_freq("contrles").is_none());
         assert!(lex.proper_of_fold("veronique").contains(&"Véronique".to_string()));
+        assert!(lex.is_proper("Véronique") && !lex.is_proper("Veronique") && !lex.is_proper("véronique"));
     }
 
     #[test]

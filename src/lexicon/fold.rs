@@ -3,6 +3,10 @@
 /// Lowercase, diacritics removed, ligatures spelt out, typographic apostrophe made ASCII: the key
 /// under which OCR output that lost its accents still finds the word.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        // No accents, ligatures or curly apostrophes: folding is lowercasing.
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.chars() {
         for l in c.to_lowercase() {

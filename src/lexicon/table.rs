@@ -2,18 +2,25 @@
 //! the binary (shared by both). A lookup costs one hash and usually one cache line, where an
 //! `fst` walk decodes a node per byte: unknown words try hundreds of candidate spellings.
 
-/// Slots per table: a power of two over twice the ~440k keys, so that a miss (the usual outcome
-/// for a candidate spelling) ends after one or two probes.
-pub const SLOTS: usize = 1 << 20;
+/// Slots for `keys` keys: a power of two over twice as many, so that a miss (the usual outcome
+/// for a candidate spelling) ends after one or two probes. The lexicon's tables have 2^20 slots.
+pub fn slots(keys: usize) -> usize {
+    (2 * keys).next_power_of_two()
+}
 
 /// 64-bit hash of a key: FxHash-style word mixing, then the murmur3 finaliser, so that spellings
 /// one letter apart get unrelated slots and tags.
 pub fn hash(key: &[u8]) -> u64 {
+    let mix = |h: u64, word: u64| (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     let mut h = key.len() as u64;
-    for chunk in key.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    let mut chunks = key.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = mix(h, u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")));
+    }
+    // The last bytes as a zero-padded little-endian word, without a call to `memcpy`.
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        h = mix(h, rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -32,11 +39,12 @@ fn tag(h: u64) -> u64 {
 /// The table for `(key, frequency)` pairs, as little-endian bytes; a repeated key keeps its
 /// highest frequency.
 #[allow(dead_code)] // used by build.rs only
-pub fn build<'a>(entries: impl IntoIterator<Item = (&'a [u8], u16)>) -> Vec<u8> {
-    let mut slots = vec![0u64; SLOTS];
-    for (key, freq) in entries {
+pub fn build(entries: &[(&[u8], u16)]) -> Vec<u8> {
+    let size = self::slots(entries.len());
+    let mut slots = vec![0u64; size];
+    for &(key, freq) in entries {
         let h = hash(key);
-        let mut i = h as usize & (SLOTS - 1);
+        let mut i = h as usize & (size - 1);
         loop {
             if slots[i] == 0 {
                 slots[i] = tag(h) | u64::from(freq);
@@ -46,7 +54,7 @@ pub fn build<'a>(entries: impl IntoIterator<Item = (&'a [u8], u16)>) -> Vec<u8> 
                 slots[i] = tag(h) | (slots[i] & 0xFFFF).max(u64::from(freq));
                 break;
             }
-            i = (i + 1) & (SLOTS - 1);
+            i = (i + 1) & (size - 1);
         }
     }
     slots.iter().flat_map(|s| s.to_le_bytes()).collect()
@@ -90,7 +98,9 @@ pub fn get(table: &[u8], bloom: Option<&[u8]>, key: &[u8]) -> Option<u16> {
             return None;
         }
     }
-    let mut i = h as usize & (SLOTS - 1);
+    // The table's size is a power of two (see `slots`).
+    let mask = table.len() / 8 - 1;
+    let mut i = h as usize & mask;
     loop {
         let slot = read(table, i);
         if slot == 0 {
@@ -99,6 +109,6 @@ pub fn get(table: &[u8], bloom: Option<&[u8]>, key: &[u8]) -> Option<u16> {
         if slot & !0xFFFF == tag(h) {
             return Some(slot as u16);
         }
-        i = (i + 1) & (SLOTS - 1);
+        i = (i + 1) & mask;
     }
 }

@@ -192,7 +192,7 @@ fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
 
 /// `&` between lowercase words is the English model's `à`; `R & D` stays.
 fn ampersands(doc: &Doc, edits: &mut Vec<Edit>) {
-    for (pos, _) in doc.text.match_indices(" & ") {
+    for pos in memchr::memmem::find_iter(doc.text.as_bytes(), " & ") {
         let amp = pos + 1;
         let i = doc.tokens.partition_point(|t| t.end <= amp);
         if i == 0 || i >= doc.tokens.len() {

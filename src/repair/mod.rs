@@ -11,6 +11,7 @@ mod tokens;
 mod word;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -55,21 +56,24 @@ struct Word<'a> {
     freq: Option<u16>,
     /// Occurrences: a spelling seen often is probably deliberate.
     count: usize,
+    /// [`worth_checking`], asked of every occurrence by the word rule and `Doc::settled`.
+    worth: bool,
 }
 
 impl<'a> Doc<'a> {
     fn new(text: &'a str) -> Self {
         let tokens = tokens::tokenize(text);
         let lex = Lexicon::get();
-        let mut ids: HashMap<&str, u32, FxBuild> = HashMap::default();
-        let mut words: Vec<Word> = Vec::new();
+        // Sized for a document's vocabulary, about a quarter of its tokens, to spare regrowth.
+        let mut ids: HashMap<&str, u32, FxBuild> = HashMap::with_capacity_and_hasher(tokens.len() / 4, FxBuild::default());
+        let mut words: Vec<Word> = Vec::with_capacity(tokens.len() / 4);
         let word_of = tokens
             .iter()
             .map(|t| {
                 let id = *ids.entry(t.text).or_insert_with(|| {
                     let lower = lowercase(t.text);
                     let freq = lex.freq(&lower);
-                    words.push(Word { text: t.text, lower, freq, count: 0 });
+                    words.push(Word { text: t.text, lower, freq, count: 0, worth: worth_checking(t.text) });
                     // At most one entry per token, and token counts fit in u32 for any text under 4 GiB.
                     (words.len() - 1) as u32
                 });
@@ -112,7 +116,7 @@ impl<'a> Doc<'a> {
     /// first pass will have written, so rules reading neighbours read them through this.
     pub fn settled(&self, i: usize) -> Cow<'_, str> {
         let lower = self.lower(i);
-        if self.freq(i).is_some() || !worth_checking(self.tokens[i].text) {
+        if self.freq(i).is_some() || !self.word(i).worth {
             return Cow::Borrowed(lower);
         }
         match correct(lower, Reach::Full) {
@@ -142,7 +146,7 @@ impl<'a> Doc<'a> {
         let before = self.text[..self.tokens[i].start].trim_end_matches([' ', '\t']);
         match before.chars().next_back() {
             None => true,
-            Some(c) => "\n.!?:;•·-–—*()«\"".contains(c),
+            Some(c) => matches!(c, '\n' | '.' | '!' | '?' | ':' | ';' | '•' | '·' | '-' | '–' | '—' | '*' | '(' | ')' | '«' | '"'),
         }
     }
 }
@@ -178,13 +182,28 @@ fn apostrophe(text: &str) -> char {
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FxHasher(u64);
 
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")));
         }
+        // The last bytes as a zero-padded little-endian word, without a call to `memcpy`.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            self.add(rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
+        }
+    }
+
+    /// `str` hashing ends with a `0xff` byte: one word, not a one-byte `write`.
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 
     fn finish(&self) -> u64 {
@@ -210,9 +229,7 @@ fn accents_capitals(doc: &Doc) -> bool {
             continue;
         }
         let folded = crate::lexicon::fold(&w.lower);
-        // The spelling the lexicon prefers for this word: does it start with an accent?
-        let Some((best, _)) = lex.forms_of_fold(&folded).into_iter().next() else { continue };
-        if best.as_bytes().first() == folded.as_bytes().first() {
+        if !preferred_has_accented_initial(lex, folded) {
             continue;
         }
         if first.is_ascii() {
@@ -224,12 +241,38 @@ fn accents_capitals(doc: &Doc) -> bool {
     with >= 2 * without
 }
 
+thread_local! {
+    /// [`preferred_has_accented_initial`] by folded key: every pass of every document asks it
+    /// of the same capitalised words, and each answer is an `fst` range query.
+    static ACCENTED_INITIAL: RefCell<HashMap<String, bool, FxBuild>> = RefCell::new(HashMap::default());
+}
+
+/// Whether the spelling the lexicon prefers for `folded` starts with an accent (its first
+/// byte differs from the folded key's); false for a key the lexicon lacks.
+fn preferred_has_accented_initial(lex: &Lexicon, folded: String) -> bool {
+    if let Some(&hit) = ACCENTED_INITIAL.with(|m| m.borrow().get(&folded).copied()).as_ref() {
+        return hit;
+    }
+    let accented = lex.forms_of_fold(&folded).into_iter().next().is_some_and(|(best, _)| best.as_bytes().first() != folded.as_bytes().first());
+    ACCENTED_INITIAL.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded like the word memo, for long runs.
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(folded, accented);
+    });
+    accented
+}
+
 /// Lexicon corrections of unknown words no span rule has claimed.
 fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
     // The accented spelling of each distinct known word, looked up once per document.
     let mut accented: Vec<Option<Option<String>>> = vec![None; doc.words.len()];
+    // Each distinct unknown word's correction, asked of the memo once per document.
+    let mut fixes: Vec<Option<Option<Fix>>> = vec![None; doc.words.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
-        if done[i] || !worth_checking(t.text) || doc.protected(i) {
+        if done[i] || !doc.word(i).worth || doc.protected(i) {
             continue;
         }
         if in_compound(doc, i) || ABBREVIATIONS.contains(&t.text) {
@@ -246,7 +289,9 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let capitalised = is_capitalised(t.text);
         let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
-        let Some(fix) = word::correct(lower, reach) else { continue };
+        let Some(fix) = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref() else {
+            continue;
+        };
         let mut confidence = fix.confidence;
         if fix.kind != Kind::Accent {
             // A spelling the document repeats, or a part of a hyphenated name (`Qual-e-pref`),

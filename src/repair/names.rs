@@ -62,7 +62,7 @@ fn reads_like_a_scan(doc: &Doc) -> bool {
 }
 
 fn is_given(word: &str) -> bool {
-    Lexicon::get().proper_of_fold(&fold(word)).iter().any(|f| f == word)
+    Lexicon::get().is_proper(word)
 }
 
 /// The capitalised lexicon form one glyph confusion or accent away, if there is just one.

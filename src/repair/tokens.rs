@@ -28,11 +28,34 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// ASCII bytes that are word characters (letters, digits, `|`): most of a French text is
+/// ASCII, and a table test per byte is far cheaper than decoding each character.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'|' as usize;
+        b += 1;
+    }
+    table
+};
+
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // About one token per six bytes of prose.
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (is_word_char(c), start) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b < 0x80 {
+            (ASCII_WORD[b as usize], 1)
+        } else {
+            // `i` is a character boundary: ASCII bytes and whole characters are stepped over.
+            let c = text[i..].chars().next().unwrap_or_default();
+            (is_word_char(c), c.len_utf8())
+        };
+        match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 tokens.push(Token { start: s, end: i, text: &text[s..i] });
@@ -40,6 +63,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         tokens.push(Token { start: s, end: text.len(), text: &text[s..] });
@@ -83,9 +107,18 @@ pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
 /// Apostrophes between two letters (elisions, `aujourd’hui`): (curly `’`, straight `'`).
 pub fn inner_apostrophes(text: &str) -> (usize, usize) {
     let (mut curly, mut straight) = (0, 0);
-    for (i, c) in text.match_indices(['\'', '\u{2019}']) {
-        if between_letters(text, i, c.len()) {
-            if c == "'" {
+    let bytes = text.as_bytes();
+    // `'` and the first byte of `’` (E2 80 99), found with `memchr`.
+    for i in memchr::memchr2_iter(b'\'', 0xE2, bytes) {
+        let len = if bytes[i] == b'\'' {
+            1
+        } else if bytes[i..].starts_with("\u{2019}".as_bytes()) {
+            3
+        } else {
+            continue;
+        };
+        if between_letters(text, i, len) {
+            if len == 1 {
                 straight += 1;
             } else {
                 curly += 1;
@@ -109,11 +142,31 @@ pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool 
 
 /// Every letter is uppercase (acronyms, family names in capitals).
 pub fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test on bytes, for the usual ASCII token, in one pass that stops at the
+        // first lowercase letter.
+        let mut capitals = 0;
+        for &c in word.as_bytes() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            capitals += usize::from(c.is_ascii_uppercase());
+        }
+        return capitals >= 2;
+    }
     word.chars().filter(|&c| is_letter(c)).count() >= 2 && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
 }
 
 /// First letter uppercase, the others lowercase.
 pub fn is_capitalised(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b.first() {
+        // An ASCII first byte decides the first letter without decoding (most tokens are
+        // lowercase words); an ASCII rest is tested on bytes.
+        Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
+        Some(c) if c.is_ascii_uppercase() && b[1..].is_ascii() => return !b[1..].iter().any(u8::is_ascii_uppercase),
+        _ => {}
+    }
     let mut chars = word.chars();
     chars.next().is_some_and(|c| c.is_uppercase()) && chars.all(|c| !c.is_uppercase())
 }

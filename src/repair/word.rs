@@ -83,12 +83,19 @@ const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("o", "a", 0.7),
 ];
 
-/// Bytes that start the observed side of a confusion.
-const CONFUSABLE: [bool; 256] = {
-    let mut table = [false; 256];
+/// Most confusions whose observed side starts with one byte (`n`: `n`, `ni`, `nu`…).
+const PER_BYTE: usize = 6;
+
+/// For each byte, the indices in [`CONFUSIONS`] (in order) of the confusions whose observed
+/// side starts with it, and how many there are: a candidate position tries only those.
+const BY_FIRST_BYTE: [([u8; PER_BYTE], u8); 256] = {
+    let mut table = [([0u8; PER_BYTE], 0u8); 256];
     let mut i = 0;
     while i < CONFUSIONS.len() {
-        table[CONFUSIONS[i].0.as_bytes()[0] as usize] = true;
+        let entry = &mut table[CONFUSIONS[i].0.as_bytes()[0] as usize];
+        // Fails the build if a byte starts more confusions than `PER_BYTE`.
+        entry.0[entry.1 as usize] = i as u8;
+        entry.1 += 1;
         i += 1;
     }
     table
@@ -167,15 +174,19 @@ fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
 fn for_each_variant(word: &str, buf: &mut String, max_cost: f32, mut f: impl FnMut(&str, f32)) {
     let bytes = word.as_bytes();
     for i in 0..bytes.len() {
-        // Most letters start no confusion; the byte test skips them (and UTF-8 continuation
-        // bytes, which start none either) before any string comparison.
-        if !CONFUSABLE[bytes[i] as usize] {
+        // Most letters start no confusion (nor do UTF-8 continuation bytes): the table skips
+        // them, and lists for the others only the confusions they start.
+        let (indices, n) = &BY_FIRST_BYTE[bytes[i] as usize];
+        if *n == 0 {
             continue;
         }
-        for &(from, to, cost) in CONFUSIONS {
-            if cost <= max_cost && from.as_bytes()[0] == bytes[i] && bytes[i..].starts_with(from.as_bytes()) {
-                buf.clear();
-                buf.push_str(&word[..i]);
+        // The candidates at `i` share the prefix `word[..i]`, copied once.
+        buf.clear();
+        buf.push_str(&word[..i]);
+        for &k in &indices[..*n as usize] {
+            let (from, to, cost) = CONFUSIONS[k as usize];
+            if cost <= max_cost && bytes[i..].starts_with(from.as_bytes()) {
+                buf.truncate(i);
                 buf.push_str(to);
                 buf.push_str(&word[i + from.len()..]);
                 f(buf, cost);
@@ -206,13 +217,17 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
             }
         }
     };
+    // Only words that may take two confusions keep their first variants (one String each).
+    let pairs = reach == Reach::Full && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX;
     let mut first = Vec::new();
     let mut buf = String::with_capacity(folded.len() + 2);
     for_each_variant(folded, &mut buf, f32::INFINITY, |v, cost| {
         consider(v, cost, 1, &mut best);
-        first.push((v.to_string(), cost));
+        if pairs {
+            first.push((v.to_string(), cost));
+        }
     });
-    if reach == Reach::Full && best.is_none() && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX {
+    if pairs && best.is_none() {
         for (v, cost) in &first {
             // Two unlikely misreadings in one short word are less likely than a real unknown word.
             for_each_variant(v, &mut buf, TWO_CONFUSIONS_COST - cost, |w, cost2| consider(w, cost + cost2, 2, &mut best));
