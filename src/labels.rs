@@ -11,6 +11,7 @@
 //! as a label when a sentence ties it to labelling or when the minutes name it at least twice
 //! (one passing mention of a new France Services office is not a label topic).
 
+use crate::latin::Pattern;
 use crate::dates::text::{fold, Sentences};
 use crate::dates::{DateMention, DateRole, Precision};
 use crate::span::Span;
@@ -115,9 +116,7 @@ const YEAR_CUE_REACH: usize = 24;
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
 /// `module` must start a word: see [`crate::boundary`].
-static MODULE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
-});
+static MODULE: Pattern = Pattern::new(r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#);
 
 /// What a text says about a label's status: held, audited, or planned. `None` when the
 /// folded text holds no status word at all; `Some(None)` when it only plans
@@ -286,7 +285,8 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         }
     }
     // The groups of each match found, read by a search from where it starts.
-    for caps in crate::boundary::find_iter(&MODULE, text).filter_map(|m| MODULE.captures_at(text, m.start())) {
+    let module = MODULE.regex(text);
+    for caps in crate::boundary::find_iter(module, text).filter_map(|m| module.captures_at(text, m.start())) {
         let Some(name) = caps.get(1) else { continue };
         let name = crate::dates::text::collapse_ws(name.as_str());
         for l in referents(caps.get(0).map_or(0, |m| m.start())) {
@@ -345,7 +345,7 @@ mod tests {
         assert_eq!(SPELLINGS.len(), 8);
         Lazy::force(&OBTAINED);
         Lazy::force(&PLANNED);
-        Lazy::force(&MODULE);
+        MODULE.whole();
         Lazy::force(&YEAR_CUE);
         Lazy::force(&CONTEXT);
         Lazy::force(&CAPITALISED_ENGAGEMENT);

@@ -1,6 +1,7 @@
 //! The words the participants extractor relies on, in one place. Everything here is a
 //! pattern of how minutes are written, never a person's name.
 
+use crate::latin::Pattern;
 use super::Attendance;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -94,10 +95,7 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
-static PRESENT_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?liste des (?:personnes )?(?:participants|presents)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)")
-        .expect("static regex")
-});
+static PRESENT_HEADING: Pattern = Pattern::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?liste des (?:personnes )?(?:participants|presents)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
 static ABSENT_HEADING: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:etaient |membres )?absent(?:e|s|es)?\b").expect("static regex"));
@@ -119,7 +117,7 @@ pub fn attendance_heading(heading: &str) -> Option<Attendance> {
     if f.chars().count() > 160 {
         return None;
     }
-    if PRESENT_HEADING.is_match(f) {
+    if PRESENT_HEADING.regex(f).is_match(f) {
         Some(Attendance::Present)
     } else if EXCUSED_WORD.is_match(f) && f.chars().count() <= 80 {
         Some(Attendance::Excused)
