@@ -37,16 +37,31 @@ fn latin_char(c: char) -> bool {
 /// Whether every character of `text` is [`latin_char`]. Lead bytes below 0xCD start
 /// characters below U+0340, so only the characters from 0xCD on are decoded.
 pub fn latin(text: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    // Added to the low seven bits of each byte, sets its high bit when they reach 0x4D.
+    const FROM_4D: u64 = 0x3333_3333_3333_3333;
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(k) = bytes[from..].iter().position(|&b| b >= 0xCD) {
-        let at = from + k;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight bytes at a time while none reaches 0xCD (high bit set, low bits ≥ 0x4D).
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if x & HIGH & ((x & LOW) + FROM_4D) == 0 {
+                at += 8;
+                continue;
+            }
+        }
+        if bytes[at] < 0xCD {
+            at += 1;
+            continue;
+        }
         // A lead byte: continuation bytes are below 0xC0.
         let c = text[at..].chars().next().expect("a char starts at a lead byte");
         if !latin_char(c) {
             return false;
         }
-        from = at + c.len_utf8();
+        at += c.len_utf8();
     }
     true
 }
@@ -55,20 +70,22 @@ pub fn latin(text: &str) -> bool {
 /// for [`latin`] texts.
 pub struct Pattern {
     pattern: &'static str,
+    /// Compiled as `^(?s:.)*?(?:pattern)`: see [`Window`].
+    window: bool,
     whole: OnceCell<Regex>,
     cut: OnceCell<Regex>,
 }
 
 impl Pattern {
     pub const fn new(pattern: &'static str) -> Self {
-        Pattern { pattern, whole: OnceCell::new(), cut: OnceCell::new() }
+        Pattern { pattern, window: false, whole: OnceCell::new(), cut: OnceCell::new() }
     }
 
     /// The regex to search `haystack` with: the same matches as the pattern as written.
     /// `haystack` must be all the text the regex is given (look-arounds see all of it).
     pub fn regex(&self, haystack: &str) -> &Regex {
         if latin(haystack) {
-            self.cut.get_or_init(|| Regex::new(&cut(self.pattern)).expect("static regex"))
+            self.cut.get_or_init(|| self.compile(&cut(self.pattern)))
         } else {
             self.whole()
         }
@@ -76,7 +93,38 @@ impl Pattern {
 
     /// The pattern as written, for any text.
     pub fn whole(&self) -> &Regex {
-        self.whole.get_or_init(|| Regex::new(self.pattern).expect("static regex"))
+        self.whole.get_or_init(|| self.compile(self.pattern))
+    }
+
+    fn compile(&self, pattern: &str) -> Regex {
+        let built = if self.window { Regex::new(&format!("^(?s:.)*?(?:{pattern})")) } else { Regex::new(pattern) };
+        built.expect("static regex")
+    }
+}
+
+/// A pattern only asked whether it matches, or for its groups, in short texts (a line, the
+/// words before a date). It is compiled as `^(?s:.)*?(?:pattern)`, which gives the same
+/// answers (the lazy prefix stops at the first place the pattern matches, and its preferred
+/// match there follows) and, anchored, spares the regex crate the literal prefilter it would
+/// build for the pattern: most of the cost of building a case-insensitive alternation, and
+/// of no use over a few words. The whole match (group 0) starts at the text's start.
+/// Not for patterns with a Unicode `\b`: it makes the regex crate's DFAs give up at the
+/// first non-ASCII byte, and with no prefilter to skip to the candidates, its slowest engine
+/// then reads the whole text.
+pub struct Window(Pattern);
+
+impl Window {
+    pub const fn new(pattern: &'static str) -> Self {
+        Window(Pattern { pattern, window: true, whole: OnceCell::new(), cut: OnceCell::new() })
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.0.regex(haystack).is_match(haystack)
+    }
+
+    /// The groups of the first match; group 0 starts at the text's start.
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
+        self.0.regex(haystack).captures(haystack)
     }
 }
 
@@ -162,13 +210,28 @@ mod tests {
     }
 
     #[test]
+    fn windows_answer_as_the_pattern_does() {
+        let pattern = r"(?i)(\bcomit[ée])\s+(\w+)|(?m)^le$|x(y)?";
+        let (plain, window) = (Regex::new(pattern).unwrap(), Window::new(pattern));
+        for text in ["", "Le comité local", "COMITÉ  Ωμέγα", "xcomite a", "a\nle\nb", "le x comité", "xy comite b"] {
+            let (a, b) = (plain.captures(text), window.captures(text));
+            assert_eq!(plain.is_match(text), window.is_match(text), "{text}");
+            let groups = |c: Option<regex::Captures>| c.map(|c| c.iter().skip(1).map(|m| m.map(|m| m.range())).collect::<Vec<_>>());
+            assert_eq!(groups(a), groups(b), "{text}");
+        }
+    }
+
+    #[test]
     fn latin_texts() {
         assert!(latin("Préfecture de l’Aisne – « Qualipref » : 12 € • ✓ ► œuvre\u{a0}ok"));
         assert!(!latin("Ελλάδα"));
         assert!(!latin("x\u{200D}y"));
         assert!(!latin("Kelvin \u{212A}"));
-        for c in ['\u{36F}', '\u{370}', '\u{2013}', '\u{2122}'] {
-            assert_eq!(latin(&format!("a{c}b")), latin_char(c));
+        for c in ['\u{36F}', '\u{370}', '\u{2013}', '\u{2122}', '\u{345}', '\u{3C9}'] {
+            for pad in 0..10 {
+                let text = format!("{}é{c}{}", "a".repeat(pad), "é".repeat(pad));
+                assert_eq!(latin(&text), latin_char(c), "{text}");
+            }
         }
     }
 

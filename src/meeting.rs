@@ -4,7 +4,7 @@
 use crate::boundary;
 use crate::dates::{DateMention, Precision};
 use crate::departments::{self, Department};
-use crate::latin::Pattern;
+use crate::latin::{Pattern, Window};
 use crate::record::{Contact, DepartmentRef, DocumentInfo, Meeting, Signatory};
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
@@ -92,11 +92,8 @@ fn authority(text: &str) -> Option<String> {
 /// Weighs each department named: by the prefecture (`Préfet de`, `préfecture du`), by its
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
-    static PREFECTURE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$").unwrap()
-    });
-    static PLACE_BEFORE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
+    static PREFECTURE_BEFORE: Window = Window::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$");
+    static PLACE_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
     // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
     // copies of `\w` (half the start-up time), so the unbounded pattern runs first: it tries
     // the same alternatives in the same order, so a name it finds within the bound is the
@@ -160,7 +157,7 @@ fn department(text: &str) -> Option<&'static Department> {
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     // At a line start, or after the wide gap of a two-column layout.
-    static PLACE_LE: Pattern = Pattern::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$");
+    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$");
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
@@ -171,7 +168,7 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
             None => return None,
         };
         let before = &text[line_start..date.span.start];
-        let c = PLACE_LE.regex(before).captures(before)?;
+        let c = PLACE_LE.captures(before)?;
         let place = c.get(1)?.as_str().trim().to_string();
         let lower = place.to_lowercase();
         // `Mercredi, le …` or `Compte rendu du … le` are not places.
@@ -182,19 +179,14 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     })
 }
 
-static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap()
-});
-static WEEKDAY_BEFORE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$").unwrap());
+static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap());
+static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
 static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
 static WEEKDAY_INSIDE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b").unwrap());
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
-static TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$").unwrap()
-});
-static HELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").unwrap());
+static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
+static HELD: Window = Window::new(r"(?i)s.est\s+tenue?|r[ée]uni");
 /// `14h30`, `14 h`, `10 heures`, `14:00`.
 static TIME: Pattern = Pattern::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
 
@@ -265,7 +257,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     static OPENING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée])\s+(?:vers\s+)?à\s").unwrap()
     });
-    static CLOSING: Pattern = Pattern::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
+    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
     let mut start = None;
     let mut end = None;
     let mut place_found = None;
@@ -291,15 +283,14 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         }
     }
     if end.is_none() {
-        end = CLOSING.regex(text).captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
+        end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
     }
     (start, end, place_field(text).or(place_found))
 }
 
 /// A `Lieu :` field says the place in so many words, whatever the words.
 fn place_field(text: &str) -> Option<String> {
-    static FIELD: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)").unwrap());
+    static FIELD: Window = Window::new(r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)");
     let value = FIELD.captures(text)?.get(1)?.as_str();
     Some(collapse(value).trim_end_matches(['.', ';', ',', ' ']).to_string()).filter(|v| !v.is_empty())
 }
