@@ -70,19 +70,16 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
 /// Words that must come right before a name that is also an ordinary word, matched on the
 /// text just before it: the name alone is rare and found fast, where a pattern opening with
 /// `label` would stop at every mention of labels.
-static CONTEXT: Lazy<[Option<Regex>; 8]> = Lazy::new(|| {
-    let re = |p: &str| Some(Regex::new(p).expect("literal pattern"));
-    [
-        None,
-        None,
-        None,
-        None,
-        re(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$"),
-        None,
-        None,
-        re(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$"),
-    ]
-});
+static CONTEXT: [Option<Window>; 8] = [
+    None,
+    None,
+    None,
+    None,
+    Some(Window::new(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$")),
+    None,
+    None,
+    Some(Window::new(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$")),
+];
 
 /// `Engagement de service` written as a name needs no context.
 static CAPITALISED_ENGAGEMENT: Lazy<Regex> =
@@ -106,7 +103,7 @@ static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").
 /// Years are found first and the cue checked just before them, because `en` alone would
 /// make the regex stop at every word holding those letters.
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
-static YEAR_CUE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$").expect("literal pattern"));
+static YEAR_CUE: Window = Window::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$");
 
 /// Bytes before a year searched for its cue (`au cours de` and the blanks after it).
 const YEAR_CUE_REACH: usize = 24;
@@ -345,8 +342,8 @@ mod tests {
         Lazy::force(&OBTAINED);
         PLANNED.is_match("");
         MODULE.whole();
-        Lazy::force(&YEAR_CUE);
-        Lazy::force(&CONTEXT);
+        YEAR_CUE.is_match("");
+        CONTEXT.iter().flatten().for_each(|c| assert!(!c.is_match("")));
         Lazy::force(&CAPITALISED_ENGAGEMENT);
     }
 

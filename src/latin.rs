@@ -8,6 +8,9 @@
 
 use once_cell::sync::OnceCell;
 use regex::Regex;
+use regex_automata::meta;
+use regex_automata::util::captures::Captures;
+use regex_automata::Span as MetaSpan;
 
 /// `\w` below U+0370 (the regex crate's word characters), as class items.
 const WORD: &str = r"0-9A-Z_a-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2C1}\x{2C6}-\x{2D1}\x{2E0}-\x{2E4}\x{2EC}\x{2EE}\x{300}-\x{36F}";
@@ -70,22 +73,20 @@ pub fn latin(text: &str) -> bool {
 /// for [`latin`] texts.
 pub struct Pattern {
     pattern: &'static str,
-    /// Compiled as `^(?s:.)*?(?:pattern)`: see [`Window`].
-    window: bool,
     whole: OnceCell<Regex>,
     cut: OnceCell<Regex>,
 }
 
 impl Pattern {
     pub const fn new(pattern: &'static str) -> Self {
-        Pattern { pattern, window: false, whole: OnceCell::new(), cut: OnceCell::new() }
+        Pattern { pattern, whole: OnceCell::new(), cut: OnceCell::new() }
     }
 
     /// The regex to search `haystack` with: the same matches as the pattern as written.
     /// `haystack` must be all the text the regex is given (look-arounds see all of it).
     pub fn regex(&self, haystack: &str) -> &Regex {
         if latin(haystack) {
-            self.cut.get_or_init(|| self.compile(&cut(self.pattern)))
+            self.cut.get_or_init(|| Regex::new(&cut(self.pattern)).expect("static regex"))
         } else {
             self.whole()
         }
@@ -93,38 +94,87 @@ impl Pattern {
 
     /// The pattern as written, for any text.
     pub fn whole(&self) -> &Regex {
-        self.whole.get_or_init(|| self.compile(self.pattern))
-    }
-
-    fn compile(&self, pattern: &str) -> Regex {
-        let built = if self.window { Regex::new(&format!("^(?s:.)*?(?:{pattern})")) } else { Regex::new(pattern) };
-        built.expect("static regex")
+        self.whole.get_or_init(|| Regex::new(self.pattern).expect("static regex"))
     }
 }
 
-/// A pattern only asked whether it matches, or for its groups, in short texts (a line, the
-/// words before a date). It is compiled as `^(?s:.)*?(?:pattern)`, which gives the same
-/// answers (the lazy prefix stops at the first place the pattern matches, and its preferred
-/// match there follows) and, anchored, spares the regex crate the literal prefilter it would
-/// build for the pattern: most of the cost of building a case-insensitive alternation, and
-/// of no use over a few words. The whole match (group 0) starts at the text's start.
-/// Not for patterns with a Unicode `\b`: it makes the regex crate's DFAs give up at the
-/// first non-ASCII byte, and with no prefilter to skip to the candidates, its slowest engine
-/// then reads the whole text.
-pub struct Window(Pattern);
+/// A [`Pattern`] for short texts (a line, the words before a date), built without the
+/// literal prefilter the regex crate would build for it: most of the cost of building a
+/// case-insensitive alternation, and of no use over a few words. Not for long texts when
+/// the pattern has a Unicode `\b`: it makes the DFAs give up at the first non-ASCII byte,
+/// and with no prefilter to skip to the candidates, the slowest engine reads the whole text.
+pub struct Window {
+    pattern: &'static str,
+    whole: OnceCell<meta::Regex>,
+    cut: OnceCell<meta::Regex>,
+}
 
 impl Window {
     pub const fn new(pattern: &'static str) -> Self {
-        Window(Pattern { pattern, window: true, whole: OnceCell::new(), cut: OnceCell::new() })
+        Window { pattern, whole: OnceCell::new(), cut: OnceCell::new() }
+    }
+
+    fn regex(&self, haystack: &str) -> &meta::Regex {
+        let build = |pattern: &str| {
+            meta::Regex::builder().configure(meta::Config::new().auto_prefilter(false)).build(pattern).expect("static regex")
+        };
+        if latin(haystack) {
+            self.cut.get_or_init(|| build(&cut(self.pattern)))
+        } else {
+            self.whole.get_or_init(|| build(self.pattern))
+        }
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
-        self.0.regex(haystack).is_match(haystack)
+        self.regex(haystack).is_match(haystack)
     }
 
-    /// The groups of the first match; group 0 starts at the text's start.
-    pub fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
-        self.0.regex(haystack).captures(haystack)
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Found<'h>> {
+        self.regex(haystack).find(haystack).map(|m| Found { text: haystack, span: m.span() })
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Groups<'h>> {
+        let re = self.regex(haystack);
+        let mut caps = re.create_captures();
+        re.captures(haystack, &mut caps);
+        caps.is_match().then_some(Groups { text: haystack, caps })
+    }
+
+    pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Groups<'h>> + use<'_, 'h> {
+        self.regex(haystack).captures_iter(haystack).map(move |caps| Groups { text: haystack, caps })
+    }
+}
+
+/// The groups of a [`Window`] match.
+pub struct Groups<'h> {
+    text: &'h str,
+    caps: Captures,
+}
+
+impl<'h> Groups<'h> {
+    pub fn get(&self, group: usize) -> Option<Found<'h>> {
+        self.caps.get_group(group).map(|span| Found { text: self.text, span })
+    }
+}
+
+/// A match or group of a [`Window`].
+#[derive(Clone, Copy)]
+pub struct Found<'h> {
+    text: &'h str,
+    span: MetaSpan,
+}
+
+impl<'h> Found<'h> {
+    pub fn start(&self) -> usize {
+        self.span.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.span.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.text[self.span.start..self.span.end]
     }
 }
 
@@ -214,10 +264,12 @@ mod tests {
         let pattern = r"(?i)(\bcomit[ée])\s+(\w+)|(?m)^le$|x(y)?";
         let (plain, window) = (Regex::new(pattern).unwrap(), Window::new(pattern));
         for text in ["", "Le comité local", "COMITÉ  Ωμέγα", "xcomite a", "a\nle\nb", "le x comité", "xy comite b"] {
-            let (a, b) = (plain.captures(text), window.captures(text));
             assert_eq!(plain.is_match(text), window.is_match(text), "{text}");
-            let groups = |c: Option<regex::Captures>| c.map(|c| c.iter().skip(1).map(|m| m.map(|m| m.range())).collect::<Vec<_>>());
-            assert_eq!(groups(a), groups(b), "{text}");
+            assert_eq!(plain.find(text).map(|m| m.range()), window.find(text).map(|m| m.start()..m.end()), "{text}");
+            let groups = |c: &regex::Captures| c.iter().map(|m| m.map(|m| m.as_str())).collect::<Vec<_>>();
+            let window_groups = |c: &Groups| (0..4).map(|i| c.get(i).map(|m| m.as_str())).collect::<Vec<_>>();
+            assert_eq!(plain.captures_iter(text).map(|c| groups(&c)).collect::<Vec<_>>(), window.captures_iter(text).map(|c| window_groups(&c)).collect::<Vec<_>>(), "{text}");
+            assert_eq!(plain.captures(text).map(|c| groups(&c)), window.captures(text).map(|c| window_groups(&c)), "{text}");
         }
     }
 

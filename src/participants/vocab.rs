@@ -1,7 +1,7 @@
 //! The words the participants extractor relies on, in one place. Everything here is a
 //! pattern of how minutes are written, never a person's name.
 
-use crate::latin::Pattern;
+use crate::latin::{Pattern, Window};
 use super::Attendance;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -213,9 +213,7 @@ pub fn presides_the_meeting(role: &str) -> bool {
 /// `préfecture du Morbihan (président)`: a bracket after an entry marking who presided.
 /// Returns the text without it when it ends `field`.
 pub fn without_chair_mark(field: &str) -> Option<&str> {
-    static MARK: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$").expect("static regex")
-    });
+    static MARK: Window = Window::new(r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$");
     MARK.find(field).map(|m| field[..m.start()].trim_end())
 }
 
