@@ -1,10 +1,11 @@
 //! The words the participants extractor relies on, in one place. Everything here is a
 //! pattern of how minutes are written, never a person's name.
 
-use crate::latin::{Pattern, Window};
 use super::Attendance;
+use crate::latin::{Pattern, Window};
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// Civilities as written → the schema's value. `Mmes`/`MM.` introduce several people.
@@ -218,17 +219,39 @@ pub fn without_chair_mark(field: &str) -> Option<&str> {
 }
 
 pub fn is_role_noun(word: &str) -> bool {
-    let f = fold(word);
-    ROLE_NOUNS.contains(&f.as_str()) || f.split('-').next().is_some_and(|head| ROLE_NOUNS.contains(&head) && head != "vice")
+    let f = folded(word);
+    let listed = |w: &str| ROLE_NOUNS.iter().any(|r| r.eq_ignore_ascii_case(w));
+    listed(&f) || f.split('-').next().is_some_and(|head| listed(head) && !head.eq_ignore_ascii_case("vice"))
 }
 
 pub fn is_org_marker(word: &str) -> bool {
-    ORG_MARKERS.contains(&fold(word).as_str())
+    let f = folded(word);
+    ORG_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(&f))
+}
+
+/// `word` for a comparison ignoring ASCII case with the lists above (all lowercase ASCII):
+/// as it is when ASCII (asked for every word of every list, so without an allocation),
+/// else folded.
+fn folded(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_lowercase_ascii() {
+        for w in ROLE_NOUNS.iter().chain(ORG_MARKERS) {
+            assert!(w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{w}");
+        }
+        assert!(is_role_noun("Présidente") && is_role_noun("VICE-PRÉSIDENT") && is_role_noun("Directeur-adjoint"));
+        assert!(!is_role_noun("Vice-amiral") && is_org_marker("Préfecture") && !is_org_marker("Marie"));
+    }
 
     #[test]
     fn invited_and_attendance_cells() {
