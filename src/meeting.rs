@@ -187,8 +187,9 @@ static WEEKDAY_INSIDE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:lundi|mar
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
 static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
 static HELD: Window = Window::new(r"(?i)s.est\s+tenue?|r[ée]uni");
-/// `14h30`, `14 h`, `10 heures`, `14:00`.
-static TIME: Window = Window::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
+/// `14h30`, `14 h`, `10 heures`, `14:00`. Not a [`Window`]: it reads the rest of a line, which
+/// can be long, and with its `\b` a search without prefilter runs on the slowest engine.
+static TIME: Pattern = Pattern::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
@@ -233,7 +234,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if EARLIER.is_match(block_text) {
             score -= 2.0;
         }
-        if TIME.find(after).is_some_and(|m| m.start() < 8) {
+        if TIME.regex(after).find(after).is_some_and(|m| m.start() < 8) {
             score += 1.5;
         }
         if HELD.is_match(&text[text.floor_char_boundary(date.span.start.saturating_sub(200))..date.span.start]) {
@@ -336,6 +337,7 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
 /// range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
 fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
     let times: Vec<(String, usize, usize)> = TIME
+        .regex(tail)
         .captures_iter(tail)
         .take_while(|c| c.get(0).is_some_and(|m| m.start() < 60))
         .filter_map(|c| {
