@@ -323,19 +323,7 @@ static FINDER: Lazy<Finder> = Lazy::new(|| {
 /// overlap, the leftmost then longest wins, so "Haute-Marne" is not also "Marne".
 pub fn find_mentions(text: &str) -> Vec<Mention> {
     let finder = &*FINDER;
-    let mut folded = String::with_capacity(text.len());
-    // For each folded byte, the offset of the original character it came from.
-    let mut origin = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        // Most characters: one ASCII letter or digit, one folded byte.
-        if c.is_ascii_alphanumeric() {
-            folded.push(c.to_ascii_lowercase());
-            origin.push(i);
-            continue;
-        }
-        push_folded(c, &mut folded);
-        origin.resize(folded.len(), i);
-    }
+    let (folded, origin) = fold_with_origins(text);
     let mut found: Vec<Mention> = Vec::new();
     for m in finder.automaton.find_overlapping_iter(&folded) {
         let pattern = &finder.patterns[m.pattern().as_usize()];
@@ -355,6 +343,33 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         }
     }
     mentions
+}
+
+/// `text` folded as [`push_folded`] does, and for each folded byte the offset of the
+/// character it came from.
+fn fold_with_origins(text: &str) -> (String, Vec<usize>) {
+    let mut folded = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Most characters are ASCII: one folded byte, none for a separator after a blank.
+        if b.is_ascii() {
+            let separator = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'');
+            if !separator || !folded.ends_with(' ') {
+                folded.push(if separator { ' ' } else { char::from(b.to_ascii_lowercase()) });
+                origin.push(i);
+            }
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("a char starts here");
+        push_folded(c, &mut folded);
+        origin.resize(folded.len(), i);
+        i += c.len_utf8();
+    }
+    (folded, origin)
 }
 
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
@@ -398,6 +413,19 @@ fn starts_sentence(text: &str, pos: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folds_as_any_character() {
+        let ascii: String = (0u8..128).map(char::from).collect();
+        for text in [ascii.as_str(), "  Haute -\x0b- Marne\u{a0}'d’Aisne  x", "\t-Puy-de-Dôme", "Œ - x"] {
+            let (mut folded, mut origin) = (String::new(), Vec::new());
+            for (i, c) in text.char_indices() {
+                push_folded(c, &mut folded);
+                origin.resize(folded.len(), i);
+            }
+            assert_eq!(fold_with_origins(text), (folded, origin), "{text:?}");
+        }
+    }
     use std::collections::HashSet;
 
     /// (department code, mentioned text) for each mention, to compare in one assertion.

@@ -13,6 +13,7 @@
 //! A year-like number (1900–2099 without separator) is read as a year unless a `%` or `€`
 //! follows it.
 
+use crate::latin::Pattern;
 use crate::dates::text::{collapse_ws, fold, is_hspace, Sentences};
 use crate::dates::DateMention;
 use crate::span::Span;
@@ -407,12 +408,8 @@ fn is_negative(text: &str, start: usize) -> bool {
 
 static AGE_BEFORE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"(?:\bagee?s?\s+de|\bde\s+\d+\s*(?:à|a|&|-|et)?)\s*$").expect("literal pattern"));
-static COUNTED_NOUN: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)\bnombre\s+(?:de\s+|d['’])(\p{L}[\p{L}-]*)").expect("literal pattern"));
-static SUBJECT: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\s*(?:[-•*]\s*)?(?i:les|des|nos|ces)\s+(\p{L}[\p{L}\s'’-]*?)\s*(?:\(|,|\bsont\b|\bétaient\b|\bseront\b)")
-        .expect("literal pattern")
-});
+static COUNTED_NOUN: Pattern = Pattern::new(r"(?i)\bnombre\s+(?:de\s+|d['’])(\p{L}[\p{L}-]*)");
+static SUBJECT: Pattern = Pattern::new(r"^\s*(?:[-•*]\s*)?(?i:les|des|nos|ces)\s+(\p{L}[\p{L}\s'’-]*?)\s*(?:\(|,|\bsont\b|\bétaient\b|\bseront\b)");
 
 /// Every quantity of `text`, in text order.
 pub fn find_figures(text: &str) -> Vec<Figure> {
@@ -658,9 +655,9 @@ fn counted_noun(text: &str, sentences: &Sentences, pos: usize) -> Option<String>
     let (cs, _) = sentences.around(pos);
     let before = &text[cs..pos];
     if fold(before).trim_end().ends_with("au nombre de") {
-        return SUBJECT.captures(before).and_then(|c| c.get(1)).map(|m| collapse_ws(m.as_str()));
+        return SUBJECT.regex(before).captures(before).and_then(|c| c.get(1)).map(|m| collapse_ws(m.as_str()));
     }
-    if let Some(noun) = COUNTED_NOUN.captures_iter(before).last().and_then(|c| c.get(1)) {
+    if let Some(noun) = COUNTED_NOUN.regex(before).captures_iter(before).last().and_then(|c| c.get(1)) {
         return Some(noun.as_str().to_string());
     }
     None

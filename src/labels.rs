@@ -11,6 +11,7 @@
 //! as a label when a sentence ties it to labelling or when the minutes name it at least twice
 //! (one passing mention of a new France Services office is not a label topic).
 
+use crate::latin::{Pattern, Window};
 use crate::dates::text::{fold, Sentences};
 use crate::dates::{DateMention, DateRole, Precision};
 use crate::span::Span;
@@ -69,19 +70,16 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
 /// Words that must come right before a name that is also an ordinary word, matched on the
 /// text just before it: the name alone is rare and found fast, where a pattern opening with
 /// `label` would stop at every mention of labels.
-static CONTEXT: Lazy<[Option<Regex>; 8]> = Lazy::new(|| {
-    let re = |p: &str| Some(Regex::new(p).expect("literal pattern"));
-    [
-        None,
-        None,
-        None,
-        None,
-        re(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$"),
-        None,
-        None,
-        re(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$"),
-    ]
-});
+static CONTEXT: [Option<Window>; 8] = [
+    None,
+    None,
+    None,
+    None,
+    Some(Window::new(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$")),
+    None,
+    None,
+    Some(Window::new(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$")),
+];
 
 /// `Engagement de service` written as a name needs no context.
 static CAPITALISED_ENGAGEMENT: Lazy<Regex> =
@@ -97,10 +95,7 @@ static OBTAINED: Lazy<Regex> = Lazy::new(|| {
 
 /// Words of plans and deadlines, which are never `obtained` (folded text); `prépare` its
 /// passage to a label names a label still to come.
-static PLANNED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:prevue?s?|prepare(?:r|nt)?|preparation|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)")
-        .expect("literal pattern")
-});
+static PLANNED: Window = Window::new(r"(?-u:\b)(?:prevue?s?|prepare(?:r|nt)?|preparation|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)");
 
 static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").expect("literal pattern"));
 
@@ -108,16 +103,14 @@ static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").
 /// Years are found first and the cue checked just before them, because `en` alone would
 /// make the regex stop at every word holding those letters.
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
-static YEAR_CUE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$").expect("literal pattern"));
+static YEAR_CUE: Window = Window::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$");
 
 /// Bytes before a year searched for its cue (`au cours de` and the blanks after it).
 const YEAR_CUE_REACH: usize = 24;
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
 /// `module` must start a word: see [`crate::boundary`].
-static MODULE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#).expect("literal pattern")
-});
+static MODULE: Pattern = Pattern::new(r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#);
 
 /// What a text says about a label's status: held, audited, or planned. `None` when the
 /// folded text holds no status word at all; `Some(None)` when it only plans
@@ -287,7 +280,10 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         }
     }
     // The groups of each match found, read by a search from where it starts.
-    for caps in crate::boundary::find_iter(&MODULE, text).filter_map(|m| MODULE.captures_at(text, m.start())) {
+    // The pattern, costly to build, only matches from the ASCII letters `module`.
+    let module_named = text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"module"));
+    let module = if module_named { Some(MODULE.regex(text)) } else { None };
+    for caps in module.into_iter().flat_map(|re| crate::boundary::find_iter(re, text).filter_map(|m| re.captures_at(text, m.start()))) {
         let Some(name) = caps.get(1) else { continue };
         let name = crate::dates::text::collapse_ws(name.as_str());
         for l in referents(caps.get(0).map_or(0, |m| m.start())) {
@@ -352,10 +348,10 @@ mod tests {
     fn patterns_compile() {
         assert_eq!(SPELLINGS.len(), 8);
         Lazy::force(&OBTAINED);
-        Lazy::force(&PLANNED);
-        Lazy::force(&MODULE);
-        Lazy::force(&YEAR_CUE);
-        Lazy::force(&CONTEXT);
+        PLANNED.is_match("");
+        MODULE.whole();
+        YEAR_CUE.is_match("");
+        CONTEXT.iter().flatten().for_each(|c| assert!(!c.is_match("")));
         Lazy::force(&CAPITALISED_ENGAGEMENT);
     }
 

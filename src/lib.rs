@@ -17,6 +17,7 @@ pub mod error;
 pub mod export;
 pub mod figures;
 pub mod labels;
+pub mod latin;
 pub mod lexicon;
 pub mod markup;
 pub mod meeting;

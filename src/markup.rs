@@ -3,6 +3,7 @@
 //! separated by tabs, page furniture of PDF extractions dropped. Headings and bold lines
 //! the markup made explicit are kept as [`Hint`]s for the segmenter.
 
+use crate::latin::Pattern;
 use crate::edit::Edit;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -45,7 +46,7 @@ static MD_BOLD_LINE: Lazy<Regex> =
 static MD_LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)").unwrap());
 static MD_EMPHASIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*|__").unwrap());
 /// `*italic*` and `_italic_` (a star followed by a space is a bullet, not emphasis).
-static MD_ITALIC: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_\n]*[^*_\s])?)([*_])(?:[^\w*]|$)").unwrap());
+static MD_ITALIC: Pattern = Pattern::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_\n]*[^*_\s])?)([*_])(?:[^\w*]|$)");
 static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>~])").unwrap());
 static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
 static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
@@ -146,7 +147,7 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
     for m in MD_EMPHASIS.find_iter(text) {
         out.edits.push(Edit::new(m.start(), m.end(), "", "markdown-emphasis", 1.0));
     }
-    for c in MD_ITALIC.captures_iter(text) {
+    for c in MD_ITALIC.regex(text).captures_iter(text) {
         let (Some(open), Some(close)) = (c.get(1), c.get(3)) else { continue };
         if open.as_str() == close.as_str() {
             out.edits.push(Edit::new(open.start(), open.end(), "", "markdown-emphasis", 1.0));

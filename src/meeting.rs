@@ -4,6 +4,7 @@
 use crate::boundary;
 use crate::dates::{DateMention, Precision};
 use crate::departments::{self, Department};
+use crate::latin::{Pattern, Window};
 use crate::record::{Contact, DepartmentRef, DocumentInfo, Meeting, Signatory};
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
@@ -57,14 +58,12 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-static CLUAC: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bCLUAC\b|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue").unwrap()
-});
+static CLUAC: Pattern = Pattern::new(r"(?i)\bCLUAC\b|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
 static CLU: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\bCLU\b|(?i)comit[ée]\s+(?:locale?\s+)?des\s+(?:usagers|utilisateurs)").unwrap());
 
 fn committee(text: &str) -> Option<String> {
-    if CLUAC.is_match(text) {
+    if CLUAC.regex(text).is_match(text) {
         Some("CLUAC".into())
     } else if CLU.is_match(text) {
         Some("CLU".into())
@@ -93,22 +92,16 @@ fn authority(text: &str) -> Option<String> {
 /// Weighs each department named: by the prefecture (`Préfet de`, `préfecture du`), by its
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
-    static PREFECTURE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$").unwrap()
-    });
-    static PLACE_BEFORE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
+    static PREFECTURE_BEFORE: Window = Window::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$");
+    static PLACE_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
     // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
     // copies of `\w` (half the start-up time), so the unbounded pattern runs first: it tries
     // the same alternatives in the same order, so a name it finds within the bound is the
     // bounded pattern's match, and where it finds none neither would the bounded one. Only
     // a longer name needs the bounded pattern.
-    static CITY_DATE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d").unwrap());
-    static CITY_DATE_BOUNDED: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d").unwrap());
-    static SUBPREFECTURE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)").unwrap());
+    static CITY_DATE: Pattern = Pattern::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d");
+    static CITY_DATE_BOUNDED: Pattern = Pattern::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d");
+    static SUBPREFECTURE: Pattern = Pattern::new(r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)");
     let mut scores: Vec<(&'static Department, f32)> = Vec::new();
     let mut add = |dept: &'static Department, weight: f32| match scores.iter_mut().find(|(d, _)| d.code == dept.code) {
         Some((_, s)) => *s += weight,
@@ -144,16 +137,16 @@ fn department(text: &str) -> Option<&'static Department> {
     for (at, _) in text.match_indices(", le ") {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let line = &text[line_start..text.floor_char_boundary(at + 8)];
-        let city = match CITY_DATE.captures(line).and_then(|c| c.get(1)) {
+        let city = match CITY_DATE.regex(line).captures(line).and_then(|c| c.get(1)) {
             Some(m) if m.as_str().chars().count() <= 41 => Some(m),
-            Some(_) => CITY_DATE_BOUNDED.captures(line).and_then(|c| c.get(1)),
+            Some(_) => CITY_DATE_BOUNDED.regex(line).captures(line).and_then(|c| c.get(1)),
             None => None,
         };
         if let Some(dept) = city.and_then(|m| departments::by_city(m.as_str().trim())) {
             add(dept, 1.5);
         }
     }
-    for c in SUBPREFECTURE.captures_iter(text) {
+    for c in SUBPREFECTURE.regex(text).captures_iter(text) {
         if let Some(dept) = c.get(1).and_then(|m| departments::by_city(m.as_str())) {
             add(dept, 0.5);
         }
@@ -164,8 +157,7 @@ fn department(text: &str) -> Option<&'static Department> {
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     // At a line start, or after the wide gap of a two-column layout.
-    static PLACE_LE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$").unwrap());
+    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$");
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
@@ -193,21 +185,17 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     })
 }
 
-static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap()
-});
-static WEEKDAY_BEFORE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$").unwrap());
+static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap());
+static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
 static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
 static WEEKDAY_INSIDE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b").unwrap());
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
-static TITLE_BEFORE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$").unwrap()
-});
-static HELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)s.est\s+tenue?|r[ée]uni").unwrap());
-/// `14h30`, `14 h`, `10 heures`, `14:00`.
-static TIME: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b").unwrap());
+static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
+static HELD: Window = Window::new(r"(?i)s.est\s+tenue?|r[ée]uni");
+/// `14h30`, `14 h`, `10 heures`, `14:00`. Not a [`Window`]: it reads the rest of a line, which
+/// can be long, and with its `\b` a search without prefilter runs on the slowest engine.
+static TIME: Pattern = Pattern::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
@@ -252,7 +240,7 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if EARLIER.is_match(block_text) {
             score -= 2.0;
         }
-        if TIME.find(after).is_some_and(|m| m.start() < 8) {
+        if TIME.regex(after).find(after).is_some_and(|m| m.start() < 8) {
             score += 1.5;
         }
         if HELD.is_match(&text[text.floor_char_boundary(date.span.start.saturating_sub(200))..date.span.start]) {
@@ -277,9 +265,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     static OPENING: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?à\s|(?:s.est\s+tenue?|a\s+eu\s+lieu)\s+de\s").unwrap()
     });
-    static CLOSING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?").unwrap()
-    });
+    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
     let mut start = None;
     let mut end = None;
     let mut place_found = None;
@@ -323,8 +309,7 @@ fn hours_field(text: &str) -> Option<&str> {
 
 /// A `Lieu :` field says the place in so many words, whatever the words.
 fn place_field(text: &str) -> Option<String> {
-    static FIELD: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)").unwrap());
+    static FIELD: Window = Window::new(r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)");
     let value = FIELD.captures(text)?.get(1)?.as_str();
     Some(collapse(value).trim_end_matches(['.', ';', ',', ' ']).to_string()).filter(|v| !v.is_empty())
 }
@@ -370,6 +355,7 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
 /// range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
 fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
     let times: Vec<(String, usize, usize)> = TIME
+        .regex(tail)
         .captures_iter(tail)
         .take_while(|c| c.get(0).is_some_and(|m| m.start() < 60))
         .filter_map(|c| {
@@ -394,7 +380,7 @@ fn place(tail: &str) -> Option<String> {
     static PLACE_PART: Lazy<Regex> = Lazy::new(|| {
         Regex::new(r"(?i)^(?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b").unwrap()
     });
-    static CITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)").unwrap());
+    static CITY: Pattern = Pattern::new(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)");
     if let Some(found) = VENUE.captures(tail).and_then(|c| c.get(1)) {
         let mut parts = found.as_str().split(',').map(str::trim);
         let mut kept: Vec<&str> = parts.next().into_iter().collect();
@@ -402,7 +388,7 @@ fn place(tail: &str) -> Option<String> {
         let joined = collapse(&kept.join(", "));
         return Some(joined.trim_end_matches([' ', ',', ':', '-']).to_string()).filter(|p| !p.is_empty());
     }
-    CITY.captures(tail).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
+    CITY.regex(tail).captures(tail).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
 }
 
 /// The signature closes the minutes: `Le préfet,` / `Pour le préfet et par délégation, le
@@ -473,18 +459,16 @@ fn title_case(word: &str) -> String {
 }
 
 fn contact(text: &str) -> Contact {
-    static FOLLOWED_BY: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:affaire|dossier)\s+suivie?\s+par\s*:?\s*\n?\s*((?:M\.|Mme|Monsieur|Madame)?\s*[A-ZÀ-Ý][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+){1,3})").unwrap()
-    });
+    static FOLLOWED_BY: Pattern = Pattern::new(r"(?i)(?:affaire|dossier)\s+suivie?\s+par\s*:?\s*\n?\s*((?:M\.|Mme|Monsieur|Madame)?\s*[A-ZÀ-Ý][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+){1,3})");
     static PHONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)t[ée]l(?:[ée]phone)?\.?\s*:?\s*((?:\+33\s?|0)\d(?:[ .]?\d{2}){4})").unwrap());
-    static EMAIL: Lazy<Regex> = Lazy::new(|| Regex::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+").unwrap());
+    static EMAIL: Pattern = Pattern::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+");
     let head = &text[..text.floor_char_boundary(2500)];
     // `suivi` can only match ASCII letters in `uivi`: without them the pattern, costly to
     // build, is not needed.
     if !head.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"uivi")) {
         return Contact::default();
     }
-    let Some(c) = FOLLOWED_BY.captures(head) else {
+    let Some(c) = FOLLOWED_BY.regex(head).captures(head) else {
         return Contact::default();
     };
     let at = c.get(0).map_or(0, |m| m.start());
@@ -492,14 +476,14 @@ fn contact(text: &str) -> Contact {
     Contact {
         name: c.get(1).map(|m| collapse(m.as_str())),
         phone: PHONE.captures(window).and_then(|p| p.get(1)).map(|m| m.as_str().to_string()),
-        email: EMAIL.find(window).map(|m| m.as_str().to_string()),
+        email: EMAIL.regex(window).find(window).map(|m| m.as_str().to_string()),
     }
 }
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
-    static HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour\s*:?\s*$").unwrap());
-    let Some(start) = blocks.iter().position(|b| HEADING.is_match(b.content_text(text).trim()) || HEADING.is_match(b.text(text).trim())) else {
+    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour\s*:?\s*$");
+    let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
     let mut items = Vec::new();

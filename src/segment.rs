@@ -2,6 +2,7 @@
 //! paragraphs. Computed once; every extractor walks these blocks instead of re-splitting
 //! the text its own way.
 
+use crate::latin::Pattern;
 use crate::markup::{Hint, HintKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -65,9 +66,7 @@ static INNER_ENTRY: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Headings every minutes writer uses; OCR often loses the blank line before them.
-static SECTION_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^(?:(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour|participants|pr[ée]sents|excus[ée]e?s?|absente?s?(?:\s+excus[ée]e?s?)?|[ée]taient\s+(?:pr[ée]sents|excus[ée]s|absents)|invit[ée]s(?:\s+excus[ée]s)?|assistaient\s+[ée]galement|annexes?|questions\s+diverses|conclusion|introduction)\s*:?$").unwrap()
-});
+static SECTION_HEADING: Pattern = Pattern::new(r"(?i)^(?:(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour|participants|pr[ée]sents|excus[ée]e?s?|absente?s?(?:\s+excus[ée]e?s?)?|[ée]taient\s+(?:pr[ée]sents|excus[ée]s|absents)|invit[ée]s(?:\s+excus[ée]s)?|assistaient\s+[ée]galement|annexes?|questions\s+diverses|conclusion|introduction)\s*:?$");
 
 pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
     let lines = split_lines(text);
@@ -97,7 +96,7 @@ pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
         let hint = hints.get(hint_index).filter(|h| h.line_start <= trimmed.start && h.line_start >= line.start).map(|h| h.kind);
         let s = &text[trimmed.start..trimmed.end];
         let classified = classify(text, trimmed, hint);
-        let continues = !SECTION_HEADING.is_match(s) && open.is_some_and(|kind| {
+        let continues = !SECTION_HEADING.regex(s).is_match(s) && open.is_some_and(|kind| {
             matches!(classified.kind, BlockKind::Paragraph)
                 && !classified.bold
                 && match kind {
@@ -244,7 +243,7 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
             return block;
         }
     }
-    if block.bold || is_capitals_heading(s) || SECTION_HEADING.is_match(s) || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s)) {
+    if block.bold || is_capitals_heading(s) || SECTION_HEADING.regex(s).is_match(s) || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s)) {
         block.kind = BlockKind::Heading;
         block.level = 7;
     }

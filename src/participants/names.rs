@@ -238,18 +238,27 @@ fn classify(w: &str) -> Kind {
     if let Some(rest) = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")) {
         return if classify(rest) == Kind::Caps { Kind::Caps } else { Kind::Other };
     }
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    let allowed = w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
-    if !allowed || letters.is_empty() || w.starts_with(['-', '\'', '’']) || w.ends_with('-') {
+    // One pass over the word (it runs for every word of every list): how many letters,
+    // whether all are capitals, whether one is lowercase.
+    let (mut letters, mut all_upper, mut has_lower) = (0usize, true, false);
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+            has_lower |= c.is_lowercase();
+        } else if !matches!(c, '-' | '\'' | '’') {
+            return Kind::Other;
+        }
+    }
+    if letters == 0 || w.starts_with(['-', '\'', '’']) || w.ends_with('-') {
         return Kind::Other;
     }
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    if letters >= 2 && all_upper {
         return Kind::Caps;
     }
     let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-    let has_lower = letters.iter().any(|c| c.is_lowercase());
     let parts_ok = w.split('-').all(|p| p.chars().next().is_some_and(char::is_alphabetic));
-    if first_upper && has_lower && parts_ok && letters.len() >= 2 {
+    if first_upper && has_lower && parts_ok && letters >= 2 {
         // `McDONALD`-like mixes are too rare to be worth the false positives.
         let inner_upper = w.split('-').any(|p| p.chars().skip(1).any(char::is_uppercase));
         if !inner_upper {

@@ -2,8 +2,10 @@
 //! pattern of how minutes are written, never a person's name.
 
 use super::Attendance;
+use crate::latin::{Pattern, Window};
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// Civilities as written → the schema's value. `Mmes`/`MM.` introduce several people.
@@ -94,10 +96,7 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
-static PRESENT_HEADING: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)")
-        .expect("static regex")
-});
+static PRESENT_HEADING: Pattern = Pattern::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
 static ABSENT_HEADING: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(?:etaient |membres )?absent(?:e|s|es)?\b").expect("static regex"));
@@ -119,7 +118,7 @@ pub fn attendance_heading(heading: &str) -> Option<Attendance> {
     if f.chars().count() > 160 {
         return None;
     }
-    if PRESENT_HEADING.is_match(f) {
+    if PRESENT_HEADING.regex(f).is_match(f) {
         Some(Attendance::Present)
     } else if EXCUSED_WORD.is_match(f) && f.chars().count() <= 80 {
         Some(Attendance::Excused)
@@ -246,24 +245,44 @@ pub fn presides_the_meeting(role: &str) -> bool {
 /// `préfecture du Morbihan (président)`: a bracket after an entry marking who presided.
 /// Returns the text without it when it ends `field`.
 pub fn without_chair_mark(field: &str) -> Option<&str> {
-    static MARK: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$").expect("static regex")
-    });
+    static MARK: Window = Window::new(r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$");
     MARK.find(field).map(|m| field[..m.start()].trim_end())
 }
 
 pub fn is_role_noun(word: &str) -> bool {
-    let f = fold(word);
-    ROLE_NOUNS.contains(&f.as_str()) || f.split('-').next().is_some_and(|head| ROLE_NOUNS.contains(&head) && head != "vice")
+    let f = folded(word);
+    let listed = |w: &str| ROLE_NOUNS.iter().any(|r| r.eq_ignore_ascii_case(w));
+    listed(&f) || f.split('-').next().is_some_and(|head| listed(head) && !head.eq_ignore_ascii_case("vice"))
 }
 
 pub fn is_org_marker(word: &str) -> bool {
-    ORG_MARKERS.contains(&fold(word).as_str())
+    let f = folded(word);
+    ORG_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(&f))
+}
+
+/// `word` for a comparison ignoring ASCII case with the lists above (all lowercase ASCII):
+/// as it is when ASCII (asked for every word of every list, so without an allocation),
+/// else folded.
+fn folded(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_lists_are_lowercase_ascii() {
+        for w in ROLE_NOUNS.iter().chain(ORG_MARKERS) {
+            assert!(w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{w}");
+        }
+        assert!(is_role_noun("Présidente") && is_role_noun("VICE-PRÉSIDENT") && is_role_noun("Directeur-adjoint"));
+        assert!(!is_role_noun("Vice-amiral") && is_org_marker("Préfecture") && !is_org_marker("Marie"));
+    }
 
     #[test]
     fn invited_and_attendance_cells() {
