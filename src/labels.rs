@@ -281,7 +281,8 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     }
     // The groups of each match found, read by a search from where it starts.
     // The pattern, costly to build, only matches from the ASCII letters `module`.
-    let module_named = text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"module"));
+    let bytes = text.as_bytes();
+    let module_named = memchr::memchr2_iter(b'm', b'M', bytes).any(|at| bytes.get(at..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"module")));
     let module = if module_named { Some(MODULE.regex(text)) } else { None };
     for caps in module.into_iter().flat_map(|re| crate::boundary::find_iter(re, text).filter_map(|m| re.captures_at(text, m.start()))) {
         let Some(name) = caps.get(1) else { continue };
