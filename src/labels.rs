@@ -302,11 +302,11 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         .collect()
 }
 
-/// Whether a sentence names labelling itself (`labellisée`, `label`, `certification`), so that
-/// it can speak of a label named in an earlier sentence.
+/// Whether a sentence names labelling itself (`labellisée`, `label`, `certification`, an
+/// audit, a module), so that it can speak of a label named in an earlier sentence.
 fn speaks_of_labelling(sentence: &str) -> bool {
     let f = fold(sentence);
-    ["label", "certifi"].iter().any(|w| f.contains(w))
+    ["label", "certifi", "audit", "module"].iter().any(|w| f.contains(w))
 }
 
 /// `labellisée Qualipref en 2017, puis Marianne le …`: `Marianne` closing a list of what was

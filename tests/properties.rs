@@ -126,7 +126,13 @@ fn check_spans(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
         if options.repair || record.source.encoding != "utf-8" {
             continue;
         }
-        let at = &original[start..end];
+        let mut at = original[start..end].to_string();
+        if record.source.format == clu_minutes::markup::Format::Html {
+            // Entities (`&eacute;`, `&nbsp;`) read as the characters they stand for.
+            let stripped = clu_minutes::markup::strip(&at, clu_minutes::markup::Format::Html);
+            at = Text::identity(at).apply(&stripped.edits).0.as_str().to_string();
+        }
+        let at = at.as_str();
         for quoted in ["text", "before"].iter().filter_map(|k| holder.get(*k)).filter_map(Value::as_str) {
             prop_assert!(reads_in(quoted, at), "{:?} not in its span {:?}", quoted, at);
         }
