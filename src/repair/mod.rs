@@ -3,6 +3,7 @@
 //! embedded [`Lexicon`]. Proposals below 0.5 confidence are suggestions for the pipeline.
 
 mod context;
+mod distance;
 mod elision;
 mod layout;
 mod names;
@@ -274,6 +275,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             Kind::Accent => "accent",
             Kind::Confusion(_) => "ocr-confusion",
             Kind::Near => "ocr-near",
+            Kind::Distance => "ocr-distance",
         };
         edits.push(Edit::new(t.start, t.end, after, rule, confidence));
     }
