@@ -8,6 +8,7 @@ mod elision;
 mod layout;
 mod names;
 mod punct;
+mod sentence;
 mod tokens;
 mod word;
 
@@ -31,6 +32,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     context::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
+    sentence::propose(&doc, &mut edits);
     words(&doc, &done, &mut edits);
     resolve(text, edits)
 }
