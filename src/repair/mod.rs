@@ -9,6 +9,7 @@ mod layout;
 mod names;
 mod punct;
 mod sentence;
+mod split;
 mod tokens;
 mod word;
 
@@ -31,6 +32,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     elision::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
+    split::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
     sentence::propose(&doc, &mut edits);
     words(&doc, &done, &mut edits);
