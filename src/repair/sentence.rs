@@ -42,11 +42,12 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     }
     // Articles, prepositions and conjunctions (`et`, `sur`, `dans`) end no sentence: before
     // them the capital is the scan's (`l` read as `L`). They are short or very frequent.
-    if word.text.chars().count() < 4 || doc.freq(i).is_some_and(|f| f >= 600) {
+    let settled = doc.settled(i);
+    if settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600) {
         return;
     }
     // An infinitive takes its object there (`d’assurer le suivi`).
-    if opener.text.starts_with('L') && (word.text.ends_with("er") || word.text.ends_with("ir")) {
+    if opener.text.starts_with('L') && (settled.ends_with("er") || settled.ends_with("ir")) {
         return;
     }
     if is_protected(&doc.protected, word.start, next.end) {
@@ -66,11 +67,16 @@ fn stray_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     }
     let (word, next) = (tokens[i], tokens[i + 1]);
     let all_lower = |t: &str| t.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-    if !all_lower(word.text) || !all_lower(next.text) || next.text.len() < 2 || doc.freq(i + 1).is_none() {
+    if !all_lower(word.text) || !all_lower(next.text) || next.text.len() < 2 {
         return;
     }
-    let Some(freq) = doc.freq(i) else { return };
-    let letters = word.text.chars().count();
+    // Read as the word rule leaves them, so that a second pass decides the same.
+    let lex = crate::lexicon::Lexicon::get();
+    let Some(freq) = lex.freq(&doc.settled(i)) else { return };
+    if lex.freq(&doc.settled(i + 1)).is_none() {
+        return;
+    }
+    let letters = doc.settled(i).chars().count();
     if !(letters >= 6 || letters >= 2 && freq >= 640) || is_protected(&doc.protected, word.start, next.end) {
         return;
     }
