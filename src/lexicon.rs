@@ -70,6 +70,11 @@ impl Lexicon {
         table::get(PROPER_FORMS, None, form.as_bytes()).is_some()
     }
 
+    /// The trie of `folded \0 form` keys, for searches by edit distance.
+    pub fn fold_trie(&self) -> &fst::raw::Fst<&'static [u8]> {
+        self.by_fold.as_fst()
+    }
+
     /// Capitalised forms (given names, places) whose folded key is `folded`.
     pub fn proper_of_fold(&self, folded: &str) -> Vec<String> {
         prefixed(&self.proper, folded).into_iter().map(|(form, _)| form).collect()

@@ -3,10 +3,13 @@
 //! embedded [`Lexicon`]. Proposals below 0.5 confidence are suggestions for the pipeline.
 
 mod context;
+mod distance;
 mod elision;
 mod layout;
 mod names;
 mod punct;
+mod sentence;
+mod split;
 mod tokens;
 mod word;
 
@@ -30,7 +33,9 @@ pub fn propose(text: &str) -> Vec<Edit> {
     elision::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
+    split::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
+    sentence::propose(&doc, &mut edits);
     words(&doc, &done, &mut edits);
     resolve(text, edits)
 }
@@ -323,6 +328,7 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             Kind::Accent => "accent",
             Kind::Confusion(_) => "ocr-confusion",
             Kind::Near => "ocr-near",
+            Kind::Distance => "ocr-distance",
         };
         edits.push(Edit::new(t.start, t.end, after, rule, confidence));
     }

@@ -17,6 +17,8 @@ pub enum Kind {
     Confusion(u8),
     /// One letter missing, extra or misread as a lookalike (on folded keys).
     Near,
+    /// Two damaged letters, by OCR-weighted distance ([`super::distance`]).
+    Distance,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +40,7 @@ pub enum Reach {
 }
 
 /// (observed, true, cost) in accent-folded spelling: how Tesseract misreads French glyphs.
-const CONFUSIONS: &[(&str, &str, f32)] = &[
+pub(super) const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("1", "l", 0.2),
     ("|", "l", 0.2),
     ("¢", "e", 0.2),
@@ -141,18 +143,26 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     if letters < 2 || letters == 2 && !folded.starts_with(['i', '|', '1', 'l']) || letters > LONGEST_WORD {
         return None;
     }
-    if let Some(fix) = confusion(&folded, reach) {
-        return Some(fix);
+    let mut fix = confusion(&folded, reach);
+    if fix.as_ref().is_some_and(|f| f.confidence >= 0.5) {
+        return fix;
     }
-    if reach == Reach::Full && letters >= 7 && folded.chars().all(|c| c.is_alphabetic()) {
-        return near(&folded);
+    if reach == Reach::Full && letters >= 7 && fix.is_none() && folded.chars().all(|c| c.is_alphabetic()) {
+        fix = near(&folded);
     }
-    None
+    // A doubtful answer from the cheaper searches gives way to the weighted distance, which
+    // weighs the same candidates and more by cost; it is kept if that finds none that stands out.
+    if reach == Reach::Full && fix.as_ref().is_none_or(|f| f.confidence < 0.5) {
+        if let Some(better) = super::distance::nearest(&folded, lower).filter(|f| f.confidence >= 0.5) {
+            return Some(better);
+        }
+    }
+    fix
 }
 
 /// The accented spelling of a folded key: the one keeping the accents OCR did read in `seen`,
 /// then the most frequent; confident when it dominates.
-fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
+pub(super) fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
     let mut forms = Lexicon::get().forms_of_fold(folded);
     if let Some(seen) = seen {
         let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| a == b && !b.is_ascii()).count();
@@ -254,7 +264,7 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
 
 /// Letters a scan may read as `observed`, by glyph shape (stems, bowls, ascenders), for the
 /// one-letter substitutions the multi-letter [`CONFUSIONS`] do not cover.
-fn lookalikes(observed: u8) -> &'static [u8] {
+pub(super) fn lookalikes(observed: u8) -> &'static [u8] {
     match observed {
         b'a' => b"oesd",
         b'b' => b"hlk",
@@ -286,7 +296,7 @@ fn lookalikes(observed: u8) -> &'static [u8] {
 
 /// Letters a scan drops most often: thin ones, and `e`, whose accented forms (`é`, `è`, `ê`)
 /// the scan mangles most; a doubled letter losing one copy is tried too.
-const DROPPED: &[u8] = b"iltfrje";
+pub(super) const DROPPED: &[u8] = b"iltfrje";
 
 /// One letter dropped, added or misread by the scan: only for long words, where a unique
 /// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they

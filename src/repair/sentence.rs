@@ -1,0 +1,149 @@
+//! Sentence punctuation the scan lost or invented: a faint period between two sentences of one
+//! line (`les usagers Il rappelle`), a speck read as a period inside a sentence (`qui. ne
+//! peuvent`), a comma's tail read as a closing bracket nothing opened (`DURAND),`).
+
+use super::tokens::is_protected;
+use super::Doc;
+use crate::edit::Edit;
+
+pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
+    for i in 0..doc.tokens.len() {
+        // Each rule reads the gap after the word; most gaps are one space before a lowercase word.
+        let gap = doc.gap_after(i);
+        match gap.as_bytes().first() {
+            Some(b'.') => stray_period(doc, i, edits),
+            Some(b')') => unopened_bracket(doc, i, edits),
+            _ => {}
+        }
+        if doc.tokens.get(i + 1).is_some_and(|t| t.text.as_bytes()[0].is_ascii_uppercase()) {
+            lost_period(doc, i, edits);
+        }
+    }
+}
+
+/// Words that open a French sentence and are written in lowercase inside one: personal
+/// pronouns, articles, demonstratives. Capitalised after a lowercase word of the same line and
+/// before a lowercase word, one starts a sentence whose period the scan lost (or read as a
+/// comma or semicolon). Before a capital they may begin a name (`La Rochelle`, `Le Mans`).
+const OPENERS: &[&str] = &[
+    "Il", "Ils", "Elle", "Elles", "On", "Nous", "Le", "La", "Les", "Ce", "Cette", "Ces", "Un", "Une", "Des",
+];
+
+fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
+    let tokens = &doc.tokens;
+    if i + 2 >= tokens.len() || !OPENERS.contains(&tokens[i + 1].text) {
+        return;
+    }
+    let (word, opener, next) = (tokens[i], tokens[i + 1], tokens[i + 2]);
+    let closes = matches!(doc.gap_after(i), " " | ", " | " , " | "; " | " ; " | ") ");
+    let lowercase = |t: &str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if !closes || !lowercase(word.text) || doc.gap_after(i + 1) != " " || !lowercase(next.text) {
+        return;
+    }
+    // Articles, prepositions and conjunctions (`et`, `sur`, `dans`) end no sentence: before
+    // them the capital is the scan's (`l` read as `L`). They are short or very frequent.
+    let settled = doc.settled(i);
+    if settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600) {
+        return;
+    }
+    // An infinitive takes its object there (`d’assurer le suivi`).
+    if opener.text.starts_with('L') && (settled.ends_with("er") || settled.ends_with("ir")) {
+        return;
+    }
+    if is_protected(&doc.protected, word.start, next.end) {
+        return;
+    }
+    let after = if doc.gap_after(i).starts_with(')') { "). " } else { ". " };
+    edits.push(Edit::new(word.end, opener.start, after, "sentence-period", 0.6));
+}
+
+/// A period glued to a word and followed by a lowercase word is a speck, unless the word is an
+/// abbreviation (`cf.`, `env.`, `sept.`): those are short and rare as words, so only words of
+/// six letters or more and the most frequent short ones (`qui`, `sur`, `pour`) qualify.
+fn stray_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
+    let tokens = &doc.tokens;
+    if i + 1 >= tokens.len() || doc.gap_after(i) != ". " {
+        return;
+    }
+    let (word, next) = (tokens[i], tokens[i + 1]);
+    let all_lower = |t: &str| t.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if !all_lower(word.text) || !all_lower(next.text) || next.text.len() < 2 {
+        return;
+    }
+    // Read as the word rule leaves them, so that a second pass decides the same.
+    let lex = crate::lexicon::Lexicon::get();
+    let Some(freq) = lex.freq(&doc.settled(i)) else { return };
+    if lex.freq(&doc.settled(i + 1)).is_none() {
+        return;
+    }
+    let letters = doc.settled(i).chars().count();
+    if !(letters >= 6 || letters >= 2 && freq >= 640) || is_protected(&doc.protected, word.start, next.end) {
+        return;
+    }
+    edits.push(Edit::new(word.end, word.end + 1, "", "stray-period", 0.6));
+}
+
+/// `DURAND),` with no bracket open on the line: the comma's tail was read as a bracket. (A
+/// `{` or `[` may be the scan's reading of the opening one.)
+fn unopened_bracket(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
+    let word = doc.tokens[i];
+    let gap = doc.gap_after(i);
+    if !gap.starts_with("),") || word.text.chars().count() < 2 {
+        return;
+    }
+    if !word.text.chars().all(char::is_alphabetic) {
+        return;
+    }
+    let line = &doc.text[doc.text[..word.start].rfind('\n').map_or(0, |n| n + 1)..word.start];
+    if line.rfind(['(', '{', '[']).is_some_and(|open| line.rfind([')', '}', ']']).is_none_or(|close| close < open)) {
+        return;
+    }
+    if !is_protected(&doc.protected, word.end, word.end + 1) {
+        edits.push(Edit::new(word.end, word.end + 1, "", "unopened-bracket", 0.6));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::propose;
+
+    fn applied(text: &str) -> String {
+        let mut out = text.to_string();
+        for e in propose(text).into_iter().rev().filter(|e| e.confidence >= 0.5) {
+            out.replace_range(e.start..e.end, &e.after);
+        }
+        out
+    }
+
+    #[test]
+    fn a_lost_period_between_sentences() {
+        assert_eq!(applied("les dossiers sont traités Ils arrivent vite"), "les dossiers sont traités. Ils arrivent vite");
+        assert_eq!(applied("le guichet ferme, Elle propose un rendez-vous"), "le guichet ferme. Elle propose un rendez-vous");
+        assert_eq!(applied("les horaires du site (mairie) Les agents viennent"), "les horaires du site (mairie). Les agents viennent");
+        // Names, a line break, a capital after the opener, a number before it.
+        assert_eq!(applied("la ville de La Rochelle"), "la ville de La Rochelle");
+        assert_eq!(applied("le bilan Le Monde publie"), "le bilan Le Monde publie");
+        assert_eq!(applied("la liste des dossiers\nLes agents viennent"), "la liste des dossiers\nLes agents viennent");
+        assert_eq!(applied("article 12 Le texte dit"), "article 12 Le texte dit");
+        assert_eq!(applied("les agents et Les usagers"), "les agents et Les usagers");
+        assert_eq!(applied("afin d’assurer Le suivi"), "afin d’assurer Le suivi");
+    }
+
+    #[test]
+    fn a_speck_read_as_a_period() {
+        assert_eq!(applied("les agents qui. ne peuvent pas"), "les agents qui ne peuvent pas");
+        assert_eq!(applied("le responsable. régional"), "le responsable régional");
+        // Abbreviations, a capital after, a name.
+        assert_eq!(applied("voir cf. annexe et env. trois"), "voir cf. annexe et env. trois");
+        assert_eq!(applied("le 3 sept. dernier"), "le 3 sept. dernier");
+        assert_eq!(applied("il part. Le reste"), "il part. Le reste");
+    }
+
+    #[test]
+    fn a_bracket_nothing_opened() {
+        assert_eq!(applied("M. Paul DURAND), chef du bureau"), "M. Paul DURAND, chef du bureau");
+        assert_eq!(applied("le bureau (SRU), chef"), "le bureau (SRU), chef");
+        assert_eq!(applied("les points a), b) et c"), "les points a), b) et c");
+        assert_eq!(applied("le bureau {SRU), chef"), "le bureau {SRU), chef");
+    }
+}
