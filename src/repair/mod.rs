@@ -298,10 +298,15 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             continue;
         };
         let mut confidence = fix.confidence;
+        // A part of a hyphenated word (`Qual-e-pref`, `Saint-Denis`), or half of a word cut at
+        // a line end that the layout rule did not join (`Finis-` / `tère`), is no word alone.
+        let before = doc.gap_before(i);
+        let hyphenated = before.ends_with('-')
+            || before.starts_with('-') && before[1..].chars().all(char::is_whitespace)
+            || doc.gap_after(i).starts_with('-');
         if fix.kind != Kind::Accent {
-            // A spelling the document repeats, or a part of a hyphenated name (`Qual-e-pref`),
-            // is deliberate more often than not; so are short capitalised words.
-            let hyphenated = doc.gap_before(i).ends_with('-') || doc.gap_after(i).starts_with('-');
+            // A spelling the document repeats, or a part of a hyphenated name, is deliberate
+            // more often than not; so are short capitalised words.
             let short_capital = capitalised && !first_is_confusable(t.text) && lower.chars().count() < 5;
             match doc.count(i) {
                 _ if hyphenated && !known_compound(doc, i, &fix.form) || short_capital => continue,
@@ -312,15 +317,25 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         } else if capitalised && fix.form.chars().next() != lower.chars().next() && !doc.accents_capitals {
             // `Etat` → `État` only in a document that accents its capitals elsewhere.
             confidence = confidence.min(0.45);
-        } else if capitalised && !doc.sentence_start(i) && next_is_capitalised(doc, i) {
-            // Inside a run of capitalised words (`Allo Service Public`) the spelling is a name's.
+        } else if capitalised && (hyphenated || !doc.sentence_start(i) && next_is_capitalised(doc, i)) {
+            // Inside a run of capitalised words (`Allo Service Public`) or a hyphenated name
+            // (`Seine-Saint-Denis`) the spelling is a name's.
             confidence = confidence.min(0.45);
         } else if capitalised && !doc.sentence_start(i) && accents(&fix.form) < accents(lower) {
             // A capitalised word whose accent the lexicon lacks is a place or a name (`Alès`):
             // scans lose accents far more often than they invent them.
             confidence = confidence.min(0.45);
         }
-        let after = apply_case(t.text, &fix.form, doc.sentence_start(i));
+        let mut form = fix.form.as_str();
+        let conjugated;
+        if fix.kind == Kind::Accent && after_elided_pronoun(doc, i) && is_participle(form) && !is_participle(lower) {
+            // `s'éleve`: after `s'`, `m'`, `t'` comes a conjugated verb (`s'élève`), never a
+            // participle (`s'élevé`).
+            let Some(verb) = conjugated_form(lower) else { continue };
+            conjugated = verb;
+            form = &conjugated;
+        }
+        let after = apply_case(t.text, form, doc.sentence_start(i));
         if after == t.text {
             continue;
         }
@@ -332,6 +347,22 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         };
         edits.push(Edit::new(t.start, t.end, after, rule, confidence));
     }
+}
+
+/// The token follows an elided object pronoun (`s'`, `m'`, `t'`).
+fn after_elided_pronoun(doc: &Doc, i: usize) -> bool {
+    i > 0 && matches!(doc.gap_before(i), "'" | "\u{2019}") && matches!(doc.tokens[i - 1].text, "s" | "S" | "m" | "M" | "t" | "T")
+}
+
+fn is_participle(word: &str) -> bool {
+    ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end))
+}
+
+/// The most frequent accented spelling of `word` that is not a participle (`éleve` →
+/// `élève`), if the lexicon has one.
+fn conjugated_form(word: &str) -> Option<String> {
+    let lex = Lexicon::get();
+    lex.forms_of_fold(&crate::lexicon::fold(word)).into_iter().map(|(form, _)| form).find(|form| !is_participle(form) && form != word)
 }
 
 /// Whether the corrected part of a hyphenated word makes a lexicon compound with its

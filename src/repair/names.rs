@@ -35,9 +35,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if doc.freq(i).is_some() || is_given(t.text) {
             continue;
         }
-        // An accent the lexicon's spelling lacks (`Kévin`) is the bearer's in a clean text;
-        // a scan may have invented it (`Sylvié`).
-        if let Some(name) = given_name(t.text).filter(|name| super::accents(name) >= super::accents(t.text) || reads_like_a_scan(doc)) {
+        // In a typed text a given name the lexicon lacks is the bearer's spelling (`Kévin`,
+        // `Maite`, `Laetitia`); only a scan damages names (`Veronlque`, `Sylvié`).
+        if !reads_like_a_scan(doc) {
+            continue;
+        }
+        if let Some(name) = given_name(t.text) {
             // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
             // only suggested.
             let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
