@@ -523,3 +523,13 @@ mod tests {
         assert_eq!(out.iter().map(|e| e.rule).collect::<Vec<_>>(), vec!["b", "c"]);
     }
 }
+
+/// The text with the confident edits of [`propose`] applied: the rules' unit tests read it.
+#[cfg(test)]
+pub(crate) fn applied(text: &str) -> String {
+    let mut out = text.to_string();
+    for e in propose(text).into_iter().rev().filter(|e| e.confidence >= 0.5) {
+        out.replace_range(e.start..e.end, &e.after);
+    }
+    out
+}

@@ -105,15 +105,7 @@ fn unopened_bracket(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::repair::propose;
-
-    fn applied(text: &str) -> String {
-        let mut out = text.to_string();
-        for e in propose(text).into_iter().rev().filter(|e| e.confidence >= 0.5) {
-            out.replace_range(e.start..e.end, &e.after);
-        }
-        out
-    }
+    use crate::repair::applied;
 
     #[test]
     fn a_lost_period_between_sentences() {

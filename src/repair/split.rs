@@ -83,15 +83,7 @@ fn repaired(joined: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::repair::propose;
-
-    fn applied(text: &str) -> String {
-        let mut out = text.to_string();
-        for e in propose(text).into_iter().rev().filter(|e| e.confidence >= 0.5) {
-            out.replace_range(e.start..e.end, &e.after);
-        }
-        out
-    }
+    use crate::repair::applied;
 
     #[test]
     fn fragments_of_one_word_are_joined() {
