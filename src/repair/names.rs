@@ -9,6 +9,8 @@ use crate::lexicon::{fold, Lexicon};
 const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    // Read once per document, when a name first asks.
+    let mut scan = None;
     for i in 0..doc.tokens.len() {
         let t = doc.tokens[i];
         if done[i] || !is_capitalised(t.text) || !t.text.chars().all(char::is_alphabetic) {
@@ -37,7 +39,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         }
         // In a typed text a given name the lexicon lacks is the bearer's spelling (`Kévin`,
         // `Maite`, `Laetitia`); only a scan damages names (`Veronlque`, `Sylvié`).
-        if !reads_like_a_scan(doc) {
+        if !*scan.get_or_insert_with(|| reads_like_a_scan(doc)) {
             continue;
         }
         if let Some(name) = given_name(t.text) {
