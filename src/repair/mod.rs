@@ -375,7 +375,7 @@ fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
 }
 
 /// How many letters of a word carry a diacritic.
-pub(super) fn accents(word: &str) -> usize {
+fn accents(word: &str) -> usize {
     word.chars().filter(|c| !c.is_ascii()).count()
 }
 
