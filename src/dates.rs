@@ -22,6 +22,7 @@ use crate::span::Span;
 use nom::{
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while_m_n},
+    character::complete::one_of,
     combinator::opt,
     sequence::tuple,
     IResult,
@@ -98,6 +99,14 @@ fn next_is_alnum(i: &str) -> bool {
 /// OCR reads `1` as `i`, `l` or `I` and `0` as `o` or `O` (`3i décembre`); a day needs at
 /// least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
+    // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
+    // digit; the `er` and the month that must follow vouch for it.
+    let misread_first: Res<_> = tuple((one_of("lItLTi"), tag("er")))(i);
+    if let Ok((r, _)) = misread_first {
+        if !next_is_alnum(r) {
+            return Ok((r, 1));
+        }
+    }
     let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O');
     let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
@@ -572,6 +581,10 @@ fn may_start_date(i: &str) -> bool {
         return true;
     }
     let end = word_end(i);
+    // `ler mars`: a `1er` whose digit OCR read as a letter (see `day`).
+    if end == 3 && b"lItLTi".contains(&b[0]) && &b[1..3] == b"er" {
+        return true;
+    }
     let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
     let w = &buf[..n];
     OPENERS.iter().any(|o| o.as_bytes() == w)

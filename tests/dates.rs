@@ -28,6 +28,15 @@ fn first_of_month_ordinals() {
 }
 
 #[test]
+fn first_of_month_whose_digit_ocr_read_as_a_letter() {
+    assert_eq!(values("s'est réuni le mercredi ter juin 2022"), ["2022-06-01"]);
+    assert_eq!(values("Séance du vendredi ler mars 2024"), ["2024-03-01"]);
+    assert_eq!(values("depuis le Ier octobre 2021"), ["2021-10-01"]);
+    // Without a month after it, `ter` is only a word (`12 ter rue`).
+    assert!(values("au 12 ter rue du Port, 2022").is_empty());
+}
+
+#[test]
 fn day_and_month_without_year_are_skipped() {
     assert!(values("réunion le 1 er juillet, puis début janvier et fin mai").is_empty());
 }
