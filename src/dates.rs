@@ -96,8 +96,8 @@ fn next_is_alnum(i: &str) -> bool {
 }
 
 /// Day of month: `7`, `07`, `1er`, `1 er` (OCR splits the superscript off), `1ᵉʳ`.
-/// OCR reads `1` as `i`, `l` or `I` and `0` as `o` or `O` (`3i décembre`); a day needs at
-/// least one real digit.
+/// OCR reads `1` as `i`, `l`, `I`, `]`, `}` or `!` and `0` as `o` or `O` (`3i décembre`,
+/// `}2 octobre`, `2! septembre`); a day needs at least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
     // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
     // digit; the `er` and the month that must follow vouch for it.
@@ -107,7 +107,7 @@ fn day(i: &str) -> Res<'_, u32> {
             return Ok((r, 1));
         }
     }
-    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O');
+    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O' | ']' | '}' | '!');
     let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
@@ -115,7 +115,7 @@ fn day(i: &str) -> Res<'_, u32> {
     let d = digits.bytes().fold(0, |n, c| {
         n * 10
             + match c {
-                b'i' | b'l' | b'I' => 1,
+                b'i' | b'l' | b'I' | b']' | b'}' | b'!' => 1,
                 b'o' | b'O' => 0,
                 c => u32::from(c - b'0'),
             }
@@ -542,7 +542,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let (mut prev, mut prev2) = (back.next(), back.next());
         for (k, c) in text[from..=digit].char_indices() {
             let pos = from + k;
-            let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+            // `}2 octobre`: a bracket OCR read for the day's `1` starts the date.
+            let misread_one = matches!(c, ']' | '}') && text[pos + 1..].starts_with(|d: char| d.is_ascii_digit());
+            let word_start = (c.is_alphanumeric() || misread_one) && !prev.is_some_and(char::is_alphanumeric);
             // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
             let continues_number = c.is_ascii_digit()
                 && prev.is_some_and(|p| matches!(p, '/' | '.' | ',' | '-'))

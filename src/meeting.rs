@@ -261,11 +261,12 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `s'est tenue de 14 h 30
 /// à 16 h 30`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
-    // Must start a word: see [`boundary`].
+    // Must start a word: see [`boundary`]. The `à` before the time may be read `a` or `&`
+    // (English model) or `4` (a blurred scan).
     static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?à\s|(?:s.est\s+tenue?|a\s+eu\s+lieu)\s+de\s").unwrap()
+        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s").unwrap()
     });
-    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
+    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
     let mut start = None;
     let mut end = None;
     let mut place_found = None;
@@ -637,6 +638,16 @@ mod tests {
         assert_eq!(found.meeting.start_time.as_deref(), Some("14:30"));
         assert_eq!(found.meeting.end_time.as_deref(), Some("16:30"));
         assert_eq!(found.meeting.place.as_deref(), Some("salle Clemenceau de la préfecture"));
+    }
+
+    #[test]
+    fn times_in_the_opening_and_closing_sentences_as_ocr_reads_them() {
+        let t = "Réunion du jeudi 21 septembre 2023\n\nLe comité local des usagers s'est réuni de 9h30 a 11h45 dans le salon Montesquieu.\n";
+        let found = extract(t, &segment(t, &[]), &[day(t, "21 septembre 2023", "2023-09-21")]);
+        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("09:30"), Some("11:45")));
+        let t = "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n";
+        let found = extract(t, &segment(t, &[]), &[day(t, "9 février 2024", "2024-02-09")]);
+        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:05"), Some("12:10")));
     }
 
     #[test]

@@ -185,3 +185,10 @@ fn ocr_rn_for_m_in_month_names() {
     assert_eq!(values("fait le 4 novernbre 2021"), ["2021-11-04"]);
     assert_eq!(values("au cours du mois de septernbre 2019"), ["2019-09"]);
 }
+
+#[test]
+fn day_whose_one_ocr_read_as_a_bracket_or_an_exclamation_mark() {
+    assert_eq!(values("Bordeaux, le }2 octobre 2023"), ["2023-10-12"]);
+    assert_eq!(values("Réunion du jeudi 2! septembre 2023"), ["2023-09-21"]);
+    assert_eq!(values("le ]5 mars 2024"), ["2024-03-15"]);
+}
