@@ -482,17 +482,25 @@ fn contact(text: &str) -> Contact {
 }
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
+/// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
+/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
-    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour\s*:?\s*$");
+    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
+    static MISREAD_ONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[LlI|À]\.\s+").unwrap());
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
     let mut items = Vec::new();
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
-    for block in &blocks[start + 1..] {
-        let numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
-        let is_item = match block.kind {
+    for (k, block) in blocks[start + 1..].iter().enumerate() {
+        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
+        let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
+        let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
+        if misread_one.is_some() {
+            numbered = Some(1);
+        }
+        let is_item = misread_one.is_some() || match block.kind {
             BlockKind::ListItem => true,
             BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
@@ -514,7 +522,7 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
-        let content = block.content_text(text);
+        let content = &block.content_text(text)[misread_one.map_or(0, |m| m.end())..];
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
@@ -648,6 +656,12 @@ mod tests {
         let t = "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n";
         let found = extract(t, &segment(t, &[]), &[day(t, "9 février 2024", "2024-02-09")]);
         assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:05"), Some("12:10")));
+    }
+
+    #[test]
+    fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
+        let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
     }
 
     #[test]
