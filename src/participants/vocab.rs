@@ -130,9 +130,10 @@ const HEADING_WORDS: &[&str] = &[
     "invitees", "assistaient", "egalement", "ou", "et", "representes", "representees", "liste", "des", "du", "comite", "e", "s",
 ];
 
-/// `heading` with each word the lexicon lacks replaced by its nearest French word, or left
-/// out when there is none (a word too damaged to read), if the heading is short enough to be
-/// a list heading and any word changed.
+/// `heading` with each word one letter away from a heading word read as that word (`Étalent`:
+/// the damage made another French word), each other word the lexicon lacks replaced by its
+/// nearest French word or left out when there is none (a word too damaged to read), if the
+/// heading is short enough to be a list heading and any word changed.
 fn lexicon_words(heading: &str) -> Option<String> {
     let words: Vec<&str> = heading.split_whitespace().collect();
     if words.len() > 6 || heading.len() > 80 {
@@ -144,6 +145,13 @@ fn lexicon_words(heading: &str) -> Option<String> {
         .iter()
         .filter_map(|word| {
             let lower = word.to_lowercase();
+            let folded = fold(&lower);
+            if folded.len() >= 5 && !HEADING_WORDS.contains(&folded.as_str()) {
+                if let Some(near) = HEADING_WORDS.iter().find(|h| h.len() >= 5 && strsim::levenshtein(h, &folded) == 1) {
+                    changed = true;
+                    return Some((*near).to_string());
+                }
+            }
             if !(lower.chars().all(char::is_alphabetic) && lower.chars().count() >= 4 && lexicon.freq(&lower).is_none()) {
                 return Some((*word).to_string());
             }
@@ -334,6 +342,7 @@ mod tests {
         assert_eq!(attendance_heading("Mesnbres présents où représentés"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Pour mémoire"), None);
         assert_eq!(attendance_heading("Dupontel présente le bilan"), None);
+        assert_eq!(attendance_heading("Étalent présents :"), Some(Attendance::Present));
         assert!(invited_heading("Invités :"));
         assert!(!invited_heading("Invités excusés"));
         assert_eq!(attendance_cell("Présent(e)"), Some(Attendance::Present));
