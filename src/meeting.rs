@@ -360,8 +360,11 @@ fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
         .captures_iter(tail)
         .take_while(|c| c.get(0).is_some_and(|m| m.start() < 60))
         .filter_map(|c| {
-            let m = c.get(0)?;
-            Some((clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str()))?, m.start(), m.end()))
+            let (m, hours) = (c.get(0)?, c.get(1)?.as_str());
+            // `]0h`: the `1` of the hours read as a bracket.
+            let misread_one = hours.len() == 1 && tail[..m.start()].ends_with([']', '}', '|']);
+            let hours = if misread_one { format!("1{hours}") } else { hours.to_string() };
+            Some((clock(&hours, c.get(2).map(|m| m.as_str()))?, m.start(), m.end()))
         })
         .take(2)
         .collect();
@@ -689,6 +692,7 @@ mod tests {
         assert_eq!(time_range(" à 10 heures, salle B"), (Some("10:00".into()), None, 13));
         assert_eq!(time_range(", 14:00-16:00").1.as_deref(), Some("16:00"));
         assert_eq!(time_range(" de 9 h 30 à 11 h 45").1.as_deref(), Some("11:45"));
+        assert_eq!(time_range(" à ]0h salle des délibérations").0.as_deref(), Some("10:00"));
     }
 
     #[test]
