@@ -269,6 +269,9 @@ Madame RESPONDEK indique que… M. PILLOY ajoute que… M. MARTINY répond.
 ";
     let families: Vec<String> = people(t).participants.into_iter().map(|p| p.family_name).collect();
     assert_eq!(families, ["RESPONDEK", "PILLOY", "MARTIN", "MARTINY"]);
+    // The later mention is the damaged one: an `E` faded into `F` is not copied to the list.
+    let t = "Participants :\n\nMme Nathalie BARNIER, responsable du standard\n\nDébats\n\nMme BARNIFR indique que 4 agents ont été recrutés.\n";
+    assert_eq!(people(t).participants[0].family_name, "BARNIER");
 }
 
 #[test]

@@ -1051,12 +1051,23 @@ pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
         }
         let best = counts
             .iter()
-            .filter(|(name, _)| !listed.contains(name) && one_misreading(name, &p.family_name))
+            .filter(|(name, _)| !listed.contains(name) && one_misreading(name, &p.family_name) && !misread_from(name, &p.family_name))
             .max_by_key(|(name, count)| (**count, std::cmp::Reverse((*name).clone())));
         if let Some((name, _)) = best {
             p.family_name = name.clone();
         }
     }
+}
+
+/// Capitals a scan turns into others far more often than the other way (the lower bar of `E`
+/// or the foot of `T` faded into `F`, the belly of `B` opened into `R`): (as read, as printed).
+const CAPITAL_DAMAGE: &[(char, char)] = &[('F', 'E'), ('F', 'T'), ('R', 'B')];
+
+/// `other` is `listed` with one of its capitals damaged ([`CAPITAL_DAMAGE`]): the listed
+/// spelling is the printed one (`BARNIER` listed, `Mme BARNIFR indique` later).
+fn misread_from(other: &str, listed: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (other.chars().collect(), listed.chars().collect());
+    a.len() == b.len() && a.iter().zip(&b).any(|(&x, &y)| x != y && CAPITAL_DAMAGE.contains(&(x, y)))
 }
 
 /// A family name for comparisons: case, accents, spaces and hyphens ignored (OCR splits
