@@ -156,8 +156,9 @@ fn department(text: &str) -> Option<&'static Department> {
 
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
-    // At a line start, or after the wide gap of a two-column layout.
-    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+le[ \t]*$");
+    // At a line start (after a speck the scan read as a quote), or after the wide gap of a
+    // two-column layout; the `l` of `le` may be read `f`, `J` or `I`.
+    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJI]e[ \t]*$");
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
@@ -171,7 +172,8 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
         let c = PLACE_LE.captures(before)?;
         let mut place = c.get(1)?.as_str().trim();
         // `Fait à Rethel, le …` closes minutes as the letterhead's `Rethel, le …` opens them.
-        if let Some(city) = ["Fait à ", "Fait a ", "fait à "].iter().find_map(|p| place.strip_prefix(p)) {
+        // The scan may read that `à` as `a`, `&`, `3` or `4`.
+        if let Some(city) = ["Fait à ", "Fait a ", "fait à ", "Fait & ", "Fait 3 ", "Fait 4 "].iter().find_map(|p| place.strip_prefix(p)) {
             place = city.trim_start();
         }
         let lower = place.to_lowercase();
@@ -665,6 +667,16 @@ mod tests {
     fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
         let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
         assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
+    }
+
+    #[test]
+    fn issue_date_line_as_scans_read_it() {
+        for (line, place) in [("‘Toulouse, le 19 décembre 2023", "Toulouse"), ("Nantes, fe 20 février 2024", "Nantes"), ("Fait 3 Rethel, Je 16 février 2024", "Rethel")] {
+            let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
+            let at = t.find(", ").unwrap() + 5;
+            let date = day(&t, &t[at..t.trim_end_matches("\n\nCOMPTE RENDU\n").len()], "2024-01-01");
+            assert_eq!(issued_date(&t, &[&date]).map(|(_, p)| p).as_deref(), Some(place), "{line}");
+        }
     }
 
     #[test]
