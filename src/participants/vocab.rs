@@ -136,7 +136,24 @@ const HEADING_WORDS: &[&str] = &[
 /// heading is short enough to be a list heading and any word changed.
 fn lexicon_words(heading: &str) -> Option<String> {
     let words: Vec<&str> = heading.split_whitespace().collect();
-    if words.len() > 6 || heading.len() > 80 {
+    // Checked first, as most short lines are no heading: a few words of letters, written in
+    // capitals or with only the first letter of each word capitalised (names, acronyms and
+    // numbers are entries and titles).
+    let all_caps = !heading.chars().any(char::is_lowercase);
+    let heading_like = |w: &&str| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.chars().all(char::is_alphabetic) && (all_caps || !w.chars().skip(1).any(char::is_uppercase))
+    };
+    if words.len() > 5 || heading.len() > 80 || !words.iter().all(heading_like) {
+        return None;
+    }
+    // And one word at most two letters from a heading word, its first letter spared: the
+    // lexicon's searches are dear.
+    let near_heading_word = |w: &&str| {
+        let folded = fold(w);
+        folded.len() >= 5 && HEADING_WORDS.iter().any(|h| near(h, &folded, 2))
+    };
+    if !words.iter().any(near_heading_word) {
         return None;
     }
     let lexicon = crate::lexicon::Lexicon::get();
@@ -147,9 +164,9 @@ fn lexicon_words(heading: &str) -> Option<String> {
             let lower = word.to_lowercase();
             let folded = fold(&lower);
             if folded.len() >= 5 && !HEADING_WORDS.contains(&folded.as_str()) {
-                if let Some(near) = HEADING_WORDS.iter().find(|h| h.len() >= 5 && strsim::levenshtein(h, &folded) == 1) {
+                if let Some(word) = HEADING_WORDS.iter().find(|h| near(h, &folded, 1)) {
                     changed = true;
-                    return Some((*near).to_string());
+                    return Some((*word).to_string());
                 }
             }
             if !(lower.chars().all(char::is_alphabetic) && lower.chars().count() >= 4 && lexicon.freq(&lower).is_none()) {
@@ -160,6 +177,12 @@ fn lexicon_words(heading: &str) -> Option<String> {
         })
         .collect();
     changed.then(|| fixed.join(" "))
+}
+
+/// `word` is at most `edits` letters from the heading word `heading` of five letters or more,
+/// and starts with the same letter.
+fn near(heading: &str, word: &str, edits: usize) -> bool {
+    heading.len() >= 5 && heading.len().abs_diff(word.len()) <= edits && heading.as_bytes()[0] == word.as_bytes()[0] && strsim::levenshtein(heading, word) <= edits
 }
 
 fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
