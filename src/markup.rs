@@ -50,8 +50,16 @@ static MD_ITALIC: Pattern = Pattern::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_
 static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>~])").unwrap());
 static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
 static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
-static HTML_TAG: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>").unwrap());
+/// Tags, comments, the doctype and the conditional markers Word leaves in its HTML
+/// (`<![if !supportLists]>`, `<![endif]>`).
+static HTML_TAG: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if\b[^<>]*>").unwrap()
+});
+/// Word's HTML writes each list item's bullet or number as text between these markers.
+static WORD_LIST_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!\[if !supportLists\]>(.*?)<!\[endif\]>").unwrap());
+/// Source line breaks and the indentation after them: in HTML a space, the tags alone
+/// deciding where a line ends.
+static HTML_SOURCE_BREAK: Lazy<Regex> = Lazy::new(|| Regex::new(r"[ \t]*\r?\n[ \t\r\n]*").unwrap());
 static HTML_ENTITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap());
 static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?mi)^[ \t]*(?:page[ \t]+)?-?[ \t]*\d{1,3}[ \t]*(?:(?:/|sur)[ \t]*\d{1,3})?[ \t]*-?[ \t]*$").unwrap()
@@ -101,14 +109,14 @@ pub fn strip(text: &str, format: Format) -> Stripped {
     match format {
         Format::Markdown => {
             strip_markdown(text, &mut out);
-            strip_html(text, &mut out);
+            strip_html(text, false, &mut out);
         }
-        Format::Html => strip_html(text, &mut out),
+        Format::Html => strip_html(text, true, &mut out),
         Format::Pdftotext => strip_pages(text, &mut out),
         Format::Plain | Format::Ocr => {
             // Plain exports still carry the odd `<sup>` or form feed.
             if HTML_TAG.is_match(text) {
-                strip_html(text, &mut out);
+                strip_html(text, false, &mut out);
             }
             if text.contains('\u{0c}') {
                 strip_pages(text, &mut out);
@@ -183,10 +191,37 @@ const BLOCK_TAGS: &[&str] = &[
     "blockquote", "pre", "hr", "dl", "dt", "dd", "tbody", "thead", "html", "body", "head",
 ];
 
-fn strip_html(text: &str, out: &mut Stripped) {
+/// `whole_document`: the input is an HTML page, where line breaks of the source are
+/// spaces and a cell's paragraphs stay on its row; embedded tags in other formats only
+/// lose their markup.
+fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
+    // Word list markers become a bullet or the item's number; the tags inside them are
+    // covered by that edit.
+    let mut markers = Vec::new();
+    if text.contains("<![if !supportLists]>") {
+        for c in WORD_LIST_MARKER.captures_iter(text) {
+            let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else { continue };
+            out.edits.push(Edit::new(whole.start(), whole.end(), word_list_marker(inner.as_str()), "html-list-marker", 1.0));
+            markers.push(whole.range());
+        }
+    }
+    let mut next_marker = 0;
     let mut skip_until: Option<(usize, &'static str)> = None;
+    let mut in_cell = false;
+    let mut in_pre = false;
+    let mut text_start = 0;
     for m in HTML_TAG.captures_iter(text) {
         let Some(whole) = m.get(0) else { continue };
+        if whole_document && skip_until.is_none() && !in_pre {
+            collapse_source_breaks(text, text_start, whole.start(), out);
+        }
+        text_start = whole.end();
+        while markers.get(next_marker).is_some_and(|m| m.end <= whole.start()) {
+            next_marker += 1;
+        }
+        if markers.get(next_marker).is_some_and(|m| m.contains(&whole.start())) {
+            continue;
+        }
         let closing = m.get(1).is_some_and(|c| !c.as_str().is_empty());
         let name = m.get(2).map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
         if let Some((from, until)) = skip_until {
@@ -200,10 +235,18 @@ fn strip_html(text: &str, out: &mut Stripped) {
             skip_until = Some((whole.start(), if name == "script" { "script" } else { "style" }));
             continue;
         }
+        match name.as_str() {
+            "td" | "th" => in_cell = !closing,
+            "tr" | "table" => in_cell = false,
+            "pre" => in_pre = !closing,
+            _ => {}
+        }
         // A list item reads as a bullet, unless the export already wrote one.
         let bulleted = text[whole.end()..].trim_start().starts_with(['-', '–', '•', '*']);
         let after = match name.as_str() {
             "td" | "th" if closing => "\t",
+            // Word and office suites wrap each cell's text in paragraphs: the row stays one line.
+            n if whole_document && in_cell && BLOCK_TAGS.contains(&n) => " ",
             "li" if !closing && bulleted => "\n",
             "li" if !closing => "\n- ",
             "li" => "",
@@ -220,6 +263,8 @@ fn strip_html(text: &str, out: &mut Stripped) {
     }
     if let Some((from, _)) = skip_until {
         out.edits.push(Edit::new(from, text.len(), "", "html-tag", 1.0));
+    } else if whole_document && !in_pre {
+        collapse_source_breaks(text, text_start, text.len(), out);
     }
     for c in HTML_ENTITY.captures_iter(text) {
         let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else { continue };
@@ -227,6 +272,27 @@ fn strip_html(text: &str, out: &mut Stripped) {
             out.edits.push(Edit::new(whole.start(), whole.end(), ch.to_string(), "html-entity", 1.0));
         }
     }
+}
+
+fn collapse_source_breaks(text: &str, start: usize, end: usize, out: &mut Stripped) {
+    for m in HTML_SOURCE_BREAK.find_iter(&text[start..end]) {
+        out.edits.push(Edit::new(start + m.start(), start + m.end(), " ", "html-whitespace", 1.0));
+    }
+}
+
+/// What Word wrote as an item's marker (`1.`, `a)`, or a bullet glyph of a symbol font:
+/// `·`, `o`, `§`) as plain text: the number kept, any glyph a dash.
+fn word_list_marker(inner: &str) -> String {
+    let without_tags = HTML_TAG.replace_all(inner, "");
+    let decoded = HTML_ENTITY.replace_all(&without_tags, |c: &regex::Captures| {
+        decode_entity(&c[1]).map_or_else(|| c[0].to_string(), String::from)
+    });
+    let marker = decoded.trim_matches(|c: char| c.is_whitespace());
+    let numbered = marker.len() <= 5
+        && marker.ends_with(['.', ')'])
+        && marker[..marker.len() - 1].chars().all(|c| c.is_ascii_alphanumeric())
+        && marker.len() > 1;
+    if numbered { format!("{marker} ") } else { "- ".to_string() }
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -356,6 +422,28 @@ mod tests {
         assert!(t.contains("UDAF\tM. Luc MARTIN\t"), "{t:?}");
         assert!(t.contains("été"));
         assert!(matches!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2))));
+    }
+
+    #[test]
+    fn word_html_cells_source_breaks_and_list_markers() {
+        let s = "<html>\r\n<body>\r\n<p class=MsoNormal>Carcassonne, le 11&nbsp;mars\r\n2024<o:p></o:p></p>\r\n\
+                 <table><tr>\r\n  <td valign=top>\r\n  <p class=MsoNormal>Mme Anne <span>ROU</span><span lang=FR>X</span><o:p></o:p></p>\r\n  </td>\r\n\
+                 <td><p class=MsoNormal>UDAF</p></td></tr></table>\r\n\
+                 <p class=MsoListParagraph><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt'>&nbsp;&nbsp;\r\n</span></span><![endif]>M. Paul DURAND</p>\r\n\
+                 <p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;</span></span><![endif]>Questions diverses</p>\r\n</body></html>";
+        let (t, _) = run(s);
+        let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert!(lines.contains(&"Carcassonne, le 11\u{a0}mars 2024"), "{lines:?}");
+        let row_cells = |l: &&str| l.split('\t').map(str::trim).collect::<Vec<_>>() == ["Mme Anne ROUX", "UDAF"];
+        assert!(lines.iter().any(row_cells), "{lines:?}");
+        assert!(lines.contains(&"- M. Paul DURAND"), "{lines:?}");
+        assert!(lines.contains(&"2. Questions diverses"), "{lines:?}");
+    }
+
+    #[test]
+    fn source_breaks_stay_lines_in_markdown() {
+        let (t, _) = run("# Titre\n\nPrésents :\nMme Anne ROUX<br>\nM. Paul DURAND\n");
+        assert!(t.contains("Présents :\nMme Anne ROUX\n\nM. Paul DURAND"), "{t:?}");
     }
 
     #[test]
