@@ -72,6 +72,15 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
     None
 }
 
+/// The offset after a title ([`vocab::TITLES`]) at `pos` and its spaces.
+fn title_at(s: &str, pos: usize) -> Option<usize> {
+    let rest = s.get(pos..)?;
+    vocab::TITLES.iter().find_map(|title| {
+        let after = rest.strip_prefix(title)?;
+        after.starts_with(char::is_whitespace).then(|| pos + rest.len() - after.trim_start().len())
+    })
+}
+
 /// One or several people named at `pos` (`X et Y` share what follows), and the offset
 /// where the names end.
 pub fn parse_people(s: &str, pos: usize, context: Context) -> Option<(Vec<Name>, usize)> {
@@ -100,8 +109,9 @@ fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Cont
         Some((c, after)) => (Some(c), after),
         None => (None, start),
     };
-    let words = words(s, name_start, 7);
-    let vouched = civility.is_some() || inherited.is_some();
+    let titled = civility.is_none().then(|| title_at(s, name_start)).flatten();
+    let words = words(s, titled.unwrap_or(name_start), 7);
+    let vouched = civility.is_some() || inherited.is_some() || titled.is_some();
     let (given, family, last) = match_name(&words, vouched, context)?;
     Some(Name { civility: civility.or(inherited), given, family, start, end: words[last].end })
 }
@@ -298,6 +308,13 @@ mod tests {
         assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
         assert_eq!(one("Me Anne PETIT, directrice", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
         assert_eq!(one("BLONDEL Sandrine (ADMR), secrétaire", Context::List), Some((None, Some("Sandrine".into()), "BLONDEL".into())));
+    }
+
+    #[test]
+    fn a_title_announces_a_name_without_a_civility() {
+        assert_eq!(one("Dr Alain FONTVIEILLE, président", Context::List), Some((None, Some("Alain".into()), "FONTVIEILLE".into())));
+        assert_eq!(one("Pr. Jean-Marc ZIMMER", Context::Prose), Some((None, Some("Jean-Marc".into()), "ZIMMER".into())));
+        assert_eq!(one("Dr MEYER salue", Context::Prose), Some((None, None, "MEYER".into())));
     }
 
     #[test]

@@ -38,6 +38,10 @@ pub const CIVILITIES: &[(&str, &str)] = &[
     ("M", "M."),
 ];
 
+/// Titles written where a civility stands (`Dr Alain X`, `Pr Jean-Marc Y`): they announce a
+/// name as a civility does, but say nothing the schema's civility can hold.
+pub const TITLES: &[&str] = &["Docteur", "Professeur", "Dr.", "Dr", "Pr.", "Pr"];
+
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
 /// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
 pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"(?:{CIVILITY_PATTERN})\s")).expect("static regex"));
