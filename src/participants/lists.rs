@@ -275,7 +275,7 @@ fn block_has_entry(text: &str, block: &Block) -> bool {
     }
     let first_line_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
     let line = &text[block.content.start..first_line_end];
-    entry_at_start(line).is_some() || entry_mid_line(line).is_some() || unnamed(line).is_some()
+    entry_at_start(line).is_some() || entry_mid_line(line).is_some() || role_first(line).is_some() || unnamed(line).is_some()
 }
 
 /// People named at the start of an entry line (after its bullet), and where they end.
@@ -354,23 +354,36 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
     None
 }
 
-/// `le président de l'UDAF, M. Jean DUPONT ;`: an entry whose function and organisation
-/// come before the person. Returns that descriptor, the people and where they end; nothing
-/// but punctuation may follow them.
-fn role_first(line: &str) -> Option<(&str, Vec<Name>, usize)> {
-    static ARTICLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
+/// `le président de l'UDAF, M. Jean DUPONT ;`, `Le directeur des finances publiques (M.
+/// Pierre DURAND)`, `Madame la sous-préfète, Mme Nadia X, secrétaire générale`: an entry
+/// whose function comes before the person. Returns the descriptor (the function, then what
+/// follows the name), the people and where they end.
+fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
+    // `Madame la sous-préfète`: the form of address names the office, not yet the person.
+    static ARTICLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
     let lead = strip_lead(line);
     let desc_start = lead + ARTICLE.find(&line[lead..])?.end();
-    for (comma, _) in line[desc_start..].rmatch_indices(", ") {
-        let at = desc_start + comma + 2;
+    let function_noun = line[desc_start..].split_whitespace().next().is_some_and(|w| vocab::is_role_noun(w.trim_end_matches([',', ';'])));
+    for (cut, _) in line[desc_start..].rmatch_indices([',', '(']) {
+        let bracketed = line[desc_start + cut..].starts_with('(');
+        let at = desc_start + cut + 1 + (line[desc_start + cut + 1..].len() - line[desc_start + cut + 1..].trim_start().len());
         if names::civility_at(line, at).is_none() {
             continue;
         }
         let (names, end) = names::parse_people(line, at, Context::List)?;
-        if line[end..].trim().trim_matches([';', '.', ',']).is_empty() {
-            return Some((&line[desc_start..desc_start + comma], names, end));
+        let function = line[desc_start..desc_start + cut].trim_end();
+        let mut tail = &line[end..];
+        if bracketed {
+            tail = tail.trim_start().strip_prefix(')')?;
         }
-        return None;
+        let rest = tail.trim().trim_matches([';', '.', ',']);
+        if rest.is_empty() {
+            return Some((format!("{function}{tail}"), names, end));
+        }
+        // `…, Mme X, secrétaire générale`: a function after the name completes the one before.
+        let completes = function_noun && tail.trim_start().starts_with(',') && rest_not_sentence(rest) && !apposition_then_clause(tail);
+        return completes.then(|| (format!("{function}{tail}"), names, end));
     }
     None
 }
@@ -607,10 +620,8 @@ impl Reader<'_> {
             self.start(line.start, names, end, s, prefix, ctx, false);
             return true;
         }
-        if let Some((desc, names, end)) = role_first(s) {
+        if let Some((desc, names, _)) = role_first(s) {
             self.flush();
-            // The tail (`;`, `.`) closes the entry, as it would after a descriptor.
-            let desc = format!("{desc}{}", &s[end..]);
             let span = Span::new(line.start + lead, line.start + s.len());
             self.draft = Some(Draft { names: absolute(names, line.start), prefix: None, desc, span, ctx, chair: false });
             return true;
@@ -1105,6 +1116,22 @@ mod tests {
             split_descriptor("(ADMR de la Somme), secrétaire", None),
             (Some("secrétaire".into()), Some("ADMR de la Somme".into()))
         );
+    }
+
+    #[test]
+    fn function_before_the_person() {
+        let read = |line: &str| role_first(line).map(|(desc, names, _)| (desc, names[0].family.clone()));
+        assert_eq!(read("- le président de l'UDAF, M. Jean DUPONT ;"), Some(("président de l'UDAF ;".into(), "DUPONT".into())));
+        assert_eq!(
+            read("- Le directeur des finances publiques (M. Pierre DURAND)"),
+            Some(("directeur des finances publiques".into(), "DURAND".into()))
+        );
+        assert_eq!(
+            read("Madame la sous-préfète, Mme Nadia BOUZID, secrétaire générale"),
+            Some(("sous-préfète, secrétaire générale".into(), "BOUZID".into()))
+        );
+        // A sentence going on after the name is prose, not an entry.
+        assert_eq!(read("Le président de l'UDAF, M. Jean DUPONT, rappelle que les délais sont longs."), None);
     }
 
     #[test]
