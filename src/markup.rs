@@ -245,7 +245,9 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
         let bulleted = text[whole.end()..].trim_start().starts_with(['-', '–', '•', '*']);
         let after = match name.as_str() {
             "td" | "th" if closing => "\t",
-            // Word and office suites wrap each cell's text in paragraphs: the row stays one line.
+            // A cell's line breaks (`<br>`, in HTML or a markdown pipe table) and the
+            // paragraphs office suites wrap its text in keep the row on one line.
+            "br" if (whole_document && in_cell) || (!whole_document && in_pipe_row(text, whole.start())) => CELL_LINE_BREAK,
             n if whole_document && in_cell && BLOCK_TAGS.contains(&n) => " ",
             "li" if !closing && bulleted => "\n",
             "li" if !closing => "\n- ",
@@ -272,6 +274,17 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
             out.edits.push(Edit::new(whole.start(), whole.end(), ch.to_string(), "html-entity", 1.0));
         }
     }
+}
+
+/// How a line break inside a table cell (`<br>`) is written: the row stays one line of
+/// text, yet the cell's lines can still be told apart (U+2028 LINE SEPARATOR, which the
+/// segmenter does not break lines on and the extractors read as a blank).
+pub const CELL_LINE_BREAK: &str = "\u{2028}";
+
+/// Whether `at` lies on a line of a markdown pipe table.
+fn in_pipe_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].trim_start().starts_with('|')
 }
 
 fn collapse_source_breaks(text: &str, start: usize, end: usize, out: &mut Stripped) {
@@ -411,6 +424,12 @@ mod tests {
         let (t, _) = run(s);
         assert!(t.contains(" Nom \t Fonction \n"), "{t:?}");
         assert!(t.contains(" Jeanne MOREAU \t directrice \n"), "{t:?}");
+    }
+
+    #[test]
+    fn line_breaks_inside_a_pipe_table_cell_keep_the_row() {
+        let (t, _) = run("# T\n\n## Présents\n\n| Nom | Fonction |\n|---|---|\n| Anne ROUX | Sous-préfète,<br>secrétaire générale |\n");
+        assert!(t.contains(" Anne ROUX \t Sous-préfète,\u{2028}secrétaire générale \n"), "{t:?}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Attendance, Participant, UnnamedRepresentative};
 use crate::boundary;
+use crate::markup::CELL_LINE_BREAK;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -62,6 +63,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         columns: None,
         marks: Vec::new(),
         stacked: None,
+        coded_attendance: false,
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
@@ -417,6 +419,8 @@ struct Reader<'t> {
     /// A table exported one cell a line (`Nom` / `Fonction` / `Structure`, then each row's
     /// cells on as many lines): what each line of a row holds.
     stacked: Option<Vec<StackedCell>>,
+    /// The table's header has a column of one-letter attendance codes (`P/E/A`).
+    coded_attendance: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -692,11 +696,17 @@ impl Reader<'_> {
     /// A tab-separated row: the cell with the person, the cells before it as organisation,
     /// a cell such as `Excusé` as the attendance.
     fn table_row(&mut self, block: &Block) {
+        if let Some(rows) = self.stacked_people(block) {
+            rows.iter().for_each(|row| self.table_row(row));
+            return;
+        }
         let Some(mut ctx) = self.ctx.clone() else { return };
         let cells: Vec<&str> = block.cells.iter().map(|c| &self.text[c.start..c.end]).collect();
         // `Prénom NOM | Organisme | Fonction`: a header row reads like a name in capitals.
-        if cells.iter().all(|c| StackedCell::from_header(c).is_some()) && NameColumns::from_header(&cells).is_none() {
+        let header_cell = |c: &&str| StackedCell::from_header(c).is_some() || vocab::is_attendance_code_header(c);
+        if cells.iter().all(header_cell) && cells.iter().any(|c| StackedCell::from_header(c).is_some()) && NameColumns::from_header(&cells).is_none() {
             self.flush();
+            self.coded_attendance = cells.iter().any(|c| vocab::is_attendance_code_header(c));
             self.mark_header(&block.cells);
             return;
         }
@@ -739,7 +749,8 @@ impl Reader<'_> {
                 continue;
             }
             let later = &self.text[span.start..span.end];
-            if let Some(attendance) = vocab::attendance_cell(later) {
+            let coded = if self.coded_attendance { vocab::attendance_code(later) } else { None };
+            if let Some(attendance) = vocab::attendance_cell(later).or(coded) {
                 ctx.attendance = attendance;
                 continue;
             }
@@ -748,6 +759,33 @@ impl Reader<'_> {
         }
         let span = Span::new(block.content.start, block.content.end);
         self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
+    }
+
+    /// `M. Marc ROSSET<br>Mme Lucie ROUX | UDAF | Président<br>Bénévole`: several people in
+    /// one row, a line each within the cells ([`CELL_LINE_BREAK`]). One row per person, the
+    /// cells with as many lines split alike, the others shared.
+    fn stacked_people(&self, block: &Block) -> Option<Vec<Block>> {
+        let parts = |cell: &Span| -> Vec<Span> {
+            let mut out = Vec::new();
+            let mut start = cell.start;
+            for (i, _) in self.text[cell.start..cell.end].match_indices(CELL_LINE_BREAK) {
+                out.push(trim_cell(self.text, Span::new(start, cell.start + i)));
+                start = cell.start + i + CELL_LINE_BREAK.len();
+            }
+            out.push(trim_cell(self.text, Span::new(start, cell.end)));
+            out
+        };
+        let split: Vec<Vec<Span>> = block.cells.iter().map(parts).collect();
+        let people = split.iter().find(|p| p.len() >= 2 && p.iter().all(|s| entry_at_start(&self.text[s.start..s.end]).is_some()))?;
+        let n = people.len();
+        Some(
+            (0..n)
+                .map(|k| {
+                    let cells = split.iter().zip(&block.cells).map(|(p, whole)| if p.len() == n { p[k] } else { *whole }).collect();
+                    Block { cells, ..block.clone() }
+                })
+                .collect(),
+        )
     }
 
     /// A row of a table with separate name columns: `DUPONT\tMarie\tCAF\tPrésente`, the
@@ -890,6 +928,12 @@ impl Reader<'_> {
             });
         }
     }
+}
+
+fn trim_cell(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    Span::new(start, (span.start + s.trim_end().len()).max(start))
 }
 
 /// A capitalised line continues the entry above when that entry stops on a joining word
@@ -1132,6 +1176,23 @@ mod tests {
         );
         // A sentence going on after the name is prose, not an entry.
         assert_eq!(read("Le président de l'UDAF, M. Jean DUPONT, rappelle que les délais sont longs."), None);
+    }
+
+    #[test]
+    fn a_coded_attendance_column_and_several_people_in_one_row() {
+        let text = "Participants :\n\nNom\tStructure\tFonction\tP/E/A\nM. Paul DURAND\tCAF\tDirecteur\tA\n\
+                    M. Marc ROSSET\u{2028}Mme Lucie ROUX\tUDAF\tPrésident\u{2028}Bénévole\tP\u{2028}E\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> = found
+            .participants
+            .iter()
+            .map(|p| (p.family_name.as_str(), p.role.as_deref(), p.organization.as_deref(), p.attendance))
+            .collect();
+        assert_eq!(people, [
+            ("DURAND", Some("Directeur"), Some("CAF"), Attendance::Absent),
+            ("ROSSET", Some("Président"), Some("UDAF"), Attendance::Present),
+            ("ROUX", Some("Bénévole"), Some("UDAF"), Attendance::Excused),
+        ]);
     }
 
     #[test]

@@ -162,6 +162,23 @@ pub fn attendance_cell(cell: &str) -> Option<Attendance> {
     }
 }
 
+/// A column header announcing attendance written as one letter per row (`P/E/A`, `P / E`,
+/// `Présence`).
+pub fn is_attendance_code_header(cell: &str) -> bool {
+    static HEADER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:p\s*/\s*e(?:\s*/\s*a)?|p\s*/\s*a\s*/\s*e|presence|presences)$").expect("static regex"));
+    HEADER.is_match(&fold(cell.trim()))
+}
+
+/// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
+pub fn attendance_code(cell: &str) -> Option<Attendance> {
+    match cell.trim() {
+        "P" | "p" => Some(Attendance::Present),
+        "E" | "e" => Some(Attendance::Excused),
+        "A" | "a" => Some(Attendance::Absent),
+        _ => None,
+    }
+}
+
 /// `(excusé)`, `, excusée`, `(absente)` closing an entry: the entry without it and the
 /// attendance it states, which overrides the list's.
 pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
