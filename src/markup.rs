@@ -138,6 +138,9 @@ pub fn strip(text: &str, format: Format) -> Stripped {
 }
 
 fn strip_markdown(text: &str, out: &mut Stripped) {
+    if text.contains("\n+-") || text.starts_with("+-") {
+        strip_grid_tables(text, out);
+    }
     for m in MD_BOLD_LINE.find_iter(text) {
         out.hints.push(Hint { line_start: m.start(), kind: HintKind::Bold });
     }
@@ -182,6 +185,55 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
             let after = if first || last { "" } else { "\t" };
             out.edits.push(Edit::new(p, p + 1, after, "markdown-table", 1.0));
         }
+    }
+}
+
+/// A pandoc grid table's rule line: `+-----+------+`, `+=====+======+`.
+static GRID_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$").unwrap());
+
+/// Pandoc grid tables wrap each cell over as many lines as it needs, between `+---+` rules:
+/// each row becomes one tab-separated line, a cell's lines joined by spaces. A row's
+/// lines are rewritten as a whole (its cells are read column by column), from the rule
+/// above it.
+fn strip_grid_tables(text: &str, out: &mut Stripped) {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line));
+        offset += line.len();
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let (rule_start, rule) = lines[i];
+        let rule_text = rule.trim_end_matches(['\n', '\r']);
+        if !GRID_RULE.is_match(rule_text) {
+            i += 1;
+            continue;
+        }
+        let bounds: Vec<usize> = rule_text.chars().enumerate().filter(|&(_, c)| c == '+').map(|(k, _)| k).collect();
+        let rows_end = (i + 1..lines.len()).find(|&k| !lines[k].1.trim_start().starts_with('|')).unwrap_or(lines.len());
+        if rows_end == i + 1 {
+            // The rule closing the table.
+            out.edits.push(Edit::new(rule_start, rule_start + rule.len(), "", "markdown-grid-table", 1.0));
+            i += 1;
+            continue;
+        }
+        let mut cells = vec![Vec::new(); bounds.len() - 1];
+        for &(_, line) in &lines[i + 1..rows_end] {
+            let chars: Vec<char> = line.trim_end_matches(['\n', '\r']).chars().collect();
+            for (column, pair) in bounds.windows(2).enumerate() {
+                let piece: String = chars.get(pair[0] + 1..pair[1].min(chars.len())).unwrap_or_default().iter().collect();
+                let piece = piece.replace("**", "").replace("__", "");
+                if !piece.trim().is_empty() {
+                    cells[column].push(piece.trim().to_string());
+                }
+            }
+        }
+        let row: Vec<String> = cells.iter().map(|c| format!(" {} ", c.join(" "))).collect();
+        let (last_start, last) = lines[rows_end - 1];
+        let end = last_start + last.len();
+        out.edits.push(Edit::new(rule_start, end, format!("{}\n", row.join("\t")), "markdown-grid-table", 1.0));
+        i = rows_end;
     }
 }
 
@@ -430,6 +482,13 @@ mod tests {
     fn line_breaks_inside_a_pipe_table_cell_keep_the_row() {
         let (t, _) = run("# T\n\n## Présents\n\n| Nom | Fonction |\n|---|---|\n| Anne ROUX | Sous-préfète,<br>secrétaire générale |\n");
         assert!(t.contains(" Anne ROUX \t Sous-préfète,\u{2028}secrétaire générale \n"), "{t:?}");
+    }
+
+    #[test]
+    fn grid_table_rows_become_one_line_each() {
+        let s = "# T\n\n## Présents\n\n+-----------+-------------+\n| Nom       | Fonction    |\n+===========+=============+\n| Mme Anne  | Directrice, |\n| ROUX      | **CAF**     |\n+-----------+-------------+\n\nSuite.\n";
+        let (t, _) = run(s);
+        assert!(t.contains("\n Nom \t Fonction \n Mme Anne ROUX \t Directrice, CAF \n\nSuite."), "{t:?}");
     }
 
     #[test]

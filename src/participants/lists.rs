@@ -433,6 +433,8 @@ enum StackedCell {
 impl StackedCell {
     /// What a header line names, if it is a column header.
     fn from_header(line: &str) -> Option<StackedCell> {
+        // `Fonction / structure`: a column holding both reads as its first.
+        let line = line.split(['/', '&']).next().unwrap_or(line);
         match fold(line.trim().trim_end_matches(':').trim()).as_str() {
             "nom" | "noms" | "nom et prenom" | "nom prenom" | "prenom nom" | "participant" | "participants" => Some(StackedCell::Person),
             "fonction" | "fonctions" | "qualite" | "role" | "titre" => Some(StackedCell::Role),
@@ -597,6 +599,10 @@ impl Reader<'_> {
         let lead = strip_lead(s);
         let body = &s[lead..];
         if body.is_empty() {
+            return true;
+        }
+        if vocab::is_code_legend(body) {
+            self.flush();
             return true;
         }
         if let Some(m) = vocab::CHAIR_INTRO.find(body).filter(|m| m.start() == 0) {
@@ -1181,7 +1187,8 @@ mod tests {
     #[test]
     fn a_coded_attendance_column_and_several_people_in_one_row() {
         let text = "Participants :\n\nNom\tStructure\tFonction\tP/E/A\nM. Paul DURAND\tCAF\tDirecteur\tA\n\
-                    M. Marc ROSSET\u{2028}Mme Lucie ROUX\tUDAF\tPrésident\u{2028}Bénévole\tP\u{2028}E\n";
+                    M. Marc ROSSET\u{2028}Mme Lucie ROUX\tUDAF\tPrésident\u{2028}Bénévole\tP\u{2028}E\n\n\
+                    P : présent ; E : excusé ; A : absent.\n";
         let found = read(text, &crate::segment::segment(text, &[]));
         let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> = found
             .participants

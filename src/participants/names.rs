@@ -4,6 +4,8 @@
 //! structure says a name stands there.
 
 use super::vocab::{self, CIVILITIES, PARTICLES};
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
@@ -113,7 +115,18 @@ fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Cont
     let words = words(s, titled.unwrap_or(name_start), 7);
     let vouched = civility.is_some() || inherited.is_some() || titled.is_some();
     let (given, family, last) = match_name(&words, vouched, context)?;
-    Some(Name { civility: civility.or(inherited), given, family, start, end: words[last].end })
+    let end = other_family_name_end(s, words[last].end);
+    Some(Name { civility: civility.or(inherited), given, family, start, end })
+}
+
+/// `Marie SCHMITT née KLEIN`, `Claire HOFFMANN ép. MULLER`: the birth or married name after
+/// the family name belongs to the name (the family name stays the one written first).
+/// Returns where the name ends.
+fn other_family_name_end(s: &str, end: usize) -> usize {
+    static OTHER_NAME: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[ \t]+(?:née|né|ép\.|épouse|veuve|vve\.?)[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+)*\b").expect("static regex")
+    });
+    OTHER_NAME.find(&s[end..]).map_or(end, |m| end + m.end())
 }
 
 /// The name patterns, most specific first. Returns given name, family name and the index
@@ -315,6 +328,14 @@ mod tests {
         assert_eq!(one("Dr Alain FONTVIEILLE, président", Context::List), Some((None, Some("Alain".into()), "FONTVIEILLE".into())));
         assert_eq!(one("Pr. Jean-Marc ZIMMER", Context::Prose), Some((None, Some("Jean-Marc".into()), "ZIMMER".into())));
         assert_eq!(one("Dr MEYER salue", Context::Prose), Some((None, None, "MEYER".into())));
+    }
+
+    #[test]
+    fn a_birth_or_married_name_belongs_to_the_name() {
+        let (names, end) = parse_people("Mme Claire HOFFMANN ép. MULLER, responsable", 0, Context::List).unwrap();
+        assert_eq!((names[0].family.as_str(), end), ("HOFFMANN", "Mme Claire HOFFMANN ép. MULLER".len()));
+        let (names, end) = parse_people("Mme Marie-Odile SCHMITT née KLEIN, directrice", 0, Context::List).unwrap();
+        assert_eq!((names[0].family.as_str(), end), ("SCHMITT", "Mme Marie-Odile SCHMITT née KLEIN".len()));
     }
 
     #[test]

@@ -169,6 +169,14 @@ pub fn is_attendance_code_header(cell: &str) -> bool {
     HEADER.is_match(&fold(cell.trim()))
 }
 
+/// `P : présent ; E : excusé ; A : absent.`: the key to such codes, under the table.
+pub fn is_code_legend(line: &str) -> bool {
+    static LEGEND: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$").expect("static regex")
+    });
+    LEGEND.is_match(line.trim())
+}
+
 /// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
 pub fn attendance_code(cell: &str) -> Option<Attendance> {
     match cell.trim() {
