@@ -233,6 +233,10 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false, scale: 1.0 })
         }
         "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false, scale: 1.0 }),
+        // `passé de 78 % à 85 %, soit +7 points`: a change of a rate, in percentage points.
+        "point" | "points" if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) => {
+            return Some(Reading { kind: FigureKind::Percent, unit: Some("points".into()), end: start + w, bare: false, scale: 1.0 })
+        }
         "er" | "eme" | "ere" | "e" if g <= 1 && start > number_start => return read_ordinal(text, start + w),
         _ => {}
     }
@@ -283,6 +287,15 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         return Some(count(text, start, w));
     }
     Some(bare(at))
+}
+
+/// Bytes before `N points` searched for the rate it changes.
+const RATE_REACH: usize = 160;
+
+/// A percentage or a rate named in the text just before: `points` are then percentage points.
+fn speaks_of_rates(before: &str) -> bool {
+    let sentence = before.rsplit(['.', '\n']).next().unwrap_or(before);
+    sentence.contains('%') || fold(sentence).contains("pour cent") || fold(sentence).contains("taux")
 }
 
 /// `12 k€`, `1,5 M€`, `2 Md€` (glued or not): thousands, millions, billions of euros.
