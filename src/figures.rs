@@ -487,6 +487,14 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("hours") && (time_of_day(text, s, &prev, value) || hour_range(text, s, e)) {
             continue;
         }
+        if reading.bare && prev == "contre" {
+            // `18 650 visiteurs en 2023, contre 21 300 en 2022`: the same quantity compared.
+            let sentence = sentences.around(s);
+            let compared = found.iter().rev().take_while(|f| sentences.around(f.0) == sentence).find(|f| !f.3.bare && f.3.unit.is_some());
+            if let Some(compared) = compared {
+                reading = Reading { end: e, bare: false, ..compared.3.clone() };
+            }
+        }
         if reading.bare && prev == "dont" {
             // `41 sites …, dont 14 à Lyon`: a part of the nearest count before it in the sentence
             // that is large enough to hold it, in that count's unit.

@@ -112,8 +112,12 @@ pub fn strip(text: &str, format: Format) -> Stripped {
             strip_html(text, false, &mut out);
         }
         Format::Html => strip_html(text, true, &mut out),
-        Format::Pdftotext => strip_pages(text, &mut out),
+        Format::Pdftotext => {
+            strip_pages(text, &mut out);
+            move_sidebar(text, &mut out);
+        }
         Format::Plain | Format::Ocr => {
+            move_sidebar(text, &mut out);
             // Plain exports still carry the odd `<sup>` or form feed.
             if HTML_TAG.is_match(text) {
                 strip_html(text, false, &mut out);
@@ -186,6 +190,98 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
             out.edits.push(Edit::new(p, p + 1, after, "markdown-table", 1.0));
         }
     }
+}
+
+/// Lines of the letterhead area where a sidebar may start.
+const SIDEBAR_REACH: usize = 40;
+
+/// A line of `pdftotext -layout` output split at a wide gap: the left part (from the margin)
+/// and the column where the right part starts.
+struct SplitLine {
+    start: usize,
+    len: usize,
+    /// Byte offset (in the line) and character column of the right part.
+    right: Option<(usize, usize)>,
+    /// Characters before the first non-blank.
+    indent: usize,
+    words_right: usize,
+}
+
+fn split_line(line: &str) -> SplitLine {
+    let indent = line.chars().take_while(|c| *c == ' ').count();
+    let mut right = None;
+    let mut gaps = 0;
+    let (mut blanks, mut column, mut seen_text) = (0, 0, false);
+    for (k, c) in line.char_indices() {
+        if c == ' ' {
+            blanks += 1;
+        } else {
+            if seen_text && blanks >= 3 {
+                gaps += 1;
+                right = Some((k, column));
+            }
+            seen_text = true;
+            blanks = 0;
+        }
+        column += 1;
+    }
+    // Only a line cut in two by a single wide gap: more cells make a table.
+    let right = right.filter(|_| gaps == 1);
+    let words_right = right.map_or(0, |(k, _)| line[k..].split_whitespace().count());
+    SplitLine { start: 0, len: line.len(), right, indent, words_right }
+}
+
+/// `pdftotext -layout` of a letter with a sidebar (service, `Affaire suivie par`, phone)
+/// beside the title and the first paragraphs: each line holds a piece of both columns. The
+/// sidebar's pieces are taken out of the lines and put, in their order, before the
+/// stretch, so that the body reads on (and keeps its exact offsets).
+fn move_sidebar(text: &str, out: &mut Stripped) {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(SIDEBAR_REACH * 3) {
+        let mut split = split_line(line.trim_end_matches(['\n', '\r']));
+        split.start = offset;
+        offset += line.len();
+        split.len = line.len();
+        lines.push((split, line));
+    }
+    // The body column: where most split lines start their right part.
+    let mut columns: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (split, _) in lines.iter().filter(|(s, _)| s.indent <= 2) {
+        if let Some((_, column)) = split.right.filter(|&(_, c)| c >= 25) {
+            *columns.entry(column).or_default() += 1;
+        }
+    }
+    let Some((&column, &count)) = columns.iter().max_by_key(|&(&c, &n)| (n, std::cmp::Reverse(c))) else { return };
+    let beside = |s: &SplitLine| s.indent <= 2 && s.right.is_some_and(|(_, c)| c == column);
+    let Some(first) = lines.iter().position(|(s, _)| beside(s)) else { return };
+    // Prose on the right (a long piece) tells a sidebar from a two-column table.
+    let prose = lines.iter().any(|(s, _)| beside(s) && s.words_right >= 6);
+    if count < 3 || first >= SIDEBAR_REACH || !prose {
+        return;
+    }
+    let last = lines.iter().rposition(|(s, _)| beside(s)).unwrap_or(first);
+    let mut sidebar = Vec::new();
+    for (split, line) in &lines[first..=last] {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() || split.indent >= column {
+            continue;
+        }
+        match split.right {
+            Some((k, _)) if beside(split) => {
+                sidebar.push(body[..k].trim_end().to_string());
+                out.edits.push(Edit::new(split.start, split.start + k, "", "layout-sidebar", 1.0));
+            }
+            // A sidebar line with nothing beside it.
+            _ if split.indent <= 2 && body.chars().count() < column => {
+                sidebar.push(body.trim_end().to_string());
+                out.edits.push(Edit::new(split.start, split.start + split.len, "", "layout-sidebar", 1.0));
+            }
+            _ => {}
+        }
+    }
+    let at = lines[first].0.start;
+    out.edits.push(Edit::new(at, at, format!("{}\n\n", sidebar.join("\n")), "layout-sidebar", 1.0));
 }
 
 /// A pandoc grid table's rule line: `+-----+------+`, `+=====+======+`.
@@ -489,6 +585,24 @@ mod tests {
         let s = "# T\n\n## Présents\n\n+-----------+-------------+\n| Nom       | Fonction    |\n+===========+=============+\n| Mme Anne  | Directrice, |\n| ROUX      | **CAF**     |\n+-----------+-------------+\n\nSuite.\n";
         let (t, _) = run(s);
         assert!(t.contains("\n Nom \t Fonction \n Mme Anne ROUX \t Directrice, CAF \n\nSuite."), "{t:?}");
+    }
+
+    #[test]
+    fn a_letter_sidebar_is_read_before_the_body_beside_it() {
+        let s = "PRÉFET\n\n\
+Secrétariat général            COMPTE RENDU DE LA RÉUNION\n\
+Direction de la citoyenneté    DU 21 NOVEMBRE 2023\n\
+\n\
+Affaire suivie par :           La réunion, présidée par M. Jean HEITZ, directeur de\n\
+Mme Anne ROTH                  cabinet, s'est tenue de 14 h à 16 h en salle Kléber.\n\
+Tél. : 03 88 21 67 68\n\
+Mél : anne.roth@x.gouv.fr      Étaient présents :\n\
+                               - M. Jean HEITZ, directeur de cabinet ;\n\
+\n\
+1. Accueil\n";
+        let (t, _) = run(s);
+        assert!(t.contains("Secrétariat général\nDirection de la citoyenneté\nAffaire suivie par :\nMme Anne ROTH\nTél. : 03 88 21 67 68\nMél : anne.roth@x.gouv.fr\n\n"), "{t:?}");
+        assert!(t.contains("directeur de\ncabinet, s'est tenue de 14 h à 16 h en salle Kléber.\nÉtaient présents :\n"), "{t:?}");
     }
 
     #[test]

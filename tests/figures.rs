@@ -27,6 +27,12 @@ fn percentages() {
 }
 
 #[test]
+fn a_number_compared_with_contre_counts_the_same_thing() {
+    let found = read("l'accueil a reçu 18 650 visiteurs en 2023, contre\n21 300 en 2022.");
+    assert_eq!(found, [(18650.0, FigureKind::Count, Some("visiteurs".into())), (21300.0, FigureKind::Count, Some("visiteurs".into()))]);
+}
+
+#[test]
 fn points_of_a_rate_are_percentage_points() {
     let found = read("le taux est passé de 78 % à 85 %, soit +7 points");
     assert_eq!(found.last(), Some(&(7.0, FigureKind::Percent, Some("points".into()))));

@@ -612,7 +612,15 @@ impl Reader<'_> {
                 return true;
             }
         }
-        if let Some((names, end)) = entry_at_start(s) {
+        // `- Dr Paul MEYER, président de l'association Alsace` / `Handicap Accueil ;`: on a
+        // wrapped line of an unfinished entry, capitalised words without a civility or a
+        // name in capitals go on with it.
+        let title_case_tail = |names: &[Name]| {
+            let capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+            wrapped && !bulleted && names[0].civility.is_none() && !names[0].family.split_whitespace().any(capitals)
+                && self.draft.as_ref().is_some_and(|d| !d.closed())
+        };
+        if let Some((names, end)) = entry_at_start(s).filter(|(names, _)| !title_case_tail(names)) {
             // An entry that starts its line owns no organisation cell: a short line kept
             // before it is the heading of a site or service the segmenter did not see.
             let mut ctx = ctx;
@@ -1200,6 +1208,14 @@ mod tests {
             ("ROSSET", Some("Président"), Some("UDAF"), Attendance::Present),
             ("ROUX", Some("Bénévole"), Some("UDAF"), Attendance::Excused),
         ]);
+    }
+
+    #[test]
+    fn capitalised_words_wrapped_under_an_entry_continue_it() {
+        let text = "Étaient présents :\n- Dr Paul MEYER, président de l'association Alsace\n  Handicap Accueil ;\n- M. Luc ROTH, trésorier ;\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(&str, Option<&str>)> = found.participants.iter().map(|p| (p.family_name.as_str(), p.organization.as_deref())).collect();
+        assert_eq!(people, [("MEYER", Some("association Alsace Handicap Accueil")), ("ROTH", None)]);
     }
 
     #[test]
