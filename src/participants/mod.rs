@@ -165,7 +165,17 @@ fn chaired_by_function(text: &str, participants: &[Participant]) -> Option<usize
         regex::Regex::new(r"(?i)(?:\bsous\s+la\s+présidence\s+(?:de\s+|du\s+|d['’]\s*)|\bprésidée?\s+par\s+)(?:(?:monsieur|madame)\s+)?(?:(?:le|la)\s+|l['’]\s*)?([^,.;:\n()]{3,80})")
             .expect("static regex")
     });
+    // The sentence must be about this meeting: `le comité de pilotage présidé par le
+    // secrétaire général` names another body's chair.
+    static THE_MEETING: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"(?i)r[ée]uni|s[ée]ance|\bCLU(?:AC)?\b|comit[ée]\s+local|s.est\s+tenue?").expect("static regex"));
     BY_FUNCTION.captures_iter(text).find_map(|c| {
+        let at = c.get(0)?.start();
+        let before = &text[text.floor_char_boundary(at.saturating_sub(200))..at];
+        let sentence = before.rsplit(['.', ';']).next().unwrap_or(before);
+        if !THE_MEETING.is_match(sentence) {
+            return None;
+        }
         let function = c.get(1)?.as_str().trim();
         if !function.split_whitespace().next().is_some_and(vocab::is_role_noun) {
             return None;
@@ -298,6 +308,10 @@ mod name_matching_tests {
         let text = "Présents :\n- M. Paul ROUX, directeur\n- Mme Anne PEYRON, secrétaire générale\n\nLa séance est ouverte à 14 h 15 par Mme PEYRON, qui préside le comité.\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
         assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("PEYRON"));
+        // Another body's chair.
+        let text = "Présents :\n- M. Paul ROUX, secrétaire général\n\nLe plan est validé par le comité de pilotage présidé par le secrétaire général.\n";
+        let people = extract(text, &crate::segment::segment(text, &[]));
+        assert_eq!(people.chair, None);
     }
 
     #[test]
