@@ -350,10 +350,29 @@ fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
     let Ok((after_month, m)) = tuple((gap, month))(i).map(|(r, (_, m))| (r, m)) else {
         return Ok((i, (d, None, None)));
     };
-    match tuple((gap, year4))(after_month) {
+    match tuple((gap, year4))(after_month).or_else(|_| short_year(after_month)) {
         Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(y)))),
         Err(_) => Ok((after_month, (d, Some(m), None))),
     }
+}
+
+/// Words that may follow a date; any other word after `5 mars 24` makes the number a count
+/// (`le 5 mars 24 dossiers`).
+const AFTER_SHORT_YEAR: [&str; 7] = ["à", "a", "au", "de", "dans", "en", "et"];
+
+/// `5 mars 24`: a two-digit year on the month's line, read as 20xx (minutes of user
+/// committees are all post-2000), unless a noun follows.
+fn short_year(i: &str) -> Res<'_, (&str, i32)> {
+    let blanks = i.len() - i.trim_start_matches(is_hspace).len();
+    let (rest, digits) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(&i[blanks..])?;
+    if blanks == 0 || next_is_alnum(rest) || rest.starts_with([',', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(i);
+    }
+    let next_word = rest.trim_start_matches(is_hspace).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    if !next_word.is_empty() && !AFTER_SHORT_YEAR.contains(&next_word) {
+        return fail(i);
+    }
+    Ok((rest, (&i[..blanks], 2000 + digits.parse::<i32>().unwrap_or(0))))
 }
 
 /// `[weekday] day month year`.
@@ -641,6 +660,14 @@ mod tests {
         assert!(within_one_edit(b"juillet", b"juiliet"));
         assert!(within_one_edit(b"juillet", b"jullet"));
         assert!(!within_one_edit(b"juillet", b"juin"));
+    }
+
+    #[test]
+    fn two_digit_year_after_a_month_name() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("Objet : CR CLU du 5 mars 24"), ["2024-03-05"]);
+        assert_eq!(values("réuni le 5 janv. 24 à la préfecture"), ["2024-01-05"]);
+        assert!(values("depuis le 5 mars 24 dossiers sont en attente").is_empty());
     }
 
     #[test]

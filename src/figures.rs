@@ -233,6 +233,10 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + "pour cent".len(), bare: false, scale: 1.0 })
         }
         "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false, scale: 1.0 }),
+        // `passé de 78 % à 85 %, soit +7 points`: a change of a rate, in percentage points.
+        "point" | "points" if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) => {
+            return Some(Reading { kind: FigureKind::Percent, unit: Some("points".into()), end: start + w, bare: false, scale: 1.0 })
+        }
         "er" | "eme" | "ere" | "e" if g <= 1 && start > number_start => return read_ordinal(text, start + w),
         _ => {}
     }
@@ -283,6 +287,15 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         return Some(count(text, start, w));
     }
     Some(bare(at))
+}
+
+/// Bytes before `N points` searched for the rate it changes.
+const RATE_REACH: usize = 160;
+
+/// A percentage or a rate named in the text just before: `points` are then percentage points.
+fn speaks_of_rates(before: &str) -> bool {
+    let sentence = before.rsplit(['.', '\n']).next().unwrap_or(before);
+    sentence.contains('%') || fold(sentence).contains("pour cent") || fold(sentence).contains("taux")
 }
 
 /// `12 k€`, `1,5 M€`, `2 Md€` (glued or not): thousands, millions, billions of euros.
@@ -473,6 +486,14 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         value *= reading.scale;
         if reading.kind == FigureKind::Duration && reading.unit.as_deref() == Some("hours") && (time_of_day(text, s, &prev, value) || hour_range(text, s, e)) {
             continue;
+        }
+        if reading.bare && prev == "contre" {
+            // `18 650 visiteurs en 2023, contre 21 300 en 2022`: the same quantity compared.
+            let sentence = sentences.around(s);
+            let compared = found.iter().rev().take_while(|f| sentences.around(f.0) == sentence).find(|f| !f.3.bare && f.3.unit.is_some());
+            if let Some(compared) = compared {
+                reading = Reading { end: e, bare: false, ..compared.3.clone() };
+            }
         }
         if reading.bare && prev == "dont" {
             // `41 sites …, dont 14 à Lyon`: a part of the nearest count before it in the sentence

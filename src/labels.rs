@@ -53,7 +53,8 @@ static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
         ("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f(?-u:\b)"),
         ("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)"),
         ("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?"),
-        ("Services publics +", r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+"),
+        // `Plus` spelt out only capitalised: `des services publics plus proches` is prose.
+        ("Services publics +", r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+|(?-i:(?-u:\b)[Ss]ervices?\s+[Pp]ublics?\s+Plus|SERVICES\s+PUBLICS\s+PLUS)(?-u:\b)"),
         // Needs its context ([`CONTEXT`]).
         ("Marianne", r"(?-u:\b)Marianne(?-u:\b)"),
         ("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)"),
@@ -354,6 +355,13 @@ mod tests {
         YEAR_CUE.is_match("");
         CONTEXT.iter().flatten().for_each(|c| assert!(!c.is_match("")));
         Lazy::force(&CAPITALISED_ENGAGEMENT);
+    }
+
+    #[test]
+    fn plus_spelt_out_names_the_programme_only_capitalised() {
+        let names = |s: &str| find_labels(s, &[]).into_iter().map(|l| l.name).collect::<Vec<_>>();
+        assert_eq!(names("La préfecture détient le label Services Publics Plus."), ["Services publics +"]);
+        assert!(names("Rendre les services publics plus proches des usagers.").is_empty());
     }
 
     #[test]

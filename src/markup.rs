@@ -50,8 +50,16 @@ static MD_ITALIC: Pattern = Pattern::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_
 static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>~])").unwrap());
 static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
 static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
-static HTML_TAG: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>").unwrap());
+/// Tags, comments, the doctype and the conditional markers Word leaves in its HTML
+/// (`<![if !supportLists]>`, `<![endif]>`).
+static HTML_TAG: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if\b[^<>]*>").unwrap()
+});
+/// Word's HTML writes each list item's bullet or number as text between these markers.
+static WORD_LIST_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!\[if !supportLists\]>(.*?)<!\[endif\]>").unwrap());
+/// Source line breaks and the indentation after them: in HTML a space, the tags alone
+/// deciding where a line ends.
+static HTML_SOURCE_BREAK: Lazy<Regex> = Lazy::new(|| Regex::new(r"[ \t]*\r?\n[ \t\r\n]*").unwrap());
 static HTML_ENTITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap());
 static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?mi)^[ \t]*(?:page[ \t]+)?-?[ \t]*\d{1,3}[ \t]*(?:(?:/|sur)[ \t]*\d{1,3})?[ \t]*-?[ \t]*$").unwrap()
@@ -101,14 +109,18 @@ pub fn strip(text: &str, format: Format) -> Stripped {
     match format {
         Format::Markdown => {
             strip_markdown(text, &mut out);
-            strip_html(text, &mut out);
+            strip_html(text, false, &mut out);
         }
-        Format::Html => strip_html(text, &mut out),
-        Format::Pdftotext => strip_pages(text, &mut out),
+        Format::Html => strip_html(text, true, &mut out),
+        Format::Pdftotext => {
+            strip_pages(text, &mut out);
+            move_sidebar(text, &mut out);
+        }
         Format::Plain | Format::Ocr => {
+            move_sidebar(text, &mut out);
             // Plain exports still carry the odd `<sup>` or form feed.
             if HTML_TAG.is_match(text) {
-                strip_html(text, &mut out);
+                strip_html(text, false, &mut out);
             }
             if text.contains('\u{0c}') {
                 strip_pages(text, &mut out);
@@ -130,6 +142,9 @@ pub fn strip(text: &str, format: Format) -> Stripped {
 }
 
 fn strip_markdown(text: &str, out: &mut Stripped) {
+    if text.contains("\n+-") || text.starts_with("+-") {
+        strip_grid_tables(text, out);
+    }
     for m in MD_BOLD_LINE.find_iter(text) {
         out.hints.push(Hint { line_start: m.start(), kind: HintKind::Bold });
     }
@@ -177,16 +192,184 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
     }
 }
 
+/// Lines of the letterhead area where a sidebar may start.
+const SIDEBAR_REACH: usize = 40;
+
+/// A line of `pdftotext -layout` output split at a wide gap: the left part (from the margin)
+/// and the column where the right part starts.
+struct SplitLine {
+    start: usize,
+    len: usize,
+    /// Byte offset (in the line) and character column of the right part.
+    right: Option<(usize, usize)>,
+    /// Characters before the first non-blank.
+    indent: usize,
+    words_right: usize,
+}
+
+fn split_line(line: &str) -> SplitLine {
+    let indent = line.chars().take_while(|c| *c == ' ').count();
+    let mut right = None;
+    let mut gaps = 0;
+    let (mut blanks, mut column, mut seen_text) = (0, 0, false);
+    for (k, c) in line.char_indices() {
+        if c == ' ' {
+            blanks += 1;
+        } else {
+            if seen_text && blanks >= 3 {
+                gaps += 1;
+                right = Some((k, column));
+            }
+            seen_text = true;
+            blanks = 0;
+        }
+        column += 1;
+    }
+    // Only a line cut in two by a single wide gap: more cells make a table.
+    let right = right.filter(|_| gaps == 1);
+    let words_right = right.map_or(0, |(k, _)| line[k..].split_whitespace().count());
+    SplitLine { start: 0, len: line.len(), right, indent, words_right }
+}
+
+/// `pdftotext -layout` of a letter with a sidebar (service, `Affaire suivie par`, phone)
+/// beside the title and the first paragraphs: each line holds a piece of both columns. The
+/// sidebar's pieces are taken out of the lines and put, in their order, before the
+/// stretch, so that the body reads on (and keeps its exact offsets).
+fn move_sidebar(text: &str, out: &mut Stripped) {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(SIDEBAR_REACH * 3) {
+        let mut split = split_line(line.trim_end_matches(['\n', '\r']));
+        split.start = offset;
+        offset += line.len();
+        split.len = line.len();
+        lines.push((split, line));
+    }
+    // The body column: where most split lines start their right part.
+    let mut columns: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (split, _) in lines.iter().filter(|(s, _)| s.indent <= 2) {
+        if let Some((_, column)) = split.right.filter(|&(_, c)| c >= 25) {
+            *columns.entry(column).or_default() += 1;
+        }
+    }
+    let Some((&column, &count)) = columns.iter().max_by_key(|&(&c, &n)| (n, std::cmp::Reverse(c))) else { return };
+    let beside = |s: &SplitLine| s.indent <= 2 && s.right.is_some_and(|(_, c)| c == column);
+    let Some(first) = lines.iter().position(|(s, _)| beside(s)) else { return };
+    // Prose on the right (a long piece) tells a sidebar from a two-column table.
+    let prose = lines.iter().any(|(s, _)| beside(s) && s.words_right >= 6);
+    if count < 3 || first >= SIDEBAR_REACH || !prose {
+        return;
+    }
+    let last = lines.iter().rposition(|(s, _)| beside(s)).unwrap_or(first);
+    let mut sidebar = Vec::new();
+    for (split, line) in &lines[first..=last] {
+        let body = line.trim_end_matches(['\n', '\r']);
+        if body.trim().is_empty() || split.indent >= column {
+            continue;
+        }
+        match split.right {
+            Some((k, _)) if beside(split) => {
+                sidebar.push(body[..k].trim_end().to_string());
+                out.edits.push(Edit::new(split.start, split.start + k, "", "layout-sidebar", 1.0));
+            }
+            // A sidebar line with nothing beside it.
+            _ if split.indent <= 2 && body.chars().count() < column => {
+                sidebar.push(body.trim_end().to_string());
+                out.edits.push(Edit::new(split.start, split.start + split.len, "", "layout-sidebar", 1.0));
+            }
+            _ => {}
+        }
+    }
+    let at = lines[first].0.start;
+    out.edits.push(Edit::new(at, at, format!("{}\n\n", sidebar.join("\n")), "layout-sidebar", 1.0));
+}
+
+/// A pandoc grid table's rule line: `+-----+------+`, `+=====+======+`.
+static GRID_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[ \t]*\+(?:[-=:]+\+)+[ \t]*$").unwrap());
+
+/// Pandoc grid tables wrap each cell over as many lines as it needs, between `+---+` rules:
+/// each row becomes one tab-separated line, a cell's lines joined by spaces. A row's
+/// lines are rewritten as a whole (its cells are read column by column), from the rule
+/// above it.
+fn strip_grid_tables(text: &str, out: &mut Stripped) {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line));
+        offset += line.len();
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let (rule_start, rule) = lines[i];
+        let rule_text = rule.trim_end_matches(['\n', '\r']);
+        if !GRID_RULE.is_match(rule_text) {
+            i += 1;
+            continue;
+        }
+        let bounds: Vec<usize> = rule_text.chars().enumerate().filter(|&(_, c)| c == '+').map(|(k, _)| k).collect();
+        let rows_end = (i + 1..lines.len()).find(|&k| !lines[k].1.trim_start().starts_with('|')).unwrap_or(lines.len());
+        if rows_end == i + 1 {
+            // The rule closing the table.
+            out.edits.push(Edit::new(rule_start, rule_start + rule.len(), "", "markdown-grid-table", 1.0));
+            i += 1;
+            continue;
+        }
+        let mut cells = vec![Vec::new(); bounds.len() - 1];
+        for &(_, line) in &lines[i + 1..rows_end] {
+            let chars: Vec<char> = line.trim_end_matches(['\n', '\r']).chars().collect();
+            for (column, pair) in bounds.windows(2).enumerate() {
+                let piece: String = chars.get(pair[0] + 1..pair[1].min(chars.len())).unwrap_or_default().iter().collect();
+                let piece = piece.replace("**", "").replace("__", "");
+                if !piece.trim().is_empty() {
+                    cells[column].push(piece.trim().to_string());
+                }
+            }
+        }
+        let row: Vec<String> = cells.iter().map(|c| format!(" {} ", c.join(" "))).collect();
+        let (last_start, last) = lines[rows_end - 1];
+        let end = last_start + last.len();
+        out.edits.push(Edit::new(rule_start, end, format!("{}\n", row.join("\t")), "markdown-grid-table", 1.0));
+        i = rows_end;
+    }
+}
+
 /// Tags that end a line of reader text.
 const BLOCK_TAGS: &[&str] = &[
     "p", "div", "br", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
     "blockquote", "pre", "hr", "dl", "dt", "dd", "tbody", "thead", "html", "body", "head",
 ];
 
-fn strip_html(text: &str, out: &mut Stripped) {
+/// `whole_document`: the input is an HTML page, where line breaks of the source are
+/// spaces and a cell's paragraphs stay on its row; embedded tags in other formats only
+/// lose their markup.
+fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
+    // Word list markers become a bullet or the item's number; the tags inside them are
+    // covered by that edit.
+    let mut markers = Vec::new();
+    if text.contains("<![if !supportLists]>") {
+        for c in WORD_LIST_MARKER.captures_iter(text) {
+            let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else { continue };
+            out.edits.push(Edit::new(whole.start(), whole.end(), word_list_marker(inner.as_str()), "html-list-marker", 1.0));
+            markers.push(whole.range());
+        }
+    }
+    let mut next_marker = 0;
     let mut skip_until: Option<(usize, &'static str)> = None;
+    let mut in_cell = false;
+    let mut in_pre = false;
+    let mut text_start = 0;
     for m in HTML_TAG.captures_iter(text) {
         let Some(whole) = m.get(0) else { continue };
+        if whole_document && skip_until.is_none() && !in_pre {
+            collapse_source_breaks(text, text_start, whole.start(), out);
+        }
+        text_start = whole.end();
+        while markers.get(next_marker).is_some_and(|m| m.end <= whole.start()) {
+            next_marker += 1;
+        }
+        if markers.get(next_marker).is_some_and(|m| m.contains(&whole.start())) {
+            continue;
+        }
         let closing = m.get(1).is_some_and(|c| !c.as_str().is_empty());
         let name = m.get(2).map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
         if let Some((from, until)) = skip_until {
@@ -200,10 +383,20 @@ fn strip_html(text: &str, out: &mut Stripped) {
             skip_until = Some((whole.start(), if name == "script" { "script" } else { "style" }));
             continue;
         }
+        match name.as_str() {
+            "td" | "th" => in_cell = !closing,
+            "tr" | "table" => in_cell = false,
+            "pre" => in_pre = !closing,
+            _ => {}
+        }
         // A list item reads as a bullet, unless the export already wrote one.
         let bulleted = text[whole.end()..].trim_start().starts_with(['-', '–', '•', '*']);
         let after = match name.as_str() {
             "td" | "th" if closing => "\t",
+            // A cell's line breaks (`<br>`, in HTML or a markdown pipe table) and the
+            // paragraphs office suites wrap its text in keep the row on one line.
+            "br" if (whole_document && in_cell) || (!whole_document && in_pipe_row(text, whole.start())) => CELL_LINE_BREAK,
+            n if whole_document && in_cell && BLOCK_TAGS.contains(&n) => " ",
             "li" if !closing && bulleted => "\n",
             "li" if !closing => "\n- ",
             "li" => "",
@@ -220,6 +413,8 @@ fn strip_html(text: &str, out: &mut Stripped) {
     }
     if let Some((from, _)) = skip_until {
         out.edits.push(Edit::new(from, text.len(), "", "html-tag", 1.0));
+    } else if whole_document && !in_pre {
+        collapse_source_breaks(text, text_start, text.len(), out);
     }
     for c in HTML_ENTITY.captures_iter(text) {
         let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else { continue };
@@ -227,6 +422,38 @@ fn strip_html(text: &str, out: &mut Stripped) {
             out.edits.push(Edit::new(whole.start(), whole.end(), ch.to_string(), "html-entity", 1.0));
         }
     }
+}
+
+/// How a line break inside a table cell (`<br>`) is written: the row stays one line of
+/// text, yet the cell's lines can still be told apart (U+2028 LINE SEPARATOR, which the
+/// segmenter does not break lines on and the extractors read as a blank).
+pub const CELL_LINE_BREAK: &str = "\u{2028}";
+
+/// Whether `at` lies on a line of a markdown pipe table.
+fn in_pipe_row(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].trim_start().starts_with('|')
+}
+
+fn collapse_source_breaks(text: &str, start: usize, end: usize, out: &mut Stripped) {
+    for m in HTML_SOURCE_BREAK.find_iter(&text[start..end]) {
+        out.edits.push(Edit::new(start + m.start(), start + m.end(), " ", "html-whitespace", 1.0));
+    }
+}
+
+/// What Word wrote as an item's marker (`1.`, `a)`, or a bullet glyph of a symbol font:
+/// `·`, `o`, `§`) as plain text: the number kept, any glyph a dash.
+fn word_list_marker(inner: &str) -> String {
+    let without_tags = HTML_TAG.replace_all(inner, "");
+    let decoded = HTML_ENTITY.replace_all(&without_tags, |c: &regex::Captures| {
+        decode_entity(&c[1]).map_or_else(|| c[0].to_string(), String::from)
+    });
+    let marker = decoded.trim_matches(|c: char| c.is_whitespace());
+    let numbered = marker.len() <= 5
+        && marker.ends_with(['.', ')'])
+        && marker[..marker.len() - 1].chars().all(|c| c.is_ascii_alphanumeric())
+        && marker.len() > 1;
+    if numbered { format!("{marker} ") } else { "- ".to_string() }
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -348,6 +575,37 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_inside_a_pipe_table_cell_keep_the_row() {
+        let (t, _) = run("# T\n\n## Présents\n\n| Nom | Fonction |\n|---|---|\n| Anne ROUX | Sous-préfète,<br>secrétaire générale |\n");
+        assert!(t.contains(" Anne ROUX \t Sous-préfète,\u{2028}secrétaire générale \n"), "{t:?}");
+    }
+
+    #[test]
+    fn grid_table_rows_become_one_line_each() {
+        let s = "# T\n\n## Présents\n\n+-----------+-------------+\n| Nom       | Fonction    |\n+===========+=============+\n| Mme Anne  | Directrice, |\n| ROUX      | **CAF**     |\n+-----------+-------------+\n\nSuite.\n";
+        let (t, _) = run(s);
+        assert!(t.contains("\n Nom \t Fonction \n Mme Anne ROUX \t Directrice, CAF \n\nSuite."), "{t:?}");
+    }
+
+    #[test]
+    fn a_letter_sidebar_is_read_before_the_body_beside_it() {
+        let s = "PRÉFET\n\n\
+Secrétariat général            COMPTE RENDU DE LA RÉUNION\n\
+Direction de la citoyenneté    DU 21 NOVEMBRE 2023\n\
+\n\
+Affaire suivie par :           La réunion, présidée par M. Jean HEITZ, directeur de\n\
+Mme Anne ROTH                  cabinet, s'est tenue de 14 h à 16 h en salle Kléber.\n\
+Tél. : 03 88 21 67 68\n\
+Mél : anne.roth@x.gouv.fr      Étaient présents :\n\
+                               - M. Jean HEITZ, directeur de cabinet ;\n\
+\n\
+1. Accueil\n";
+        let (t, _) = run(s);
+        assert!(t.contains("Secrétariat général\nDirection de la citoyenneté\nAffaire suivie par :\nMme Anne ROTH\nTél. : 03 88 21 67 68\nMél : anne.roth@x.gouv.fr\n\n"), "{t:?}");
+        assert!(t.contains("directeur de\ncabinet, s'est tenue de 14 h à 16 h en salle Kléber.\nÉtaient présents :\n"), "{t:?}");
+    }
+
+    #[test]
     fn html_list_items_and_cells() {
         let s = "<html><body><h2>Présents</h2><ul><li>Mme Anne ROUX</li><li>M. Paul DURAND</li></ul>\
                  <table><tr><td>UDAF</td><td>M. Luc MARTIN</td></tr></table>&eacute;t&eacute;</body></html>";
@@ -356,6 +614,28 @@ mod tests {
         assert!(t.contains("UDAF\tM. Luc MARTIN\t"), "{t:?}");
         assert!(t.contains("été"));
         assert!(matches!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2))));
+    }
+
+    #[test]
+    fn word_html_cells_source_breaks_and_list_markers() {
+        let s = "<html>\r\n<body>\r\n<p class=MsoNormal>Carcassonne, le 11&nbsp;mars\r\n2024<o:p></o:p></p>\r\n\
+                 <table><tr>\r\n  <td valign=top>\r\n  <p class=MsoNormal>Mme Anne <span>ROU</span><span lang=FR>X</span><o:p></o:p></p>\r\n  </td>\r\n\
+                 <td><p class=MsoNormal>UDAF</p></td></tr></table>\r\n\
+                 <p class=MsoListParagraph><![if !supportLists]><span style='font-family:Symbol'>·<span style='font:7.0pt'>&nbsp;&nbsp;\r\n</span></span><![endif]>M. Paul DURAND</p>\r\n\
+                 <p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;</span></span><![endif]>Questions diverses</p>\r\n</body></html>";
+        let (t, _) = run(s);
+        let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        assert!(lines.contains(&"Carcassonne, le 11\u{a0}mars 2024"), "{lines:?}");
+        let row_cells = |l: &&str| l.split('\t').map(str::trim).collect::<Vec<_>>() == ["Mme Anne ROUX", "UDAF"];
+        assert!(lines.iter().any(row_cells), "{lines:?}");
+        assert!(lines.contains(&"- M. Paul DURAND"), "{lines:?}");
+        assert!(lines.contains(&"2. Questions diverses"), "{lines:?}");
+    }
+
+    #[test]
+    fn source_breaks_stay_lines_in_markdown() {
+        let (t, _) = run("# Titre\n\nPrésents :\nMme Anne ROUX<br>\nM. Paul DURAND\n");
+        assert!(t.contains("Présents :\nMme Anne ROUX\n\nM. Paul DURAND"), "{t:?}");
     }
 
     #[test]

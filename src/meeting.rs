@@ -24,7 +24,7 @@ pub struct Found {
 pub fn extract(text: &str, blocks: &[Block], dates: &[DateMention]) -> Found {
     let days: Vec<&DateMention> = dates.iter().filter(|d| d.precision == Precision::Day).collect();
     let dates = days.as_slice();
-    let issued = issued_date(text, dates);
+    let issued = issued_date(text, dates).map(|(d, place)| (d, Some(place))).or_else(|| mail_sent_date(text, dates).map(|d| (d, None)));
     let meeting_date = meeting_date(text, blocks, dates, issued.as_ref().map(|(d, _)| d.span));
     let mut meeting = Meeting {
         committee: committee(text),
@@ -41,7 +41,7 @@ pub fn extract(text: &str, blocks: &[Block], dates: &[DateMention]) -> Found {
     }
     let document = DocumentInfo {
         issued_date: issued.as_ref().map(|(d, _)| d.value.clone()),
-        issued_place: issued.as_ref().map(|(_, place)| place.clone()),
+        issued_place: issued.as_ref().and_then(|(_, place)| place.clone()),
         signatory: signatory(text),
         contact: contact(text),
     };
@@ -187,6 +187,22 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     })
 }
 
+/// Minutes sent in the body of an e-mail: the header's `Envoyé :` (or `Date :`) line dates
+/// them. The header opens the text with `De :` and ends with `Objet :`.
+fn mail_sent_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<&'d DateMention> {
+    static FROM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:De|From)[ \t]*:").unwrap());
+    static SUBJECT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Objet|Subject)[ \t]*:").unwrap());
+    static SENT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Envoy[ée](?:[ \t]+le)?|Sent|Date)[ \t]*:").unwrap());
+    if !FROM.is_match(text) {
+        return None;
+    }
+    let head = &text[..text.floor_char_boundary(2000)];
+    let header_end = SUBJECT.find(head)?.start();
+    let sent = SENT.find(&head[..header_end])?;
+    let line_end = head[sent.end()..].find('\n').map_or(head.len(), |i| sent.end() + i);
+    dates.iter().copied().find(|d| d.span.start >= sent.end() && d.span.end <= line_end)
+}
+
 static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap());
 static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
@@ -266,7 +282,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     // Must start a word: see [`boundary`]. The `à` before the time may be read `a` or `&`
     // (English model) or `4` (a blurred scan).
     static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s").unwrap()
+        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s").unwrap()
     });
     static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
     let mut start = None;
@@ -354,26 +370,20 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
     Some(format!("{h:02}:{m:02}"))
 }
 
-/// The first time in `tail` (within its first 60 bytes), the second when it follows as a
-/// range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
+/// The first time in `tail` (starting within its first 60 bytes), the second when it follows
+/// as a range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
 fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
-    let times: Vec<(String, usize, usize)> = TIME
-        .regex(tail)
-        .captures_iter(tail)
-        .take_while(|c| c.get(0).is_some_and(|m| m.start() < 60))
-        .filter_map(|c| {
-            let (m, hours) = (c.get(0)?, c.get(1)?.as_str());
-            // `]0h`: the `1` of the hours read as a bracket.
-            let misread_one = hours.len() == 1 && tail[..m.start()].ends_with([']', '}', '|']);
-            let hours = if misread_one { format!("1{hours}") } else { hours.to_string() };
-            Some((clock(&hours, c.get(2).map(|m| m.as_str()))?, m.start(), m.end()))
-        })
-        .take(2)
-        .collect();
-    let Some(first) = times.first() else { return (None, None, 0) };
-    match times.get(1) {
-        Some(second) if second.1 - first.2 <= 5 => (Some(first.0.clone()), Some(second.0.clone()), second.2),
-        _ => (Some(first.0.clone()), None, first.2),
+    let mut times = TIME.regex(tail).captures_iter(tail).filter_map(|c| {
+        let (m, hours) = (c.get(0)?, c.get(1)?.as_str());
+        // `]0h`: the `1` of the hours read as a bracket.
+        let misread_one = hours.len() == 1 && tail[..m.start()].ends_with([']', '}', '|']);
+        let hours = if misread_one { format!("1{hours}") } else { hours.to_string() };
+        Some((clock(&hours, c.get(2).map(|m| m.as_str()))?, m.start(), m.end()))
+    });
+    let Some(first) = times.next().filter(|t| t.1 < 60) else { return (None, None, 0) };
+    match times.next() {
+        Some(second) if second.1 - first.2 <= 5 => (Some(first.0), Some(second.0), second.2),
+        _ => (Some(first.0), None, first.2),
     }
 }
 
@@ -417,7 +427,23 @@ fn signatory(text: &str) -> Signatory {
             found = Signatory { name: Some(name), role };
         }
     }
+    if found.name.is_none() {
+        found = signed_off(&lines[start..]).unwrap_or(found);
+    }
     found
+}
+
+/// Minutes sent by e-mail end on a sign-off (`Cordialement,`), the sender's name and
+/// function: `Élodie FOURNIER` / `Référente qualité – Mission qualité`.
+fn signed_off(lines: &[&str]) -> Option<Signatory> {
+    static SIGN_OFF: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:(?:bien|très)\s+)?(?:cordialement|sinc[èe]res\s+salutations|bien\s+à\s+vous|respectueusement)\s*[,.]?$").unwrap()
+    });
+    let at = lines.iter().rposition(|l| SIGN_OFF.is_match(l))?;
+    let mut after = lines[at + 1..].iter().filter(|l| !l.is_empty());
+    let name = person_name(after.next()?)?;
+    let role = after.next().map(|l| l.split([',', '–', '—']).next().unwrap_or(l).trim().to_string()).filter(|r| !r.is_empty());
+    Some(Signatory { name: Some(name), role })
 }
 
 /// `Henri PREVOST`, `PIERRE LARREY`, `Richard Smith`, `Pierre-Antoine de LA ROCHE` →
@@ -688,6 +714,22 @@ mod tests {
     }
 
     #[test]
+    fn minutes_mailed_are_dated_by_the_header_and_signed_below_the_sign_off() {
+        let t = "De : DURAND Anne <anne.durand@x.gouv.fr>\nEnvoyé : mardi 12 mars 2024 16:42\nObjet : CR CLU du 5 mars 2024\n\nLe comité réuni le 5 mars 2024, de 10h00 à 11h45.\n\nCordialement,\n\nAnne DURAND\nRéférente qualité – Mission qualité\n";
+        let blocks = segment(t, &[]);
+        let dates = vec![day(t, "12 mars 2024", "2024-03-12"), day(t, "5 mars 2024", "2024-03-05")];
+        let found = extract(t, &blocks, &dates);
+        assert_eq!(found.document.issued_date.as_deref(), Some("2024-03-12"));
+        assert_eq!(found.document.issued_place, None);
+        assert_eq!(found.meeting.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(found.document.signatory.name.as_deref(), Some("Anne DURAND"));
+        assert_eq!(found.document.signatory.role.as_deref(), Some("Référente qualité"));
+        // A `Date :` field of ordinary minutes is no mail header.
+        let t = "Date : 5 mars 2024\nObjet : bilan\n";
+        assert_eq!(mail_sent_date(t, &[&day(t, "5 mars 2024", "2024-03-05")]), None);
+    }
+
+    #[test]
     fn a_place_field_gives_the_place() {
         assert_eq!(place_field("Date : 03/04/2025\nLieu : Vannes, salle Anne de Bretagne\n").as_deref(), Some("Vannes, salle Anne de Bretagne"));
         assert_eq!(place_field("Le lieu de la réunion sera précisé.\n"), None);
@@ -705,6 +747,8 @@ mod tests {
         assert_eq!(time_range(", 14:00-16:00").1.as_deref(), Some("16:00"));
         assert_eq!(time_range(" de 9 h 30 à 11 h 45").1.as_deref(), Some("11:45"));
         assert_eq!(time_range(" à ]0h salle des délibérations").0.as_deref(), Some("10:00"));
+        // The range's end may lie past the reach where its start must be found.
+        assert_eq!(time_range(" à la préfecture de l'Oise (salle Hachette), de 10h00 à 11h45").1.as_deref(), Some("11:45"));
     }
 
     #[test]

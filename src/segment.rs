@@ -57,7 +57,7 @@ static ROMAN_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[IVX]{1,5}[ \t]*[
 /// A line that starts a new attendance entry even without a bullet (`Mine`, `M:` are what
 /// OCR makes of `Mme`, `M.`).
 static ENTRY_START: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames)(?:[ \t.]|$)|(?:M|M:|Mine|Mmie|Mime|Mne|Mie)[ \t]+[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
+    Regex::new(r"^(?:(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Messieurs|Mesdames|Dr|Pr|Docteur|Professeur)(?:[ \t.]|$)|(?:M|M:|Mine|Mmie|Mime|Mne|Mie)[ \t]+[A-ZÀ-Ý]|[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?[ \t]+[A-ZÀ-Ý]{2,}[A-ZÀ-Ý' -]*[, ])").unwrap()
 });
 /// A civility and a name in capitals inside a line: a table row whose tabs OCR lost
 /// (`Association des Maires M. Bernard GUY, Président`) is an entry, not a heading.

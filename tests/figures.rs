@@ -27,6 +27,19 @@ fn percentages() {
 }
 
 #[test]
+fn a_number_compared_with_contre_counts_the_same_thing() {
+    let found = read("l'accueil a reçu 18 650 visiteurs en 2023, contre\n21 300 en 2022.");
+    assert_eq!(found, [(18650.0, FigureKind::Count, Some("visiteurs".into())), (21300.0, FigureKind::Count, Some("visiteurs".into()))]);
+}
+
+#[test]
+fn points_of_a_rate_are_percentage_points() {
+    let found = read("le taux est passé de 78 % à 85 %, soit +7 points");
+    assert_eq!(found.last(), Some(&(7.0, FigureKind::Percent, Some("points".into()))));
+    assert_eq!(one("le permis à points retire 4 points").1, FigureKind::Count);
+}
+
+#[test]
 fn a_dash_from_a_bullet_is_not_a_minus() {
     assert_eq!(one("téléphonie, -72 % des appels").0, 72.0);
     assert_eq!(one("- 40 % de réponses").0, 40.0);

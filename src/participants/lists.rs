@@ -6,6 +6,7 @@ use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Attendance, Participant, UnnamedRepresentative};
 use crate::boundary;
+use crate::markup::CELL_LINE_BREAK;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -62,6 +63,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         columns: None,
         marks: Vec::new(),
         stacked: None,
+        coded_attendance: false,
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
@@ -275,7 +277,7 @@ fn block_has_entry(text: &str, block: &Block) -> bool {
     }
     let first_line_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
     let line = &text[block.content.start..first_line_end];
-    entry_at_start(line).is_some() || entry_mid_line(line).is_some() || unnamed(line).is_some()
+    entry_at_start(line).is_some() || entry_mid_line(line).is_some() || role_first(line).is_some() || unnamed(line).is_some()
 }
 
 /// People named at the start of an entry line (after its bullet), and where they end.
@@ -354,24 +356,37 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
     None
 }
 
-/// `le président de l'UDAF, M. Jean DUPONT ;`: an entry whose function and organisation
-/// come before the person. Returns that descriptor, the people and where they end; nothing
-/// but punctuation may follow them.
-fn role_first(line: &str) -> Option<(&str, Vec<Name>, usize)> {
-    static ARTICLE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
+/// `le président de l'UDAF, M. Jean DUPONT ;`, `Le directeur des finances publiques (M.
+/// Pierre DURAND)`, `Madame la sous-préfète, Mme Nadia X, secrétaire générale`: an entry
+/// whose function comes before the person. Returns the descriptor (the function, then what
+/// follows the name), the people and where they end.
+fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
+    // `Madame la sous-préfète`: the form of address names the office, not yet the person.
+    static ARTICLE: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
     let lead = strip_lead(line);
     let desc_start = lead + ARTICLE.find(&line[lead..])?.end();
-    for (comma, _) in line[desc_start..].rmatch_indices(", ") {
-        let at = desc_start + comma + 2;
+    let function_noun = line[desc_start..].split_whitespace().next().is_some_and(|w| vocab::is_role_noun(w.trim_end_matches([',', ';'])));
+    for (cut, _) in line[desc_start..].rmatch_indices([',', '(']) {
+        let bracketed = line[desc_start + cut..].starts_with('(');
+        let at = desc_start + cut + 1 + (line[desc_start + cut + 1..].len() - line[desc_start + cut + 1..].trim_start().len());
         if names::civility_at(line, at).is_none() {
             continue;
         }
         let (names, end) = names::parse_people(line, at, Context::List)?;
-        // OCR reads the closing `;` as `:` as often as not.
-        if line[end..].trim().trim_matches([';', '.', ',', ':']).is_empty() {
-            return Some((&line[desc_start..desc_start + comma], names, end));
+        let function = line[desc_start..desc_start + cut].trim_end();
+        let mut tail = &line[end..];
+        if bracketed {
+            tail = tail.trim_start().strip_prefix(')')?;
         }
-        return None;
+        // OCR reads the closing `;` as `:` as often as not.
+        let rest = tail.trim().trim_matches([';', '.', ',', ':']);
+        if rest.is_empty() {
+            return Some((format!("{function}{tail}"), names, end));
+        }
+        // `…, Mme X, secrétaire générale`: a function after the name completes the one before.
+        let completes = function_noun && tail.trim_start().starts_with(',') && rest_not_sentence(rest) && !apposition_then_clause(tail);
+        return completes.then(|| (format!("{function}{tail}"), names, end));
     }
     None
 }
@@ -405,6 +420,8 @@ struct Reader<'t> {
     /// A table exported one cell a line (`Nom` / `Fonction` / `Structure`, then each row's
     /// cells on as many lines): what each line of a row holds.
     stacked: Option<Vec<StackedCell>>,
+    /// The table's header has a column of one-letter attendance codes (`P/E/A`).
+    coded_attendance: bool,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -417,6 +434,8 @@ enum StackedCell {
 impl StackedCell {
     /// What a header line names, if it is a column header.
     fn from_header(line: &str) -> Option<StackedCell> {
+        // `Fonction / structure`: a column holding both reads as its first.
+        let line = line.split(['/', '&']).next().unwrap_or(line);
         match fold(line.trim().trim_end_matches(':').trim()).as_str() {
             "nom" | "noms" | "nom et prenom" | "nom prenom" | "prenom nom" | "participant" | "participants" => Some(StackedCell::Person),
             "fonction" | "fonctions" | "qualite" | "role" | "titre" => Some(StackedCell::Role),
@@ -583,6 +602,10 @@ impl Reader<'_> {
         if body.is_empty() {
             return true;
         }
+        if vocab::is_code_legend(body) {
+            self.flush();
+            return true;
+        }
         if let Some(m) = vocab::CHAIR_INTRO.find(body).filter(|m| m.start() == 0) {
             let at = lead + m.end();
             if let Some((names, end)) = names::parse_people(s, at, Context::List) {
@@ -590,7 +613,15 @@ impl Reader<'_> {
                 return true;
             }
         }
-        if let Some((names, end)) = entry_at_start(s) {
+        // `- Dr Paul MEYER, président de l'association Alsace` / `Handicap Accueil ;`: on a
+        // wrapped line of an unfinished entry, capitalised words without a civility or a
+        // name in capitals go on with it.
+        let title_case_tail = |names: &[Name]| {
+            let capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+            wrapped && !bulleted && names[0].civility.is_none() && !names[0].family.split_whitespace().any(capitals)
+                && self.draft.as_ref().is_some_and(|d| !d.closed())
+        };
+        if let Some((names, end)) = entry_at_start(s).filter(|(names, _)| !title_case_tail(names)) {
             // An entry that starts its line owns no organisation cell: a short line kept
             // before it is the heading of a site or service the segmenter did not see.
             let mut ctx = ctx;
@@ -608,10 +639,8 @@ impl Reader<'_> {
             self.start(line.start, names, end, s, prefix, ctx, false);
             return true;
         }
-        if let Some((desc, names, end)) = role_first(s) {
+        if let Some((desc, names, _)) = role_first(s) {
             self.flush();
-            // The tail (`;`, `.`) closes the entry, as it would after a descriptor.
-            let desc = format!("{desc}{}", &s[end..]);
             let span = Span::new(line.start + lead, line.start + s.len());
             self.draft = Some(Draft { names: absolute(names, line.start), prefix: None, desc, span, ctx, chair: false });
             return true;
@@ -682,11 +711,17 @@ impl Reader<'_> {
     /// A tab-separated row: the cell with the person, the cells before it as organisation,
     /// a cell such as `Excusé` as the attendance.
     fn table_row(&mut self, block: &Block) {
+        if let Some(rows) = self.stacked_people(block) {
+            rows.iter().for_each(|row| self.table_row(row));
+            return;
+        }
         let Some(mut ctx) = self.ctx.clone() else { return };
         let cells: Vec<&str> = block.cells.iter().map(|c| &self.text[c.start..c.end]).collect();
         // `Prénom NOM | Organisme | Fonction`: a header row reads like a name in capitals.
-        if cells.iter().all(|c| StackedCell::from_header(c).is_some()) && NameColumns::from_header(&cells).is_none() {
+        let header_cell = |c: &&str| StackedCell::from_header(c).is_some() || vocab::is_attendance_code_header(c);
+        if cells.iter().all(header_cell) && cells.iter().any(|c| StackedCell::from_header(c).is_some()) && NameColumns::from_header(&cells).is_none() {
             self.flush();
+            self.coded_attendance = cells.iter().any(|c| vocab::is_attendance_code_header(c));
             self.mark_header(&block.cells);
             return;
         }
@@ -729,7 +764,8 @@ impl Reader<'_> {
                 continue;
             }
             let later = &self.text[span.start..span.end];
-            if let Some(attendance) = vocab::attendance_cell(later) {
+            let coded = if self.coded_attendance { vocab::attendance_code(later) } else { None };
+            if let Some(attendance) = vocab::attendance_cell(later).or(coded) {
                 ctx.attendance = attendance;
                 continue;
             }
@@ -738,6 +774,33 @@ impl Reader<'_> {
         }
         let span = Span::new(block.content.start, block.content.end);
         self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
+    }
+
+    /// `M. Marc ROSSET<br>Mme Lucie ROUX | UDAF | Président<br>Bénévole`: several people in
+    /// one row, a line each within the cells ([`CELL_LINE_BREAK`]). One row per person, the
+    /// cells with as many lines split alike, the others shared.
+    fn stacked_people(&self, block: &Block) -> Option<Vec<Block>> {
+        let parts = |cell: &Span| -> Vec<Span> {
+            let mut out = Vec::new();
+            let mut start = cell.start;
+            for (i, _) in self.text[cell.start..cell.end].match_indices(CELL_LINE_BREAK) {
+                out.push(trim_cell(self.text, Span::new(start, cell.start + i)));
+                start = cell.start + i + CELL_LINE_BREAK.len();
+            }
+            out.push(trim_cell(self.text, Span::new(start, cell.end)));
+            out
+        };
+        let split: Vec<Vec<Span>> = block.cells.iter().map(parts).collect();
+        let people = split.iter().find(|p| p.len() >= 2 && p.iter().all(|s| entry_at_start(&self.text[s.start..s.end]).is_some()))?;
+        let n = people.len();
+        Some(
+            (0..n)
+                .map(|k| {
+                    let cells = split.iter().zip(&block.cells).map(|(p, whole)| if p.len() == n { p[k] } else { *whole }).collect();
+                    Block { cells, ..block.clone() }
+                })
+                .collect(),
+        )
     }
 
     /// A row of a table with separate name columns: `DUPONT\tMarie\tCAF\tPrésente`, the
@@ -880,6 +943,12 @@ impl Reader<'_> {
             });
         }
     }
+}
+
+fn trim_cell(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    Span::new(start, (span.start + s.trim_end().len()).max(start))
 }
 
 /// A capitalised line continues the entry above when that entry stops on a joining word
@@ -1117,6 +1186,48 @@ mod tests {
             split_descriptor("(ADMR de la Somme), secrétaire", None),
             (Some("secrétaire".into()), Some("ADMR de la Somme".into()))
         );
+    }
+
+    #[test]
+    fn function_before_the_person() {
+        let read = |line: &str| role_first(line).map(|(desc, names, _)| (desc, names[0].family.clone()));
+        assert_eq!(read("- le président de l'UDAF, M. Jean DUPONT ;"), Some(("président de l'UDAF ;".into(), "DUPONT".into())));
+        assert_eq!(
+            read("- Le directeur des finances publiques (M. Pierre DURAND)"),
+            Some(("directeur des finances publiques".into(), "DURAND".into()))
+        );
+        assert_eq!(
+            read("Madame la sous-préfète, Mme Nadia BOUZID, secrétaire générale"),
+            Some(("sous-préfète, secrétaire générale".into(), "BOUZID".into()))
+        );
+        // A sentence going on after the name is prose, not an entry.
+        assert_eq!(read("Le président de l'UDAF, M. Jean DUPONT, rappelle que les délais sont longs."), None);
+    }
+
+    #[test]
+    fn a_coded_attendance_column_and_several_people_in_one_row() {
+        let text = "Participants :\n\nNom\tStructure\tFonction\tP/E/A\nM. Paul DURAND\tCAF\tDirecteur\tA\n\
+                    M. Marc ROSSET\u{2028}Mme Lucie ROUX\tUDAF\tPrésident\u{2028}Bénévole\tP\u{2028}E\n\n\
+                    P : présent ; E : excusé ; A : absent.\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> = found
+            .participants
+            .iter()
+            .map(|p| (p.family_name.as_str(), p.role.as_deref(), p.organization.as_deref(), p.attendance))
+            .collect();
+        assert_eq!(people, [
+            ("DURAND", Some("Directeur"), Some("CAF"), Attendance::Absent),
+            ("ROSSET", Some("Président"), Some("UDAF"), Attendance::Present),
+            ("ROUX", Some("Bénévole"), Some("UDAF"), Attendance::Excused),
+        ]);
+    }
+
+    #[test]
+    fn capitalised_words_wrapped_under_an_entry_continue_it() {
+        let text = "Étaient présents :\n- Dr Paul MEYER, président de l'association Alsace\n  Handicap Accueil ;\n- M. Luc ROTH, trésorier ;\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(&str, Option<&str>)> = found.participants.iter().map(|p| (p.family_name.as_str(), p.organization.as_deref())).collect();
+        assert_eq!(people, [("MEYER", Some("association Alsace Handicap Accueil")), ("ROTH", None)]);
     }
 
     #[test]

@@ -131,6 +131,9 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     if people.chair.is_none() {
         people.chair = opens_the_meeting(text, &people.participants);
     }
+    if people.chair.is_none() {
+        people.chair = chaired_by_function(text, &people.participants);
+    }
     people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants, people.chair);
     people
 }
@@ -143,9 +146,44 @@ fn opens_the_meeting(text: &str, participants: &[Participant]) -> Option<usize> 
         regex::Regex::new(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?:(?:,[^,.;\n]{1,80},)?\s+(?:ouvre|préside|a\s+ouvert|a\s+présidé)\s+la\s+(?:séance|réunion)|,\s*présidente?\s+de\s+(?:la\s+)?séance\s*,)")
             .expect("static regex")
     });
-    OPENS.captures_iter(text).find_map(|c| {
+    // `La séance est ouverte à 14 h 15 par Mme X`.
+    static OPENED_BY: Lazy<regex::Regex> = Lazy::new(|| {
+        regex::Regex::new(r"(?:séance|réunion)\s+(?:est|a\s+été)\s+ouverte\s+(?:à\s+[^,.;\n]{1,20}\s+)?par\s+(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)\b")
+            .expect("static regex")
+    });
+    OPENS.captures_iter(text).chain(OPENED_BY.captures_iter(text)).find_map(|c| {
         let family = lists::family_key(c.get(1)?.as_str());
         participants.iter().position(|p| p.attendance == Attendance::Present && lists::family_key(&p.family_name) == family)
+    })
+}
+
+/// `sous la présidence de Madame la sous-préfète, secrétaire générale`, `présidée par le
+/// directeur de cabinet`: the chair named by office; the present participant listed with
+/// that function.
+fn chaired_by_function(text: &str, participants: &[Participant]) -> Option<usize> {
+    static BY_FUNCTION: Lazy<regex::Regex> = Lazy::new(|| {
+        regex::Regex::new(r"(?i)(?:\bsous\s+la\s+présidence\s+(?:de\s+|du\s+|d['’]\s*)|\bprésidée?\s+par\s+)(?:(?:monsieur|madame)\s+)?(?:(?:le|la)\s+|l['’]\s*)?([^,.;:\n()]{3,80})")
+            .expect("static regex")
+    });
+    // The sentence must be about this meeting: `le comité de pilotage présidé par le
+    // secrétaire général` names another body's chair.
+    static THE_MEETING: Lazy<regex::Regex> =
+        Lazy::new(|| regex::Regex::new(r"(?i)r[ée]uni|s[ée]ance|\bCLU(?:AC)?\b|comit[ée]\s+local|s.est\s+tenue?").expect("static regex"));
+    BY_FUNCTION.captures_iter(text).find_map(|c| {
+        let at = c.get(0)?.start();
+        let before = &text[text.floor_char_boundary(at.saturating_sub(200))..at];
+        let sentence = before.rsplit(['.', ';']).next().unwrap_or(before);
+        if !THE_MEETING.is_match(sentence) {
+            return None;
+        }
+        let function = c.get(1)?.as_str().trim();
+        if !function.split_whitespace().next().is_some_and(vocab::is_role_noun) {
+            return None;
+        }
+        let function = vocab::fold(function);
+        participants.iter().position(|p| {
+            p.attendance == Attendance::Present && p.role.as_deref().is_some_and(|role| vocab::fold(role).starts_with(&function))
+        })
     })
 }
 
@@ -260,6 +298,20 @@ mod name_matching_tests {
         assert!(vocab::presides_the_meeting("président du CLUAC"));
         assert!(!vocab::presides_the_meeting("président du comité départemental olympique"));
         assert!(!vocab::presides_the_meeting("présidente du club de football"));
+    }
+
+    #[test]
+    fn the_chair_named_by_office_or_opening_the_session() {
+        let text = "Réunion tenue sous la présidence de Madame la sous-préfète, secrétaire générale.\n\nPrésents :\n- M. Paul ROUX, directeur\n- Madame la sous-préfète, Mme Nadia BOUZID, secrétaire générale de la préfecture\n";
+        let people = extract(text, &crate::segment::segment(text, &[]));
+        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("BOUZID"));
+        let text = "Présents :\n- M. Paul ROUX, directeur\n- Mme Anne PEYRON, secrétaire générale\n\nLa séance est ouverte à 14 h 15 par Mme PEYRON, qui préside le comité.\n";
+        let people = extract(text, &crate::segment::segment(text, &[]));
+        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("PEYRON"));
+        // Another body's chair.
+        let text = "Présents :\n- M. Paul ROUX, secrétaire général\n\nLe plan est validé par le comité de pilotage présidé par le secrétaire général.\n";
+        let people = extract(text, &crate::segment::segment(text, &[]));
+        assert_eq!(people.chair, None);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! structure says a name stands there.
 
 use super::vocab::{self, CIVILITIES, PARTICLES};
+use once_cell::sync::Lazy;
+use regex::Regex;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
@@ -72,6 +74,15 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
     None
 }
 
+/// The offset after a title ([`vocab::TITLES`]) at `pos` and its spaces.
+fn title_at(s: &str, pos: usize) -> Option<usize> {
+    let rest = s.get(pos..)?;
+    vocab::TITLES.iter().find_map(|title| {
+        let after = rest.strip_prefix(title)?;
+        after.starts_with(char::is_whitespace).then(|| pos + rest.len() - after.trim_start().len())
+    })
+}
+
 /// One or several people named at `pos` (`X et Y` share what follows), and the offset
 /// where the names end.
 pub fn parse_people(s: &str, pos: usize, context: Context) -> Option<(Vec<Name>, usize)> {
@@ -100,10 +111,22 @@ fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Cont
         Some((c, after)) => (Some(c), after),
         None => (None, start),
     };
-    let words = words(s, name_start, 7);
-    let vouched = civility.is_some() || inherited.is_some();
+    let titled = civility.is_none().then(|| title_at(s, name_start)).flatten();
+    let words = words(s, titled.unwrap_or(name_start), 7);
+    let vouched = civility.is_some() || inherited.is_some() || titled.is_some();
     let (given, family, last) = match_name(&words, vouched, context)?;
-    Some(Name { civility: civility.or(inherited), given, family, start, end: words[last].end })
+    let end = other_family_name_end(s, words[last].end);
+    Some(Name { civility: civility.or(inherited), given, family, start, end })
+}
+
+/// `Marie SCHMITT née KLEIN`, `Claire HOFFMANN ép. MULLER`: the birth or married name after
+/// the family name belongs to the name (the family name stays the one written first).
+/// Returns where the name ends.
+fn other_family_name_end(s: &str, end: usize) -> usize {
+    static OTHER_NAME: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[ \t]+(?:née|né|ép\.|épouse|veuve|vve\.?)[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+)*\b").expect("static regex")
+    });
+    OTHER_NAME.find(&s[end..]).map_or(end, |m| end + m.end())
 }
 
 /// The name patterns, most specific first. Returns given name, family name and the index
@@ -298,6 +321,21 @@ mod tests {
         assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
         assert_eq!(one("Me Anne PETIT, directrice", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
         assert_eq!(one("BLONDEL Sandrine (ADMR), secrétaire", Context::List), Some((None, Some("Sandrine".into()), "BLONDEL".into())));
+    }
+
+    #[test]
+    fn a_title_announces_a_name_without_a_civility() {
+        assert_eq!(one("Dr Alain FONTVIEILLE, président", Context::List), Some((None, Some("Alain".into()), "FONTVIEILLE".into())));
+        assert_eq!(one("Pr. Jean-Marc ZIMMER", Context::Prose), Some((None, Some("Jean-Marc".into()), "ZIMMER".into())));
+        assert_eq!(one("Dr MEYER salue", Context::Prose), Some((None, None, "MEYER".into())));
+    }
+
+    #[test]
+    fn a_birth_or_married_name_belongs_to_the_name() {
+        let (names, end) = parse_people("Mme Claire HOFFMANN ép. MULLER, responsable", 0, Context::List).unwrap();
+        assert_eq!((names[0].family.as_str(), end), ("HOFFMANN", "Mme Claire HOFFMANN ép. MULLER".len()));
+        let (names, end) = parse_people("Mme Marie-Odile SCHMITT née KLEIN, directrice", 0, Context::List).unwrap();
+        assert_eq!((names[0].family.as_str(), end), ("SCHMITT", "Mme Marie-Odile SCHMITT née KLEIN".len()));
     }
 
     #[test]

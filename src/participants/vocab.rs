@@ -38,6 +38,10 @@ pub const CIVILITIES: &[(&str, &str)] = &[
     ("M", "M."),
 ];
 
+/// Titles written where a civility stands (`Dr Alain X`, `Pr Jean-Marc Y`): they announce a
+/// name as a civility does, but say nothing the schema's civility can hold.
+pub const TITLES: &[&str] = &["Docteur", "Professeur", "Dr.", "Dr", "Pr.", "Pr"];
+
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
 /// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
 pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"(?:{CIVILITY_PATTERN})\s")).expect("static regex"));
@@ -228,6 +232,31 @@ pub fn attendance_cell(cell: &str) -> Option<Attendance> {
         "present" => Some(Attendance::Present),
         "excuse" => Some(Attendance::Excused),
         _ => Some(Attendance::Absent),
+    }
+}
+
+/// A column header announcing attendance written as one letter per row (`P/E/A`, `P / E`,
+/// `Présence`).
+pub fn is_attendance_code_header(cell: &str) -> bool {
+    static HEADER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:p\s*/\s*e(?:\s*/\s*a)?|p\s*/\s*a\s*/\s*e|presence|presences)$").expect("static regex"));
+    HEADER.is_match(&fold(cell.trim()))
+}
+
+/// `P : présent ; E : excusé ; A : absent.`: the key to such codes, under the table.
+pub fn is_code_legend(line: &str) -> bool {
+    static LEGEND: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$").expect("static regex")
+    });
+    LEGEND.is_match(line.trim())
+}
+
+/// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
+pub fn attendance_code(cell: &str) -> Option<Attendance> {
+    match cell.trim() {
+        "P" | "p" => Some(Attendance::Present),
+        "E" | "e" => Some(Attendance::Excused),
+        "A" | "a" => Some(Attendance::Absent),
+        _ => None,
     }
 }
 
