@@ -133,6 +133,12 @@ impl Window {
         self.regex(haystack).find(haystack).map(|m| Found { text: haystack, span: m.span() })
     }
 
+    /// The first match starting at or after `start`; look-arounds see all of `haystack`.
+    pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Found<'h>> {
+        let input = regex_automata::Input::new(haystack).range(start..);
+        self.regex(haystack).search(&input).map(|m| Found { text: haystack, span: m.span() })
+    }
+
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Groups<'h>> {
         let re = self.regex(haystack);
         let mut caps = re.create_captures();

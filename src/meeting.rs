@@ -10,6 +10,7 @@ use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 
 #[derive(Debug, Clone, Default)]
 pub struct Found {
@@ -72,19 +73,49 @@ fn committee(text: &str) -> Option<String> {
     }
 }
 
+/// The characters of the name after the article, at most 40 of them (`(?i)` applies).
+macro_rules! authority_name_char {
+    () => {
+        r"[A-ZÀ-Ýa-zà-ÿ'’ -]"
+    };
+}
+
 /// `Préfecture de la Marne`, `PRÉFET DE L' AISNE`, `préfecture du Val-de-Marne`: the first
-/// issuing body named with its department. Must start a word: see [`boundary`].
-static AUTHORITY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*[A-ZÀ-Ýa-zà-ÿ'’ -]{3,40}").unwrap()
-});
+/// issuing body named with its department. Must start a word: see [`boundary`]. The pattern
+/// takes the name's first 3 characters and [`authority`] the rest, up to 40, as a greedy
+/// `{3,40}` ending the pattern would: nothing after it can make it give any back, and its 37
+/// more copies of the class were a third of the pattern's build. Searched without prefilter
+/// (a [`Window`]) over the head of the text, where the DFA runs (no `\b`).
+static AUTHORITY: Window = Window::new(concat!(
+    r"(?i)(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*",
+    authority_name_char!(),
+    "{3}"
+));
 
 fn authority(text: &str) -> Option<String> {
+    // The class as the regex crate reads it, case folding included.
+    static NAME_CHAR: Lazy<ClassUnicode> =
+        Lazy::new(|| match regex_syntax::parse(concat!("(?i)", authority_name_char!())).map(Hir::into_kind) {
+            Ok(HirKind::Class(Class::Unicode(class))) => class,
+            other => panic!("a Unicode class: {other:?}"),
+        });
+    let is_name_char = |c: char| NAME_CHAR.ranges().iter().any(|r| r.start() <= c && c <= r.end());
     let head = &text[..text.floor_char_boundary(3000)];
-    for m in boundary::find_iter(&AUTHORITY, head) {
-        // Keep the words up to the department name.
-        if let Some(mention) = departments::find_mentions(m.as_str()).first() {
-            return Some(collapse(&m.as_str()[..mention.end]));
+    let mut from = 0;
+    while let Some(m) = AUTHORITY.find_at(head, from) {
+        let next_char = m.start() + head[m.start()..].chars().next().map_or(1, char::len_utf8);
+        if !boundary::word_starts_at(head, m.start()) {
+            from = next_char;
+            continue;
         }
+        let rest = head[m.end()..].char_indices().take(37).take_while(|&(_, c)| is_name_char(c)).last();
+        let end = rest.map_or(m.end(), |(i, c)| m.end() + i + c.len_utf8());
+        let found = &head[m.start()..end];
+        // Keep the words up to the department name.
+        if let Some(mention) = departments::find_mentions(found).first() {
+            return Some(collapse(&found[..mention.end]));
+        }
+        from = end;
     }
     None
 }
@@ -93,7 +124,7 @@ fn authority(text: &str) -> Option<String> {
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
     static PREFECTURE_BEFORE: Window = Window::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$");
-    static PLACE_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
+    static PLACE_BEFORE: Window = Window::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$");
     // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
     // copies of `\w` (half the start-up time), so the unbounded pattern runs first: it tries
     // the same alternatives in the same order, so a name it finds within the bound is the
@@ -185,7 +216,8 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
     })
 }
 
-static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap());
+/// Read in blocks under 400 bytes only: a [`Window`], whose build skips the prefilter.
+static COMMITTEE_WORDS: Window = Window::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers");
 static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
 static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
@@ -395,16 +427,31 @@ fn place(tail: &str) -> Option<String> {
 /// secrétaire général` and the name, on the next lines or the same one, in whatever case; or
 /// the name above its title (`Jean MARTIN` / `Préfet du Gers`).
 fn signatory(text: &str) -> Signatory {
+    // After the title, at most 60 characters of the role (`more`). The bound costs the pattern
+    // 60 copies of `[^,\n]` (half its build), so the unbounded pattern runs first: it tries the
+    // same alternatives in the same order, so where its `more` is within the bound its match
+    // is the bounded pattern's, and where it finds none neither would the bounded one. Only
+    // a longer `more` needs the bounded pattern.
     static ROLE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?((?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b[^,\n]{0,60}?)\s*[.,]?\s*(?:,\s*([^,\n]+?))?\s*[.,]?\s*$").unwrap()
+        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$").unwrap()
     });
+    static ROLE_BOUNDED: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$").unwrap()
+    });
+    fn role(line: &str) -> Option<regex::Captures<'_>> {
+        match ROLE.captures(line) {
+            Some(c) if c.name("more").is_none_or(|m| m.as_str().chars().count() <= 60) => Some(c),
+            Some(_) => ROLE_BOUNDED.captures(line),
+            None => None,
+        }
+    }
     let lines: Vec<&str> = text.lines().map(|l| l.trim()).collect();
     let start = lines.len().saturating_sub(lines.len() / 3 + 10);
     let mut found = Signatory::default();
     for (i, line) in lines.iter().enumerate().skip(start) {
-        let Some(c) = ROLE.captures(line) else { continue };
-        let role = c.get(1).map(|m| m.as_str().trim().to_string());
-        let same_line = c.get(2).and_then(|m| person_name(m.as_str()));
+        let Some(c) = role(line) else { continue };
+        let role = c.name("role").map(|m| m.as_str().trim().to_string());
+        let same_line = c.name("name").and_then(|m| person_name(m.as_str()));
         let below = || lines.iter().skip(i + 1).filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
         let above = || lines[..i].iter().rev().filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
         if let Some(name) = same_line.or_else(below).or_else(above) {
@@ -692,6 +739,24 @@ mod tests {
         assert_eq!(signatory(t).name.as_deref(), Some("Paul DURAND"), "OCR damage in the role line");
         let t = "Fin.\n\nLa préfète,\n\nClaire Martin\n";
         assert_eq!(signatory(t).name.as_deref(), Some("Claire MARTIN"));
+    }
+
+    #[test]
+    fn signature_role_holds_at_most_sixty_characters_after_its_title() {
+        let more = "x".repeat(59);
+        let t = format!("Fin.\n\nLe directeur {more}\n\nPaul DURAND\n");
+        assert_eq!(signatory(&t).role, Some(format!("Le directeur {more}")));
+        let t = format!("Fin.\n\nLe directeur {more}xx\n\nPaul DURAND\n");
+        assert_eq!(signatory(&t).name, None);
+    }
+
+    #[test]
+    fn authority_name_holds_at_most_forty_characters() {
+        assert_eq!(authority("Préfecture de la région Grand Est, de la Marne\n"), None);
+        assert_eq!(authority("PRÉFET DE LA MARNE\n").as_deref(), Some("PRÉFET DE LA MARNE"));
+        // The department is the 41st to 45th characters after the article.
+        assert_eq!(authority("Préfecture de la région Grand Est et du département de la Marne\n"), None);
+        assert_eq!(authority("Préfecture de la région Grand Est et du département Marne\n").as_deref(), Some("Préfecture de la région Grand Est et du département Marne"));
     }
 
     #[test]
