@@ -186,23 +186,26 @@ pub fn process(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
 /// and the record under construction is dropped with the panic.
 fn extract_guarded(label: &str, bytes: &[u8], options: &Options) -> Result<Record, Error> {
     std::panic::catch_unwind(|| pipeline::extract(label, bytes, options)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_string());
-        Err(Error::new(ErrorKind::Internal, format!("internal error (panic: {what}); please report it with this file")))
+        Err(Error::new(ErrorKind::Internal, format!("internal error (panic: {}); please report it with this file", panic_message(&*payload))))
     })
 }
 
-/// [`process`], with a panic (a bug in an extractor) caught and returned as its message,
-/// so that one document cannot end a corpus run. `clu-minutes/1` has no error kind for
-/// it yet: callers report it instead of writing an error record.
-pub fn process_guarded(input: &Input, options: &Options, max_bytes: u64) -> Result<Outcome, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, options, max_bytes))).map_err(|payload| {
-        let message = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned());
-        format!("internal error (a bug, please report it with the file): {}", message.unwrap_or_default())
+/// [`process`], with a panic anywhere in it (reading, extraction, the error record) turned
+/// into an `internal` error record, so that every input yields a line and one document
+/// cannot end a corpus run.
+pub fn process_guarded(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, options, max_bytes))).unwrap_or_else(|payload| {
+        let error = Error::new(ErrorKind::Internal, format!("internal error (panic: {}); please report it with this file", panic_message(&*payload)));
+        Outcome::Error(ErrorRecord::new(&input.label(), &error))
     })
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".to_string())
 }
 
 /// Runs `work` over the inputs on `jobs` threads of a rayon pool and hands each result to

@@ -22,6 +22,7 @@ use crate::span::Span;
 use nom::{
     branch::alt,
     bytes::complete::{tag, tag_no_case, take_while_m_n},
+    character::complete::one_of,
     combinator::opt,
     sequence::tuple,
     IResult,
@@ -95,10 +96,18 @@ fn next_is_alnum(i: &str) -> bool {
 }
 
 /// Day of month: `7`, `07`, `1er`, `1 er` (OCR splits the superscript off), `1ᵉʳ`.
-/// OCR reads `1` as `i`, `l` or `I` and `0` as `o` or `O` (`3i décembre`); a day needs at
-/// least one real digit.
+/// OCR reads `1` as `i`, `l`, `I`, `]`, `}` or `!` and `0` as `o` or `O` (`3i décembre`,
+/// `}2 octobre`, `2! septembre`); a day needs at least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
-    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O');
+    // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
+    // digit; the `er` and the month that must follow vouch for it.
+    let misread_first: Res<_> = tuple((one_of("lItLTi"), tag("er")))(i);
+    if let Ok((r, _)) = misread_first {
+        if !next_is_alnum(r) {
+            return Ok((r, 1));
+        }
+    }
+    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O' | ']' | '}' | '!');
     let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
@@ -106,7 +115,7 @@ fn day(i: &str) -> Res<'_, u32> {
     let d = digits.bytes().fold(0, |n, c| {
         n * 10
             + match c {
-                b'i' | b'l' | b'I' => 1,
+                b'i' | b'l' | b'I' | b']' | b'}' | b'!' => 1,
                 b'o' | b'O' => 0,
                 c => u32::from(c - b'0'),
             }
@@ -533,7 +542,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         let (mut prev, mut prev2) = (back.next(), back.next());
         for (k, c) in text[from..=digit].char_indices() {
             let pos = from + k;
-            let word_start = c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric);
+            // `}2 octobre`: a bracket OCR read for the day's `1` starts the date.
+            let misread_one = matches!(c, ']' | '}') && text[pos + 1..].starts_with(|d: char| d.is_ascii_digit());
+            let word_start = (c.is_alphanumeric() || misread_one) && !prev.is_some_and(char::is_alphanumeric);
             // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
             let continues_number = c.is_ascii_digit()
                 && prev.is_some_and(|p| matches!(p, '/' | '.' | ',' | '-'))
@@ -572,6 +583,10 @@ fn may_start_date(i: &str) -> bool {
         return true;
     }
     let end = word_end(i);
+    // `ler mars`: a `1er` whose digit OCR read as a letter (see `day`).
+    if end == 3 && b"lItLTi".contains(&b[0]) && &b[1..3] == b"er" {
+        return true;
+    }
     let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
     let w = &buf[..n];
     OPENERS.iter().any(|o| o.as_bytes() == w)

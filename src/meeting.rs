@@ -287,11 +287,12 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `s'est tenue de 14 h 30
 /// à 16 h 30`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
-    // Must start a word: see [`boundary`].
-    // Without prefilter: its literals are a letter or two (`s`, `a`), so the prefilter stopped
-    // every few bytes and made the search four times slower than the DFA alone.
-    static OPENING: Window = Window::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?à\s|(?:s.est\s+tenue?|a\s+eu\s+lieu)\s+de\s");
-    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?à\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
+    // Must start a word: see [`boundary`]. The `à` before the time may be read `a` or `&`
+    // (English model) or `4` (a blurred scan). Without prefilter: its literals are a letter or
+    // two (`s`, `a`), so the prefilter stopped every few bytes and made the search four times
+    // slower than the DFA alone.
+    static OPENING: Window = Window::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s");
+    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
     let mut start = None;
     let mut end = None;
     let mut place_found = None;
@@ -522,17 +523,25 @@ fn contact(text: &str) -> Contact {
 }
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
+/// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
+/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
-    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour\s*:?\s*$");
+    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
+    static MISREAD_ONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[LlI|À]\.\s+").unwrap());
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
     let mut items = Vec::new();
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
-    for block in &blocks[start + 1..] {
-        let numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
-        let is_item = match block.kind {
+    for (k, block) in blocks[start + 1..].iter().enumerate() {
+        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
+        let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
+        let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
+        if misread_one.is_some() {
+            numbered = Some(1);
+        }
+        let is_item = misread_one.is_some() || match block.kind {
             BlockKind::ListItem => true,
             BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
@@ -554,7 +563,7 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
-        let content = block.content_text(text);
+        let content = &block.content_text(text)[misread_one.map_or(0, |m| m.end())..];
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
@@ -678,6 +687,22 @@ mod tests {
         assert_eq!(found.meeting.start_time.as_deref(), Some("14:30"));
         assert_eq!(found.meeting.end_time.as_deref(), Some("16:30"));
         assert_eq!(found.meeting.place.as_deref(), Some("salle Clemenceau de la préfecture"));
+    }
+
+    #[test]
+    fn times_in_the_opening_and_closing_sentences_as_ocr_reads_them() {
+        let t = "Réunion du jeudi 21 septembre 2023\n\nLe comité local des usagers s'est réuni de 9h30 a 11h45 dans le salon Montesquieu.\n";
+        let found = extract(t, &segment(t, &[]), &[day(t, "21 septembre 2023", "2023-09-21")]);
+        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("09:30"), Some("11:45")));
+        let t = "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n";
+        let found = extract(t, &segment(t, &[]), &[day(t, "9 février 2024", "2024-02-09")]);
+        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:05"), Some("12:10")));
+    }
+
+    #[test]
+    fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
+        let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
     }
 
     #[test]

@@ -28,6 +28,15 @@ fn first_of_month_ordinals() {
 }
 
 #[test]
+fn first_of_month_whose_digit_ocr_read_as_a_letter() {
+    assert_eq!(values("s'est réuni le mercredi ter juin 2022"), ["2022-06-01"]);
+    assert_eq!(values("Séance du vendredi ler mars 2024"), ["2024-03-01"]);
+    assert_eq!(values("depuis le Ier octobre 2021"), ["2021-10-01"]);
+    // Without a month after it, `ter` is only a word (`12 ter rue`).
+    assert!(values("au 12 ter rue du Port, 2022").is_empty());
+}
+
+#[test]
 fn day_and_month_without_year_are_skipped() {
     assert!(values("réunion le 1 er juillet, puis début janvier et fin mai").is_empty());
 }
@@ -175,4 +184,11 @@ fn weekday_day_month_takes_the_year_of_the_date_before_it_when_the_weekday_agree
 fn ocr_rn_for_m_in_month_names() {
     assert_eq!(values("fait le 4 novernbre 2021"), ["2021-11-04"]);
     assert_eq!(values("au cours du mois de septernbre 2019"), ["2019-09"]);
+}
+
+#[test]
+fn day_whose_one_ocr_read_as_a_bracket_or_an_exclamation_mark() {
+    assert_eq!(values("Bordeaux, le }2 octobre 2023"), ["2023-10-12"]);
+    assert_eq!(values("Réunion du jeudi 2! septembre 2023"), ["2023-09-21"]);
+    assert_eq!(values("le ]5 mars 2024"), ["2024-03-15"]);
 }

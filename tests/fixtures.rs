@@ -188,6 +188,19 @@ fn medium_ocr_variants_stay_close_to_their_gold() {
     assert!(s.figures.f1() >= 0.92, "{:?}", s.figures);
 }
 
+/// Fresh scans of synthetic minutes (`fixtures/scans`): a floor under how the corrector and
+/// the extractors do on OCR they were not tuned on.
+#[test]
+fn fresh_medium_scans_stay_close_to_their_gold() {
+    let docs = documents_in("fixtures/scans", "fixtures/synthetic", ".medium.txt");
+    assert!(docs.len() >= 14, "{}", docs.len());
+    let s = score(&docs);
+    assert!(s.participants.f1() >= 0.78, "{:?}", s.participants);
+    assert!(s.meeting_wrong.len() <= 12, "{} {:?}", s.meeting_wrong.len(), s.meeting_wrong);
+    assert!(s.dates.f1() >= 0.88, "{:?}", s.dates);
+    assert!(s.figures.f1() >= 0.88, "{:?}", s.figures);
+}
+
 #[test]
 fn synthetic_layouts_give_their_gold_records() {
     let mut docs = documents_in("fixtures/synthetic", "fixtures/synthetic", "");

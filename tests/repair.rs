@@ -248,3 +248,10 @@ fn halves_of_hyphenated_words_and_names_are_left_in_a_typed_text() {
     let t = "Étaient présents : Mme Maite ETCHEVERRY, présidente de l'association, et M. Kévin MORNET, adjoint au chef du bureau de l'immigration.";
     assert_eq!(repaired(t), t);
 }
+
+#[test]
+fn first_of_month_whose_digit_was_read_as_a_letter() {
+    assert_eq!(repaired("Séance du vendredi ler mars 2024 à 10h."), "Séance du vendredi 1er mars 2024 à 10h.");
+    assert_eq!(repaired("réuni le mercredi ter juin 2022"), "réuni le mercredi 1er juin 2022");
+    assert_eq!(repaired("au 12 ter rue du Port"), "au 12 ter rue du Port");
+}

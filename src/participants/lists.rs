@@ -367,7 +367,8 @@ fn role_first(line: &str) -> Option<(&str, Vec<Name>, usize)> {
             continue;
         }
         let (names, end) = names::parse_people(line, at, Context::List)?;
-        if line[end..].trim().trim_matches([';', '.', ',']).is_empty() {
+        // OCR reads the closing `;` as `:` as often as not.
+        if line[end..].trim().trim_matches([';', '.', ',', ':']).is_empty() {
             return Some((&line[desc_start..desc_start + comma], names, end));
         }
         return None;

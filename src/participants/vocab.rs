@@ -111,8 +111,58 @@ static PRESENT_GROUP_HEADING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:pour (?:l'administration|les usagers|la prefecture|les services)|representants? (?:des|de l'|de la|du)\b)").expect("static regex")
 });
 
-/// The attendance a heading announces, if it is an attendance heading.
+/// The attendance a heading announces, if it is an attendance heading. A short heading whose
+/// words the scan damaged (`Parucipants :`, `Mesnbres présents`) is read as the lexicon's
+/// nearest words: the repair leaves capitalised words alone, as they may be names.
 pub fn attendance_heading(heading: &str) -> Option<Attendance> {
+    attendance_heading_as_written(heading).or_else(|| {
+        let read = lexicon_words(heading)?;
+        // Only the words of attendance headings: `DUPONT présente le bilan :` is no heading.
+        let heading_words = fold(&read).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| HEADING_WORDS.contains(&w));
+        heading_words.then(|| attendance_heading_as_written(&read)).flatten()
+    })
+}
+
+/// The words attendance headings are made of (folded).
+const HEADING_WORDS: &[&str] = &[
+    "etaient", "sont", "membres", "personnes", "present", "presente", "presents", "presentes", "excuse", "excusee", "excuses",
+    "excusees", "absent", "absente", "absents", "absentes", "participants", "participant", "participaient", "invites",
+    "invitees", "assistaient", "egalement", "ou", "et", "representes", "representees", "liste", "des", "du", "comite", "e", "s",
+];
+
+/// `heading` with each word one letter away from a heading word read as that word (`Étalent`:
+/// the damage made another French word), each other word the lexicon lacks replaced by its
+/// nearest French word or left out when there is none (a word too damaged to read), if the
+/// heading is short enough to be a list heading and any word changed.
+fn lexicon_words(heading: &str) -> Option<String> {
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    if words.len() > 6 || heading.len() > 80 {
+        return None;
+    }
+    let lexicon = crate::lexicon::Lexicon::get();
+    let mut changed = false;
+    let fixed: Vec<String> = words
+        .iter()
+        .filter_map(|word| {
+            let lower = word.to_lowercase();
+            let folded = fold(&lower);
+            if folded.len() >= 5 && !HEADING_WORDS.contains(&folded.as_str()) {
+                if let Some(near) = HEADING_WORDS.iter().find(|h| h.len() >= 5 && strsim::levenshtein(h, &folded) == 1) {
+                    changed = true;
+                    return Some((*near).to_string());
+                }
+            }
+            if !(lower.chars().all(char::is_alphabetic) && lower.chars().count() >= 4 && lexicon.freq(&lower).is_none()) {
+                return Some((*word).to_string());
+            }
+            changed = true;
+            crate::repair::correct(&lower, crate::repair::Reach::Full).filter(|fix| fix.confidence >= 0.5).map(|fix| fix.form)
+        })
+        .collect();
+    changed.then(|| fixed.join(" "))
+}
+
+fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
     let f = fold(heading);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric());
     if f.chars().count() > 160 {
@@ -288,6 +338,11 @@ mod tests {
     fn invited_and_attendance_cells() {
         assert_eq!(attendance_heading("Invités :"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Invités excusés :"), Some(Attendance::Excused));
+        assert_eq!(attendance_heading("Parucipants"), Some(Attendance::Present));
+        assert_eq!(attendance_heading("Mesnbres présents où représentés"), Some(Attendance::Present));
+        assert_eq!(attendance_heading("Pour mémoire"), None);
+        assert_eq!(attendance_heading("Dupontel présente le bilan"), None);
+        assert_eq!(attendance_heading("Étalent présents :"), Some(Attendance::Present));
         assert!(invited_heading("Invités :"));
         assert!(!invited_heading("Invités excusés"));
         assert_eq!(attendance_cell("Présent(e)"), Some(Attendance::Present));

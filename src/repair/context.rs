@@ -54,6 +54,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             "M" => civility(doc, i),
             "Ja" | "Je" | "Jes" => capital_j(doc, i),
             "11" => pronoun_il(doc, i),
+            "ler" | "Ler" | "Ier" | "ier" | "ter" | "Ter" => first_of_month(doc, i),
             year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
             word if word.ends_with('e') || word.ends_with("es") => participle(doc, i),
             _ => None,
@@ -287,6 +288,14 @@ fn year_zero(doc: &Doc, i: usize) -> Option<Edit> {
     let year = format!("20{}", &t.text[2..]);
     let written_elsewhere = doc.tokens.iter().any(|o| o.text == year);
     written_elsewhere.then(|| Edit::new(t.start, t.end, year, "year-zero", 0.6))
+}
+
+/// `le ler mars`, `ter juin`: the `1` of `1er` read as a letter, which only a month after it
+/// shows (`12 ter rue` is an address).
+fn first_of_month(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let month = i + 1 < doc.tokens.len() && MONTHS.contains(&doc.settled(i + 1).as_ref());
+    (month && doc.gap_after(i) == " ").then(|| Edit::new(t.start, t.end, "1er", "first-of-month", 0.8))
 }
 
 /// Words a year follows.
