@@ -6,6 +6,8 @@
 
 use regex::{Match, Regex};
 
+use crate::latin::{Found, Window};
+
 /// Whether no word character (as the regex crate's `\w`) comes right before `at`.
 pub fn word_starts_at(text: &str, at: usize) -> bool {
     !text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character)
@@ -15,6 +17,17 @@ pub fn word_starts_at(text: &str, at: usize) -> bool {
 /// not, the search resumes one character further, so that a match starting inside it is
 /// not missed.
 pub fn find_at<'t>(re: &Regex, text: &'t str, mut from: usize) -> Option<Match<'t>> {
+    loop {
+        let m = re.find_at(text, from)?;
+        if word_starts_at(text, m.start()) {
+            return Some(m);
+        }
+        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+    }
+}
+
+/// [`find_at`] for a [`Window`].
+pub fn find_window_at<'t>(re: &Window, text: &'t str, mut from: usize) -> Option<Found<'t>> {
     loop {
         let m = re.find_at(text, from)?;
         if word_starts_at(text, m.start()) {

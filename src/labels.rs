@@ -15,7 +15,7 @@ use crate::latin::{Pattern, Window};
 use crate::dates::text::{fold, Sentences};
 use crate::dates::{DateMention, DateRole, Precision};
 use crate::span::Span;
-use once_cell::sync::Lazy;
+use once_cell::sync::{Lazy, OnceCell};
 use regex::Regex;
 use serde::Serialize;
 
@@ -45,28 +45,53 @@ pub struct LabelEvent {
     pub span: Span,
 }
 
+/// A label's spelling: its pattern, built the first time a text may hold a match.
+struct Spelling {
+    name: &'static str,
+    pattern: &'static str,
+    /// Words of which every match holds one: lowercase ASCII letters, digits or `+`, looked
+    /// for in the text with its ASCII letters lowercased. Under `(?i)` these letters have no
+    /// case variant but their ASCII one, so a text holding none of the words holds no match,
+    /// and its pattern need not be built (most minutes name two or three labels of eight).
+    needs: &'static [&'static str],
+    regex: OnceCell<Regex>,
+}
+
+impl Spelling {
+    const fn new(name: &'static str, pattern: &'static str, needs: &'static [&'static str]) -> Self {
+        Spelling { name, pattern, needs, regex: OnceCell::new() }
+    }
+
+    fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| Regex::new(self.pattern).expect("label pattern"))
+    }
+
+    /// Whether `lowered` (a text with its ASCII letters lowercased) may hold a match.
+    fn may_match(&self, lowered: &str) -> bool {
+        self.needs.iter().any(|word| memchr::memmem::find(lowered.as_bytes(), word.as_bytes()).is_some())
+    }
+}
+
 /// Spellings of each label, in canonical order. Patterns run on the original text (case
 /// matters for `SP+` and `Marianne`), so case-insensitivity is spelled out where wanted.
-static SPELLINGS: Lazy<Vec<(&'static str, Regex)>> = Lazy::new(|| {
-    [
-        // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`.
-        ("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f(?-u:\b)"),
-        ("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)"),
-        ("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?"),
-        // `Plus` spelt out only capitalised: `des services publics plus proches` is prose.
-        ("Services publics +", r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+|(?-i:(?-u:\b)[Ss]ervices?\s+[Pp]ublics?\s+Plus|SERVICES\s+PUBLICS\s+PLUS)(?-u:\b)"),
-        // Needs its context ([`CONTEXT`]).
-        ("Marianne", r"(?-u:\b)Marianne(?-u:\b)"),
-        ("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)"),
-        ("ISO 9001", r"(?i)(?-u:\b)ISO\s?9001(?-u:\b)"),
-        // Capitalised, or any case with its context ([`CONTEXT`]).
-        ("Engagement de service", r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)"),
-    ]
-    .into_iter()
-    // The patterns are literals of this file, checked by the unit tests.
-    .map(|(name, re)| (name, Regex::new(re).expect("label pattern")))
-    .collect()
-});
+static SPELLINGS: [Spelling; 8] = [
+    // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`.
+    Spelling::new("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f(?-u:\b)", &["qual", "quel"]),
+    Spelling::new("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)", &["quali"]),
+    Spelling::new("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?", &["quali"]),
+    // `Plus` spelt out only capitalised: `des services publics plus proches` is prose.
+    Spelling::new(
+        "Services publics +",
+        r"(?i)(?-u:\b)services?\s+publics?\s*\+|(?-u:\b)SP\s?\+|(?-i:(?-u:\b)[Ss]ervices?\s+[Pp]ublics?\s+Plus|SERVICES\s+PUBLICS\s+PLUS)(?-u:\b)",
+        &["+", "plus"],
+    ),
+    // Needs its context ([`CONTEXT`]).
+    Spelling::new("Marianne", r"(?-u:\b)Marianne(?-u:\b)", &["marianne"]),
+    Spelling::new("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)", &["france"]),
+    Spelling::new("ISO 9001", r"(?i)(?-u:\b)ISO\s?9001(?-u:\b)", &["9001"]),
+    // Capitalised, or any case with its context ([`CONTEXT`]).
+    Spelling::new("Engagement de service", r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)", &["engagement"]),
+];
 
 /// Words that must come right before a name that is also an ordinary word, matched on the
 /// text just before it: the name alone is rare and found fast, where a pattern opening with
@@ -177,10 +202,11 @@ struct Mention {
 /// [`crate::dates::find_dates`] on the same text) or from a bare year in the sentence.
 pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     let mut mentions: Vec<Mention> = Vec::new();
-    for (label, (_, re)) in SPELLINGS.iter().enumerate() {
+    let lowered = text.to_ascii_lowercase();
+    for (label, spelling) in SPELLINGS.iter().enumerate().filter(|(_, spelling)| spelling.may_match(&lowered)) {
         // Earlier labels' mentions, sorted and disjoint: one binary search per match.
         let before = mentions.len();
-        for m in re.find_iter(text) {
+        for m in spelling.regex().find_iter(text) {
             let mut start = m.start();
             if let Some(context) = &CONTEXT[label] {
                 let mut from = start.saturating_sub(CONTEXT_REACH);
@@ -209,7 +235,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     let sentences = Sentences::new(text);
     let mut labels: Vec<Label> = SPELLINGS
         .iter()
-        .map(|(name, _)| Label { name: name.to_string(), mentions: 0, modules: Vec::new(), events: Vec::new() })
+        .map(|spelling| Label { name: spelling.name.to_string(), mentions: 0, modules: Vec::new(), events: Vec::new() })
         .collect();
     let mut tied_to_labelling = vec![false; labels.len()];
     for m in &mentions {
@@ -348,7 +374,7 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        assert_eq!(SPELLINGS.len(), 8);
+        SPELLINGS.iter().for_each(|spelling| assert!(!spelling.regex().is_match("")));
         Lazy::force(&OBTAINED);
         PLANNED.is_match("");
         MODULE.whole();

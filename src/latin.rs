@@ -100,9 +100,10 @@ impl Pattern {
 
 /// A [`Pattern`] for short texts (a line, the words before a date), built without the
 /// literal prefilter the regex crate would build for it: most of the cost of building a
-/// case-insensitive alternation, and of no use over a few words. Not for long texts when
-/// the pattern has a Unicode `\b`: it makes the DFAs give up at the first non-ASCII byte,
-/// and with no prefilter to skip to the candidates, the slowest engine reads the whole text.
+/// case-insensitive alternation, and of no use over a few words. Not for a pattern with a
+/// Unicode `\b` over more than a line: it makes the DFAs give up at the first non-ASCII byte,
+/// and with no prefilter to skip to the candidates, the slowest engine reads the whole text
+/// (blocks of up to 400 bytes, searched once per date, cost more than the prefilter's build).
 pub struct Window {
     pattern: &'static str,
     whole: OnceCell<meta::Regex>,
@@ -131,6 +132,12 @@ impl Window {
 
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Found<'h>> {
         self.regex(haystack).find(haystack).map(|m| Found { text: haystack, span: m.span() })
+    }
+
+    /// The first match starting at or after `start`; look-arounds see all of `haystack`.
+    pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Found<'h>> {
+        let input = regex_automata::Input::new(haystack).range(start..);
+        self.regex(haystack).search(&input).map(|m| Found { text: haystack, span: m.span() })
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Groups<'h>> {

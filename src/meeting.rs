@@ -10,6 +10,7 @@ use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 
 #[derive(Debug, Clone, Default)]
 pub struct Found {
@@ -72,19 +73,44 @@ fn committee(text: &str) -> Option<String> {
     }
 }
 
+/// The characters of the name after the article, at most 40 of them (`(?i)` applies).
+macro_rules! authority_name_char {
+    () => {
+        r"[A-ZÀ-Ýa-zà-ÿ'’ -]"
+    };
+}
+
 /// `Préfecture de la Marne`, `PRÉFET DE L' AISNE`, `préfecture du Val-de-Marne`: the first
-/// issuing body named with its department. Must start a word: see [`boundary`].
-static AUTHORITY: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*[A-ZÀ-Ýa-zà-ÿ'’ -]{3,40}").unwrap()
-});
+/// issuing body named with its department. Must start a word: see [`boundary`]. The pattern
+/// takes the name's first 3 characters and [`authority`] the rest, up to 40, as a greedy
+/// `{3,40}` ending the pattern would: nothing after it can make it give any back, and its 37
+/// more copies of the class were a third of the pattern's build. Searched without prefilter
+/// (a [`Window`]) over the head of the text, where the DFA runs (no `\b`).
+static AUTHORITY: Window = Window::new(concat!(
+    r"(?i)(?:sous-)?pr[ée]f(?:et|[èe]te|ecture)\s+(?:de\s+la|de\s+l\s*['’]\s*|du|des|de|d['’]\s*)\s*",
+    authority_name_char!(),
+    "{3}"
+));
 
 fn authority(text: &str) -> Option<String> {
+    // The class as the regex crate reads it, case folding included.
+    static NAME_CHAR: Lazy<ClassUnicode> =
+        Lazy::new(|| match regex_syntax::parse(concat!("(?i)", authority_name_char!())).map(Hir::into_kind) {
+            Ok(HirKind::Class(Class::Unicode(class))) => class,
+            other => panic!("a Unicode class: {other:?}"),
+        });
+    let is_name_char = |c: char| NAME_CHAR.ranges().iter().any(|r| r.start() <= c && c <= r.end());
     let head = &text[..text.floor_char_boundary(3000)];
-    for m in boundary::find_iter(&AUTHORITY, head) {
+    let mut from = 0;
+    while let Some(m) = boundary::find_window_at(&AUTHORITY, head, from) {
+        let rest = head[m.end()..].char_indices().take(37).take_while(|&(_, c)| is_name_char(c)).last();
+        let end = rest.map_or(m.end(), |(i, c)| m.end() + i + c.len_utf8());
+        let found = &head[m.start()..end];
         // Keep the words up to the department name.
-        if let Some(mention) = departments::find_mentions(m.as_str()).first() {
-            return Some(collapse(&m.as_str()[..mention.end]));
+        if let Some(mention) = departments::find_mentions(found).first() {
+            return Some(collapse(&found[..mention.end]));
         }
+        from = end;
     }
     None
 }
@@ -280,10 +306,10 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// à 16 h 30`, `est levée à 12 h 15`).
 fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
     // Must start a word: see [`boundary`]. The `à` before the time may be read `a` or `&`
-    // (English model) or `4` (a blurred scan).
-    static OPENING: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s").unwrap()
-    });
+    // (English model) or `4` (a blurred scan). Without prefilter: its literals are a letter or
+    // two (`s`, `a`), so the prefilter stopped every few bytes and made the search four times
+    // slower than the DFA alone.
+    static OPENING: Window = Window::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s");
     static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
     let mut start = None;
     let mut end = None;
@@ -306,7 +332,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         }
     }
     if start.is_none() {
-        if let Some(m) = boundary::find_at(&OPENING, text, 0) {
+        if let Some(m) = boundary::find_window_at(&OPENING, text, 0) {
             let tail = rest_of_sentence(text, m.end());
             let (s, e, after) = time_range(tail);
             start = s;
@@ -411,16 +437,31 @@ fn place(tail: &str) -> Option<String> {
 /// secrétaire général` and the name, on the next lines or the same one, in whatever case; or
 /// the name above its title (`Jean MARTIN` / `Préfet du Gers`).
 fn signatory(text: &str) -> Signatory {
+    // After the title, at most 60 characters of the role (`more`). The bound costs the pattern
+    // 60 copies of `[^,\n]` (half its build), so the unbounded pattern runs first: it tries the
+    // same alternatives in the same order, so where its `more` is within the bound its match
+    // is the bounded pattern's, and where it finds none neither would the bounded one. Only
+    // a longer `more` needs the bounded pattern.
     static ROLE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?((?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b[^,\n]{0,60}?)\s*[.,]?\s*(?:,\s*([^,\n]+?))?\s*[.,]?\s*$").unwrap()
+        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$").unwrap()
     });
+    static ROLE_BOUNDED: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$").unwrap()
+    });
+    fn role(line: &str) -> Option<regex::Captures<'_>> {
+        match ROLE.captures(line) {
+            Some(c) if c.name("more").is_none_or(|m| m.as_str().chars().count() <= 60) => Some(c),
+            Some(_) => ROLE_BOUNDED.captures(line),
+            None => None,
+        }
+    }
     let lines: Vec<&str> = text.lines().map(|l| l.trim()).collect();
     let start = lines.len().saturating_sub(lines.len() / 3 + 10);
     let mut found = Signatory::default();
     for (i, line) in lines.iter().enumerate().skip(start) {
-        let Some(c) = ROLE.captures(line) else { continue };
-        let role = c.get(1).map(|m| m.as_str().trim().to_string());
-        let same_line = c.get(2).and_then(|m| person_name(m.as_str()));
+        let Some(c) = role(line) else { continue };
+        let role = c.name("role").map(|m| m.as_str().trim().to_string());
+        let same_line = c.name("name").and_then(|m| person_name(m.as_str()));
         let below = || lines.iter().skip(i + 1).filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
         let above = || lines[..i].iter().rev().filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
         if let Some(name) = same_line.or_else(below).or_else(above) {
@@ -777,6 +818,24 @@ mod tests {
         assert_eq!(signatory(t).name.as_deref(), Some("Paul DURAND"), "OCR damage in the role line");
         let t = "Fin.\n\nLa préfète,\n\nClaire Martin\n";
         assert_eq!(signatory(t).name.as_deref(), Some("Claire MARTIN"));
+    }
+
+    #[test]
+    fn signature_role_holds_at_most_sixty_characters_after_its_title() {
+        let more = "x".repeat(59);
+        let t = format!("Fin.\n\nLe directeur {more}\n\nPaul DURAND\n");
+        assert_eq!(signatory(&t).role, Some(format!("Le directeur {more}")));
+        let t = format!("Fin.\n\nLe directeur {more}xx\n\nPaul DURAND\n");
+        assert_eq!(signatory(&t).name, None);
+    }
+
+    #[test]
+    fn authority_name_holds_at_most_forty_characters() {
+        assert_eq!(authority("Préfecture de la région Grand Est, de la Marne\n"), None);
+        assert_eq!(authority("PRÉFET DE LA MARNE\n").as_deref(), Some("PRÉFET DE LA MARNE"));
+        // The department is the 41st to 45th characters after the article.
+        assert_eq!(authority("Préfecture de la région Grand Est et du département de la Marne\n"), None);
+        assert_eq!(authority("Préfecture de la région Grand Est et du département Marne\n").as_deref(), Some("Préfecture de la région Grand Est et du département Marne"));
     }
 
     #[test]

@@ -274,8 +274,8 @@ pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
 /// `…, représenté par Mme X`, `remplacée par`: the clause's start and where the name of the
 /// person who came in the entry's place starts.
 pub fn represented_by(desc: &str) -> Option<(usize, usize)> {
-    static CLAUSE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?i),?\s*\(?\s*(?:repr[ée]sent[ée]|remplac[ée])e?\s+par\s+").expect("static regex"));
+    // An entry's description is short, and the pattern has no `\b` for the DFA to give up on.
+    static CLAUSE: Window = Window::new(r"(?i),?\s*\(?\s*(?:repr[ée]sent[ée]|remplac[ée])e?\s+par\s+");
     CLAUSE.find(desc).map(|m| (m.start(), m.end()))
 }
 

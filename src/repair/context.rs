@@ -320,13 +320,14 @@ fn participle(doc: &Doc, i: usize) -> Option<Edit> {
     // The auxiliary, maybe past one adverb (`est bien orienté`).
     let mut aux = i - 1;
     // Read as the word rule leaves them (`etait` → `était`), as a second pass sees them.
-    if ADVERBS.contains(&doc.settled(aux).as_ref()) && aux > 0 && blank(doc.gap_before(aux)) {
+    let mut aux_word = doc.settled(aux);
+    if ADVERBS.contains(&aux_word.as_ref()) && aux > 0 && blank(doc.gap_before(aux)) {
         aux -= 1;
+        aux_word = doc.settled(aux);
     }
     if !blank(doc.gap_after(aux)) {
         return None;
     }
-    let aux_word = doc.settled(aux);
     let after_avoir = AVOIR.contains(&aux_word.as_ref());
     if !after_avoir && !ETRE.contains(&aux_word.as_ref()) {
         return None;

@@ -141,15 +141,16 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
     if doc.freq(i).is_some() || t.text.chars().count() < 4 || is_all_caps(t.text) {
         return None;
     }
-    // A word whose only damage is lost accents (`qualite`) is not an article and a word.
-    if lex.fold_freq(&fold(doc.lower(i))).is_some() {
-        return None;
-    }
     if i > 0 && doc.gap_before(i).ends_with(|c: char| is_apostrophe(c) || c == '-') {
         return None;
     }
     let (article, rest, confidence) = split_article(t.text)?;
     if !vowel_initial(rest) || rest.chars().count() < if article == "qu" { 3 } else { 2 } {
+        return None;
+    }
+    // A word whose only damage is lost accents (`qualite`) is not an article and a word. (The
+    // lookup comes after the tests on the letters, which most unknown words fail.)
+    if lex.fold_freq(&fold(doc.lower(i))).is_some() {
         return None;
     }
     if doc.gap_after(i).starts_with('-') {

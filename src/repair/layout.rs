@@ -17,7 +17,7 @@ const SPACED_HEADS: &[&str] = &["sous", "vice", "demi", "semi", "après"];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len().saturating_sub(1) {
-        if done[i] || doc.protected(i) || doc.protected(i + 1) {
+        if done[i] || !may_join(doc, i) || doc.protected(i) || doc.protected(i + 1) {
             continue;
         }
         if let Some(edit) = join(doc, i) {
@@ -33,6 +33,10 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
 /// A list dash read as `=` (the stroke doubled by ink spread) at the start of a line: `=` never
 /// opens a line of prose. It becomes the dash the document's other list lines use.
 fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
+    // Most texts hold no `=` at all, and then no line to count the dashes for.
+    if memchr::memchr(b'=', doc.text.as_bytes()).is_none() {
+        return;
+    }
     let opens = |line: &str, mark: &str| line.trim_start_matches([' ', '\t']).strip_prefix(mark).is_some_and(|r| r.starts_with([' ', '\t']));
     let mut seen = [0usize; 3];
     const DASHES: [&str; 3] = ["-", "–", "•"];
@@ -65,13 +69,21 @@ fn spell(part: &str) -> Option<(String, f32)> {
     }
 }
 
+/// Whether the gap after token `i` is one [`join`] may close. Most gaps are one space after a
+/// word that is no compound head, or join nothing (`, `, `. `); the `match` in `join` decides,
+/// this only spares every other token the tests before it.
+fn may_join(doc: &Doc, i: usize) -> bool {
+    match doc.gap_after(i) {
+        " " | "\n" => SPACED_HEADS.contains(&doc.lower(i)),
+        "- " | "-  " | " -" | " - " => COMPOUND_HEADS.contains(&doc.lower(i)),
+        "-\n" | "." => true,
+        _ => false,
+    }
+}
+
 fn join(doc: &Doc, i: usize) -> Option<Edit> {
     let (a, b) = (doc.tokens[i], doc.tokens[i + 1]);
     let gap = doc.gap_after(i);
-    // Most gaps are one space after a word that is no compound head: nothing to do.
-    if gap == " " && !SPACED_HEADS.contains(&doc.lower(i)) {
-        return None;
-    }
     let letters = |w: &str| w.chars().all(char::is_alphabetic);
     if !letters(a.text) || !letters(b.text) || is_all_caps(a.text) || is_all_caps(b.text) {
         return None;

@@ -386,6 +386,10 @@ fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.
 fn in_compound(doc: &Doc, i: usize) -> bool {
     let joined = |a: usize| {
+        // Most gaps open with a blank or a mark that links no compound: one byte tells.
+        if !matches!(doc.text.as_bytes().get(doc.tokens[a].end), Some(b'-' | b'\'' | 0xE2)) {
+            return false;
+        }
         let link = match doc.gap_after(a) {
             "-" => '-',
             // An elided article (`l’`, `qu’`) makes no compound; `prud’homme` has the shortest head.
