@@ -1,5 +1,6 @@
 //! Punctuation glyphs the scan misreads: a colon or a semicolon that lost its upper dot reads
-//! as a period or a comma, and Tesseract reads the spaced en dash as an em dash.
+//! as a period or a comma, Tesseract reads the spaced en dash as an em dash, and a round
+//! bracket as a curly one.
 
 use super::tokens::is_protected;
 use super::Doc;
@@ -9,6 +10,42 @@ pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
     colons(doc, edits);
     semicolons(doc, edits);
     dashes(doc, edits);
+    brackets(doc, edits);
+}
+
+/// A round bracket whose curve the scan thickened reads as a curly one: `{CPAM des Ardennes)`,
+/// `(APP France handicap}`. Minutes never open a bracket of one kind and close it with the
+/// other, so a `{` before a word whose bracket on that line closes with `)` was `(`, and a `}`
+/// closing a `(` was `)`.
+fn brackets(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let mut open: Option<(usize, u8)> = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'(' | b'{' if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => open = Some((i, b)),
+                b'(' | b'{' | b'[' => open = None,
+                b')' | b'}' => {
+                    let mismatched = match open {
+                        Some((at, b'{')) if b == b')' => Some((at, "(")),
+                        Some((_, b'(')) if b == b'}' => Some((i, ")")),
+                        _ => None,
+                    };
+                    if let Some((at, round)) = mismatched {
+                        let at = line_start + at;
+                        if !is_protected(&doc.protected, at, at + 1) {
+                            edits.push(Edit::new(at, at + 1, round, "curly-bracket", 0.7));
+                        }
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        line_start += line.len();
+    }
 }
 
 /// French sets a space before `:` but never before `.`; a colon whose upper dot the scan lost
@@ -129,5 +166,15 @@ mod tests {
         assert!(applied("— cette proposition").is_empty());
         assert!(applied("Bilan—juin").is_empty());
         assert!(applied("Bilan — juin, Audit – mai").is_empty());
+    }
+
+    #[test]
+    fn a_curly_bracket_closed_by_a_round_one_was_round() {
+        assert_eq!(applied("M. Petit {CPAM des Ardennes), président"), [("{".into(), "(".into())]);
+        assert_eq!(applied("Mme Roy (APP France handicap}\nM. Lenoir"), [("}".into(), ")".into())]);
+        // Matching pairs, a bracket closed on another line, a curly pair around a placeholder.
+        assert!(applied("le service (accueil) et {nom}").is_empty());
+        assert!(applied("le service {accueil\net suite)").is_empty());
+        assert!(applied("voir (ci-dessus [note}").is_empty());
     }
 }
