@@ -136,6 +136,7 @@ mod tests {
         assert_eq!(applied("M. Paul DURAND), chef du bureau"), "M. Paul DURAND, chef du bureau");
         assert_eq!(applied("le bureau (SRU), chef"), "le bureau (SRU), chef");
         assert_eq!(applied("les points a), b) et c"), "les points a), b) et c");
-        assert_eq!(applied("le bureau {SRU), chef"), "le bureau {SRU), chef");
+        // A curly bracket opened it: the `)` stays, and the pair is round.
+        assert_eq!(applied("le bureau {SRU), chef"), "le bureau (SRU), chef");
     }
 }
