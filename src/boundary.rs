@@ -16,24 +16,23 @@ pub fn word_starts_at(text: &str, at: usize) -> bool {
 /// The first match starting at or after `from` that starts a word. After a match that does
 /// not, the search resumes one character further, so that a match starting inside it is
 /// not missed.
-pub fn find_at<'t>(re: &Regex, text: &'t str, mut from: usize) -> Option<Match<'t>> {
-    loop {
-        let m = re.find_at(text, from)?;
-        if word_starts_at(text, m.start()) {
-            return Some(m);
-        }
-        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
-    }
+pub fn find_at<'t>(re: &Regex, text: &'t str, from: usize) -> Option<Match<'t>> {
+    first_at_word_start(text, from, |at| re.find_at(text, at), Match::start)
 }
 
 /// [`find_at`] for a [`Window`].
-pub fn find_window_at<'t>(re: &Window, text: &'t str, mut from: usize) -> Option<Found<'t>> {
+pub fn find_window_at<'t>(re: &Window, text: &'t str, from: usize) -> Option<Found<'t>> {
+    first_at_word_start(text, from, |at| re.find_at(text, at), |m| m.start())
+}
+
+fn first_at_word_start<M>(text: &str, mut from: usize, find_at: impl Fn(usize) -> Option<M>, start: impl Fn(&M) -> usize) -> Option<M> {
     loop {
-        let m = re.find_at(text, from)?;
-        if word_starts_at(text, m.start()) {
+        let m = find_at(from)?;
+        let at = start(&m);
+        if word_starts_at(text, at) {
             return Some(m);
         }
-        from = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        from = at + text[at..].chars().next().map_or(1, char::len_utf8);
     }
 }
 
