@@ -186,7 +186,7 @@ fn lexicon_words(heading: &str) -> Option<String> {
 /// `word` is at most `edits` letters from the heading word `heading` of five letters or more,
 /// and starts with the same letter.
 fn near(heading: &str, word: &str, edits: usize) -> bool {
-    heading.len() >= 5 && heading.len().abs_diff(word.len()) <= edits && heading.as_bytes()[0] == word.as_bytes()[0] && strsim::levenshtein(heading, word) <= edits
+    heading.len() >= 5 && heading.len().abs_diff(word.len()) <= edits && heading.as_bytes().first() == word.as_bytes().first() && strsim::levenshtein(heading, word) <= edits
 }
 
 fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
