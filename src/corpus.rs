@@ -172,32 +172,20 @@ impl Outcome {
     }
 }
 
+/// Reads and extracts one input. A panic anywhere in it (a bug) becomes an `internal` error
+/// record, so that every input yields a line and one document cannot end a corpus run.
+/// Unwind safety: nothing shared is mutated while an input is processed, and the record
+/// under construction is dropped with the panic.
 pub fn process(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
     let label = input.label();
-    let result = read_input(input, max_bytes).and_then(|bytes| extract_guarded(&label, &bytes, options));
+    let result = std::panic::catch_unwind(|| read_input(input, max_bytes).and_then(|bytes| pipeline::extract(&label, &bytes, options)))
+        .unwrap_or_else(|payload| {
+            Err(Error::new(ErrorKind::Internal, format!("internal error (panic: {}); please report it with this file", panic_message(&*payload))))
+        });
     match result {
         Ok(record) => Outcome::Record(Box::new(record)),
         Err(error) => Outcome::Error(ErrorRecord::new(&label, &error)),
     }
-}
-
-/// Extracts one document, turning a panic into an `internal` error so that one bad input
-/// cannot end a corpus run. Unwind safety: nothing shared is mutated during extraction,
-/// and the record under construction is dropped with the panic.
-fn extract_guarded(label: &str, bytes: &[u8], options: &Options) -> Result<Record, Error> {
-    std::panic::catch_unwind(|| pipeline::extract(label, bytes, options)).unwrap_or_else(|payload| {
-        Err(Error::new(ErrorKind::Internal, format!("internal error (panic: {}); please report it with this file", panic_message(&*payload))))
-    })
-}
-
-/// [`process`], with a panic anywhere in it (reading, extraction, the error record) turned
-/// into an `internal` error record, so that every input yields a line and one document
-/// cannot end a corpus run.
-pub fn process_guarded(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process(input, options, max_bytes))).unwrap_or_else(|payload| {
-        let error = Error::new(ErrorKind::Internal, format!("internal error (panic: {}); please report it with this file", panic_message(&*payload)));
-        Outcome::Error(ErrorRecord::new(&input.label(), &error))
-    })
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {

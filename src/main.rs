@@ -254,7 +254,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let options = args.pipeline.options();
     let max_bytes = args.pipeline.max_file_size;
     let work = |input: &Input| -> Done {
-        let outcome = corpus::process_guarded(input, &options, max_bytes);
+        let outcome = corpus::process(input, &options, max_bytes);
         let (error, bytes, participants) = match &outcome {
             Outcome::Error(e) => (Some(e.error.message.clone()), 0, 0),
             Outcome::Record(r) => (None, r.source.bytes, r.participants.len()),
@@ -496,7 +496,7 @@ fn for_each_record(
     // Through the JSON text, as from a file: `to_value` would widen f32 confidences
     // (0.98 → 0.9800000190734863) and the tables would differ.
     let work = |input: &Input| {
-        let outcome = corpus::process_guarded(input, &options, pipeline.max_file_size);
+        let outcome = corpus::process(input, &options, pipeline.max_file_size);
         let text = serde_json::to_vec(&outcome).map_err(|e| e.to_string())?;
         serde_json::from_slice::<serde_json::Value>(&text).map_err(|e| e.to_string())
     };
