@@ -345,13 +345,13 @@ fn borrow_year(text: &str, pos: usize, before: &[DateMention]) -> Option<(usize,
 
 /// `[weekday] day [month [year]]`: the pieces a range's first end may leave out.
 fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
-    let (i, _) = opt(weekday)(i)?;
+    let (i, written_weekday) = opt(weekday)(i)?;
     let (i, d) = day(i)?;
     let Ok((after_month, m)) = tuple((gap, month))(i).map(|(r, (_, m))| (r, m)) else {
         return Ok((i, (d, None, None)));
     };
     match tuple((gap, year4))(after_month).or_else(|_| short_year(after_month)) {
-        Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(y)))),
+        Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(year_the_weekday_confirms(written_weekday, y, m, d))))),
         Err(_) => Ok((after_month, (d, Some(m), None))),
     }
 }
@@ -380,6 +380,29 @@ fn full_date(i: &str) -> Res<'_, (i32, u32, u32)> {
     match day_month_year(i)? {
         (r, (d, Some(m), Some(y))) if valid(y, m, d) => Ok((r, (y, m, d))),
         _ => fail(i),
+    }
+}
+
+/// Years minutes of user committees can bear (the committees date from the 2000s).
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2039;
+
+/// `jeudi 21 septembre 2093`: a year no minutes can bear is a scan's misread digit. When the
+/// weekday written falls on the date in just one plausible year a digit away (2023), that
+/// year is the printed one; otherwise the year stays as read.
+fn year_the_weekday_confirms(written_weekday: Option<usize>, y: i32, m: u32, d: u32) -> i32 {
+    let Some(w) = written_weekday else { return y };
+    if PLAUSIBLE_YEARS.contains(&y) || !valid(y, m, d) || weekday_of(y, m, d) == w {
+        return y;
+    }
+    let mut confirmed = (0..4).flat_map(|place| {
+        let unit = 10i32.pow(place);
+        let digit = y / unit % 10;
+        (0..10).map(move |other| y + (other - digit) * unit)
+    });
+    let first = confirmed.find(|&c| PLAUSIBLE_YEARS.contains(&c) && valid(c, m, d) && weekday_of(c, m, d) == w);
+    match first {
+        Some(c) if !confirmed.any(|o| o != c && PLAUSIBLE_YEARS.contains(&o) && valid(o, m, d) && weekday_of(o, m, d) == w) => c,
+        _ => y,
     }
 }
 
@@ -668,6 +691,16 @@ mod tests {
         assert_eq!(values("Objet : CR CLU du 5 mars 24"), ["2024-03-05"]);
         assert_eq!(values("réuni le 5 janv. 24 à la préfecture"), ["2024-01-05"]);
         assert!(values("depuis le 5 mars 24 dossiers sont en attente").is_empty());
+    }
+
+    #[test]
+    fn a_misread_year_digit_is_set_right_by_the_weekday() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        // 21 September fell on a Thursday in 2023 alone of the plausible years a digit away.
+        assert_eq!(values("Réunion du jeudi 21 septembre 2093"), ["2023-09-21"]);
+        // Without a weekday, or with a plausible year, the year stays as read.
+        assert_eq!(values("Réunion du 21 septembre 2093"), ["2093-09-21"]);
+        assert_eq!(values("Réunion du lundi 21 septembre 2023"), ["2023-09-21"]);
     }
 
     #[test]

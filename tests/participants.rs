@@ -421,6 +421,24 @@ fn inline_entries_between_dashes_and_a_second_heading_on_the_next_line() {
 }
 
 #[test]
+fn inline_entries_as_a_scan_leaves_them() {
+    // A doubled dash, a dash lost after a closing bracket, `Mme` read as `Mine`, a given name
+    // lowered, and the `l` of `la` lost before a function.
+    let t = "Présents : M. Paul NOIR (sous-préfet) -- Mme Anne PETIT (UDAF) Mine Rose BLANC (CAF).\nExcusés : Mme julie ROUX (CPAM).\n\nParticipants :\n- a cheffe du service de l'accueil, Mme Claire VERT ;\n\nM. NOIR ouvre la séance.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("M."), Some("Paul"), "NOIR", Some("sous-préfet"), None, None, Present),
+            row(Some("Mme"), Some("Anne"), "PETIT", None, Some("UDAF"), None, Present),
+            row(Some("Mme"), Some("Rose"), "BLANC", None, Some("CAF"), None, Present),
+            row(Some("Mme"), Some("julie"), "ROUX", None, Some("CPAM"), None, Excused),
+            row(Some("Mme"), Some("Claire"), "VERT", Some("cheffe du service de l'accueil"), None, None, Present),
+        ]
+    );
+}
+
+#[test]
 fn represented_members_and_attendance_marks_on_entries() {
     let t = "Membres présents ou représentés :\n- M. Jean HENRY, président de l'UDAF de la Meuse, représenté par Mme Sandrine COLLIN ;\n- M. Claude VIARD, association Familles rurales (excusé) ;\n- Mme Odile WEBER, conciliatrice de justice.\n";
     let p = people(t);

@@ -188,6 +188,9 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     }
     let first_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
     let first = &text[block.content.start..first_end];
+    if let Some(heading) = heading_closing_paragraph(text, block) {
+        return Some(heading);
+    }
     if !first.contains(':') {
         // `Absent excusé` on its own line, right above the entries; `Présents` over a site
         // sub-heading the segmenter joined to it (the rest is read as list lines).
@@ -205,6 +208,18 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     let rest = Span::new(block.content.start + colon + 1, block.content.end);
     let inline = (!text[rest.start..rest.end].trim().is_empty()).then_some(rest);
     Some((attendance, head, inline))
+}
+
+/// `Compte rendu de la réunion du 7 mars 2024` / `Membres présents`: a scan lost the blank line
+/// between a title and the attendance heading under it, which the segmenter then joined.
+fn heading_closing_paragraph<'t>(text: &'t str, block: &Block) -> Option<(Attendance, &'t str, Option<Span>)> {
+    let last = block.lines.last().filter(|_| block.lines.len() > 1 && block.kind == BlockKind::Paragraph)?;
+    let line = text[last.start.max(block.content.start)..last.end].trim();
+    let short = line.chars().count() <= 40 && line.split_whitespace().count() <= 3 && !line.contains(':');
+    if !short || !line.starts_with(char::is_uppercase) {
+        return None;
+    }
+    vocab::attendance_heading(line).map(|a| (a, line, None))
 }
 
 /// A short paragraph ending with a colon (`Pour l'administration :`) that the segmenter
@@ -361,12 +376,17 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
 /// whose function comes before the person. Returns the descriptor (the function, then what
 /// follows the name), the people and where they end.
 fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
-    // `Madame la sous-préfète`: the form of address names the office, not yet the person.
+    // `Madame la sous-préfète`: the form of address names the office, not yet the person. A
+    // scan may lose the `l` of `la` (`a cheffe du service`): then a function must follow.
     static ARTICLE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
+        Lazy::new(|| Regex::new(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’]|(a)\s)\s*").expect("static regex"));
     let lead = strip_lead(line);
-    let desc_start = lead + ARTICLE.find(&line[lead..])?.end();
+    let article = ARTICLE.captures(&line[lead..])?;
+    let desc_start = lead + article.get(0)?.end();
     let function_noun = line[desc_start..].split_whitespace().next().is_some_and(|w| vocab::is_role_noun(w.trim_end_matches([',', ';'])));
+    if article.get(1).is_some() && !function_noun {
+        return None;
+    }
     for (cut, _) in line[desc_start..].rmatch_indices([',', '(']) {
         let bracketed = line[desc_start + cut..].starts_with('(');
         let at = desc_start + cut + 1 + (line[desc_start + cut + 1..].len() - line[desc_start + cut + 1..].trim_start().len());
@@ -847,10 +867,12 @@ impl Reader<'_> {
     }
 
     /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`, `M. X (CAF)
-    /// – Mme Y (UDAF)`.
+    /// – Mme Y (UDAF)`. A scan may double the dash (`--`) or lose it after a closing bracket
+    /// (`M. X (CAF) Mme Y`), and read `Mme` as `Mine`.
     fn inline(&mut self, span: Span) {
-        static SPLIT: Lazy<Regex> =
-            Lazy::new(|| Regex::new(r";|(?:,\s*(?:et\s+)?|\s[–—-]\s+)(?:Monsieur|Madame|Mmes|Mme|MM\.|M\.)\s").expect("static regex"));
+        static SPLIT: Lazy<Regex> = Lazy::new(|| {
+            Regex::new(r";|(?:,\s*(?:et\s+)?|\s[–—-]{1,2}\s+|\)\s+)(?:Monsieur|Madame|Mmes|Mme|Mine|Mne|MM\.|M\.)\s").expect("static regex")
+        });
         let s = &self.text[span.start..span.end];
         // The regex crate has no look-ahead: split before each civility by hand.
         let mut cuts = vec![0];
@@ -859,7 +881,7 @@ impl Reader<'_> {
             if piece == ";" {
                 cuts.push(m.end());
             } else {
-                let civility = piece.trim_start_matches([',', ' ', '–', '—', '-']).trim_start_matches("et ").trim_start();
+                let civility = piece.trim_start_matches([',', ' ', '\n', '–', '—', '-', ')']).trim_start_matches("et ").trim_start();
                 cuts.push(m.end() - civility.len());
             }
         }

@@ -112,7 +112,7 @@ fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Cont
         None => (None, start),
     };
     let titled = civility.is_none().then(|| title_at(s, name_start)).flatten();
-    let words = words(s, titled.unwrap_or(name_start), 7);
+    let words = words(s, titled.unwrap_or(name_start), 7, civility.is_some());
     let vouched = civility.is_some() || inherited.is_some() || titled.is_some();
     let (given, family, last) = match_name(&words, vouched, context)?;
     let end = other_family_name_end(s, words[last].end);
@@ -182,7 +182,10 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
                     break;
                 }
             }
-            let ends_there = words.get(j).is_none_or(|w| w.kind != Kind::Title) && j > family_end;
+            // `Mme ROUSSEAU Claire Préfecture Secrétaire générale`: a table row whose tabs a
+            // scan lost; a function or an organisation after the given name ends it too.
+            let ends_there = words.get(j).is_none_or(|w| w.kind != Kind::Title || vouched && (vocab::is_role_noun(w.text) || vocab::is_org_marker(w.text)))
+                && j > family_end;
             if ends_there && (words[j - 1].terminated || words.get(j).is_none() || vouched) {
                 return Some((Some(join(&words[family_end..j])), family, j - 1));
             }
@@ -209,7 +212,9 @@ fn join(words: &[Word]) -> String {
 }
 
 /// Up to `max` words from `pos`, stopping after the first word followed by punctuation.
-fn words(s: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
+/// After a civility, a first word a scan wrote in lowercase (`Mme julie FAUCHART`) counts as
+/// a given name when the lexicon knows it capitalised.
+fn words(s: &str, pos: usize, max: usize, after_civility: bool) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut i = pos;
     let bytes = s.as_bytes();
@@ -227,7 +232,10 @@ fn words(s: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
         if core.is_empty() {
             break;
         }
-        let kind = classify(core);
+        let mut kind = classify(core);
+        if kind == Kind::Other && after_civility && out.is_empty() && is_lowered_given_name(core) {
+            kind = Kind::Title;
+        }
         let after = &s[i + len..];
         let line_break = after.starts_with(['\n', '\r']);
         // `Mme Lucie` / `GARRIGUES,`: prose wrapped between the given names and the family
@@ -251,6 +259,18 @@ fn words(s: &str, pos: usize, max: usize) -> Vec<Word<'_>> {
         }
     }
     out
+}
+
+fn is_lowered_given_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else { return false };
+    if w.len() < 3 || !w.chars().all(char::is_lowercase) {
+        return false;
+    }
+    // A common word (`mes`, `rose`) lowercase is that word.
+    let lexicon = crate::lexicon::Lexicon::get();
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    !lexicon.contains(w) && lexicon.is_proper(&capitalised)
 }
 
 fn classify(w: &str) -> Kind {
@@ -309,6 +329,20 @@ mod tests {
         assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
         assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
         assert_eq!(one("M. Paul d'accord", Context::Prose), None);
+    }
+
+    #[test]
+    fn a_given_name_a_scan_lowered_after_a_civility() {
+        assert_eq!(one("Mme julie FAUCHART (CPAM)", Context::List), Some((Some("Mme"), Some("julie".into()), "FAUCHART".into())));
+        // A common word stays one, and without a civility nothing vouches for the name.
+        assert_eq!(one("Mme mes BENSALAH", Context::List), None);
+        assert_eq!(one("julie FAUCHART", Context::Prose), None);
+    }
+
+    #[test]
+    fn family_first_then_a_cell_a_scan_joined() {
+        assert_eq!(one("Mme ROUSSEAU Claire Préfecture Secrétaire générale", Context::List).unwrap().1.as_deref(), Some("Claire"));
+        assert_eq!(one("M. GAUTHIER Julien Chef du bureau", Context::List).unwrap().1.as_deref(), Some("Julien"));
     }
 
     #[test]
