@@ -439,6 +439,20 @@ fn inline_entries_as_a_scan_leaves_them() {
 }
 
 #[test]
+fn an_inline_list_a_scan_cut_with_blank_lines() {
+    let t = "Étaient présents : Mme Anne PETIT, responsable de la mission modernisation et\n\nqualité ; M. Luc BLANC, président de l'UDAF ; Mme Rose\nNOIR, délégué du Défenseur des droits.\n\nNom Prénom\n\nLa séance est ouverte.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("responsable de la mission modernisation et qualité"), None, None, Present),
+            row(Some("M."), Some("Luc"), "BLANC", Some("président de l'UDAF"), None, None, Present),
+            row(Some("Mme"), Some("Rose"), "NOIR", Some("délégué du Défenseur des droits"), None, None, Present),
+        ]
+    );
+}
+
+#[test]
 fn represented_members_and_attendance_marks_on_entries() {
     let t = "Membres présents ou représentés :\n- M. Jean HENRY, président de l'UDAF de la Meuse, représenté par Mme Sandrine COLLIN ;\n- M. Claude VIARD, association Familles rurales (excusé) ;\n- Mme Odile WEBER, conciliatrice de justice.\n";
     let p = people(t);

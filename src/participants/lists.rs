@@ -71,8 +71,13 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
     let any_heading = headings.iter().any(Option::is_some);
     // The attendance of the last attendance heading and how many people had been read then.
     let mut last_heading: Option<(Attendance, usize)> = None;
+    // Blocks an inline list before them ran on into.
+    let mut continued_until = 0;
     for (i, (block, found_heading)) in blocks.iter().zip(&headings).enumerate() {
-        if let Some((attendance, heading, inline)) = *found_heading {
+        if i < continued_until {
+            continue;
+        }
+        if let Some((attendance, heading, mut inline)) = *found_heading {
             reader.flush();
             reader.pending = None;
             // `PARTICIPANTS` then `Membres du comité :` before any entry: the second heading
@@ -85,6 +90,16 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             reader.ctx = Some(Ctx { attendance, group });
             reader.columns = None;
             list_blocks[i] = true;
+            if let Some(span) = inline {
+                let mut end = span.end;
+                continued_until = i + 1;
+                while let Some(next) = blocks.get(continued_until).filter(|next| runs_on(text, end, next) && headings[continued_until].is_none()) {
+                    end = next.content.end;
+                    list_blocks[continued_until] = true;
+                    continued_until += 1;
+                }
+                inline = Some(Span::new(span.start, end));
+            }
             if let Some(inline) = inline {
                 inline_lists(&mut reader, inline);
             }
@@ -152,6 +167,17 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
     reader.flush();
     chair_from_prose(text, blocks, &list_blocks, &mut reader);
     Found { participants: reader.participants, unnamed: reader.unnamed, chair: reader.chair, list_blocks }
+}
+
+/// Whether the paragraph `next` goes on with the inline list that ends at `end`: a scan put
+/// blank lines between the wrapped lines of one paragraph (`… mission modernisation et` /
+/// (blank) / `qualité ; M. Jean HOARAU, …`).
+fn runs_on(text: &str, end: usize, next: &Block) -> bool {
+    let before = text[..end].trim_end();
+    let after = next.content_text(text);
+    next.kind == BlockKind::Paragraph
+        && !before.ends_with(['.', ':'])
+        && (after.starts_with(char::is_lowercase) || before.ends_with([';', ',']) && names::civility_at(after, 0).is_some())
 }
 
 /// Entries inline after an attendance heading's colon, and the attendance headings that

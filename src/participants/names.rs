@@ -133,7 +133,7 @@ fn other_family_name_end(s: &str, end: usize) -> usize {
 /// of the last word used.
 fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option<String>, String, usize)> {
     let is_given = |w: &Word| w.kind == Kind::Title && !vocab::is_role_noun(w.text) && !vocab::is_org_marker(w.text);
-    let is_family_caps = |w: &Word| w.kind == Kind::Caps && !vocab::is_org_marker(w.text);
+    let is_family_caps = |w: &Word| w.kind == Kind::Caps && !vocab::is_org_marker(w.text) && !vocab::is_column_header(w.text);
 
     // Given FAMILY: title words, optional particles, a run of capitals.
     let mut i = 0;
@@ -196,8 +196,9 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
         return None;
     }
 
-    // Given Family in title case, where a civility or a list entry vouches for it.
-    if (vouched || context == Context::List) && words.len() >= 2 && is_given(&words[0]) && !words[0].terminated {
+    // Given Family in title case, where a civility or a list entry vouches for it; a table's
+    // header row (`Nom Prénom`) is no one.
+    if (vouched || context == Context::List) && words.len() >= 2 && is_given(&words[0]) && !words[0].terminated && !vocab::is_column_header(words[0].text) {
         let family = &words[1];
         let closes = family.terminated || words.len() == 2;
         if family.kind == Kind::Title && closes && !vocab::is_role_noun(family.text) && !vocab::is_org_marker(family.text) {
@@ -343,6 +344,12 @@ mod tests {
     fn family_first_then_a_cell_a_scan_joined() {
         assert_eq!(one("Mme ROUSSEAU Claire Préfecture Secrétaire générale", Context::List).unwrap().1.as_deref(), Some("Claire"));
         assert_eq!(one("M. GAUTHIER Julien Chef du bureau", Context::List).unwrap().1.as_deref(), Some("Julien"));
+    }
+
+    #[test]
+    fn a_name_column_header_is_no_one() {
+        assert_eq!(one("Nom Prénom", Context::List), None);
+        assert_eq!(one("NOM Prénom", Context::List), None);
     }
 
     #[test]

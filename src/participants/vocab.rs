@@ -357,6 +357,11 @@ pub fn is_role_noun(word: &str) -> bool {
     listed(&f) || f.split('-').next().is_some_and(|head| listed(head) && !head.eq_ignore_ascii_case("vice"))
 }
 
+/// The header of a name column (`Nom`, `Prénom`, `NOM Prénom`).
+pub fn is_column_header(word: &str) -> bool {
+    matches!(folded(word).to_ascii_lowercase().as_str(), "nom" | "noms" | "prenom" | "prenoms")
+}
+
 pub fn is_org_marker(word: &str) -> bool {
     let f = folded(word);
     ORG_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(&f))
