@@ -75,10 +75,11 @@ impl Spelling {
 /// Spellings of each label, in canonical order. Patterns run on the original text (case
 /// matters for `SP+` and `Marianne`), so case-insensitivity is spelled out where wanted.
 static SPELLINGS: [Spelling; 8] = [
-    // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`.
-    Spelling::new("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé]f(?-u:\b)", &["qual", "quel"]),
+    // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`, `Qual-e-pret` (a scan
+    // reads the final `f` as `t`).
+    Spelling::new("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé][ft](?-u:\b)", &["qual", "quel"]),
     Spelling::new("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)", &["quali"]),
-    Spelling::new("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé]f(?-u:\b)(?:\s*\d(?:\.\d)?)?", &["quali"]),
+    Spelling::new("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé][ft](?-u:\b)(?:\s*\d(?:\.\d)?)?", &["quali"]),
     // `Plus` spelt out only capitalised: `des services publics plus proches` is prose.
     Spelling::new(
         "Services publics +",
@@ -88,7 +89,8 @@ static SPELLINGS: [Spelling; 8] = [
     // Needs its context ([`CONTEXT`]).
     Spelling::new("Marianne", r"(?-u:\b)Marianne(?-u:\b)", &["marianne"]),
     Spelling::new("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)", &["france"]),
-    Spelling::new("ISO 9001", r"(?i)(?-u:\b)ISO\s?9001(?-u:\b)", &["9001"]),
+    // OCR reads the `I` as `{` or `|`.
+    Spelling::new("ISO 9001", r"(?i)(?:(?-u:\b)ISO|[{|]SO)\s?9001(?-u:\b)", &["9001"]),
     // Capitalised, or any case with its context ([`CONTEXT`]).
     Spelling::new("Engagement de service", r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)", &["engagement"]),
 ];
@@ -388,6 +390,15 @@ mod tests {
         let names = |s: &str| find_labels(s, &[]).into_iter().map(|l| l.name).collect::<Vec<_>>();
         assert_eq!(names("La préfecture détient le label Services Publics Plus."), ["Services publics +"]);
         assert!(names("Rendre les services publics plus proches des usagers.").is_empty());
+    }
+
+    #[test]
+    fn names_a_scan_damaged() {
+        let names = |s: &str| find_labels(s, &[]).into_iter().map(|l| l.name).collect::<Vec<_>>();
+        assert_eq!(names("La préfecture conserve le label Qual-e-pret."), ["Qual-e-pref"]);
+        assert_eq!(names("labellisée Qualipret 2.0 en 2017"), ["Qualipref"]);
+        assert_eq!(names("Le service est certifié {SO 9001 depuis 2014."), ["ISO 9001"]);
+        assert!(names("Le prêt qualifié est accordé.").is_empty());
     }
 
     #[test]
