@@ -383,6 +383,34 @@ fn full_date(i: &str) -> Res<'_, (i32, u32, u32)> {
     }
 }
 
+/// `réunion du 17 avril 2095` in minutes whose other dates fall in 2025: a year no minutes can
+/// bear, one digit away from just one year the document's other dates bear, is that year
+/// misread by the scan.
+fn set_right_misread_years(mentions: &mut [DateMention]) {
+    let year_of = |m: &DateMention| m.value.get(..4).and_then(|v| v.parse::<i32>().ok());
+    let mut years: Vec<i32> = mentions.iter().filter_map(year_of).filter(|y| PLAUSIBLE_YEARS.contains(y)).collect();
+    years.sort_unstable();
+    years.dedup();
+    for m in mentions.iter_mut() {
+        let Some(y) = year_of(m).filter(|y| !PLAUSIBLE_YEARS.contains(y)) else { continue };
+        let near: Vec<i32> = years.iter().copied().filter(|&o| one_digit_apart(y, o)).collect();
+        let [year] = near[..] else { continue };
+        let rest = &m.value[4..];
+        let day_ok = match m.precision {
+            Precision::Day => matches!((rest.get(1..3).map(str::parse), rest.get(4..6).map(str::parse)), (Some(Ok(mo)), Some(Ok(d))) if valid(year, mo, d)),
+            Precision::Month | Precision::Quarter => true,
+        };
+        if day_ok {
+            m.value = format!("{year:04}{rest}");
+        }
+    }
+}
+
+/// Two four-digit years that differ in one digit.
+fn one_digit_apart(a: i32, b: i32) -> bool {
+    (0..4).filter(|p| a / 10i32.pow(*p) % 10 != b / 10i32.pow(*p) % 10).count() == 1
+}
+
 /// Years minutes of user committees can bear (the committees date from the 2000s).
 const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2039;
 
@@ -605,6 +633,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         }
         cursor = digit + 1;
     }
+    set_right_misread_years(&mut out);
     assign_roles(text, &mut out);
     out
 }
@@ -701,6 +730,14 @@ mod tests {
         // Without a weekday, or with a plausible year, the year stays as read.
         assert_eq!(values("Réunion du 21 septembre 2093"), ["2093-09-21"]);
         assert_eq!(values("Réunion du lundi 21 septembre 2023"), ["2023-09-21"]);
+    }
+
+    #[test]
+    fn a_misread_year_takes_the_one_year_of_the_document_a_digit_away() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("Réunion du 17 avril 2095. Panne depuis le 2 mars 2025."), ["2025-04-17", "2025-03-02"]);
+        // Two years a digit away: no way to tell which was printed.
+        assert_eq!(values("Réunion du 17 avril 2095. Bilans de mars 2025 et de mai 2015."), ["2095-04-17", "2025-03", "2015-05"]);
     }
 
     #[test]

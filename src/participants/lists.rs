@@ -1200,7 +1200,9 @@ fn one_misreading(name: &str, listed: &str) -> bool {
     let a: Vec<char> = name.chars().collect();
     let b: Vec<char> = listed.chars().filter(|&c| c != ' ' || name.contains(' ')).collect();
     if a.len() == b.len() {
-        return a.len() >= 4 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1;
+        // No letter misread, only a space put in: `PEY RON` listed, `Mme PEYRON` later.
+        let misread = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+        return a.len() >= 4 && (misread == 1 || misread == 0 && name != listed);
     }
     let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
     if long.len() != short.len() + 1 || short.len() < 5 {
@@ -1214,6 +1216,14 @@ fn one_misreading(name: &str, listed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn misreadings_of_a_family_name() {
+        assert!(one_misreading("PIERRON", "PIFRRON"));
+        assert!(one_misreading("PEYRON", "PEY RON"), "a space a scan put in");
+        assert!(!one_misreading("PEYRON", "PEYRON"));
+        assert!(!one_misreading("COLLIN", "COLEAN"), "two letters");
+    }
 
     #[test]
     fn descriptor_split() {
