@@ -218,7 +218,7 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
 fn mail_sent_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<&'d DateMention> {
     static FROM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:De|From)[ \t]*:").unwrap());
     static SUBJECT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Objet|Subject)[ \t]*:").unwrap());
-    static SENT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Envoy[ée](?:[ \t]+le)?|Sent|Date)[ \t]*:").unwrap());
+    static SENT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Envo\S{2,3}(?:[ \t]+le)?|Sent|Date)[ \t]*:").unwrap());
     if !FROM.is_match(text) {
         return None;
     }
@@ -239,7 +239,7 @@ static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[
 static HELD: Window = Window::new(r"(?i)s.est\s+tenue?|r[ée]uni");
 /// `14h30`, `14 h`, `10 heures`, `14:00`. Not a [`Window`]: it reads the rest of a line, which
 /// can be long, and with its `\b` a search without prefilter runs on the slowest engine.
-static TIME: Pattern = Pattern::new(r"(?i)\b([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
+static TIME: Pattern = Pattern::new(r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
@@ -400,11 +400,11 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
 /// as a range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
 fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
     let mut times = TIME.regex(tail).captures_iter(tail).filter_map(|c| {
-        let (m, hours) = (c.get(0)?, c.get(1)?.as_str());
-        // `]0h`: the `1` of the hours read as a bracket.
-        let misread_one = hours.len() == 1 && tail[..m.start()].ends_with([']', '}', '|']);
+        let (m, hours) = (c.get(0)?, c.get(2)?.as_str());
+        // `]0h`, `j4h`: the `1` of the hours read as a bracket or a letter.
+        let misread_one = hours.len() == 1 && c.get(1).is_some();
         let hours = if misread_one { format!("1{hours}") } else { hours.to_string() };
-        Some((clock(&hours, c.get(2).map(|m| m.as_str()))?, m.start(), m.end()))
+        Some((clock(&hours, c.get(3).map(|m| m.as_str()))?, m.start(), m.end()))
     });
     let Some(first) = times.next().filter(|t| t.1 < 60) else { return (None, None, 0) };
     match times.next() {
@@ -765,6 +765,11 @@ mod tests {
         assert_eq!(found.meeting.date.as_deref(), Some("2024-03-05"));
         assert_eq!(found.document.signatory.name.as_deref(), Some("Anne DURAND"));
         assert_eq!(found.document.signatory.role.as_deref(), Some("Référente qualité"));
+        // A scan damages the header's words.
+        let t = t.replace("Envoyé", "Envové");
+        let found = extract(&t, &segment(&t, &[]), &[day(&t, "12 mars 2024", "2024-03-12"), day(&t, "5 mars 2024", "2024-03-05")]);
+        assert_eq!(found.document.issued_date.as_deref(), Some("2024-03-12"));
+        assert_eq!(found.meeting.date.as_deref(), Some("2024-03-05"));
         // A `Date :` field of ordinary minutes is no mail header.
         let t = "Date : 5 mars 2024\nObjet : bilan\n";
         assert_eq!(mail_sent_date(t, &[&day(t, "5 mars 2024", "2024-03-05")]), None);
@@ -788,6 +793,8 @@ mod tests {
         assert_eq!(time_range(", 14:00-16:00").1.as_deref(), Some("16:00"));
         assert_eq!(time_range(" de 9 h 30 à 11 h 45").1.as_deref(), Some("11:45"));
         assert_eq!(time_range(" à ]0h salle des délibérations").0.as_deref(), Some("10:00"));
+        assert_eq!(time_range(" de j4h à 15h30, salle").0.as_deref(), Some("14:00"));
+        assert_eq!(time_range(" de 14h à 15h30").0.as_deref(), Some("14:00"));
         // The range's end may lie past the reach where its start must be found.
         assert_eq!(time_range(" à la préfecture de l'Oise (salle Hachette), de 10h00 à 11h45").1.as_deref(), Some("11:45"));
     }
