@@ -71,7 +71,27 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
             }
         }
     }
-    None
+    misread_civility(s, pos)
+}
+
+/// `Mae Claire VIDAL`, `Mile Chloé ROUQUETTE`: a scan's reading of `Mme` or `Mlle` that the
+/// list of civilities lacks, taken for one only before a given name the lexicon knows and a
+/// family name in capitals.
+fn misread_civility(s: &str, pos: usize) -> Option<(&'static str, usize)> {
+    let rest = s.get(pos..)?;
+    let word = &rest[..rest.find([' ', '\t'])?];
+    let letters = word.strip_prefix('M')?;
+    if !(1..=3).contains(&letters.chars().count()) || !letters.chars().all(char::is_lowercase) {
+        return None;
+    }
+    let after = rest[word.len()..].trim_start_matches([' ', '\t']);
+    let mut next = after.split([' ', '\t', '\n']);
+    let (given, family) = (next.next()?, next.next()?.trim_end_matches([',', '.', ';', ':', ')']));
+    let in_capitals = family.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !family.chars().any(char::is_lowercase);
+    let lexicon = crate::lexicon::Lexicon::get();
+    // `Mai`, `Mon` are words; `Mile` is one too, but what a scan makes of `Mlle`.
+    let misread = letters.contains('l') || !lexicon.contains(&word.to_lowercase());
+    (in_capitals && misread && lexicon.is_proper(given)).then(|| ("Mme", pos + rest.len() - after.len()))
 }
 
 /// The offset after a title ([`vocab::TITLES`]) at `pos` and its spaces.
@@ -344,6 +364,15 @@ mod tests {
     fn family_first_then_a_cell_a_scan_joined() {
         assert_eq!(one("Mme ROUSSEAU Claire Préfecture Secrétaire générale", Context::List).unwrap().1.as_deref(), Some("Claire"));
         assert_eq!(one("M. GAUTHIER Julien Chef du bureau", Context::List).unwrap().1.as_deref(), Some("Julien"));
+    }
+
+    #[test]
+    fn a_civility_a_scan_misread() {
+        assert_eq!(one("Mae Claire VIDAL.", Context::List), Some((Some("Mme"), Some("Claire".into()), "VIDAL".into())));
+        assert_eq!(one("Mile Chloé ROUQUETTE, cheffe", Context::Prose), Some((Some("Mme"), Some("Chloé".into()), "ROUQUETTE".into())));
+        // A word of the language, or no family name in capitals after the given name.
+        assert_eq!(civility_at("Mai Claire VIDAL", 0), None);
+        assert_eq!(civility_at("Mae Claire vient", 0), None);
     }
 
     #[test]
