@@ -107,6 +107,14 @@ fn day(i: &str) -> Res<'_, u32> {
             return Ok((r, 1));
         }
     }
+    // `le S avril 2019`: a one-digit day a scan read as the letter it resembles; the month
+    // right after vouches for it.
+    let lookalike: Res<_> = one_of("SBZG")(i);
+    if let Ok((r, c)) = lookalike {
+        if !next_is_alnum(r) && tuple((gap, month))(r).is_ok() {
+            return Ok((r, match c { 'S' => 5, 'B' => 8, 'Z' => 2, _ => 6 }));
+        }
+    }
     let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O' | ']' | '}' | '!');
     let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
@@ -384,16 +392,18 @@ fn full_date(i: &str) -> Res<'_, (i32, u32, u32)> {
 }
 
 /// `réunion du 17 avril 2095` in minutes whose other dates fall in 2025: a year no minutes can
-/// bear, one digit away from just one year the document's other dates bear, is that year
-/// misread by the scan.
+/// bear, one digit away from just one year of those the document's other dates span, is that
+/// year misread by the scan.
 fn set_right_misread_years(mentions: &mut [DateMention]) {
     let year_of = |m: &DateMention| m.value.get(..4).and_then(|v| v.parse::<i32>().ok());
-    let mut years: Vec<i32> = mentions.iter().filter_map(year_of).filter(|y| PLAUSIBLE_YEARS.contains(y)).collect();
-    years.sort_unstable();
-    years.dedup();
+    let years: Vec<i32> = mentions.iter().filter_map(year_of).filter(|y| PLAUSIBLE_YEARS.contains(y)).collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else { return };
+    // The years the minutes speak of, and the next ones their deadlines reach (`visé pour le
+    // 30 juin 2095` in minutes of 2024).
+    let span = first - 1..=last + 2;
     for m in mentions.iter_mut() {
         let Some(y) = year_of(m).filter(|y| !PLAUSIBLE_YEARS.contains(y)) else { continue };
-        let near: Vec<i32> = years.iter().copied().filter(|&o| one_digit_apart(y, o)).collect();
+        let near: Vec<i32> = span.clone().filter(|&o| one_digit_apart(y, o)).collect();
         let [year] = near[..] else { continue };
         let rest = &m.value[4..];
         let day_ok = match m.precision {
@@ -654,8 +664,9 @@ fn may_start_date(i: &str) -> bool {
         return true;
     }
     let end = word_end(i);
-    // `ler mars`: a `1er` whose digit OCR read as a letter (see `day`).
-    if end == 3 && b"lItLTi".contains(&b[0]) && &b[1..3] == b"er" {
+    // `ler mars`: a `1er` whose digit OCR read as a letter; `S avril`: a day read as the
+    // letter it resembles (see `day`).
+    if end == 3 && b"lItLTi".contains(&b[0]) && &b[1..3] == b"er" || end == 1 && b"SBZG".contains(&b[0]) {
         return true;
     }
     let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
@@ -738,6 +749,14 @@ mod tests {
         assert_eq!(values("Réunion du 17 avril 2095. Panne depuis le 2 mars 2025."), ["2025-04-17", "2025-03-02"]);
         // Two years a digit away: no way to tell which was printed.
         assert_eq!(values("Réunion du 17 avril 2095. Bilans de mars 2025 et de mai 2015."), ["2095-04-17", "2025-03", "2015-05"]);
+        assert_eq!(values("Réunion du 26 mars 2024. Label visé pour le 30 juin 2095."), ["2024-03-26", "2025-06-30"]);
+    }
+
+    #[test]
+    fn a_day_read_as_the_letter_it_resembles() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("labellisée le S avril 2019"), ["2019-04-05"]);
+        assert!(values("le groupe S a 12 membres").is_empty());
     }
 
     #[test]
