@@ -6,6 +6,7 @@ use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Attendance, Participant, UnnamedRepresentative};
 use crate::boundary;
+use crate::latin::Window;
 use crate::markup::CELL_LINE_BREAK;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
@@ -362,8 +363,7 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
 /// follows the name), the people and where they end.
 fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
     // `Madame la sous-préfète`: the form of address names the office, not yet the person.
-    static ARTICLE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*").expect("static regex"));
+    static ARTICLE: Window = Window::anchored(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*");
     let lead = strip_lead(line);
     let desc_start = lead + ARTICLE.find(&line[lead..])?.end();
     let function_noun = line[desc_start..].split_whitespace().next().is_some_and(|w| vocab::is_role_noun(w.trim_end_matches([',', ';'])));

@@ -2,7 +2,7 @@
 //! pattern of how minutes are written, never a person's name.
 
 use super::Attendance;
-use crate::latin::{Pattern, Window};
+use crate::latin::Window;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::borrow::Cow;
@@ -100,13 +100,11 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
-static PRESENT_HEADING: Pattern = Pattern::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
+static PRESENT_HEADING: Window = Window::anchored(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
-static ABSENT_HEADING: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:etaient |membres )?absent(?:e|s|es)?\b").expect("static regex"));
+static ABSENT_HEADING: Window = Window::anchored(r"^(?:etaient |membres )?absent(?:e|s|es)?\b");
 /// `Invités :` lists guests who came; `Invités excusés` is caught by the excused rule first.
-static INVITED_HEADING: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b").expect("static regex"));
+static INVITED_HEADING: Window = Window::anchored(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b");
 /// A table cell that only states attendance (`Présent(e)`, `Excusé`, `Absentes`).
 static ATTENDANCE_CELL: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(present|excuse|absent)(?:e|\(e\))?(?:s|\(s\))?$").expect("static regex"));
@@ -195,7 +193,7 @@ fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
     if f.chars().count() > 160 {
         return None;
     }
-    if PRESENT_HEADING.regex(f).is_match(f) {
+    if PRESENT_HEADING.is_match(f) {
         Some(Attendance::Present)
     } else if EXCUSED_WORD.is_match(f) && f.chars().count() <= 80 {
         Some(Attendance::Excused)
@@ -244,10 +242,13 @@ pub fn is_attendance_code_header(cell: &str) -> bool {
 
 /// `P : présent ; E : excusé ; A : absent.`: the key to such codes, under the table.
 pub fn is_code_legend(line: &str) -> bool {
-    static LEGEND: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$").expect("static regex")
-    });
-    LEGEND.is_match(line.trim())
+    static LEGEND: Window = Window::anchored(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$");
+    let line = line.trim();
+    // The pattern's start, checked by hand: most lines fail it, and then the pattern need not
+    // be built.
+    let mut rest = line.chars();
+    let opens = rest.next().is_some_and(|c| c.is_ascii_uppercase()) && rest.as_str().trim_start().starts_with([':', '=']);
+    opens && LEGEND.is_match(line)
 }
 
 /// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
@@ -304,10 +305,7 @@ pub static CHAIR_INTRO: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// `M. le représentant de l'UDAF`: an attendee without a personal name.
-pub static UNNAMED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$")
-        .expect("static regex")
-});
+pub static UNNAMED: Window = Window::anchored(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$");
 
 /// Lowercase, accents removed, typographic apostrophes made straight.
 pub fn fold(s: &str) -> String {
