@@ -1,4 +1,4 @@
-//! Patterns with Unicode classes (`\w`, `\W`, `\p{L}`, `\d`), built small for the text at hand.
+//! Patterns with Unicode classes (`\w`, `\W`, `\p{L}`, `\p{S}`, `\d`), built small for the text at hand.
 //!
 //! `\w` is a class of some 770 ranges: each copy of it in a pattern costs the regex crate a
 //! large automaton to build, and building them was most of the start-up time. A text whose
@@ -16,6 +16,8 @@ use regex_automata::Span as MetaSpan;
 const WORD: &str = r"0-9A-Z_a-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2C1}\x{2C6}-\x{2D1}\x{2E0}-\x{2E4}\x{2EC}\x{2EE}\x{300}-\x{36F}";
 /// `\p{L}` below U+0370.
 const LETTER: &str = r"A-Za-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2C1}\x{2C6}-\x{2D1}\x{2E0}-\x{2E4}\x{2EC}\x{2EE}";
+/// `\p{S}` among the [`latin_char`]s (its arrows, box drawing and dingbats included).
+const SYMBOL: &str = r"\x{24}\x{2B}\x{3C}-\x{3E}\x{5E}\x{60}\x{7C}\x{7E}\x{A2}-\x{A6}\x{A8}-\x{A9}\x{AC}\x{AE}-\x{B1}\x{B4}\x{B8}\x{D7}\x{F7}\x{2C2}-\x{2C5}\x{2D2}-\x{2DF}\x{2E5}-\x{2EB}\x{2ED}\x{2EF}-\x{2FF}\x{2044}\x{2052}\x{20A0}-\x{20C0}\x{2190}-\x{2307}\x{230C}-\x{2328}\x{232B}-\x{23FF}\x{2500}-\x{2767}\x{2794}-\x{27BF}\x{FFFD}";
 
 /// Whether `c` is one where the classes cut below U+0370 agree with the whole ones: below
 /// U+0370 (but U+0345, a mark that case-folds to a Greek letter), or a space, punctuation mark or symbol of the blocks minutes use (typographic
@@ -197,7 +199,8 @@ impl<'h> Found<'h> {
     }
 }
 
-/// `pattern` with `\w`, `\W`, `\p{L}` and `\d` replaced by their part below U+0370.
+/// `pattern` with `\w`, `\W`, `\p{L}` and `\d` replaced by their part below U+0370, `\p{S}` by
+/// its part among the [`latin_char`]s.
 fn cut(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 200);
     // Inside a bracketed class, the items go in as they are; outside, in brackets.
@@ -215,8 +218,11 @@ fn cut(pattern: &str) -> String {
                     'd' => Some((false, "0-9")),
                     'p' if chars.peek() == Some(&'{') => {
                         let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                        assert_eq!(name, "{L", "only \\p{{L}} is cut");
-                        Some((false, LETTER))
+                        match name.as_str() {
+                            "{L" => Some((false, LETTER)),
+                            "{S" => Some((false, SYMBOL)),
+                            _ => panic!("only \\p{{L}} and \\p{{S}} are cut"),
+                        }
                     }
                     _ => None,
                 };
@@ -264,6 +270,7 @@ mod tests {
             (r"^\w$", format!("^[{WORD}]$")),
             (r"^\W$", format!("^[^{WORD}]$")),
             (r"^\p{L}$", format!("^[{LETTER}]$")),
+            (r"^\p{S}$", format!("^[{SYMBOL}]$")),
             (r"^\d$", "^[0-9]$".to_string()),
         ];
         let mut buf = [0u8; 4];

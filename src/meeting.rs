@@ -119,7 +119,8 @@ fn authority(text: &str) -> Option<String> {
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
     static PREFECTURE_BEFORE: Window = Window::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$");
-    static PLACE_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
+    // Anchored at the end: searched backwards from there, for which no literal prefilter helps.
+    static PLACE_BEFORE: Window = Window::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$");
     // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
     // copies of `\w` (half the start-up time), so the unbounded pattern runs first: it tries
     // the same alternatives in the same order, so a name it finds within the bound is the

@@ -320,8 +320,7 @@ fn rest_not_sentence(rest: &str) -> bool {
 /// Returns the offset of the civility, the people and where they end.
 fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
     // OCR may glue a symbol to the civility (`(SGAD) ™M. Jimmy`).
-    static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(&format!(r"\s\p{{S}}?((?:{})\s)", vocab::CIVILITY_PATTERN)).expect("static regex"));
+    static CIVILITY: Window = Window::new(concat!(r"\s\p{S}?((?:", vocab::civility_pattern!(), r")\s)"));
     for caps in CIVILITY.captures_iter(line) {
         let (Some(m), Some(civility)) = (caps.get(0), caps.get(1)) else { continue };
         let at = civility.start();

@@ -42,11 +42,17 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 /// name as a civility does, but say nothing the schema's civility can hold.
 pub const TITLES: &[&str] = &["Docteur", "Professeur", "Dr.", "Dr", "Pr.", "Pr"];
 
-/// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
 /// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
-pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"(?:{CIVILITY_PATTERN})\s")).expect("static regex"));
+pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(concat!("(?:", civility_pattern!(), r")\s")).expect("static regex"));
 
-pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M";
+/// The civilities of [`CIVILITIES`] as a regex alternation, longest first: a literal, for
+/// `concat!` to build static patterns with.
+macro_rules! civility_pattern {
+    () => {
+        r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M"
+    };
+}
+pub(crate) use civility_pattern;
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
 /// LA FONTAINE`).
@@ -264,9 +270,8 @@ pub fn attendance_code(cell: &str) -> Option<Attendance> {
 /// `(excusé)`, `, excusée`, `(absente)` closing an entry: the entry without it and the
 /// attendance it states, which overrides the list's.
 pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
-    static MARK: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$").expect("static regex")
-    });
+    // Anchored at the end: searched backwards from there, for which no literal prefilter helps.
+    static MARK: Window = Window::new(r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$");
     let c = MARK.captures(desc)?;
     let attendance = attendance_cell(c.get(1)?.as_str())?;
     Some((desc[..c.get(0)?.start()].trim_end(), attendance))
