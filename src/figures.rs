@@ -13,7 +13,7 @@
 //! A year-like number (1900–2099 without separator) is read as a year unless a `%` or `€`
 //! follows it.
 
-use crate::latin::Pattern;
+use crate::latin::{Pattern, Window};
 use crate::dates::text::{collapse_ws, fold, is_hspace, Sentences};
 use crate::dates::DateMention;
 use crate::span::Span;
@@ -419,8 +419,8 @@ fn is_negative(text: &str, start: usize) -> bool {
     matches!(prev.as_str(), "de" | "à" | "a" | "soit" | "(")
 }
 
-static AGE_BEFORE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?:\bagee?s?\s+de|\bde\s+\d+\s*(?:à|a|&|-|et)?)\s*$").expect("literal pattern"));
+// Anchored at the end: searched backwards from there, for which no literal prefilter helps.
+static AGE_BEFORE: Window = Window::new(r"(?:\bagee?s?\s+de|\bde\s+\d+\s*(?:à|a|&|-|et)?)\s*$");
 static COUNTED_NOUN: Pattern = Pattern::new(r"(?i)\bnombre\s+(?:de\s+|d['’])(\p{L}[\p{L}-]*)");
 static SUBJECT: Pattern = Pattern::new(r"^\s*(?:[-•*]\s*)?(?i:les|des|nos|ces)\s+(\p{L}[\p{L}\s'’-]*?)\s*(?:\(|,|\bsont\b|\bétaient\b|\bseront\b)");
 
@@ -615,13 +615,13 @@ fn time_of_day(text: &str, s: usize, prev: &str, value: f64) -> bool {
 /// starts and ends, the number at `start..end` being either.
 fn hour_range(text: &str, start: usize, end: usize) -> bool {
     static FIRST: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[ \u{a0}]*heures?[ \u{a0}]*[–—-][ \u{a0}]*([0-9]{1,2})[ \u{a0}]*heures?").expect("literal pattern"));
-    static SECOND: Lazy<Regex> = Lazy::new(|| Regex::new(r"([0-9]{1,2})[ \u{a0}]*heures?[ \u{a0}]*[–—-][ \u{a0}]*$").expect("literal pattern"));
+    static SECOND: Window = Window::new(r"([0-9]{1,2})[ \u{a0}]*heures?[ \u{a0}]*[–—-][ \u{a0}]*$");
     let hour = |s: &str| s.parse::<u32>().ok().filter(|h| *h <= 24);
     let this = hour(&text[start..end]);
     let window = text.floor_char_boundary(start.saturating_sub(24));
     let ordered = |a: Option<u32>, b: Option<u32>| a.zip(b).is_some_and(|(a, b)| a < b);
     ordered(this, FIRST.captures(&text[end..]).and_then(|c| hour(&c[1])))
-        || ordered(SECOND.captures(&text[window..start]).and_then(|c| hour(&c[1])), this)
+        || ordered(SECOND.captures(&text[window..start]).and_then(|c| hour(c.get(1)?.as_str())), this)
 }
 
 /// The number at `pos` is the value of a label that opens its line with `nombre de`

@@ -1,4 +1,4 @@
-//! Patterns with Unicode classes (`\w`, `\W`, `\p{L}`, `\d`), built small for the text at hand.
+//! Patterns with Unicode classes (`\w`, `\W`, `\p{L}`, `\p{S}`, `\d`), built small for the text at hand.
 //!
 //! `\w` is a class of some 770 ranges: each copy of it in a pattern costs the regex crate a
 //! large automaton to build, and building them was most of the start-up time. A text whose
@@ -16,6 +16,8 @@ use regex_automata::Span as MetaSpan;
 const WORD: &str = r"0-9A-Z_a-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2C1}\x{2C6}-\x{2D1}\x{2E0}-\x{2E4}\x{2EC}\x{2EE}\x{300}-\x{36F}";
 /// `\p{L}` below U+0370.
 const LETTER: &str = r"A-Za-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{2C1}\x{2C6}-\x{2D1}\x{2E0}-\x{2E4}\x{2EC}\x{2EE}";
+/// `\p{S}` among the [`latin_char`]s (its arrows, box drawing and dingbats included).
+const SYMBOL: &str = r"\x{24}\x{2B}\x{3C}-\x{3E}\x{5E}\x{60}\x{7C}\x{7E}\x{A2}-\x{A6}\x{A8}-\x{A9}\x{AC}\x{AE}-\x{B1}\x{B4}\x{B8}\x{D7}\x{F7}\x{2C2}-\x{2C5}\x{2D2}-\x{2DF}\x{2E5}-\x{2EB}\x{2ED}\x{2EF}-\x{2FF}\x{2044}\x{2052}\x{20A0}-\x{20C0}\x{2190}-\x{2307}\x{230C}-\x{2328}\x{232B}-\x{23FF}\x{2500}-\x{2767}\x{2794}-\x{27BF}\x{FFFD}";
 
 /// Whether `c` is one where the classes cut below U+0370 agree with the whole ones: below
 /// U+0370 (but U+0345, a mark that case-folds to a Greek letter), or a space, punctuation mark or symbol of the blocks minutes use (typographic
@@ -106,18 +108,30 @@ impl Pattern {
 /// (blocks of up to 400 bytes, searched once per date, cost more than the prefilter's build).
 pub struct Window {
     pattern: &'static str,
+    lazy_dfa: bool,
     whole: OnceCell<meta::Regex>,
     cut: OnceCell<meta::Regex>,
 }
 
 impl Window {
     pub const fn new(pattern: &'static str) -> Self {
-        Window { pattern, whole: OnceCell::new(), cut: OnceCell::new() }
+        Window { pattern, lazy_dfa: true, whole: OnceCell::new(), cut: OnceCell::new() }
+    }
+
+    /// A pattern anchored at the start of the text (`^` without `m`) and searched a few times
+    /// per document: a search tries one position and mostly fails within a few characters,
+    /// which the one-pass DFA or the PikeVM answer at once. Built without the lazy DFAs,
+    /// whose reverse automaton and caches cost a third of the pattern's build, nor the
+    /// backtracker, which clears a bit per character and state of the text before it starts.
+    /// (A pattern tried on every line runs faster with the lazy DFAs.)
+    pub const fn anchored(pattern: &'static str) -> Self {
+        Window { pattern, lazy_dfa: false, whole: OnceCell::new(), cut: OnceCell::new() }
     }
 
     fn regex(&self, haystack: &str) -> &meta::Regex {
         let build = |pattern: &str| {
-            meta::Regex::builder().configure(meta::Config::new().auto_prefilter(false)).build(pattern).expect("static regex")
+            let config = meta::Config::new().auto_prefilter(false).hybrid(self.lazy_dfa).backtrack(self.lazy_dfa);
+            meta::Regex::builder().configure(config).build(pattern).expect("static regex")
         };
         if latin(haystack) {
             self.cut.get_or_init(|| build(&cut(self.pattern)))
@@ -185,7 +199,8 @@ impl<'h> Found<'h> {
     }
 }
 
-/// `pattern` with `\w`, `\W`, `\p{L}` and `\d` replaced by their part below U+0370.
+/// `pattern` with `\w`, `\W`, `\p{L}` and `\d` replaced by their part below U+0370, `\p{S}` by
+/// its part among the [`latin_char`]s.
 fn cut(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 200);
     // Inside a bracketed class, the items go in as they are; outside, in brackets.
@@ -203,8 +218,11 @@ fn cut(pattern: &str) -> String {
                     'd' => Some((false, "0-9")),
                     'p' if chars.peek() == Some(&'{') => {
                         let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
-                        assert_eq!(name, "{L", "only \\p{{L}} is cut");
-                        Some((false, LETTER))
+                        match name.as_str() {
+                            "{L" => Some((false, LETTER)),
+                            "{S" => Some((false, SYMBOL)),
+                            _ => panic!("only \\p{{L}} and \\p{{S}} are cut"),
+                        }
                     }
                     _ => None,
                 };
@@ -252,6 +270,7 @@ mod tests {
             (r"^\w$", format!("^[{WORD}]$")),
             (r"^\W$", format!("^[^{WORD}]$")),
             (r"^\p{L}$", format!("^[{LETTER}]$")),
+            (r"^\p{S}$", format!("^[{SYMBOL}]$")),
             (r"^\d$", "^[0-9]$".to_string()),
         ];
         let mut buf = [0u8; 4];
@@ -268,15 +287,18 @@ mod tests {
 
     #[test]
     fn windows_answer_as_the_pattern_does() {
-        let pattern = r"(?i)(\bcomit[ée])\s+(\w+)|(?m)^le$|x(y)?";
-        let (plain, window) = (Regex::new(pattern).unwrap(), Window::new(pattern));
-        for text in ["", "Le comité local", "COMITÉ  Ωμέγα", "xcomite a", "a\nle\nb", "le x comité", "xy comite b"] {
-            assert_eq!(plain.is_match(text), window.is_match(text), "{text}");
-            assert_eq!(plain.find(text).map(|m| m.range()), window.find(text).map(|m| m.start()..m.end()), "{text}");
-            let groups = |c: &regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
-            let window_groups = |c: &Groups| (0..4).map(|i| c.get(i).map(|m| m.start()..m.end())).collect::<Vec<_>>();
-            assert_eq!(plain.captures_iter(text).map(|c| groups(&c)).collect::<Vec<_>>(), window.captures_iter(text).map(|c| window_groups(&c)).collect::<Vec<_>>(), "{text}");
-            assert_eq!(plain.captures(text).map(|c| groups(&c)), window.captures(text).map(|c| window_groups(&c)), "{text}");
+        let unanchored = r"(?i)(\bcomit[ée])\s+(\w+)|(?m)^le$|x(y)?";
+        let anchored = r"(?i)^(?:(\bcomit[ée])\s+(\w+)|le$|x(y)?)";
+        for (pattern, window) in [(unanchored, Window::new(unanchored)), (anchored, Window::anchored(anchored))] {
+            let plain = Regex::new(pattern).unwrap();
+            for text in ["", "Le comité local", "COMITÉ  Ωμέγα", "xcomite a", "a\nle\nb", "le x comité", "xy comite b", "le"] {
+                assert_eq!(plain.is_match(text), window.is_match(text), "{text}");
+                assert_eq!(plain.find(text).map(|m| m.range()), window.find(text).map(|m| m.start()..m.end()), "{text}");
+                let groups = |c: &regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+                let window_groups = |c: &Groups| (0..4).map(|i| c.get(i).map(|m| m.start()..m.end())).collect::<Vec<_>>();
+                assert_eq!(plain.captures_iter(text).map(|c| groups(&c)).collect::<Vec<_>>(), window.captures_iter(text).map(|c| window_groups(&c)).collect::<Vec<_>>(), "{text}");
+                assert_eq!(plain.captures(text).map(|c| groups(&c)), window.captures(text).map(|c| window_groups(&c)), "{text}");
+            }
         }
     }
 

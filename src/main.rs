@@ -8,6 +8,9 @@ use std::io::{IsTerminal, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "clu", version, about = "Structured data from the minutes of French prefecture user committees (CLU/CLUAC)")]
 struct Cli {

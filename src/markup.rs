@@ -51,10 +51,12 @@ static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.
 static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
 static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
 /// Tags, comments, the doctype and the conditional markers Word leaves in its HTML
-/// (`<![if !supportLists]>`, `<![endif]>`).
-static HTML_TAG: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if\b[^<>]*>").unwrap()
-});
+/// (`<![if !supportLists]>`, `<![endif]>`). The end of a tag's name is the character after it,
+/// not a word character (or none before the `>`): a `\b` there would make the lazy DFA give
+/// up at the first non-ASCII byte (an accent in a comment or an attribute), and the slower
+/// engine then read the rest of the text for every tag after it.
+static HTML_TAG: Pattern =
+    Pattern::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^\w<>][^<>]*?)??(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if(?:[^\w<>][^<>]*)?>");
 /// Word's HTML writes each list item's bullet or number as text between these markers.
 static WORD_LIST_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!\[if !supportLists\]>(.*?)<!\[endif\]>").unwrap());
 /// Source line breaks and the indentation after them: in HTML a space, the tags alone
@@ -68,7 +70,7 @@ static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
 pub fn detect_format(text: &str) -> Format {
     let head = &text[..text.floor_char_boundary(200_000)];
     let lower_head = head.to_ascii_lowercase();
-    let html_tags = HTML_TAG.find_iter(head).take(50).count();
+    let html_tags = HTML_TAG.regex(head).find_iter(head).take(50).count();
     if lower_head.trim_start().starts_with("<!doctype html") || lower_head.trim_start().starts_with("<html") {
         return Format::Html;
     }
@@ -119,7 +121,7 @@ pub fn strip(text: &str, format: Format) -> Stripped {
         Format::Plain | Format::Ocr => {
             move_sidebar(text, &mut out);
             // Plain exports still carry the odd `<sup>` or form feed.
-            if HTML_TAG.is_match(text) {
+            if HTML_TAG.regex(text).is_match(text) {
                 strip_html(text, false, &mut out);
             }
             if text.contains('\u{0c}') {
@@ -358,7 +360,7 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
     let mut in_cell = false;
     let mut in_pre = false;
     let mut text_start = 0;
-    for m in HTML_TAG.captures_iter(text) {
+    for m in HTML_TAG.regex(text).captures_iter(text) {
         let Some(whole) = m.get(0) else { continue };
         if whole_document && skip_until.is_none() && !in_pre {
             collapse_source_breaks(text, text_start, whole.start(), out);
@@ -444,7 +446,7 @@ fn collapse_source_breaks(text: &str, start: usize, end: usize, out: &mut Stripp
 /// What Word wrote as an item's marker (`1.`, `a)`, or a bullet glyph of a symbol font:
 /// `·`, `o`, `§`) as plain text: the number kept, any glyph a dash.
 fn word_list_marker(inner: &str) -> String {
-    let without_tags = HTML_TAG.replace_all(inner, "");
+    let without_tags = HTML_TAG.regex(inner).replace_all(inner, "");
     let decoded = HTML_ENTITY.replace_all(&without_tags, |c: &regex::Captures| {
         decode_entity(&c[1]).map_or_else(|| c[0].to_string(), String::from)
     });
@@ -550,6 +552,21 @@ fn strip_pages(text: &str, out: &mut Stripped) {
 mod tests {
     use super::*;
     use crate::text::Text;
+
+    #[test]
+    fn tags_match_as_with_a_word_boundary_after_the_name() {
+        let with_boundary = Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if\b[^<>]*>").unwrap();
+        let texts = [
+            "<p>", "</p>", "<br/>", "<br />", "<p/x>", "<p//>", "<pé>", "<Préfecture>", "<p_x>", "<h1 class=\"é\">", "<p\nid=x>",
+            "<p", "a < b > c", "<!-- é -->", "<![if !supportLists]>", "<![endif]>", "<![ifx]>", "<![if_]>", "<![if]>", "<!DOCTYPE html>",
+            "x <b>é</b> <i >y</i> <a href='/é/'>z</a> <ω> <pΩ>", "<img src=x/>", "<a/ >", "<td/é>",
+        ];
+        for text in texts {
+            let spans = |re: &Regex| re.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>()).collect::<Vec<_>>();
+            assert_eq!(spans(HTML_TAG.regex(text)), spans(&with_boundary), "{text}");
+            assert_eq!(spans(HTML_TAG.whole()), spans(&with_boundary), "{text}");
+        }
+    }
 
     fn run(s: &str) -> (String, Vec<Hint>) {
         let format = detect_format(s);

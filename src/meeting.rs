@@ -119,14 +119,15 @@ fn authority(text: &str) -> Option<String> {
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
     static PREFECTURE_BEFORE: Window = Window::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$");
-    static PLACE_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$").unwrap());
+    // Anchored at the end: searched backwards from there, for which no literal prefilter helps.
+    static PLACE_BEFORE: Window = Window::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$");
     // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
     // copies of `\w` (half the start-up time), so the unbounded pattern runs first: it tries
     // the same alternatives in the same order, so a name it finds within the bound is the
     // bounded pattern's match, and where it finds none neither would the bounded one. Only
     // a longer name needs the bounded pattern.
-    static CITY_DATE: Pattern = Pattern::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d");
-    static CITY_DATE_BOUNDED: Pattern = Pattern::new(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d");
+    static CITY_DATE: Window = Window::anchored(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d");
+    static CITY_DATE_BOUNDED: Window = Window::anchored(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d");
     static SUBPREFECTURE: Pattern = Pattern::new(r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)");
     let mut scores: Vec<(&'static Department, f32)> = Vec::new();
     let mut add = |dept: &'static Department, weight: f32| match scores.iter_mut().find(|(d, _)| d.code == dept.code) {
@@ -163,9 +164,9 @@ fn department(text: &str) -> Option<&'static Department> {
     for (at, _) in text.match_indices(", le ") {
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let line = &text[line_start..text.floor_char_boundary(at + 8)];
-        let city = match CITY_DATE.regex(line).captures(line).and_then(|c| c.get(1)) {
+        let city = match CITY_DATE.captures(line).and_then(|c| c.get(1)) {
             Some(m) if m.as_str().chars().count() <= 41 => Some(m),
-            Some(_) => CITY_DATE_BOUNDED.regex(line).captures(line).and_then(|c| c.get(1)),
+            Some(_) => CITY_DATE_BOUNDED.captures(line).and_then(|c| c.get(1)),
             None => None,
         };
         if let Some(dept) = city.and_then(|m| departments::by_city(m.as_str().trim())) {
@@ -233,7 +234,7 @@ static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?
 static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
 static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
-static WEEKDAY_INSIDE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b").unwrap());
+static WEEKDAY_INSIDE: Window = Window::anchored(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b");
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
 static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
 static HELD: Window = Window::new(r"(?i)s.est\s+tenue?|r[ée]uni");
@@ -416,13 +417,10 @@ fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
 /// A room or building (`salle Vauban de la préfecture`, `préfecture de Pau`, continued by
 /// a comma when the next part is also a place), or a city after `à`.
 fn place(tail: &str) -> Option<String> {
-    static VENUE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)").unwrap()
-    });
-    static PLACE_PART: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b").unwrap()
-    });
-    static CITY: Pattern = Pattern::new(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)");
+    static VENUE: Window = Window::anchored(r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)");
+    static PLACE_PART: Window =
+        Window::anchored(r"(?i)^(?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b");
+    static CITY: Window = Window::anchored(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)");
     if let Some(found) = VENUE.captures(tail).and_then(|c| c.get(1)) {
         let mut parts = found.as_str().split(',').map(str::trim);
         let mut kept: Vec<&str> = parts.next().into_iter().collect();
@@ -430,7 +428,7 @@ fn place(tail: &str) -> Option<String> {
         let joined = collapse(&kept.join(", "));
         return Some(joined.trim_end_matches([' ', ',', ':', '-']).to_string()).filter(|p| !p.is_empty());
     }
-    CITY.regex(tail).captures(tail).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
+    CITY.captures(tail).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
 }
 
 /// The signature closes the minutes: `Le préfet,` / `Pour le préfet et par délégation, le
@@ -558,7 +556,7 @@ fn contact(text: &str) -> Contact {
 /// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
-    static MISREAD_ONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[LlI|À]\.\s+").unwrap());
+    static MISREAD_ONE: Window = Window::anchored(r"^[LlI|À]\.\s+");
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };

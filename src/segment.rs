@@ -2,7 +2,7 @@
 //! paragraphs. Computed once; every extractor walks these blocks instead of re-splitting
 //! the text its own way.
 
-use crate::latin::Pattern;
+use crate::latin::{Pattern, Window};
 use crate::markup::{Hint, HintKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
@@ -290,7 +290,7 @@ fn strip_marker(text: &str, block: &mut Block) {
 }
 
 fn strip_roman(text: &str, block: &mut Block) {
-    static ROMAN_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*").unwrap());
+    static ROMAN_MARKER: Window = Window::anchored(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*");
     let s = &text[block.span.start..block.span.end];
     if let Some(m) = ROMAN_MARKER.find(s) {
         block.marker = Some(Span::new(block.span.start, block.span.start + m.as_str().trim_end().len()));

@@ -6,6 +6,7 @@ use super::names::{self, Context, Name};
 use super::vocab::{self, fold};
 use super::{Attendance, Participant, UnnamedRepresentative};
 use crate::boundary;
+use crate::latin::Window;
 use crate::markup::CELL_LINE_BREAK;
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
@@ -360,8 +361,7 @@ fn rest_not_sentence(rest: &str) -> bool {
 /// Returns the offset of the civility, the people and where they end.
 fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
     // OCR may glue a symbol to the civility (`(SGAD) ™M. Jimmy`).
-    static CIVILITY: Lazy<Regex> =
-        Lazy::new(|| Regex::new(&format!(r"\s\p{{S}}?((?:{})\s)", vocab::CIVILITY_PATTERN)).expect("static regex"));
+    static CIVILITY: Window = Window::new(concat!(r"\s\p{S}?((?:", vocab::civility_pattern!(), r")\s)"));
     for caps in CIVILITY.captures_iter(line) {
         let (Some(m), Some(civility)) = (caps.get(0), caps.get(1)) else { continue };
         let at = civility.start();
@@ -404,8 +404,7 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
 fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
     // `Madame la sous-préfète`: the form of address names the office, not yet the person. A
     // scan may lose the `l` of `la` (`a cheffe du service`): then a function must follow.
-    static ARTICLE: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’]|(a)\s)\s*").expect("static regex"));
+    static ARTICLE: Window = Window::anchored(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’]|(a)\s)\s*");
     let lead = strip_lead(line);
     let article = ARTICLE.captures(&line[lead..])?;
     let desc_start = lead + article.get(0)?.end();

@@ -4,8 +4,7 @@
 //! structure says a name stands there.
 
 use super::vocab::{self, CIVILITIES, PARTICLES};
-use once_cell::sync::Lazy;
-use regex::Regex;
+use crate::latin::Window;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
@@ -143,10 +142,15 @@ fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Cont
 /// the family name belongs to the name (the family name stays the one written first).
 /// Returns where the name ends.
 fn other_family_name_end(s: &str, end: usize) -> usize {
-    static OTHER_NAME: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^[ \t]+(?:née|né|ép\.|épouse|veuve|vve\.?)[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+)*\b").expect("static regex")
-    });
-    OTHER_NAME.find(&s[end..]).map_or(end, |m| end + m.end())
+    static OTHER_NAME: Window = Window::anchored(r"^[ \t]+(?:née|né|ép\.|épouse|veuve|vve\.?)[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+)*\b");
+    // The pattern's start, checked by hand: after most names comes no such word, and the
+    // search (on the rest of the text) is then not needed.
+    let rest = &s[end..];
+    let word = rest.trim_start_matches([' ', '\t']);
+    if word.len() == rest.len() || !word.starts_with(['n', 'é', 'v']) {
+        return end;
+    }
+    OTHER_NAME.find(rest).map_or(end, |m| end + m.end())
 }
 
 /// The name patterns, most specific first. Returns given name, family name and the index

@@ -2,7 +2,7 @@
 //! pattern of how minutes are written, never a person's name.
 
 use super::Attendance;
-use crate::latin::{Pattern, Window};
+use crate::latin::Window;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use std::borrow::Cow;
@@ -42,11 +42,17 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 /// name as a civility does, but say nothing the schema's civility can hold.
 pub const TITLES: &[&str] = &["Docteur", "Professeur", "Dr.", "Dr", "Pr.", "Pr"];
 
-/// The civilities of [`CIVILITIES`] as a regex alternation, longest first.
 /// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
-pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(&format!(r"(?:{CIVILITY_PATTERN})\s")).expect("static regex"));
+pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(concat!("(?:", civility_pattern!(), r")\s")).expect("static regex"));
 
-pub const CIVILITY_PATTERN: &str = r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M";
+/// The civilities of [`CIVILITIES`] as a regex alternation, longest first: a literal, for
+/// `concat!` to build static patterns with.
+macro_rules! civility_pattern {
+    () => {
+        r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M"
+    };
+}
+pub(crate) use civility_pattern;
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
 /// LA FONTAINE`).
@@ -100,13 +106,11 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
-static PRESENT_HEADING: Pattern = Pattern::new(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
+static PRESENT_HEADING: Window = Window::anchored(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
-static ABSENT_HEADING: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:etaient |membres )?absent(?:e|s|es)?\b").expect("static regex"));
+static ABSENT_HEADING: Window = Window::anchored(r"^(?:etaient |membres )?absent(?:e|s|es)?\b");
 /// `Invités :` lists guests who came; `Invités excusés` is caught by the excused rule first.
-static INVITED_HEADING: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b").expect("static regex"));
+static INVITED_HEADING: Window = Window::anchored(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b");
 /// A table cell that only states attendance (`Présent(e)`, `Excusé`, `Absentes`).
 static ATTENDANCE_CELL: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"^(present|excuse|absent)(?:e|\(e\))?(?:s|\(s\))?$").expect("static regex"));
@@ -195,7 +199,7 @@ fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
     if f.chars().count() > 160 {
         return None;
     }
-    if PRESENT_HEADING.regex(f).is_match(f) {
+    if PRESENT_HEADING.is_match(f) {
         Some(Attendance::Present)
     } else if EXCUSED_WORD.is_match(f) && f.chars().count() <= 80 {
         Some(Attendance::Excused)
@@ -244,10 +248,13 @@ pub fn is_attendance_code_header(cell: &str) -> bool {
 
 /// `P : présent ; E : excusé ; A : absent.`: the key to such codes, under the table.
 pub fn is_code_legend(line: &str) -> bool {
-    static LEGEND: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$").expect("static regex")
-    });
-    LEGEND.is_match(line.trim())
+    static LEGEND: Window = Window::anchored(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$");
+    let line = line.trim();
+    // The pattern's start, checked by hand: most lines fail it, and then the pattern need not
+    // be built.
+    let mut rest = line.chars();
+    let opens = rest.next().is_some_and(|c| c.is_ascii_uppercase()) && rest.as_str().trim_start().starts_with([':', '=']);
+    opens && LEGEND.is_match(line)
 }
 
 /// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
@@ -263,9 +270,8 @@ pub fn attendance_code(cell: &str) -> Option<Attendance> {
 /// `(excusé)`, `, excusée`, `(absente)` closing an entry: the entry without it and the
 /// attendance it states, which overrides the list's.
 pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
-    static MARK: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$").expect("static regex")
-    });
+    // Anchored at the end: searched backwards from there, for which no literal prefilter helps.
+    static MARK: Window = Window::new(r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$");
     let c = MARK.captures(desc)?;
     let attendance = attendance_cell(c.get(1)?.as_str())?;
     Some((desc[..c.get(0)?.start()].trim_end(), attendance))
@@ -304,10 +310,7 @@ pub static CHAIR_INTRO: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// `M. le représentant de l'UDAF`: an attendee without a personal name.
-pub static UNNAMED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$")
-        .expect("static regex")
-});
+pub static UNNAMED: Window = Window::anchored(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$");
 
 /// Lowercase, accents removed, typographic apostrophes made straight.
 pub fn fold(s: &str) -> String {
