@@ -53,6 +53,8 @@ pub(crate) struct Doc<'a> {
     pub apostrophe: char,
     /// The document writes accented capitals (`État`, `À`) clearly more often than it omits them.
     pub accents_capitals: bool,
+    /// [`names::reads_like_a_scan`], computed when a rule first asks.
+    scan: std::cell::OnceCell<bool>,
 }
 
 struct Word<'a> {
@@ -94,6 +96,7 @@ impl<'a> Doc<'a> {
             words,
             apostrophe: apostrophe(text),
             accents_capitals: false,
+            scan: std::cell::OnceCell::new(),
         };
         doc.accents_capitals = accents_capitals(&doc);
         doc
@@ -128,6 +131,12 @@ impl<'a> Doc<'a> {
             Some(fix) if fix.confidence >= 0.5 => Cow::Owned(fix.form),
             _ => Cow::Borrowed(lower),
         }
+    }
+
+    /// Whether the text reads like a scan rather than a typed export (see
+    /// [`names::reads_like_a_scan`]): rules that a typist's habits could contradict ask it.
+    pub fn scan(&self) -> bool {
+        *self.scan.get_or_init(|| names::reads_like_a_scan(self))
     }
 
     /// Text between token `i` and token `i + 1` (or the end).
@@ -304,6 +313,10 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         let hyphenated = before.ends_with('-')
             || before.starts_with('-') && before[1..].chars().all(char::is_whitespace)
             || doc.gap_after(i).starts_with('-');
+        if fix.kind == Kind::Accent && hyphenated && !known_compound(doc, i, &fix.form) && coined_compound(doc, i) {
+            // `Qual-e-pret`: a part of a compound whose other parts are no words is a name's.
+            continue;
+        }
         if fix.kind != Kind::Accent {
             // A spelling the document repeats, or a part of a hyphenated name, is deliberate
             // more often than not; so are short capitalised words.
@@ -372,6 +385,31 @@ fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
     let before = i > 0 && doc.gap_before(i) == "-" && lex.contains(&format!("{}-{form}", doc.settled(i - 1)));
     let after = doc.gap_after(i) == "-" && i + 1 < doc.tokens.len() && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
     before || after
+}
+
+/// Whether a part of the hyphenated chain around token `i` (other than `i`) is a single letter
+/// or a capitalised word the lexicon lacks: the chain is a coined name (`Qual-e-pref`), not a
+/// compound (`lauto-evaluation` is one, with its article glued).
+fn coined_compound(doc: &Doc, i: usize) -> bool {
+    let odd = |j: usize| {
+        let text = doc.tokens[j].text;
+        text.chars().count() < 2 || doc.freq(j).is_none() && text.starts_with(char::is_uppercase)
+    };
+    let mut j = i;
+    while j > 0 && doc.gap_before(j) == "-" {
+        j -= 1;
+        if odd(j) {
+            return true;
+        }
+    }
+    let mut j = i;
+    while j + 1 < doc.tokens.len() && doc.gap_after(j) == "-" {
+        j += 1;
+        if odd(j) {
+            return true;
+        }
+    }
+    false
 }
 
 /// How many letters of a word carry a diacritic.
