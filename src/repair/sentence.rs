@@ -29,6 +29,13 @@ const OPENERS: &[&str] = &[
     "Il", "Ils", "Elle", "Elles", "On", "Nous", "Le", "La", "Les", "Ce", "Cette", "Ces", "Un", "Une", "Des",
 ];
 
+/// Prepositions and conjunctions of four letters or more that are not among the most frequent
+/// words (`sous la présidence`).
+const PREPOSITIONS: &[&str] = &[
+    "sous", "vers", "chez", "sans", "selon", "entre", "depuis", "pendant", "contre", "parmi", "après", "avant", "durant",
+    "malgré", "envers", "hors", "lors", "dont", "donc", "puis", "jusque", "auprès", "concernant", "suivant", "via",
+];
+
 fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     let tokens = &doc.tokens;
     if i + 2 >= tokens.len() || !OPENERS.contains(&tokens[i + 1].text) {
@@ -43,7 +50,7 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     // Articles, prepositions and conjunctions (`et`, `sur`, `dans`) end no sentence: before
     // them the capital is the scan's (`l` read as `L`). They are short or very frequent.
     let settled = doc.settled(i);
-    if settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600) {
+    if settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600) || PREPOSITIONS.contains(&settled.as_ref()) {
         return;
     }
     // An infinitive takes its object there (`d’assurer le suivi`).

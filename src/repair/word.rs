@@ -58,6 +58,7 @@ pub(super) const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("ri", "n", 0.4),
     ("n", "ri", 0.4),
     ("li", "h", 0.4),
+    ("v", "y", 0.4),
     ("h", "li", 0.4),
     ("cl", "d", 0.4),
     ("m", "ni", 0.5),
@@ -165,7 +166,9 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
 pub(super) fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
     let mut forms = Lexicon::get().forms_of_fold(folded);
     if let Some(seen) = seen {
-        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| a == b && !b.is_ascii()).count();
+        // Accents the scan read, at their places: the scan confuses `é`, `è` and `ê` (`méme`
+        // is `même`), so any accent where it saw one counts, and frequency decides among them.
+        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| !a.is_ascii() && !b.is_ascii()).count();
         forms.sort_by_key(|(form, freq)| (std::cmp::Reverse(kept(form)), std::cmp::Reverse(*freq)));
         if forms.len() > 1 && kept(&forms[0].0) > kept(&forms[1].0) {
             forms.truncate(1);
@@ -255,6 +258,16 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     };
     if freq == 0 {
         confidence -= 0.2;
+    }
+    // A rare word (Zipf < 3) reached through an unlikely lookalike or two is likelier another
+    // damage of a common word (`quatité` is `qualité`, not `quotité`); and a three-letter word
+    // has so many neighbours that only a cheap confusion to a common one is trusted (`ent`
+    // may be `est` as well as `ont`).
+    // (A glyph split or merged, `u` for `ti`, changes the length and is no lookalike guess.)
+    let rare = freq < 300 && (n > 1 || cost > 0.5 && key.len() == folded.len());
+    let short = folded.chars().count() == 3 && (cost > 0.5 || freq < 500);
+    if rare || short {
+        confidence = confidence.min(0.45);
     }
     if accent_conf < 0.9 {
         confidence -= 0.1;
@@ -397,5 +410,22 @@ mod tests {
         assert_eq!(c("rnaintenance").as_deref(), Some("maintenance"));
         assert_eq!(c("controlés").as_deref(), Some("contrôlés"));
         assert_eq!(c("bibliothque").as_deref(), Some("bibliothèque"));
+        // `y` read as `v`; an accent read as another one.
+        assert_eq!(c("moven").as_deref(), Some("moyen"));
+        assert_eq!(c("citovenneté").as_deref(), Some("citoyenneté"));
+        assert_eq!(c("méme").as_deref(), Some("même"));
+    }
+
+    #[test]
+    fn unlikely_confusions_to_rare_words_are_doubtful() {
+        let sure = |w: &str| correct(w, Reach::Full).filter(|f| f.confidence >= 0.5).map(|f| f.form);
+        // `ent` may be `est` or `ont`; `mar` is `mars` as often as `mai`; `cetie` is `cette`.
+        assert_eq!(sure("ent"), None);
+        assert_eq!(sure("mar"), None);
+        assert_ne!(sure("cetie").as_deref(), Some("cotie"));
+        assert_ne!(sure("précidence").as_deref(), Some("procidence"));
+        // Cheap confusions to common words stay sure.
+        assert_eq!(sure("ia").as_deref(), Some("la"));
+        assert_eq!(sure("chefte").as_deref(), Some("cheffe"));
     }
 }
