@@ -302,7 +302,10 @@ fn short_glued_rest_needs_a_common_word() {
 
 #[test]
 fn sentence_period_not_after_a_preposition() {
-    assert_eq!(repaired("Le comité se réunit sous La présidence du préfet."), "Le comité se réunit sous La présidence du préfet.");
+    // No sentence ends on a preposition or an infinitive: the capital is an `l` read as `L`.
+    assert_eq!(repaired("Le comité se réunit sous La présidence du préfet."), "Le comité se réunit sous la présidence du préfet.");
+    assert_eq!(repaired("Il faut assurer Le suivi des dossiers."), "Il faut assurer le suivi des dossiers.");
+    assert_eq!(repaired("Le comité se réunit à La Rochelle."), "Le comité se réunit à La Rochelle.");
 }
 
 #[test]
@@ -312,4 +315,15 @@ fn given_name_accent_kept() {
     assert!(repaired(t).starts_with("M. Kévin MARTIN"), "{}", repaired(t));
     let t = "Mme Helene MARTIN est présente. Le comlté a exarniné les dossiers.";
     assert!(repaired(t).starts_with("Mme Hélène MARTIN"), "{}", repaired(t));
+}
+
+#[test]
+fn capitalised_common_word_in_a_scan() {
+    let t = "Parucipants : les membres du comlté. Le rapport de la Préfeciure de la région est exarniné.";
+    assert_eq!(repaired(t), "Participants : les membres du comité. Le rapport de la Préfecture de la région est examiné.");
+    // A name after a civility, before a name, after an elided `d’`; a typed text.
+    let t = "Mme Durandeau indique que le comlté est exarniné. Jean Piésenie ARNAUD vient des Sables-d'Olonne.";
+    let out = repaired(t);
+    assert!(out.contains("Mme Durandeau") && out.contains("Piésenie ARNAUD") && out.contains("d'Olonne"), "{out}");
+    assert_eq!(repaired("Parucipants : les membres du comité."), "Parucipants : les membres du comité.");
 }

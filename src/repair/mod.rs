@@ -303,7 +303,22 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let capitalised = is_capitalised(t.text);
         let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
-        let Some(fix) = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref() else {
+        let cached = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref();
+        // A capitalised word in prose (opening a sentence or a heading, before lowercase words)
+        // is a common word more often than a name: it gets the full searches, but only a common
+        // word is taken from them (`Parucipants`, `Préfeciure de la`).
+        let full;
+        let cached = if reach == Reach::Safe && cached.is_none_or(|f| f.confidence < 0.5) && capital_in_prose(doc, i) {
+            // Keeping its first letter: a lost one is a glued article's (`Hobjectif` is `l’objectif`).
+            let first = |w: &str| crate::lexicon::fold(w).chars().next();
+            full = word::correct(lower, Reach::Full).filter(|f| {
+                f.confidence >= 0.5 && first(&f.form) == first(lower) && Lexicon::get().freq(&f.form).is_some_and(|q| q >= 400)
+            });
+            full.as_ref().or(cached)
+        } else {
+            cached
+        };
+        let Some(fix) = cached else {
             continue;
         };
         let mut confidence = fix.confidence;
@@ -410,6 +425,36 @@ fn coined_compound(doc: &Doc, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether capitalised token `i` of a scan, no name the lexicon knows, stands where prose, not
+/// a name, is likely: no civility or
+/// capitalised word before it on its line (unless it opens a sentence), and a lowercase word
+/// or punctuation after it, not another capitalised word or one in capitals.
+fn capital_in_prose(doc: &Doc, i: usize) -> bool {
+    let lex = Lexicon::get();
+    let text = doc.tokens[i].text;
+    // Only in a scan; a place or a given name is not prose.
+    if !doc.scan() || lex.is_proper(text) || !lex.proper_of_fold(&crate::lexicon::fold(text)).is_empty() {
+        return false;
+    }
+    let before = doc.gap_before(i);
+    // After an elided `d’` or a hyphen, a capitalised word is a place's (`Sables-d’Olonne`).
+    if before.ends_with(['\'', '\u{2019}', '-']) {
+        return false;
+    }
+    let after_capital = i > 0
+        && !before.contains('\n')
+        && (is_capitalised(doc.tokens[i - 1].text) || is_all_caps(doc.tokens[i - 1].text))
+        && !doc.sentence_start(i);
+    if after_capital || (i > 0 && names::CIVILITIES.contains(&doc.tokens[i - 1].text)) {
+        return false;
+    }
+    let gap = doc.gap_after(i);
+    match doc.tokens.get(i + 1) {
+        Some(next) if gap == " " => next.text.starts_with(char::is_lowercase),
+        _ => gap.trim_start_matches(' ').starts_with([':', ',', ';', '.', '\n']) || i + 1 == doc.tokens.len(),
+    }
 }
 
 /// How many letters of a word carry a diacritic.

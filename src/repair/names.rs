@@ -6,7 +6,7 @@ use super::Doc;
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
 
-const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
+pub(super) const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len() {
