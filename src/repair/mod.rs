@@ -450,12 +450,19 @@ fn capital_in_prose(doc: &Doc, i: usize) -> bool {
     if after_capital || (i > 0 && names::CIVILITIES.contains(&doc.tokens[i - 1].text)) {
         return false;
     }
+    // Inside a sentence, a capital after a preposition is a place's (`de Chevreux`); after an
+    // article it may be an institution's (`la Préfecture`).
+    if !doc.sentence_start(i) && !(i > 0 && ARTICLES.contains(&doc.lower(i - 1))) {
+        return false;
+    }
     let gap = doc.gap_after(i);
     match doc.tokens.get(i + 1) {
         Some(next) if gap == " " => next.text.starts_with(char::is_lowercase),
         _ => gap.trim_start_matches(' ').starts_with([':', ',', ';', '.', '\n']) || i + 1 == doc.tokens.len(),
     }
 }
+
+const ARTICLES: &[&str] = &["la", "le", "les", "l", "du", "des", "au", "aux", "une", "un", "cette", "ce", "ces"];
 
 /// How many letters of a word carry a diacritic.
 fn accents(word: &str) -> usize {

@@ -149,7 +149,12 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
         return fix;
     }
     if reach == Reach::Full && letters >= 7 && fix.is_none() && folded.chars().all(|c| c.is_alphabetic()) {
-        fix = near(&folded);
+        fix = near(&folded, false);
+    }
+    if reach == Reach::Full && (4..7).contains(&letters) && fix.as_ref().is_none_or(|f| f.confidence < 0.5) && folded.chars().all(|c| c.is_alphabetic()) {
+        if let Some(short) = near(&folded, true).filter(|f| f.confidence >= 0.5) {
+            return Some(short);
+        }
     }
     // A doubtful answer from the cheaper searches gives way to the weighted distance, which
     // weighs the same candidates and more by cost; it is kept if that finds none that stands out.
@@ -311,12 +316,14 @@ pub(super) fn lookalikes(observed: u8) -> &'static [u8] {
 /// the scan mangles most; a doubled letter losing one copy is tried too.
 pub(super) const DROPPED: &[u8] = b"iltfrje";
 
-/// One letter dropped, added or misread by the scan: only for long words, where a unique
-/// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they
+/// One letter dropped, added or misread by the scan: for long words, where a unique frequent
+/// neighbour is trustworthy; for `short` ones (4–6 letters: `svec`, `bilsn`, `sutvi`, `crédi`)
+/// only a lookalike or a lost thin letter, never a deleted one, and only to a common word
+/// that no other candidate comes near. The folded key is ASCII letters (the caller checks they
 /// are letters; folding removed the accents), so the candidates are the word with one letter
 /// deleted, a thin or doubled letter inserted, or a letter replaced by a lookalike: about a
 /// dozen table probes per letter instead of a Levenshtein automaton.
-fn near(folded: &str) -> Option<Fix> {
+fn near(folded: &str, short: bool) -> Option<Fix> {
     if !folded.is_ascii() {
         return None;
     }
@@ -345,10 +352,12 @@ fn near(folded: &str) -> Option<Fix> {
         if i == word.len() {
             break;
         }
-        buf.clear();
-        buf.extend_from_slice(&word[..i]);
-        buf.extend_from_slice(&word[i + 1..]);
-        probe(&buf);
+        if !short {
+            buf.clear();
+            buf.extend_from_slice(&word[..i]);
+            buf.extend_from_slice(&word[i + 1..]);
+            probe(&buf);
+        }
         buf.clear();
         buf.extend_from_slice(word);
         for &c in lookalikes(word[i]) {
@@ -358,8 +367,9 @@ fn near(folded: &str) -> Option<Fix> {
     }
     cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let (key, freq) = cands.first()?.clone();
-    let unique = cands.get(1).map_or(true, |(_, f)| *f + 50 <= freq);
-    let confidence = if unique && freq >= 200 { 0.6 } else { 0.4 };
+    let (margin, floor) = if short { (100, 450) } else { (50, 200) };
+    let unique = cands.get(1).map_or(true, |(_, f)| *f + margin <= freq);
+    let confidence = if unique && freq >= floor { 0.6 } else { 0.4 };
     let (form, _) = accent_form(std::str::from_utf8(&key).ok()?, None)?;
     Some(Fix { form, kind: Kind::Near, confidence })
 }
@@ -414,6 +424,10 @@ mod tests {
         assert_eq!(c("moven").as_deref(), Some("moyen"));
         assert_eq!(c("citovenneté").as_deref(), Some("citoyenneté"));
         assert_eq!(c("méme").as_deref(), Some("même"));
+        // Short words: one lookalike or a lost thin letter, to a common word.
+        assert_eq!(c("svec").as_deref(), Some("avec"));
+        assert_eq!(c("bilsn").as_deref(), Some("bilan"));
+        assert_eq!(c("crédi").as_deref(), Some("crédit"));
     }
 
     #[test]
