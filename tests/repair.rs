@@ -315,6 +315,9 @@ fn given_name_accent_kept() {
     // A scan loses accents, it does not invent them: `Kévin` is its bearer's spelling.
     let t = "M. Kévin MARTIN est présent. Le comlté a exarniné les dossiers.";
     assert!(repaired(t).starts_with("M. Kévin MARTIN"), "{}", repaired(t));
+    // Unless the document writes the plain spelling elsewhere: the accent is a speck.
+    let t = "Mme Sylvié MARTIN est présente. Sylvie MARTIN signe. Le comlté a exarniné les dossiers.";
+    assert!(repaired(t).starts_with("Mme Sylvie MARTIN"), "{}", repaired(t));
     let t = "Mme Helene MARTIN est présente. Le comlté a exarniné les dossiers.";
     assert!(repaired(t).starts_with("Mme Hélène MARTIN"), "{}", repaired(t));
 }

@@ -44,10 +44,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
             // only suggested.
             let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
-            // A scan loses accents, it does not invent them: a name written with an accent the
-            // lexicon's spelling lacks (`Kévin` / `Kevin`), or `ae` for its `æ` (`Laetitia`), is a
-            // spelling of its own, and only suggested.
-            let other_spelling = fold(&name) == fold(t.text) && !only_adds_accents(t.text, &name);
+            // A name written with an accent the lexicon's spelling lacks (`Kévin` / `Kevin`), or
+            // `ae` for its `æ` (`Laetitia`), is a spelling of its own unless the document writes
+            // the lexicon's elsewhere (`Sylvié` beside `Sylvie`: a speck): only suggested.
+            let other_spelling = fold(&name) == fold(t.text)
+                && removes_accents(t.text, &name)
+                && !doc.words.iter().any(|w| w.text == name);
             edits.push(Edit::new(t.start, t.end, name, "given-name", if capital_only || other_spelling { 0.45 } else { 0.7 }));
         }
     }
@@ -68,10 +70,11 @@ pub(super) fn reads_like_a_scan(doc: &Doc) -> bool {
     unknown * 25 >= words
 }
 
-/// Whether `form` is `seen` with accents added on some of its bare letters, and nothing else.
-fn only_adds_accents(seen: &str, form: &str) -> bool {
-    seen.chars().count() == form.chars().count()
-        && seen.chars().zip(form.chars()).all(|(s, f)| s == f || s.is_ascii() && fold(&f.to_string()) == fold(&s.to_string()))
+/// Whether `form` (of the same folded spelling) has fewer accented letters than `seen`, or
+/// other letters (`æ` for `ae`).
+fn removes_accents(seen: &str, form: &str) -> bool {
+    let accented = |w: &str| w.chars().filter(|c| !c.is_ascii()).count();
+    seen.chars().count() != form.chars().count() || accented(form) < accented(seen)
 }
 
 fn is_given(word: &str) -> bool {

