@@ -267,10 +267,11 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     // A rare word (Zipf < 3) reached through an unlikely lookalike or two is likelier another
     // damage of a common word (`quatité` is `qualité`, not `quotité`); and a three-letter word
     // is trusted only to a common word that is its only common neighbour (`cst` is `est`, but
-    // `ent` may be `est` as well as `ont` or `eut`).
+    // `ent` may be `est` as well as `ont` or `eut`), unless the confusion is the cheap `l`/`i`
+    // family (`lls` is `ils`).
     // (A glyph split or merged, `u` for `ti`, changes the length and is no lookalike guess.)
     let rare = freq < 300 && (n > 1 || cost > 0.5 && key.len() == folded.len());
-    let short = folded.chars().count() == 3 && (freq < 500 || n > 1 || common_neighbours(folded) > 1);
+    let short = folded.chars().count() == 3 && (freq < 500 || n > 1 || cost > 0.4 && common_neighbours(folded) > 1);
     if rare || short {
         confidence = confidence.min(0.45);
     }
