@@ -73,7 +73,7 @@ fn main() {
         }
         if show {
             for e in edits.iter().chain(&suggestions) {
-                eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}", e.confidence, e.rule, e.before, e.after);
+                eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}\t{}\t{}", e.confidence, e.rule, e.before, e.after, e.original.start, e.original.end);
             }
         }
         let (c0, c1) = (cer(&raw, &truth, false), cer(&fixed, &truth, false));

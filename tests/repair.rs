@@ -255,3 +255,80 @@ fn first_of_month_whose_digit_was_read_as_a_letter() {
     assert_eq!(repaired("réuni le mercredi ter juin 2022"), "réuni le mercredi 1er juin 2022");
     assert_eq!(repaired("au 12 ter rue du Port"), "au 12 ter rue du Port");
 }
+
+#[test]
+fn verb_a_read_with_a_grave_accent() {
+    assert_eq!(repaired("La préfecture à obtenu le label."), "La préfecture a obtenu le label.");
+    assert_eq!(repaired("Le point numérique à réalisé 300 accompagnements."), "Le point numérique a réalisé 300 accompagnements.");
+    assert_eq!(repaired("Il indique qu'il à déjà été reçu."), "Il indique qu'il a déjà été reçu.");
+    // The preposition before a noun in -é, an infinitive, an article.
+    assert_eq!(repaired("Le bureau est à côté de la salle."), "Le bureau est à côté de la salle.");
+    assert_eq!(repaired("Il reste à réaliser le bilan."), "Il reste à réaliser le bilan.");
+    assert_eq!(repaired("Grâce à la réunion."), "Grâce à la réunion.");
+}
+
+#[test]
+fn civility_mme_split_by_the_scan() {
+    assert_eq!(repaired("Mine DUPONT indique que le guichet ouvre."), "Mme DUPONT indique que le guichet ouvre.");
+    assert_eq!(repaired("Présents : Mroe Élodie FONTAINE, Mmc Claire BOUCHER."), "Présents : Mme Élodie FONTAINE, Mme Claire BOUCHER.");
+    // The noun, before a common capitalised word or a lowercase one.
+    assert_eq!(repaired("La Mine Bleue est un musée."), "La Mine Bleue est un musée.");
+    assert_eq!(repaired("Mine de rien, le délai baisse."), "Mine de rien, le délai baisse.");
+}
+
+#[test]
+fn article_l_misread_as_f_p_or_j() {
+    assert_eq!(repaired("Le comité remercie F'association et P'accueil."), "Le comité remercie l'association et l'accueil.");
+    assert_eq!(repaired("Il se rend dans ja salle."), "Il se rend dans la salle.");
+    // Before a consonant the letter is something else.
+    assert_eq!(repaired("Le sigle P'tit est connu."), "Le sigle P'tit est connu.");
+}
+
+#[test]
+fn first_of_after_an_article() {
+    assert_eq!(repaired("Les indicateurs du ler trimestre 2024."), "Les indicateurs du 1er trimestre 2024.");
+    assert_eq!(repaired("Déployé du ler au 12 avril."), "Déployé du 1er au 12 avril.");
+}
+
+#[test]
+fn coined_compound_keeps_its_parts() {
+    assert_eq!(repaired("Le label Qual-e-pret et la sous-prefecture."), "Le label Qual-e-pret et la sous-préfecture.");
+}
+
+#[test]
+fn short_glued_rest_needs_a_common_word() {
+    // `lars` is not `l’ars` (its `o` read as `a`: the word rule makes it `lors`).
+    assert_eq!(repaired("Elle a été présentée lars de la réunion."), "Elle a été présentée lors de la réunion.");
+    assert_eq!(repaired("Le rapport détai de la réunion."), "Le rapport détai de la réunion.");
+}
+
+#[test]
+fn sentence_period_not_after_a_preposition() {
+    // No sentence ends on a preposition or an infinitive: the capital is an `l` read as `L`.
+    assert_eq!(repaired("Le comité se réunit sous La présidence du préfet."), "Le comité se réunit sous la présidence du préfet.");
+    assert_eq!(repaired("Il faut assurer Le suivi des dossiers."), "Il faut assurer le suivi des dossiers.");
+    assert_eq!(repaired("Le comité se réunit à La Rochelle."), "Le comité se réunit à La Rochelle.");
+}
+
+#[test]
+fn given_name_accent_kept() {
+    // A scan loses accents, it does not invent them: `Kévin` is its bearer's spelling.
+    let t = "M. Kévin MARTIN est présent. Le comlté a exarniné les dossiers.";
+    assert!(repaired(t).starts_with("M. Kévin MARTIN"), "{}", repaired(t));
+    // Unless the document writes the plain spelling elsewhere: the accent is a speck.
+    let t = "Mme Sylvié MARTIN est présente. Sylvie MARTIN signe. Le comlté a exarniné les dossiers.";
+    assert!(repaired(t).starts_with("Mme Sylvie MARTIN"), "{}", repaired(t));
+    let t = "Mme Helene MARTIN est présente. Le comlté a exarniné les dossiers.";
+    assert!(repaired(t).starts_with("Mme Hélène MARTIN"), "{}", repaired(t));
+}
+
+#[test]
+fn capitalised_common_word_in_a_scan() {
+    let t = "Parucipants : les membres du comlté. Le rapport de la Préfeciure de la région est exarniné.";
+    assert_eq!(repaired(t), "Participants : les membres du comité. Le rapport de la Préfecture de la région est examiné.");
+    // A name after a civility, before a name, after an elided `d’`; a typed text.
+    let t = "Mme Durandeau indique que le comlté est exarniné. Jean Piésenie ARNAUD vient des Sables-d'Olonne.";
+    let out = repaired(t);
+    assert!(out.contains("Mme Durandeau") && out.contains("Piésenie ARNAUD") && out.contains("d'Olonne"), "{out}");
+    assert_eq!(repaired("Parucipants : les membres du comité."), "Parucipants : les membres du comité.");
+}

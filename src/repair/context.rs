@@ -49,10 +49,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         let t = doc.tokens[i];
         let edit = match t.text {
             "a" | "A" => preposition_a(doc, i),
+            "à" => verb_a(doc, i),
             "4" => preposition_digit(doc, i),
             "prés" | "Prés" => pres(doc, i),
             "M" => civility(doc, i),
-            "Ja" | "Je" | "Jes" => capital_j(doc, i),
+            "Ja" | "Je" | "Jes" | "ja" | "jes" => capital_j(doc, i),
+            madame if is_split_mme(madame) => civility_mme(doc, i),
             "11" => pronoun_il(doc, i),
             "ler" | "Ler" | "Ier" | "ier" | "ter" | "Ter" => first_of_month(doc, i),
             year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
@@ -104,7 +106,8 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
     }
     let lex = Lexicon::get();
     let next_tok = doc.tokens[i + 1].text;
-    let participle = next.ends_with('é') || matches!(next, "eu" | "pu" | "dû" | "su" | "vu" | "fait" | "pris" | "mis" | "dit" | "été");
+    // The verb's participle (which `verb_a` reads the same way, so that passes agree).
+    let participle = next.ends_with('é') || PARTICIPLES.contains(&next);
     if participle {
         return None;
     }
@@ -133,6 +136,83 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     Some(Edit::new(t.start, t.end, if capital { "À" } else { "à" }, "a-grave", confidence))
+}
+
+/// Past participles that do not end in `-é` (those are recognised by their verb in `-er`).
+const PARTICIPLES: &[&str] = &[
+    "été", "eu", "pu", "dû", "su", "vu", "lu", "fait", "dit", "pris", "mis", "reçu", "obtenu", "tenu", "retenu",
+    "maintenu", "venu", "rendu", "répondu", "perdu", "attendu", "entendu", "connu", "reconnu", "voulu", "fallu", "vécu",
+    "paru", "permis", "soumis", "transmis", "admis", "compris", "appris", "repris", "entrepris", "acquis", "atteint",
+    "rejoint", "ouvert", "offert", "produit", "conduit", "construit", "écrit", "inscrit", "décrit", "choisi", "réussi",
+    "fourni", "établi", "accueilli", "rempli", "saisi", "réuni", "suivi", "fini", "défini", "bénéficié",
+];
+
+/// `la préfecture à obtenu`, `le standard à reçu`, `il à été`: the verb `a` with a speck read as
+/// a grave accent. The preposition `à` is never followed by a past participle (possibly after
+/// an adverb: `à déjà été`) nor preceded by a subject pronoun (`il à`, `il y à`). Participles in
+/// `-é` are told from nouns (`à côté`, `à moitié`) by a verb in `-er` at least about as common.
+fn verb_a(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if i == 0 || i + 1 >= doc.tokens.len() || !spaced(doc, i) || doc.gap_before(i) != " " {
+        return None;
+    }
+    let prev = doc.settled(i - 1);
+    let before_prev = if i > 1 && doc.gap_before(i - 1) == " " { doc.settled(i - 2) } else { "".into() };
+    let subject = matches!(prev.as_ref(), "il" | "elle" | "on") || prev == "y" && matches!(before_prev.as_ref(), "il" | "n");
+    let mut j = i + 1;
+    if ADVERBS.contains(&doc.settled(j).as_ref()) && j + 1 < doc.tokens.len() && spaced(doc, j) {
+        j += 1;
+    }
+    let next = doc.settled(j);
+    let lowercase = doc.tokens[j].text.chars().all(char::is_lowercase);
+    let confidence = if subject {
+        0.85
+    } else if lowercase && PARTICIPLES.contains(&next.as_ref()) {
+        0.8
+    } else if lowercase && participle_of_er_verb(&next) {
+        0.7
+    } else {
+        return None;
+    };
+    Some(Edit::new(t.start, t.end, "a", "a-verb", confidence))
+}
+
+/// `réalisé` (`réaliser`), not `côté` (`côter` is far rarer than the noun): a past participle in
+/// `-é` whose infinitive is at least a tenth as common (frequencies are logarithmic, 100 is
+/// tenfold).
+fn participle_of_er_verb(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix('é') else { return false };
+    if stem.chars().count() < 3 {
+        return false;
+    }
+    let lex = Lexicon::get();
+    let (Some(freq), Some(verb)) = (lex.freq(word), lex.freq(&format!("{stem}er"))) else { return false };
+    verb + 100 >= freq
+}
+
+/// `Mine`, `Mrne`, `Mnie`, `Mroe`, `Mmc`: `Mme` whose `m` the scan split into two letters (or
+/// read as one thin one), or whose `e` it read as `c`.
+fn is_split_mme(word: &str) -> bool {
+    let Some(body) = word.strip_prefix('M').and_then(|rest| rest.strip_suffix(['e', 'c'])) else { return false };
+    word != "Mme" && matches!(body, "m" | "in" | "rn" | "ni" | "ri" | "im" | "mi" | "ro" | "ru" | "rr" | "nn" | "i")
+}
+
+/// A split `Mme` before a name (a capitalised given name or a family name in capitals), not
+/// inside a run of capitalised words.
+fn civility_mme(doc: &Doc, i: usize) -> Option<Edit> {
+    let next = doc.tokens.get(i + 1)?;
+    if doc.gap_after(i) != " " || !next.text.chars().all(char::is_alphabetic) || next.text.chars().count() < 2 {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let name = super::tokens::is_all_caps(next.text)
+        || is_capitalised(next.text) && (lex.is_proper(next.text) || !lex.contains(&next.text.to_lowercase()));
+    let in_run = i > 0 && doc.gap_before(i) == " " && is_capitalised(doc.tokens[i - 1].text);
+    if !name || in_run {
+        return None;
+    }
+    let t = doc.tokens[i];
+    Some(Edit::new(t.start, t.end, "Mme", "civility-mme", 0.8))
 }
 
 /// Determiners that open the object of `à` as often as that of the verb `a`.
@@ -232,7 +312,8 @@ fn civility(doc: &Doc, i: usize) -> Option<Edit> {
     Some(Edit::new(t.start, end, "M.", "civility-period", 0.7))
 }
 
-/// `Ja`, `Jes`, `Je` inside a sentence: the `l` of an article read as a `J`.
+/// `Ja`, `Jes`, `Je` inside a sentence: the `l` of an article read as a `J` (`ja`, `jes` are no
+/// French words either).
 fn capital_j(doc: &Doc, i: usize) -> Option<Edit> {
     if i == 0 || doc.sentence_start(i) || doc.gap_before(i) != " " || !doc.tokens[i - 1].text.chars().all(char::is_lowercase) {
         return None;
@@ -292,10 +373,17 @@ fn year_zero(doc: &Doc, i: usize) -> Option<Edit> {
 
 /// `le ler mars`, `ter juin`: the `1` of `1er` read as a letter, which only a month after it
 /// shows (`12 ter rue` is an address).
+///
+/// `ler` and `Ier` are no words at all: after `le`, `du`, `au` they are `1er` before anything
+/// (`du ler trimestre`, `du ler au 12 avril`).
 fn first_of_month(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let month = i + 1 < doc.tokens.len() && MONTHS.contains(&doc.settled(i + 1).as_ref());
-    (month && doc.gap_after(i) == " ").then(|| Edit::new(t.start, t.end, "1er", "first-of-month", 0.8))
+    let article = i > 0
+        && matches!(t.text, "ler" | "Ier" | "ier")
+        && doc.gap_before(i) == " "
+        && matches!(doc.tokens[i - 1].text, "le" | "du" | "au" | "Le" | "Du" | "Au");
+    ((month || article) && doc.gap_after(i) == " ").then(|| Edit::new(t.start, t.end, "1er", "first-of-month", 0.8))
 }
 
 /// Words a year follows.

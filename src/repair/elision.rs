@@ -49,10 +49,13 @@ fn vowel_initial(word: &str) -> bool {
     fold(word).starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h'])
 }
 
-/// `I'`, `1'`, `|'` before a word: the article `l'`.
+/// `I'`, `1'`, `|'` before a word: the article `l'`. So are `F'` and `P'` (the `l` and the
+/// apostrophe's head merged into one glyph, as in `Pobjet`), which French never writes, before
+/// a vowel-initial word.
 fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
-    if !matches!(t.text, "I" | "1" | "|") {
+    let merged = matches!(t.text, "F" | "P");
+    if !merged && !matches!(t.text, "I" | "1" | "|") {
         return None;
     }
     let gap = doc.gap_after(i);
@@ -60,11 +63,14 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     if gap.chars().count() != 1 || !gap.chars().all(is_apostrophe) || !next.text.starts_with(char::is_alphabetic) {
         return None;
     }
+    if merged && (!vowel_initial(next.text) || doc.protected(i + 1)) {
+        return None;
+    }
     if i > 0 && doc.gap_before(i).is_empty() {
         return None;
     }
     let l = if doc.sentence_start(i) { "L" } else { "l" };
-    Some(Edit::new(t.start, t.end, l, "elision-I-l", 0.9))
+    Some(Edit::new(t.start, t.end, l, "elision-I-l", if merged { 0.8 } else { 0.9 }))
 }
 
 /// `d’ Orléans`: the space after an elided word's apostrophe is scanning noise.
@@ -158,13 +164,16 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
     }
     // The rest keeps its own capital (`lEtat`); otherwise it is read as a lowercase word.
     let rest_lower = rest.to_lowercase();
+    // A short rest is often a word by chance (`lars` is `lors`, `détai` is `délai`): only a
+    // common one counts.
+    let short = rest.chars().count() < 5;
     let (form, conf_rest) = match lex.freq(&rest_lower) {
-        Some(freq) if freq >= 100 => (rest_lower.clone(), 1.0),
+        Some(freq) if freq >= if short { 450 } else { 100 } => (rest_lower.clone(), 1.0),
         Some(_) => return None,
         None => match word::correct(&rest_lower, Reach::Full) {
             // Only a sure reading of the rest: accents, or one cheap confusion in a long word.
             Some(fix)
-                if fix.kind == Kind::Accent && fix.confidence >= 0.7
+                if fix.kind == Kind::Accent && fix.confidence >= 0.7 && (rest.chars().count() >= 6 || lex.freq(&fix.form).unwrap_or(0) >= 450)
                     || fix.kind == Kind::Confusion(1) && fix.confidence >= 0.85 && rest.chars().count() >= 5 =>
             {
                 (fix.form, fix.confidence)

@@ -32,9 +32,16 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
 
 /// A list dash read as `=` (the stroke doubled by ink spread) at the start of a line: `=` never
 /// opens a line of prose. It becomes the dash the document's other list lines use.
+///
+/// A round bullet `•` the French model reads as `+` (never as `•`): in a text that reads like a
+/// scan, a `+` opening a line before a word becomes the document's list dash if its other list
+/// lines use one, else `•` (a typed list may use `+`, a typed export is left alone).
 fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
-    // Most texts hold no `=` at all, and then no line to count the dashes for.
-    if memchr::memchr(b'=', doc.text.as_bytes()).is_none() {
+    // Most texts hold no `=` or `+` at all, and then no line to count the dashes for.
+    let bytes = doc.text.as_bytes();
+    let equals = memchr::memchr(b'=', bytes).is_some();
+    let plus = memchr::memchr(b'+', bytes).is_some() && doc.scan();
+    if !equals && !plus {
         return;
     }
     let opens = |line: &str, mark: &str| line.trim_start_matches([' ', '\t']).strip_prefix(mark).is_some_and(|r| r.starts_with([' ', '\t']));
@@ -48,9 +55,11 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
     let (best, n) = seen.iter().zip(DASHES).max_by_key(|(n, _)| **n).map_or(("-", 0), |(n, d)| (d, *n));
     let mut line_start = 0;
     for line in doc.text.split_inclusive('\n') {
-        if opens(line, "=") {
-            let at = line_start + line.len() - line.trim_start_matches([' ', '\t']).len();
+        let at = line_start + line.len() - line.trim_start_matches([' ', '\t']).len();
+        if equals && opens(line, "=") {
             edits.push(Edit::new(at, at + 1, best, "bullet", if n > 0 { 0.7 } else { 0.5 }));
+        } else if plus && opens(line, "+") && line[at - line_start + 1..].trim_start().starts_with(char::is_alphabetic) {
+            edits.push(Edit::new(at, at + 1, if n > 0 { best } else { "•" }, "bullet-plus", 0.6));
         }
         line_start += line.len();
     }
@@ -101,7 +110,13 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
         _ => return None,
     };
     let a_known = doc.freq(i).is_some();
-    let (b_form, b_conf) = spell(b.text)?;
+    // After a line-end hyphen the second half is no word alone (`direc-` / `trice`): the
+    // joined word decides.
+    let (b_form, b_conf) = match spell(b.text) {
+        Some(spelt) => spelt,
+        None if hyphen.is_none() => (b.text.to_lowercase(), 0.9),
+        None => return None,
+    };
     let after = match hyphen {
         // Line-end hyphen: the joined word if it exists, else a compound kept hyphenated.
         None => {

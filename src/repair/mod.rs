@@ -53,6 +53,8 @@ pub(crate) struct Doc<'a> {
     pub apostrophe: char,
     /// The document writes accented capitals (`État`, `À`) clearly more often than it omits them.
     pub accents_capitals: bool,
+    /// [`names::reads_like_a_scan`], computed when a rule first asks.
+    scan: std::cell::OnceCell<bool>,
 }
 
 struct Word<'a> {
@@ -94,6 +96,7 @@ impl<'a> Doc<'a> {
             words,
             apostrophe: apostrophe(text),
             accents_capitals: false,
+            scan: std::cell::OnceCell::new(),
         };
         doc.accents_capitals = accents_capitals(&doc);
         doc
@@ -128,6 +131,12 @@ impl<'a> Doc<'a> {
             Some(fix) if fix.confidence >= 0.5 => Cow::Owned(fix.form),
             _ => Cow::Borrowed(lower),
         }
+    }
+
+    /// Whether the text reads like a scan rather than a typed export (see
+    /// [`names::reads_like_a_scan`]): rules that a typist's habits could contradict ask it.
+    pub fn scan(&self) -> bool {
+        *self.scan.get_or_init(|| names::reads_like_a_scan(self))
     }
 
     /// Text between token `i` and token `i + 1` (or the end).
@@ -294,7 +303,22 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let capitalised = is_capitalised(t.text);
         let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
-        let Some(fix) = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref() else {
+        let cached = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref();
+        // A capitalised word in prose (opening a sentence or a heading, before lowercase words)
+        // is a common word more often than a name: it gets the full searches, but only a common
+        // word is taken from them (`Parucipants`, `Préfeciure de la`).
+        let full;
+        let cached = if reach == Reach::Safe && cached.is_none_or(|f| f.confidence < 0.5) && capital_in_prose(doc, i) {
+            // Keeping its first letter: a lost one is a glued article's (`Hobjectif` is `l’objectif`).
+            let first = |w: &str| crate::lexicon::fold(w).chars().next();
+            full = word::correct(lower, Reach::Full).filter(|f| {
+                f.confidence >= 0.5 && first(&f.form) == first(lower) && Lexicon::get().freq(&f.form).is_some_and(|q| q >= 400)
+            });
+            full.as_ref().or(cached)
+        } else {
+            cached
+        };
+        let Some(fix) = cached else {
             continue;
         };
         let mut confidence = fix.confidence;
@@ -304,6 +328,10 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         let hyphenated = before.ends_with('-')
             || before.starts_with('-') && before[1..].chars().all(char::is_whitespace)
             || doc.gap_after(i).starts_with('-');
+        if fix.kind == Kind::Accent && hyphenated && !known_compound(doc, i, &fix.form) && coined_compound(doc, i) {
+            // `Qual-e-pret`: a part of a compound whose other parts are no words is a name's.
+            continue;
+        }
         if fix.kind != Kind::Accent {
             // A spelling the document repeats, or a part of a hyphenated name, is deliberate
             // more often than not; so are short capitalised words.
@@ -373,6 +401,68 @@ fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
     let after = doc.gap_after(i) == "-" && i + 1 < doc.tokens.len() && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
     before || after
 }
+
+/// Whether a part of the hyphenated chain around token `i` (other than `i`) is a single letter
+/// or a capitalised word the lexicon lacks: the chain is a coined name (`Qual-e-pref`), not a
+/// compound (`lauto-evaluation` is one, with its article glued).
+fn coined_compound(doc: &Doc, i: usize) -> bool {
+    let odd = |j: usize| {
+        let text = doc.tokens[j].text;
+        text.chars().count() < 2 || doc.freq(j).is_none() && text.starts_with(char::is_uppercase)
+    };
+    let mut j = i;
+    while j > 0 && doc.gap_before(j) == "-" {
+        j -= 1;
+        if odd(j) {
+            return true;
+        }
+    }
+    let mut j = i;
+    while j + 1 < doc.tokens.len() && doc.gap_after(j) == "-" {
+        j += 1;
+        if odd(j) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether capitalised token `i` of a scan, no name the lexicon knows, stands where prose, not
+/// a name, is likely: no civility or
+/// capitalised word before it on its line (unless it opens a sentence), and a lowercase word
+/// or punctuation after it, not another capitalised word or one in capitals.
+fn capital_in_prose(doc: &Doc, i: usize) -> bool {
+    let lex = Lexicon::get();
+    let text = doc.tokens[i].text;
+    // Only in a scan; a place or a given name is not prose.
+    if !doc.scan() || lex.is_proper(text) || !lex.proper_of_fold(&crate::lexicon::fold(text)).is_empty() {
+        return false;
+    }
+    let before = doc.gap_before(i);
+    // After an elided `d’` or a hyphen, a capitalised word is a place's (`Sables-d’Olonne`).
+    if before.ends_with(['\'', '\u{2019}', '-']) {
+        return false;
+    }
+    let after_capital = i > 0
+        && !before.contains('\n')
+        && (is_capitalised(doc.tokens[i - 1].text) || is_all_caps(doc.tokens[i - 1].text))
+        && !doc.sentence_start(i);
+    if after_capital || (i > 0 && names::CIVILITIES.contains(&doc.tokens[i - 1].text)) {
+        return false;
+    }
+    // Inside a sentence, a capital after a preposition is a place's (`de Chevreux`); after an
+    // article it may be an institution's (`la Préfecture`).
+    if !doc.sentence_start(i) && !(i > 0 && ARTICLES.contains(&doc.lower(i - 1))) {
+        return false;
+    }
+    let gap = doc.gap_after(i);
+    match doc.tokens.get(i + 1) {
+        Some(next) if gap == " " => next.text.starts_with(char::is_lowercase),
+        _ => gap.trim_start_matches(' ').starts_with([':', ',', ';', '.', '\n']) || i + 1 == doc.tokens.len(),
+    }
+}
+
+const ARTICLES: &[&str] = &["la", "le", "les", "l", "du", "des", "au", "aux", "une", "un", "cette", "ce", "ces"];
 
 /// How many letters of a word carry a diacritic.
 fn accents(word: &str) -> usize {

@@ -6,11 +6,9 @@ use super::Doc;
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
 
-const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
+pub(super) const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
-    // Read once per document, when a name first asks.
-    let mut scan = None;
     for i in 0..doc.tokens.len() {
         let t = doc.tokens[i];
         if done[i] || !is_capitalised(t.text) || !t.text.chars().all(char::is_alphabetic) {
@@ -39,14 +37,20 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         }
         // In a typed text a given name the lexicon lacks is the bearer's spelling (`Kévin`,
         // `Maite`, `Laetitia`); only a scan damages names (`Veronlque`, `Sylvié`).
-        if !*scan.get_or_insert_with(|| reads_like_a_scan(doc)) {
+        if !doc.scan() {
             continue;
         }
         if let Some(name) = given_name(t.text) {
             // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
             // only suggested.
             let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
-            edits.push(Edit::new(t.start, t.end, name, "given-name", if capital_only { 0.45 } else { 0.7 }));
+            // A name written with an accent the lexicon's spelling lacks (`Kévin` / `Kevin`), or
+            // `ae` for its `æ` (`Laetitia`), is a spelling of its own unless the document writes
+            // the lexicon's elsewhere (`Sylvié` beside `Sylvie`: a speck): only suggested.
+            let other_spelling = fold(&name) == fold(t.text)
+                && removes_accents(t.text, &name)
+                && !doc.words.iter().any(|w| w.text == name);
+            edits.push(Edit::new(t.start, t.end, name, "given-name", if capital_only || other_spelling { 0.45 } else { 0.7 }));
         }
     }
 }
@@ -55,7 +59,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
 /// lowercase words of four letters or more is unknown to the lexicon (measured: typed
 /// exports 0–2.5 %, pdftotext with hyphenation up to 6 %, Tesseract at medium noise 7–9 %,
 /// raw archive OCR 5 %).
-fn reads_like_a_scan(doc: &Doc) -> bool {
+pub(super) fn reads_like_a_scan(doc: &Doc) -> bool {
     let (mut words, mut unknown) = (0, 0);
     for w in &doc.words {
         if w.text.len() >= 4 && w.text.chars().all(char::is_lowercase) {
@@ -64,6 +68,13 @@ fn reads_like_a_scan(doc: &Doc) -> bool {
         }
     }
     unknown * 25 >= words
+}
+
+/// Whether `form` (of the same folded spelling) has fewer accented letters than `seen`, or
+/// other letters (`æ` for `ae`).
+fn removes_accents(seen: &str, form: &str) -> bool {
+    let accented = |w: &str| w.chars().filter(|c| !c.is_ascii()).count();
+    seen.chars().count() != form.chars().count() || accented(form) < accented(seen)
 }
 
 fn is_given(word: &str) -> bool {

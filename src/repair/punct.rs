@@ -9,6 +9,7 @@ use crate::edit::Edit;
 pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
     colons(doc, edits);
     semicolons(doc, edits);
+    list_colons(doc, edits);
     dashes(doc, edits);
     brackets(doc, edits);
 }
@@ -101,6 +102,51 @@ fn semicolons(doc: &Doc, edits: &mut Vec<Edit>) {
     }
 }
 
+/// Marks that open a list item, as the scan reads them (`+`, `=`, `*` for bullets).
+fn list_mark(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let Some(c) = line.chars().next() else { return false };
+    matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '=' | '·' | '▪') && line[c.len_utf8()..].starts_with([' ', '\t'])
+}
+
+/// A semicolon whose lower tail the scan lost reads as a colon. At the end of a list item
+/// (`- la directrice de la CAF, Mme GUÉRIN :`) between two items of the same list, the
+/// previous one ending with `;`, it closes the item, it does not open a sub-list: a sentence
+/// announcing a list is short and its items would follow under another mark.
+fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    if memchr::memmem::find(text.as_bytes(), b" :").is_none() {
+        return;
+    }
+    // (start offset, line) of the non-blank lines.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            lines.push((at, line.trim_end()));
+        }
+        at += line.len();
+    }
+    for k in 1..lines.len().saturating_sub(1) {
+        let (start, line) = lines[k];
+        let Some(body) = line.strip_suffix(" :") else { continue };
+        let (prev, next) = (lines[k - 1].1, lines[k + 1].1);
+        let words = body.split_whitespace().count() - 1;
+        if !list_mark(line) || !list_mark(prev) || !list_mark(next) || !prev.ends_with(';') || words < 5 {
+            continue;
+        }
+        // Items of one list open alike; sub-items often in lowercase under a capitalised one.
+        let opens_upper = |l: &str| l.trim_start().chars().skip(1).find(|c| c.is_alphabetic()).map(char::is_uppercase);
+        if opens_upper(line) != opens_upper(next) || opens_upper(line) != opens_upper(prev) {
+            continue;
+        }
+        let colon = start + line.len() - 1;
+        if !is_protected(&doc.protected, colon, colon + 1) {
+            edits.push(Edit::new(colon, colon + 1, ";", "semicolon-read-colon", 0.6));
+        }
+    }
+}
+
 /// Tesseract reads the spaced en dash (`Bilan – juin`, what word processors put for ` - `) as
 /// an em dash. Inside a line, between words, it is turned back; a document whose scan shows
 /// spaced en dashes was read faithfully, and its em dashes are left alone. A hyphen glued to
@@ -122,6 +168,36 @@ fn dashes(doc: &Doc, edits: &mut Vec<Edit>) {
         let inside_line = !line_before.trim().is_empty() && after.trim_start_matches(' ').starts_with(|c: char| c != '\n');
         if spaced && inside_line && !is_protected(&doc.protected, start, at) {
             edits.push(Edit::new(start, at + '—'.len_utf8(), "–", "en-dash", 0.6));
+        }
+    }
+    hyphen_dashes(doc, edits);
+}
+
+/// The French model never outputs an en dash: it reads the spaced one as an em dash or, in a
+/// photocopy, as a hyphen (` - `, ` -- `). Typists put ` – ` between words (word processors
+/// make it of ` - `), a bare spaced hyphen hardly ever; so in a text that reads like a scan
+/// (and shows no en dash, which its OCR would have kept), a spaced hyphen between two words
+/// of a line is the en dash. A typed export keeps its hyphens.
+fn hyphen_dashes(doc: &Doc, edits: &mut Vec<Edit>) {
+    let text = doc.text;
+    let Some(first) = memchr::memmem::find(text.as_bytes(), b" -") else { return };
+    if !doc.scan() {
+        return;
+    }
+    for space in memchr::memmem::find_iter(&text.as_bytes()[first..], b" -").map(|p| p + first) {
+        let start = space + 1;
+        let rest = &text[start..];
+        let len = if rest.starts_with("-- ") { 2 } else if rest.starts_with("- ") { 1 } else { continue };
+        let before = text[..space].trim_end_matches(' ');
+        let after = text[start + len..].trim_start_matches(' ');
+        let line_before = before.rsplit('\n').next().unwrap_or(before);
+        // Between a word (or a closing bracket, a figure) and what goes on on the same line.
+        let word_before = line_before.trim().chars().count() >= 2 && line_before.ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        let goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '(');
+        // Inside brackets it is a typist's hyphen in a name (`(UFC - que choisir)`).
+        let in_brackets = line_before.rfind('(').is_some_and(|open| line_before.rfind(')').is_none_or(|close| close < open));
+        if word_before && goes_on && !in_brackets && !is_protected(&doc.protected, start, start + len) {
+            edits.push(Edit::new(start, start + len, "–", "en-dash-hyphen", 0.6));
         }
     }
 }
@@ -166,6 +242,31 @@ mod tests {
         assert!(applied("— cette proposition").is_empty());
         assert!(applied("Bilan—juin").is_empty());
         assert!(applied("Bilan — juin, Audit – mai").is_empty());
+    }
+
+    /// A text with enough unknown words to read like a scan.
+    const SCAN: &str = "La réunlon du comlté sest tenue dans la sallc.\n";
+
+    #[test]
+    fn spaced_hyphen_in_a_scan_is_an_en_dash() {
+        let text = format!("{SCAN}Olivier DEVOS - Directeur -- CPAM de Lille\nJeudi 29 juin 2023, 10 h 00 - 12 h 00\n");
+        let dashes: Vec<_> = applied(&text).into_iter().filter(|(_, a)| a == "–").collect();
+        assert_eq!(dashes, [("-".into(), "–".into()), ("--".into(), "–".into()), ("-".into(), "–".into())]);
+        // A typed text, a hyphen inside brackets, one opening a line, a scan that keeps en dashes.
+        assert!(applied("Olivier DEVOS - Directeur de la caisse primaire, présent à la réunion du comité").is_empty());
+        assert!(applied(&format!("{SCAN}Jean LAMARCHE (UFC - que choisir)")).iter().all(|(_, a)| a != "–"));
+        assert!(applied(&format!("{SCAN}- Directeur de la CPAM")).iter().all(|(_, a)| a != "–"));
+        assert!(applied(&format!("{SCAN}Bilan – juin, DEVOS - Directeur")).iter().all(|(_, a)| a != "–"));
+    }
+
+    #[test]
+    fn colon_ending_a_list_item_between_items_is_a_semicolon() {
+        let text = "- le président de l'UDAF de la Loire, M. Gilles JOUBERT ;\n\n- la directrice de l'accueil de la CAF, Mme Sylvie GUÉRIN :\n\n- le délégué du Défenseur des droits, M. SYLLA.";
+        assert_eq!(applied(text), [(":".into(), ";".into())]);
+        // A capitalised item announcing lowercase sub-items, a short one, the first of a list.
+        assert!(applied("- Mettre en œuvre le plan de formation ;\n- Déployer des solutions innovantes et utiles :\n- déploiement d'une plate-forme ;").is_empty());
+        assert!(applied("- le plan de formation ;\n- les solutions :\n- le déploiement ;").is_empty());
+        assert!(applied("Ordre du jour du comité de ce jour :\n- le bilan de la démarche ;\n- le plan.").is_empty());
     }
 
     #[test]

@@ -29,6 +29,13 @@ const OPENERS: &[&str] = &[
     "Il", "Ils", "Elle", "Elles", "On", "Nous", "Le", "La", "Les", "Ce", "Cette", "Ces", "Un", "Une", "Des",
 ];
 
+/// Prepositions and conjunctions of four letters or more that are not among the most frequent
+/// words (`sous la présidence`).
+const PREPOSITIONS: &[&str] = &[
+    "sous", "vers", "chez", "sans", "selon", "entre", "depuis", "pendant", "contre", "parmi", "après", "avant", "durant",
+    "malgré", "envers", "hors", "lors", "dont", "donc", "puis", "jusque", "auprès", "concernant", "suivant", "via",
+];
+
 fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     let tokens = &doc.tokens;
     if i + 2 >= tokens.len() || !OPENERS.contains(&tokens[i + 1].text) {
@@ -43,11 +50,17 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     // Articles, prepositions and conjunctions (`et`, `sur`, `dans`) end no sentence: before
     // them the capital is the scan's (`l` read as `L`). They are short or very frequent.
     let settled = doc.settled(i);
-    if settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600) {
-        return;
-    }
+    let function_word = settled.chars().count() < 4
+        || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600)
+        || PREPOSITIONS.contains(&settled.as_ref());
     // An infinitive takes its object there (`d’assurer le suivi`).
-    if opener.text.starts_with('L') && (settled.ends_with("er") || settled.ends_with("ir")) {
+    let infinitive = opener.text.starts_with('L') && (settled.ends_with("er") || settled.ends_with("ir"));
+    if function_word || infinitive {
+        // No sentence ends there: the capital of `La`, `Le`, `Les` between two lowercase words
+        // of one sentence is an `l` the scan read as `L` (`sous La présidence`).
+        if opener.text.starts_with('L') && doc.gap_after(i) == " " && !is_protected(&doc.protected, opener.start, opener.end) {
+            edits.push(Edit::new(opener.start, opener.start + 1, "l", "article-capital", 0.6));
+        }
         return;
     }
     if is_protected(&doc.protected, word.start, next.end) {
@@ -117,8 +130,9 @@ mod tests {
         assert_eq!(applied("le bilan Le Monde publie"), "le bilan Le Monde publie");
         assert_eq!(applied("la liste des dossiers\nLes agents viennent"), "la liste des dossiers\nLes agents viennent");
         assert_eq!(applied("article 12 Le texte dit"), "article 12 Le texte dit");
-        assert_eq!(applied("les agents et Les usagers"), "les agents et Les usagers");
-        assert_eq!(applied("afin d’assurer Le suivi"), "afin d’assurer Le suivi");
+        // No sentence ends on a conjunction or an infinitive: the capital is an `l` read as `L`.
+        assert_eq!(applied("les agents et Les usagers"), "les agents et les usagers");
+        assert_eq!(applied("afin d’assurer Le suivi"), "afin d’assurer le suivi");
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub(super) const CONFUSIONS: &[(&str, &str, f32)] = &[
     ("ri", "n", 0.4),
     ("n", "ri", 0.4),
     ("li", "h", 0.4),
+    ("v", "y", 0.4),
     ("h", "li", 0.4),
     ("cl", "d", 0.4),
     ("m", "ni", 0.5),
@@ -148,7 +149,12 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
         return fix;
     }
     if reach == Reach::Full && letters >= 7 && fix.is_none() && folded.chars().all(|c| c.is_alphabetic()) {
-        fix = near(&folded);
+        fix = near(&folded, false);
+    }
+    if reach == Reach::Full && (4..7).contains(&letters) && fix.as_ref().is_none_or(|f| f.confidence < 0.5) && folded.chars().all(|c| c.is_alphabetic()) {
+        if let Some(short) = near(&folded, true).filter(|f| f.confidence >= 0.5) {
+            return Some(short);
+        }
     }
     // A doubtful answer from the cheaper searches gives way to the weighted distance, which
     // weighs the same candidates and more by cost; it is kept if that finds none that stands out.
@@ -165,7 +171,9 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
 pub(super) fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f32)> {
     let mut forms = Lexicon::get().forms_of_fold(folded);
     if let Some(seen) = seen {
-        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| a == b && !b.is_ascii()).count();
+        // Accents the scan read, at their places: the scan confuses `é`, `è` and `ê` (`méme`
+        // is `même`), so any accent where it saw one counts, and frequency decides among them.
+        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| !a.is_ascii() && !b.is_ascii()).count();
         forms.sort_by_key(|(form, freq)| (std::cmp::Reverse(kept(form)), std::cmp::Reverse(*freq)));
         if forms.len() > 1 && kept(&forms[0].0) > kept(&forms[1].0) {
             forms.truncate(1);
@@ -256,10 +264,33 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     if freq == 0 {
         confidence -= 0.2;
     }
+    // A rare word (Zipf < 3) reached through an unlikely lookalike or two is likelier another
+    // damage of a common word (`quatité` is `qualité`, not `quotité`); and a three-letter word
+    // is trusted only to a common word that is its only common neighbour (`cst` is `est`, but
+    // `ent` may be `est` as well as `ont` or `eut`), unless the confusion is the cheap `l`/`i`
+    // family (`lls` is `ils`).
+    // (A glyph split or merged, `u` for `ti`, changes the length and is no lookalike guess.)
+    let rare = freq < 300 && (n > 1 || cost > 0.5 && key.len() == folded.len());
+    let short = folded.chars().count() == 3 && (freq < 500 || n > 1 || cost > 0.4 && common_neighbours(folded) > 1);
+    if rare || short {
+        confidence = confidence.min(0.45);
+    }
     if accent_conf < 0.9 {
         confidence -= 0.1;
     }
     Some(Fix { form, kind: Kind::Confusion(n), confidence })
+}
+
+/// How many distinct common words (Zipf ≥ 4) are one confusion away from `folded`.
+fn common_neighbours(folded: &str) -> usize {
+    let lex = Lexicon::get();
+    let mut found: Vec<String> = Vec::new();
+    for_each_variant(folded, &mut String::new(), f32::INFINITY, |v, _| {
+        if lex.fold_freq(v).is_some_and(|f| f >= 400) && !found.iter().any(|k| k == v) {
+            found.push(v.to_string());
+        }
+    });
+    found.len()
 }
 
 /// Letters a scan may read as `observed`, by glyph shape (stems, bowls, ascenders), for the
@@ -298,12 +329,14 @@ pub(super) fn lookalikes(observed: u8) -> &'static [u8] {
 /// the scan mangles most; a doubled letter losing one copy is tried too.
 pub(super) const DROPPED: &[u8] = b"iltfrje";
 
-/// One letter dropped, added or misread by the scan: only for long words, where a unique
-/// frequent neighbour is trustworthy. The folded key is ASCII letters (the caller checks they
+/// One letter dropped, added or misread by the scan: for long words, where a unique frequent
+/// neighbour is trustworthy; for `short` ones (4–6 letters: `svec`, `bilsn`, `sutvi`, `crédi`)
+/// only a lookalike or a lost thin letter, never a deleted one, and only to a common word
+/// that no other candidate comes near. The folded key is ASCII letters (the caller checks they
 /// are letters; folding removed the accents), so the candidates are the word with one letter
 /// deleted, a thin or doubled letter inserted, or a letter replaced by a lookalike: about a
 /// dozen table probes per letter instead of a Levenshtein automaton.
-fn near(folded: &str) -> Option<Fix> {
+fn near(folded: &str, short: bool) -> Option<Fix> {
     if !folded.is_ascii() {
         return None;
     }
@@ -332,10 +365,12 @@ fn near(folded: &str) -> Option<Fix> {
         if i == word.len() {
             break;
         }
-        buf.clear();
-        buf.extend_from_slice(&word[..i]);
-        buf.extend_from_slice(&word[i + 1..]);
-        probe(&buf);
+        if !short {
+            buf.clear();
+            buf.extend_from_slice(&word[..i]);
+            buf.extend_from_slice(&word[i + 1..]);
+            probe(&buf);
+        }
         buf.clear();
         buf.extend_from_slice(word);
         for &c in lookalikes(word[i]) {
@@ -345,8 +380,9 @@ fn near(folded: &str) -> Option<Fix> {
     }
     cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let (key, freq) = cands.first()?.clone();
-    let unique = cands.get(1).map_or(true, |(_, f)| *f + 50 <= freq);
-    let confidence = if unique && freq >= 200 { 0.6 } else { 0.4 };
+    let (margin, floor) = if short { (100, 450) } else { (50, 200) };
+    let unique = cands.get(1).map_or(true, |(_, f)| *f + margin <= freq);
+    let confidence = if unique && freq >= floor { 0.6 } else { 0.4 };
     let (form, _) = accent_form(std::str::from_utf8(&key).ok()?, None)?;
     Some(Fix { form, kind: Kind::Near, confidence })
 }
@@ -397,5 +433,27 @@ mod tests {
         assert_eq!(c("rnaintenance").as_deref(), Some("maintenance"));
         assert_eq!(c("controlés").as_deref(), Some("contrôlés"));
         assert_eq!(c("bibliothque").as_deref(), Some("bibliothèque"));
+        // `y` read as `v`; an accent read as another one.
+        assert_eq!(c("moven").as_deref(), Some("moyen"));
+        assert_eq!(c("citovenneté").as_deref(), Some("citoyenneté"));
+        assert_eq!(c("méme").as_deref(), Some("même"));
+        // Short words: one lookalike or a lost thin letter, to a common word.
+        assert_eq!(c("svec").as_deref(), Some("avec"));
+        assert_eq!(c("bilsn").as_deref(), Some("bilan"));
+        assert_eq!(c("crédi").as_deref(), Some("crédit"));
+    }
+
+    #[test]
+    fn unlikely_confusions_to_rare_words_are_doubtful() {
+        let sure = |w: &str| correct(w, Reach::Full).filter(|f| f.confidence >= 0.5).map(|f| f.form);
+        // `ent` may be `est` or `ont`; `mar` is `mars` as often as `mai`; `cetie` is `cette`.
+        assert_eq!(sure("ent"), None);
+        assert_eq!(sure("rec"), None);
+        assert_eq!(sure("cst").as_deref(), Some("est"));
+        assert_ne!(sure("cetie").as_deref(), Some("cotie"));
+        assert_ne!(sure("précidence").as_deref(), Some("procidence"));
+        // Cheap confusions to common words stay sure.
+        assert_eq!(sure("ia").as_deref(), Some("la"));
+        assert_eq!(sure("chefte").as_deref(), Some("cheffe"));
     }
 }
