@@ -232,7 +232,8 @@ fn a_day_before_a_month_is_not_the_preposition() {
 #[test]
 fn accents_of_names_and_places_are_kept_in_a_typed_text() {
     let t = "Monsieur Kévin MORNET, adjoint au chef du bureau de l'immigration.\n\
-             Deux permanences juridiques ont été supprimées à Alès.";
+             Deux permanences juridiques ont été supprimées à Alès.\n\
+             Lieu : préfecture de l'Aude, salle Barbès.";
     assert_eq!(repaired(t), t);
 }
 

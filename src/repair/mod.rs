@@ -349,9 +349,10 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
             // Inside a run of capitalised words (`Allo Service Public`) or a hyphenated name
             // (`Seine-Saint-Denis`) the spelling is a name's.
             confidence = confidence.min(0.45);
-        } else if capitalised && !doc.sentence_start(i) && accents(&fix.form) < accents(lower) {
-            // A capitalised word whose accent the lexicon lacks is a place or a name (`Alès`):
-            // scans lose accents far more often than they invent them.
+        } else if capitalised && !doc.sentence_start(i) && accents(&fix.form) <= accents(lower) {
+            // A capitalised word whose accent the lexicon lacks or places otherwise is a place
+            // or a name (`Alès`, `salle Barbès`): scans lose accents far more often than they
+            // invent them.
             confidence = confidence.min(0.45);
         }
         let mut form = fix.form.as_str();
