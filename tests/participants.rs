@@ -439,6 +439,19 @@ fn inline_entries_as_a_scan_leaves_them() {
 }
 
 #[test]
+fn an_attendance_heading_a_scan_joined_to_the_title_above() {
+    let t = "Compte rendu de la réunion du jeudi 7 mars 2024\nMembres présents\n\n- Mme Anne PETIT, secrétaire générale\n- M. Luc BLANC, président de l'UDAF\n\nLa séance est ouverte.\n";
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(Some("Mme"), Some("Anne"), "PETIT", Some("secrétaire générale"), None, None, Present),
+            row(Some("M."), Some("Luc"), "BLANC", Some("président de l'UDAF"), None, None, Present),
+        ]
+    );
+}
+
+#[test]
 fn an_inline_list_a_scan_cut_with_blank_lines() {
     let t = "Étaient présents : Mme Anne PETIT, responsable de la mission modernisation et\n\nqualité ; M. Luc BLANC, président de l'UDAF ; Mme Rose\nNOIR, délégué du Défenseur des droits.\n\nNom Prénom\n\nLa séance est ouverte.\n";
     let p = people(t);

@@ -241,6 +241,11 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
 /// between a title and the attendance heading under it, which the segmenter then joined.
 fn heading_closing_paragraph<'t>(text: &'t str, block: &Block) -> Option<(Attendance, &'t str, Option<Span>)> {
     let last = block.lines.last().filter(|_| block.lines.len() > 1 && block.kind == BlockKind::Paragraph)?;
+    // `Présents : M. X` / `Excusés`: the paragraph opens the list itself.
+    let first = &text[block.content.start..block.lines[0].end.max(block.content.start)];
+    if block_has_entry(text, block) || vocab::attendance_heading(first.split(':').next().unwrap_or(first)).is_some() {
+        return None;
+    }
     let line = text[last.start.max(block.content.start)..last.end].trim();
     let short = line.chars().count() <= 40 && line.split_whitespace().count() <= 3 && !line.contains(':');
     if !short || !line.starts_with(char::is_uppercase) {
