@@ -216,6 +216,11 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     if after.starts_with('€') {
         return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false, scale: 1.0 });
     }
+    if let Some(len) = misread_percent(after).filter(|_| g > 0) {
+        if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) {
+            return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + len, bare: false, scale: 1.0 });
+        }
+    }
     if let Some(reading) = scaled_euros(after, start) {
         return Some(reading);
     }
@@ -287,6 +292,13 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         return Some(count(text, start, w));
     }
     Some(bare(at))
+}
+
+/// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`): a token
+/// no number is followed by, since a digit group after a number has three digits. Its length.
+fn misread_percent(after: &str) -> Option<usize> {
+    let token = after.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')')).next()?;
+    ["6", "26", "56", "96", "2e", "Yo", "Jo"].contains(&token).then_some(token.len())
 }
 
 /// Bytes before `N points` searched for the rate it changes.

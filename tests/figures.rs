@@ -27,6 +27,14 @@ fn percentages() {
 }
 
 #[test]
+fn a_percent_sign_a_scan_misread_where_rates_are_spoken_of() {
+    let found = read("le taux de décroché est passé de 78 26 à 85 %");
+    assert_eq!(found, [(78.0, FigureKind::Percent, Some("%".into())), (85.0, FigureKind::Percent, Some("%".into()))]);
+    // Without a rate before it the token is left as read.
+    assert_ne!(read("le groupe de 78 26 membres")[0].1, FigureKind::Percent);
+}
+
+#[test]
 fn a_number_compared_with_contre_counts_the_same_thing() {
     let found = read("l'accueil a reçu 18 650 visiteurs en 2023, contre\n21 300 en 2022.");
     assert_eq!(found, [(18650.0, FigureKind::Count, Some("visiteurs".into())), (21300.0, FigureKind::Count, Some("visiteurs".into()))]);
