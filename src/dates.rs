@@ -432,14 +432,9 @@ fn year_the_weekday_confirms(written_weekday: Option<usize>, y: i32, m: u32, d: 
     if PLAUSIBLE_YEARS.contains(&y) || !valid(y, m, d) || weekday_of(y, m, d) == w {
         return y;
     }
-    let mut confirmed = (0..4).flat_map(|place| {
-        let unit = 10i32.pow(place);
-        let digit = y / unit % 10;
-        (0..10).map(move |other| y + (other - digit) * unit)
-    });
-    let first = confirmed.find(|&c| PLAUSIBLE_YEARS.contains(&c) && valid(c, m, d) && weekday_of(c, m, d) == w);
-    match first {
-        Some(c) if !confirmed.any(|o| o != c && PLAUSIBLE_YEARS.contains(&o) && valid(o, m, d) && weekday_of(o, m, d) == w) => c,
+    let confirmed: Vec<i32> = PLAUSIBLE_YEARS.filter(|&c| one_digit_apart(y, c) && valid(c, m, d) && weekday_of(c, m, d) == w).collect();
+    match confirmed[..] {
+        [year] => year,
         _ => y,
     }
 }
