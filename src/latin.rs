@@ -111,11 +111,17 @@ pub struct Window {
     lazy_dfa: bool,
     whole: OnceCell<meta::Regex>,
     cut: OnceCell<meta::Regex>,
+    /// An anchored pattern's build with the lazy DFAs, for haystacks past [`LONG_HAYSTACK`].
+    long: OnceCell<meta::Regex>,
 }
+
+/// Haystacks longer than this get an anchored pattern's lazy DFAs: where a pattern reads on
+/// (`^.*…` over a 10 MB line with no break), the PikeVM's cost per byte adds up to minutes.
+const LONG_HAYSTACK: usize = 1 << 16;
 
 impl Window {
     pub const fn new(pattern: &'static str) -> Self {
-        Window { pattern, lazy_dfa: true, whole: OnceCell::new(), cut: OnceCell::new() }
+        Window { pattern, lazy_dfa: true, whole: OnceCell::new(), cut: OnceCell::new(), long: OnceCell::new() }
     }
 
     /// A pattern anchored at the start of the text (`^` without `m`) and searched a few times
@@ -125,14 +131,19 @@ impl Window {
     /// backtracker, which clears a bit per character and state of the text before it starts.
     /// (A pattern tried on every line runs faster with the lazy DFAs.)
     pub const fn anchored(pattern: &'static str) -> Self {
-        Window { pattern, lazy_dfa: false, whole: OnceCell::new(), cut: OnceCell::new() }
+        Window { pattern, lazy_dfa: false, whole: OnceCell::new(), cut: OnceCell::new(), long: OnceCell::new() }
     }
 
     fn regex(&self, haystack: &str) -> &meta::Regex {
-        let build = |pattern: &str| {
-            let config = meta::Config::new().auto_prefilter(false).hybrid(self.lazy_dfa).backtrack(self.lazy_dfa);
+        let build = |pattern: &str, lazy_dfa: bool| {
+            let config = meta::Config::new().auto_prefilter(false).hybrid(lazy_dfa).backtrack(lazy_dfa);
             meta::Regex::builder().configure(config).build(pattern).expect("static regex")
         };
+        if !self.lazy_dfa && haystack.len() > LONG_HAYSTACK {
+            // The whole pattern, which holds for any text.
+            return self.long.get_or_init(|| build(self.pattern, true));
+        }
+        let build = |pattern: &str| build(pattern, self.lazy_dfa);
         if latin(haystack) {
             self.cut.get_or_init(|| build(&cut(self.pattern)))
         } else {
