@@ -77,9 +77,10 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
 /// list of civilities lacks, taken for one only before a given name the lexicon knows and a
 /// family name in capitals.
 fn misread_civility(s: &str, pos: usize) -> Option<(&'static str, usize)> {
-    let rest = s.get(pos..)?;
-    let word = &rest[..rest.find([' ', '\t'])?];
-    let letters = word.strip_prefix('M')?;
+    let rest = s.get(pos..).filter(|r| r.starts_with('M'))?;
+    // `M` and at most three letters (of up to two bytes each) before the space.
+    let word = &rest[..rest.get(..rest.floor_char_boundary(8))?.find([' ', '\t'])?];
+    let letters = &word[1..];
     if !(1..=3).contains(&letters.chars().count()) || !letters.chars().all(char::is_lowercase) {
         return None;
     }
