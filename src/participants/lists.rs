@@ -47,6 +47,37 @@ impl Draft {
     }
 }
 
+/// `Mme Anne-Sophie Directrice de la citoyenneté` / `SCHNEIDER la légalité, …`: the first line
+/// of a table row whose narrow name column wrapped the family name onto the next line.
+struct Headless {
+    civility: &'static str,
+    given: String,
+    /// Where the row starts in the text.
+    start: usize,
+    desc: String,
+    ctx: Ctx,
+}
+
+/// A civility and given names the lexicon knows, then no family name but the row's other
+/// cells: the civility, the given names and where the rest starts.
+fn headless_entry(line: &str) -> Option<(&'static str, &str, usize)> {
+    let (civility, after) = names::civility_at(line, strip_lead(line))?;
+    let lexicon = crate::lexicon::Lexicon::get();
+    let given_word = |w: &str| w.split('-').all(|part| lexicon.is_proper(part)) && !vocab::is_role_noun(w);
+    let mut end = after;
+    for word in line[after..].split_whitespace().take(2) {
+        if !given_word(word) {
+            break;
+        }
+        end = after + line[after..].find(word)? + word.len();
+    }
+    let rest = &line[end..];
+    let capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let next = rest.split_whitespace().next()?;
+    let cells_follow = next.starts_with(char::is_uppercase) && !capitals(next) && !rest.split_whitespace().any(capitals);
+    (end > after && cells_follow).then(|| (civility, line[after..end].trim(), end))
+}
+
 /// Junk before an entry: bullets, including what OCR makes of them (`=`, `.`, `«`, `¢`).
 fn strip_lead(s: &str) -> usize {
     s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(').len()
@@ -65,6 +96,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         marks: Vec::new(),
         stacked: None,
         coded_attendance: false,
+        headless: None,
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
@@ -105,6 +137,21 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
                 inline_lists(&mut reader, inline);
             }
             continue;
+        }
+        // A header row whose cells a scan ran together (`Nom Fonction / structure Présence`)
+        // is neither a group nor the end of the list.
+        if reader.ctx.is_some() && block.kind != BlockKind::TableRow && block.lines.len() <= 1 {
+            if is_table_rule_debris(block.content_text(text)) {
+                list_blocks[i] = true;
+                continue;
+            }
+            if let Some(coded) = vocab::column_header_line(block.content_text(text)) {
+                reader.flush();
+                reader.pending = None;
+                reader.coded_attendance = coded;
+                list_blocks[i] = true;
+                continue;
+            }
         }
         // A heading that is itself an entry (`Mme X, directrice :`) is read as one.
         let entry_heading = reader.ctx.is_some() && block_has_entry(text, block);
@@ -290,22 +337,45 @@ fn clean_group(heading: &str) -> Option<String> {
 /// table's header row (`Organisation\tNom\tFonction`) sit between a heading and its
 /// entries. `headings` holds each block's [`attendance_heading_of`].
 fn next_has_entry(text: &str, blocks: &[Block], headings: &[Option<(Attendance, &str, Option<Span>)>], i: usize) -> bool {
-    for (block, heading) in blocks.iter().zip(headings).skip(i + 1).take(3) {
+    let debris = |block: &&Block| block.lines.len() <= 1 && is_table_rule_debris(block.content_text(text));
+    for (block, heading) in blocks.iter().zip(headings).skip(i + 1).filter(|(b, _)| !debris(b)).take(3) {
         if block.kind == BlockKind::Heading {
             if heading.is_some() {
                 return false;
             }
             continue;
         }
-        if block_has_entry(text, block) {
+        if block_has_entry(text, block) || entry_under_wrapped_heading(text, block) {
             return true;
         }
         let header_row = block.kind == BlockKind::TableRow;
-        if !header_row && !is_sub_heading_line(text, block) {
+        if !header_row && !is_sub_heading_line(text, block) && !is_fragment_line(text, block) {
             return false;
         }
     }
     false
+}
+
+/// `administrations` / `Besnssnnne … +` / `M. Thomas X, …`: the rest of a heading a narrow
+/// column wrapped and a scan's reading of the table's rule, before the first row.
+fn entry_under_wrapped_heading(text: &str, block: &Block) -> bool {
+    let mut lines = block_lines(text, block).filter(|l| !is_fragment(l));
+    block.kind == BlockKind::Paragraph && block.lines.len() >= 2 && lines.next().is_some_and(|l| entry_at_start(l).is_some())
+}
+
+/// A block of lines of one to three words without final punctuation (a heading's wrapped
+/// end) or of a table's rule as a scan reads it.
+fn is_fragment_line(text: &str, block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph && block_lines(text, block).all(is_fragment)
+}
+
+fn is_fragment(line: &str) -> bool {
+    let line = line.trim_end();
+    is_table_rule_debris(line) || line.split_whitespace().count() <= 3 && !line.ends_with(['.', ',', ';', ':'])
+}
+
+fn block_lines<'t>(text: &'t str, block: &'t Block) -> impl Iterator<Item = &'t str> {
+    block.lines.iter().map(move |l| &text[l.start.max(block.content.start)..l.end])
 }
 
 /// One short line without final punctuation: a sub-heading, not prose.
@@ -472,6 +542,8 @@ struct Reader<'t> {
     stacked: Option<Vec<StackedCell>>,
     /// The table's header has a column of one-letter attendance codes (`P/E/A`).
     coded_attendance: bool,
+    /// A row whose family name the name column wrapped onto the next line.
+    headless: Option<Headless>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -652,8 +724,26 @@ impl Reader<'_> {
         if body.is_empty() {
             return true;
         }
+        if let Some(headless) = self.headless.take() {
+            let family_len = body.split_whitespace().next().filter(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase) && !vocab::is_org_marker(w)
+            });
+            if let Some(family) = family_len {
+                let family_end = line.start + lead + family.len();
+                let name = Name { civility: Some(headless.civility), given: Some(headless.given), family: family.trim_end_matches([',', ';']).to_string(), start: headless.start, end: family_end };
+                let desc = format!("{} {}", headless.desc, &body[family.len()..]);
+                self.draft = Some(Draft { names: vec![name], prefix: None, desc, span: Span::new(headless.start, line.end), ctx: headless.ctx, chair: false });
+                return true;
+            }
+        }
         if vocab::is_code_legend(body) {
             self.flush();
+            return true;
+        }
+        if let Some(coded) = vocab::column_header_line(body) {
+            self.flush();
+            self.pending = None;
+            self.coded_attendance = coded;
             return true;
         }
         if let Some(m) = vocab::CHAIR_INTRO.find(body).filter(|m| m.start() == 0) {
@@ -676,6 +766,13 @@ impl Reader<'_> {
             // before it is the heading of a site or service the segmenter did not see.
             let mut ctx = ctx;
             self.take_sub_heading(&mut ctx);
+            // `M. Julien WAGNER Chef du bureau, E`: the code of a presence column whose row a
+            // scan joined into one line.
+            let mut s = s;
+            if let Some((cut, attendance)) = self.coded_attendance.then(|| trailing_attendance_code(&s[end..])).flatten() {
+                s = &s[..end + cut];
+                ctx.attendance = attendance;
+            }
             self.start(line.start, names, end, s, None, ctx, false);
             return true;
         }
@@ -698,6 +795,21 @@ impl Reader<'_> {
         if let Some(org) = unnamed(s) {
             self.flush();
             self.unnamed.push(UnnamedRepresentative { organization: org, attendance: ctx.attendance, span: Span::new(line.start + lead, line.end) });
+            return true;
+        }
+        if let Some((civility, given, rest)) = headless_entry(s) {
+            self.flush();
+            let mut ctx = ctx;
+            self.take_sub_heading(&mut ctx);
+            let mut desc = &s[rest..];
+            if let Some((cut, attendance)) = self.coded_attendance.then(|| trailing_attendance_code(desc)).flatten() {
+                desc = &desc[..cut];
+                ctx.attendance = attendance;
+            }
+            self.headless = Some(Headless { civility, given: given.to_string(), start: line.start + lead, desc: desc.to_string(), ctx });
+            return true;
+        }
+        if is_table_rule_debris(body) {
             return true;
         }
         // `… des Libertés` / `Publiques`: one or two words wrapped right under an
@@ -750,8 +862,10 @@ impl Reader<'_> {
     /// A single short line kept before an entry that owns no organisation cell is the
     /// heading of a site or service the segmenter did not see: it becomes the group.
     fn take_sub_heading(&mut self, ctx: &mut Ctx) {
-        if let Some((heading, _, 1)) = self.pending.take() {
-            if heading.chars().count() <= 80 && !heading.ends_with([',', ';']) {
+        // Two lines are one heading a narrow column wrapped (`Collège des` / `administrations`).
+        if let Some((heading, _, lines)) = self.pending.take() {
+            let short = heading.chars().count() <= 80 && (lines == 1 || heading.chars().count() <= 50 && heading.split_whitespace().count() <= 5);
+            if lines <= 2 && short && !heading.ends_with([',', ';']) {
                 ctx.group = clean_group(&heading);
                 self.ctx = Some(ctx.clone());
             }
@@ -995,6 +1109,34 @@ impl Reader<'_> {
             });
         }
     }
+}
+
+/// What a scan makes of a table's ruled borders: `+ + + +`, `Eu + + +`, `ST`, or a run of
+/// letters no reader would write (`Besnssnnne socensnreneuunnnsee … +`).
+fn is_table_rule_debris(line: &str) -> bool {
+    let line = line.trim();
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let rules = line.chars().filter(|c| matches!(c, '+' | '|' | '_' | '=' | '-')).count();
+    if letters < 3 || line.ends_with(" +") || line.starts_with("+ ") || rules * 2 >= line.chars().filter(|c| !c.is_whitespace()).count() {
+        return true;
+    }
+    // Mostly long words neither the lexicon nor its names know (acronyms aside).
+    let lexicon = crate::lexicon::Lexicon::get();
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_lowercase))
+        .collect();
+    let unknown = words.iter().filter(|w| !lexicon.contains(&w.to_lowercase()) && !lexicon.is_proper(w)).count();
+    unknown >= 3 && unknown * 3 > words.len() * 2
+}
+
+/// `…, secrétaire général, P`: a one-letter attendance code closing an entry line, where it
+/// starts (the entry without it ends there) and what it stands for.
+fn trailing_attendance_code(desc: &str) -> Option<(usize, Attendance)> {
+    let trimmed = desc.trim_end();
+    let (before, code) = trimmed.rsplit_once([' ', '\t'])?;
+    let attendance = vocab::attendance_code(code)?;
+    Some((before.trim_end().len(), attendance))
 }
 
 fn trim_cell(text: &str, span: Span) -> Span {
@@ -1290,6 +1432,41 @@ mod tests {
         let found = read(text, &crate::segment::segment(text, &[]));
         let people: Vec<(&str, Option<&str>)> = found.participants.iter().map(|p| (p.family_name.as_str(), p.organization.as_deref())).collect();
         assert_eq!(people, [("MEYER", Some("association Alsace Handicap Accueil")), ("ROTH", None)]);
+    }
+
+    #[test]
+    fn a_ruled_table_read_back_from_a_scan() {
+        // The table's rules read as junk, its header row on one line, a name column that wrapped
+        // a heading and a family name, and the presence code at the end of each row.
+        let text = "Participants\n\nNom Fonction : structure Présence\n\nCollège des\n\nadministrations\n\
+                    Besnssnnne socensnreneuunnnsee Hesasieunssne vencrseceuceennmencnee +\n\
+                    M. Thomas KIEFFER Sous-préfet, secrétaire général, P\npréfecture de la Moselle\n+ + + +\n\
+                    Mme Anne-Sophie Directrice de la citoyenneté et de P\nSCHNEIDER la légalité, préfecture\n\n\
+                    Hrsenesnaesineesnne num ninesseu esse ecesncuccetoncmcccne\n\n\
+                    M. Julien WAGNER Chef du bureau de l'accueil, E\nsous-préfecture de Thionville\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(Option<&str>, &str, Option<&str>, Attendance)> = found
+            .participants
+            .iter()
+            .map(|p| (p.given_name.as_deref(), p.family_name.as_str(), p.group.as_deref(), p.attendance))
+            .collect();
+        assert_eq!(people, [
+            (Some("Thomas"), "KIEFFER", Some("administrations"), Attendance::Present),
+            (Some("Anne-Sophie"), "SCHNEIDER", Some("administrations"), Attendance::Present),
+            (Some("Julien"), "WAGNER", Some("administrations"), Attendance::Excused),
+        ]);
+        assert_eq!(found.participants[1].role.as_deref(), Some("Directrice de la citoyenneté et de la légalité"));
+    }
+
+    #[test]
+    fn table_rule_debris() {
+        assert!(is_table_rule_debris("+ + + +"));
+        assert!(is_table_rule_debris("Eu + + +"));
+        assert!(is_table_rule_debris("Vanessa ssmne mme sn Hesse nens mn munsa nes ememeene mme soummcune à"));
+        assert!(!is_table_rule_debris("M. Peio IRIBARNE, directeur de l'association Atherbea"));
+        assert!(!is_table_rule_debris("Collège des usagers"));
+        assert_eq!(trailing_attendance_code(", secrétaire général, P"), Some((", secrétaire général,".len(), Attendance::Present)));
+        assert_eq!(trailing_attendance_code(", UDAF de la Moselle"), None);
     }
 
     #[test]

@@ -40,6 +40,9 @@ enum Kind {
     Caps,
     Title,
     Particle,
+    /// A given name a scan damaged past reading (`{sabeîle`): after a civility and before a
+    /// family name, it holds the place of one.
+    Unreadable,
     Other,
 }
 
@@ -161,7 +164,8 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
     let is_family_caps = |w: &Word| w.kind == Kind::Caps && !vocab::is_org_marker(w.text) && !vocab::is_column_header(w.text);
 
     // Given FAMILY: title words, optional particles, a run of capitals.
-    let mut i = 0;
+    let unreadable = words.first().is_some_and(|w| w.kind == Kind::Unreadable && !w.terminated);
+    let mut i = usize::from(unreadable);
     while i < words.len() && i < 3 && is_given(&words[i]) && !words[i].terminated {
         i += 1;
     }
@@ -178,8 +182,8 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
             }
         }
         if i > family_start {
-            let given = join(&words[..given_end]);
-            return Some((Some(given), join(&words[given_end..i]), i - 1));
+            let given = (!unreadable).then(|| join(&words[..given_end]));
+            return Some((given, join(&words[given_end..i]), i - 1));
         }
     }
 
@@ -259,8 +263,12 @@ fn words(s: &str, pos: usize, max: usize, after_civility: bool) -> Vec<Word<'_>>
             break;
         }
         let mut kind = classify(core);
-        if kind == Kind::Other && after_civility && out.is_empty() && is_lowered_given_name(core) {
-            kind = Kind::Title;
+        if kind == Kind::Other && after_civility && out.is_empty() {
+            if is_lowered_given_name(core) {
+                kind = Kind::Title;
+            } else if is_damaged_given_name(core) {
+                kind = Kind::Unreadable;
+            }
         }
         let after = &s[i + len..];
         let line_break = after.starts_with(['\n', '\r']);
@@ -280,11 +288,19 @@ fn words(s: &str, pos: usize, max: usize, after_civility: bool) -> Vec<Word<'_>>
         if wrapped_name {
             i = s.len() - after.trim_start().len();
         }
-        if terminated || kind == Kind::Other {
+        if terminated || matches!(kind, Kind::Other) {
             break;
         }
     }
     out
+}
+
+/// `{sabeîle`, `[ean`: a glyph OCR makes of a capital `I` or `J`, then lowercase letters.
+fn is_damaged_given_name(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(|c| matches!(c, '{' | '[' | '(' | '|' | '!'))
+        && chars.clone().count() >= 3
+        && chars.all(char::is_lowercase)
 }
 
 fn is_lowered_given_name(w: &str) -> bool {
@@ -355,6 +371,13 @@ mod tests {
         assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
         assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
         assert_eq!(one("M. Paul d'accord", Context::Prose), None);
+    }
+
+    #[test]
+    fn a_given_name_damaged_past_reading() {
+        // The family name is still read; the given name is not guessed.
+        assert_eq!(one("Mme {sabeîle LAFFTTE", Context::List), Some((Some("Mme"), None, "LAFFTTE".into())));
+        assert_eq!(one("{sabeîle LAFFTTE", Context::List), None, "nothing vouches for it without a civility");
     }
 
     #[test]

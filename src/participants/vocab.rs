@@ -257,6 +257,32 @@ pub fn is_code_legend(line: &str) -> bool {
     opens && LEGEND.is_match(line)
 }
 
+/// The words of a participants table's header row.
+const COLUMN_HEADER_WORDS: &[&str] = &[
+    "nom", "noms", "prenom", "prenoms", "civilite", "fonction", "fonctions", "structure", "structures", "organisme", "organismes",
+    "organisation", "service", "qualite", "role", "titre", "presence", "presences", "emargement", "signature", "et",
+];
+
+/// `Nom Fonction / structure Présence`, `Civilité Nom Prénom Structure Fonction`: a table's
+/// header row whose cells a scan ran together on one line. A scan damages long words
+/// (`Prénam`, `Suucture`), so those may be a letter or two away; a name column's header must
+/// be there as written. Returns whether the row has an attendance column of one-letter codes.
+pub fn column_header_line(line: &str) -> Option<bool> {
+    let words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | ':' | ';' | '|' | ',' | '&'))
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect();
+    let close_to = |w: &str, header: &str| {
+        let (n, m) = (w.chars().count(), header.chars().count());
+        let allowed = if m >= 7 { 2 } else if m >= 5 { 1 } else { 0 };
+        n.abs_diff(m) <= allowed && strsim::levenshtein(w, header) <= allowed
+    };
+    let names_a_person = words.iter().any(|w| matches!(w.as_str(), "nom" | "noms" | "prenom" | "prenoms" | "civilite"));
+    let all_headers = words.iter().all(|w| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h)));
+    (words.len() >= 2 && names_a_person && all_headers).then(|| words.iter().any(|w| close_to(w, "presence") || close_to(w, "presences")))
+}
+
 /// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
 pub fn attendance_code(cell: &str) -> Option<Attendance> {
     match cell.trim() {
@@ -384,6 +410,15 @@ fn folded(word: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_headers_run_together() {
+        assert_eq!(column_header_line("Nom Fonction / structure Présence"), Some(true));
+        assert_eq!(column_header_line("Civilité Nom Prénam Structure Fonction"), Some(false), "a scan's damage");
+        assert_eq!(column_header_line("Nom Suucture"), Some(false));
+        assert_eq!(column_header_line("Structure Fonction"), None, "no name column");
+        assert_eq!(column_header_line("Nom de la structure : UDAF"), None);
+    }
 
     #[test]
     fn word_lists_are_lowercase_ascii() {
