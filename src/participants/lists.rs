@@ -45,6 +45,15 @@ impl Draft {
     fn closed(&self) -> bool {
         self.desc.trim_end().ends_with([';', '.', ')'])
     }
+
+    /// `M. Paul X` / `Directeur de cabinet` / `Préfecture de Y` (an HTML paragraph with `<br>`
+    /// between them): the name stands alone on the entry's first line, and the lines under it
+    /// are its cells.
+    fn name_alone(&self, text: &str) -> bool {
+        let Some(name_end) = self.names.last().map(|n| n.end) else { return false };
+        let line_end = text[name_end..].find('\n').map_or(text.len(), |i| name_end + i);
+        text[name_end..line_end].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '*')).is_empty()
+    }
 }
 
 /// `Mme Anne-Sophie Directrice de la citoyenneté` / `SCHNEIDER la légalité, …`: the first line
@@ -97,6 +106,8 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         stacked: None,
         coded_attendance: false,
         headless: None,
+        nested: None,
+        mark_columns: Vec::new(),
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
@@ -122,6 +133,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             let group = if vocab::invited_heading(heading) || nested { clean_group(heading) } else { group_from_attendance(heading) };
             reader.ctx = Some(Ctx { attendance, group });
             reader.columns = None;
+            reader.nested = None;
             list_blocks[i] = true;
             if let Some(span) = inline {
                 let mut end = span.end;
@@ -142,6 +154,13 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         // is neither a group nor the end of the list.
         if reader.ctx.is_some() && block.kind != BlockKind::TableRow && block.lines.len() <= 1 {
             if is_table_rule_debris(block.content_text(text)) {
+                list_blocks[i] = true;
+                continue;
+            }
+            if let Some(columns) = attendance_columns(text, block.content) {
+                reader.flush();
+                reader.pending = None;
+                reader.mark_columns = columns;
                 list_blocks[i] = true;
                 continue;
             }
@@ -171,6 +190,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
                     if let Some(ctx) = &mut reader.ctx {
                         ctx.group = clean_group(heading);
                     }
+                    reader.nested = None;
                     list_blocks[i] = true;
                     continue;
                 }
@@ -381,7 +401,9 @@ fn block_lines<'t>(text: &'t str, block: &'t Block) -> impl Iterator<Item = &'t 
 /// One short line without final punctuation: a sub-heading, not prose.
 fn is_sub_heading_line(text: &str, block: &Block) -> bool {
     let s = block.content_text(text).trim_end();
-    block.kind == BlockKind::Paragraph
+    // An indented list item too: the organisation level of a nested list (`  - UDAF de X`).
+    let nested_item = block.kind == BlockKind::ListItem && text[..block.span.start].ends_with([' ', '\t']);
+    (block.kind == BlockKind::Paragraph || nested_item)
         && block.lines.len() == 1
         && s.chars().count() <= 80
         && s.starts_with(char::is_uppercase)
@@ -544,6 +566,12 @@ struct Reader<'t> {
     coded_attendance: bool,
     /// A row whose family name the name column wrapped onto the next line.
     headless: Option<Headless>,
+    /// The organisation item of a nested list and its column: the entries indented under it
+    /// belong to it.
+    nested: Option<(String, usize)>,
+    /// `Présent   Excusé   Absent` over a sheet laid out with spaces: each column's position
+    /// (in characters from the line start) and the attendance an `X` under it stands for.
+    mark_columns: Vec<(usize, Attendance)>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -630,6 +658,7 @@ impl Reader<'_> {
     fn close(&mut self) {
         self.flush();
         self.pending = None;
+        self.nested = None;
         self.ctx = None;
         self.columns = None;
         self.marks.clear();
@@ -765,7 +794,10 @@ impl Reader<'_> {
             // An entry that starts its line owns no organisation cell: a short line kept
             // before it is the heading of a site or service the segmenter did not see.
             let mut ctx = ctx;
-            self.take_sub_heading(&mut ctx);
+            let organisation = self.nested_organisation(line.start + lead, &mut ctx);
+            if organisation.is_none() {
+                self.take_sub_heading(&mut ctx);
+            }
             // `M. Julien WAGNER Chef du bureau, E`: the code of a presence column whose row a
             // scan joined into one line.
             let mut s = s;
@@ -773,7 +805,11 @@ impl Reader<'_> {
                 s = &s[..end + cut];
                 ctx.attendance = attendance;
             }
-            self.start(line.start, names, end, s, None, ctx, false);
+            if let Some((cut, attendance)) = self.marked_column(line.start + end, &s[end..]) {
+                s = &s[..end + cut];
+                ctx.attendance = attendance;
+            }
+            self.start(line.start, names, end, s, organisation, ctx, false);
             return true;
         }
         if let Some((at, names, end)) = entry_mid_line(s) {
@@ -815,12 +851,19 @@ impl Reader<'_> {
         // `… des Libertés` / `Publiques`: one or two words wrapped right under an
         // unfinished entry end it rather than head the next one.
         let short_tail = wrapped && body.split_whitespace().count() <= 2;
+        let stacked = wrapped && self.draft.as_ref().is_some_and(|d| d.name_alone(self.text));
+        // In a sheet laid out with spaces, a line less indented than the entry heads the next.
+        let outdented = self.draft.as_ref().is_some_and(|d| column_of(self.text, line.start + lead) < column_of(self.text, d.span.start));
         let continues = !bulleted
+            && !outdented
             && self.draft.as_ref().is_some_and(|d| {
-                body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && (short_tail || open_ended(&d.desc, body)))
+                stacked || body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && (short_tail || open_ended(&d.desc, body)))
             });
         match &mut self.draft {
             Some(draft) if continues => {
+                if stacked && !draft.desc.trim().is_empty() {
+                    draft.desc.push(',');
+                }
                 draft.desc.push(' ');
                 draft.desc.push_str(body);
                 draft.span.end = line.end;
@@ -849,7 +892,8 @@ impl Reader<'_> {
         let s = block.content_text(self.text);
         let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else { return false };
         // A bulleted or bold line (`- **Associations d'usagers**`) starts something of its own.
-        let starts_own = block.marker.is_some() || block.bold;
+        // So does a line less indented than the entry (a sheet laid out with spaces).
+        let starts_own = block.marker.is_some() || block.bold || column_of(self.text, block.content.start) < column_of(self.text, draft.span.start);
         if starts_own || block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
             return false;
         }
@@ -857,6 +901,65 @@ impl Reader<'_> {
         draft.desc.push_str(s);
         draft.span.end = block.content.end;
         true
+    }
+
+    /// `…, secrétaire générale          X`: the attendance of the column the mark stands in,
+    /// and where the entry ends before it.
+    fn marked_column(&self, desc_at: usize, desc: &str) -> Option<(usize, Attendance)> {
+        if self.mark_columns.is_empty() {
+            return None;
+        }
+        let before = desc.trim_end().strip_suffix(['X', 'x'])?;
+        if !before.ends_with("  ") {
+            return None;
+        }
+        let mark_at = desc_at + before.len();
+        let column = self.text[mark_at - column_of(self.text, mark_at)..mark_at].chars().count();
+        let (_, attendance) = self.mark_columns.iter().min_by_key(|(c, _)| c.abs_diff(column))?;
+        Some((before.trim_end().len(), *attendance))
+    }
+
+    /// `- **Collège des usagers**` / `  - UDAF de X` / `    - M. Y, …`: in a nested list, an
+    /// indented item with no name over a more indented entry is the organisation of the
+    /// people under it (the group is the level above). Taken for every entry under it.
+    fn nested_organisation(&mut self, entry_at: usize, ctx: &mut Ctx) -> Option<String> {
+        let column = |at: usize| at - self.text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indented = |at: usize| self.text[at - column(at)..at].starts_with([' ', '\t']);
+        // `  - CCI Rouen Métropole` read as `FAMILY Given`: with nothing after the name and an
+        // entry indented under it, it was the organisation.
+        let organisation_read_as_name = self.draft.as_ref().is_some_and(|d| {
+            d.names.len() == 1 && d.names[0].civility.is_none() && clean_descriptor(&d.desc).is_empty() && column(entry_at) > column(d.span.start)
+        });
+        if organisation_read_as_name {
+            let draft = self.draft.take()?;
+            self.pending = Some((self.text[draft.span.start..draft.span.end].trim().to_string(), draft.span, 1));
+        }
+        if let Some((heading, span, lines)) = &self.pending {
+            // `- Collège des usagers` / `  - UDAF de X`: the group item and the organisation
+            // item, both kept as one pending heading.
+            let (group, item_at) = match (lines, self.text[span.start..span.end].rfind('\n')) {
+                (2, Some(nl)) => (clean_group(&self.text[span.start..span.start + nl]), span.start + nl + 1),
+                _ => (None, span.start),
+            };
+            let item_at = item_at + strip_lead(&self.text[item_at..span.end]);
+            let item = self.text[item_at..span.end].trim();
+            let nested_under_group = *lines == 1 || group.is_some() && column(item_at) > column(span.start);
+            if nested_under_group && indented(item_at) && column(entry_at) > column(item_at) && heading.chars().count() <= 120 {
+                if group.is_some() {
+                    ctx.group = group;
+                    self.ctx = Some(ctx.clone());
+                }
+                self.nested = Some((clean_group(item)?, column(item_at)));
+                self.pending = None;
+            }
+        }
+        let (organisation, level) = self.nested.clone()?;
+        if column(entry_at) > level {
+            Some(organisation)
+        } else {
+            self.nested = None;
+            None
+        }
     }
 
     /// A single short line kept before an entry that owns no organisation cell is the
@@ -1128,6 +1231,30 @@ fn is_table_rule_debris(line: &str) -> bool {
         .collect();
     let unknown = words.iter().filter(|w| !lexicon.contains(&w.to_lowercase()) && !lexicon.is_proper(w)).count();
     unknown >= 3 && unknown * 3 > words.len() * 2
+}
+
+/// The column of byte `at` on its line, in bytes.
+fn column_of(text: &str, at: usize) -> usize {
+    at - text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// `Organisme / Nom, fonction      Présent   Excusé   Absent`: a sheet's header laid out with
+/// spaces, with at least two attendance columns. Their positions (characters from the line
+/// start) and attendances.
+fn attendance_columns(text: &str, content: Span) -> Option<Vec<(usize, Attendance)>> {
+    let line_start = content.start - column_of(text, content.start);
+    let line = &text[line_start..content.end];
+    let mut columns = Vec::new();
+    let mut at = 0;
+    for cell in line.split("  ") {
+        let word = cell.trim();
+        if let Some(attendance) = (!word.is_empty()).then(|| vocab::attendance_cell(word)).flatten() {
+            let offset = at + (cell.len() - cell.trim_start().len());
+            columns.push((line[..offset].chars().count(), attendance));
+        }
+        at += cell.len() + 2;
+    }
+    (columns.len() >= 2).then_some(columns)
 }
 
 /// `…, secrétaire général, P`: a one-letter attendance code closing an entry line, where it
@@ -1456,6 +1583,52 @@ mod tests {
             (Some("Julien"), "WAGNER", Some("administrations"), Attendance::Excused),
         ]);
         assert_eq!(found.participants[1].role.as_deref(), Some("Directrice de la citoyenneté et de la légalité"));
+    }
+
+    fn people(text: &str) -> Vec<(Option<String>, String, Option<String>, Option<String>, Option<String>)> {
+        read(text, &crate::segment::segment(text, &[]))
+            .participants
+            .into_iter()
+            .map(|p| (p.given_name, p.family_name, p.role, p.organization, p.group))
+            .collect()
+    }
+
+    #[test]
+    fn a_nested_list_gives_group_then_organisation() {
+        let text = "Étaient présents\n\n- Collège des usagers\n  - UDAF de la Somme\n    - Mme Anne ROUX, administratrice\n\
+                    \x20 - CCI Amiens Picardie\n    - M. Paul DURAND, élu\n";
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(people(text), [
+            (s("Anne"), "ROUX".into(), s("administratrice"), s("UDAF de la Somme"), s("Collège des usagers")),
+            (s("Paul"), "DURAND".into(), s("élu"), s("CCI Amiens Picardie"), s("Collège des usagers")),
+        ]);
+    }
+
+    #[test]
+    fn a_name_alone_on_its_line_then_its_cells() {
+        // An HTML paragraph per person, `<br>` between name, function and organisation.
+        let text = "Présents\n\nM. Paul DURAND\nDirecteur de cabinet du préfet\nPréfecture de la Somme\n\nMme Anne ROUX\nPrésidente\nUDAF de la Somme\n";
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(people(text), [
+            (s("Paul"), "DURAND".into(), s("Directeur de cabinet du préfet"), s("Préfecture de la Somme"), None),
+            (s("Anne"), "ROUX".into(), s("Présidente"), s("UDAF de la Somme"), None),
+        ]);
+    }
+
+    #[test]
+    fn marks_under_attendance_columns_laid_out_with_spaces() {
+        let text = "FEUILLE D'ÉMARGEMENT\n\n  Organisme / Nom, fonction                               Présent   Excusé   Absent\n\n\
+                    \x20 UDAF DE L'AIN\n     Mme Anne ROUX, administratrice                          X\n\
+                    \x20    M. Paul DURAND, bénévole                                           X\n  CAF DE L'AIN\n\
+                    \x20    Mme Lucie MOREL, directrice                                                 X\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> =
+            found.participants.iter().map(|p| (p.family_name.as_str(), p.role.as_deref(), p.group.as_deref(), p.attendance)).collect();
+        assert_eq!(people, [
+            ("ROUX", Some("administratrice"), Some("UDAF DE L'AIN"), Attendance::Present),
+            ("DURAND", Some("bénévole"), Some("UDAF DE L'AIN"), Attendance::Excused),
+            ("MOREL", Some("directrice"), Some("CAF DE L'AIN"), Attendance::Absent),
+        ]);
     }
 
     #[test]

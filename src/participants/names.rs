@@ -52,6 +52,8 @@ struct Word<'a> {
     kind: Kind,
     /// Punctuation right after the word (or inside it) ends the name.
     terminated: bool,
+    /// That punctuation is a comma (`MARTIN, Sophie`: family name first, then the given name).
+    comma: bool,
 }
 
 /// The civility at `pos`, its value and the offset after it and its spaces.
@@ -219,6 +221,21 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
                 return Some((Some(join(&words[family_end..j])), family, j - 1));
             }
         }
+        // `MARTIN, Sophie – référente`: a list written family name, comma, given name. The
+        // given name is one the lexicon knows, or a dash closes it.
+        let last = &words[family_end - 1];
+        if context == Context::List && last.comma {
+            let lexicon = crate::lexicon::Lexicon::get();
+            let given_end = (family_end..words.len().min(family_end + 2)).take_while(|&j| is_given(&words[j])).last();
+            if let Some(j) = given_end {
+                let dash = words.get(j + 1).is_some_and(|w| matches!(w.text, "–" | "-" | "—"));
+                let known = words[family_end..=j].iter().all(|w| w.text.split('-').all(|part| lexicon.is_proper(part)));
+                let ends = words[j].terminated || words.get(j + 1).is_none_or(|w| w.kind == Kind::Other);
+                if dash || known && ends {
+                    return Some((Some(join(&words[family_end..=j])), family, j));
+                }
+            }
+        }
         if vouched {
             return Some((None, family, family_end - 1));
         }
@@ -283,12 +300,15 @@ fn words(s: &str, pos: usize, max: usize, after_civility: bool) -> Vec<Word<'_>>
         // An opening parenthesis ends a name as punctuation does: `BLONDEL Sandrine (ADMR)`.
         let before_parenthesis = after.trim_start_matches([' ', '\t']).starts_with('(');
         let terminated = core.len() < raw.len() || core.contains('(') || before_parenthesis || (line_break && !wrapped_name);
-        out.push(Word { end: i + core.len(), text: core, kind, terminated });
+        let comma = raw[core.len()..].starts_with(',') && core.len() + 1 == raw.len();
+        out.push(Word { end: i + core.len(), text: core, kind, terminated, comma });
         i += len;
         if wrapped_name {
             i = s.len() - after.trim_start().len();
         }
-        if terminated || matches!(kind, Kind::Other) {
+        // `MARTIN, Sophie –`: the given name may follow a family name's comma.
+        let family_first = comma && out.iter().all(|w| matches!(w.kind, Kind::Caps | Kind::Particle)) && kind == Kind::Caps;
+        if terminated && !family_first || matches!(kind, Kind::Other) {
             break;
         }
     }
@@ -371,6 +391,15 @@ mod tests {
         assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
         assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
         assert_eq!(one("M. Paul d'accord", Context::Prose), None);
+    }
+
+    #[test]
+    fn family_name_comma_given_name() {
+        assert_eq!(one("N'DOYE, Awa – médiatrice", Context::List), Some((None, Some("Awa".into()), "N'DOYE".into())));
+        assert_eq!(one("MARTIN, Sophie, référente qualité", Context::List), Some((None, Some("Sophie".into()), "MARTIN".into())));
+        // A function or an organisation after the comma is no given name.
+        assert_eq!(one("DUPONT, Présidente de l'UDAF", Context::List), None);
+        assert_eq!(one("MARTIN, Sophie – référente", Context::Prose), None, "prose needs a civility");
     }
 
     #[test]

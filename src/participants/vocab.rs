@@ -21,6 +21,7 @@ pub const CIVILITIES: &[(&str, &str)] = &[
     ("Mme.", "Mme"),
     ("Mme", "Mme"),
     ("Mlle", "Mme"),
+    ("Melle", "Mme"),
     ("MM.", "M."),
     // What OCR makes of `Mme` and `M.` before a name.
     ("Mmie", "Mme"),
@@ -49,7 +50,7 @@ pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(concat!("(?:", civili
 /// `concat!` to build static patterns with.
 macro_rules! civility_pattern {
     () => {
-        r"Monsieur|Madame|monsieur|madame|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M"
+        r"Monsieur|Madame|monsieur|madame|Melle|Mmes|Mmie|Mime|Mine|Mme|Mne|Mie|Mlle|Me|MM\.|M\.|M:|M"
     };
 }
 pub(crate) use civility_pattern;
