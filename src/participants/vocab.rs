@@ -107,9 +107,9 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
-static PRESENT_HEADING: Window = Window::anchored(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
+static PRESENT_HEADING: Window = Window::anchored(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |etait |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
 static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
-static ABSENT_HEADING: Window = Window::anchored(r"^(?:etaient |membres )?absent(?:e|s|es)?\b");
+static ABSENT_HEADING: Window = Window::anchored(r"^(?:etaient |etait |membres )?absent(?:e|s|es)?\b");
 /// `Invités :` lists guests who came; `Invités excusés` is caught by the excused rule first.
 static INVITED_HEADING: Window = Window::anchored(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b");
 /// A table cell that only states attendance (`Présent(e)`, `Excusé`, `Absentes`).
@@ -134,7 +134,7 @@ pub fn attendance_heading(heading: &str) -> Option<Attendance> {
 
 /// The words attendance headings are made of (folded).
 const HEADING_WORDS: &[&str] = &[
-    "etaient", "sont", "membres", "personnes", "present", "presente", "presents", "presentes", "excuse", "excusee", "excuses",
+    "etaient", "etait", "sont", "membres", "personnes", "present", "presente", "presents", "presentes", "excuse", "excusee", "excuses",
     "excusees", "absent", "absente", "absents", "absentes", "participants", "participant", "participaient", "invites",
     "invitees", "assistaient", "egalement", "ou", "et", "representes", "representees", "liste", "des", "du", "comite", "e", "s",
 ];
@@ -217,7 +217,7 @@ fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
 /// nothing else (unlike `Membres du comité`, `Représentants des usagers`).
 pub fn only_states_attendance(heading: &str) -> bool {
     static ONLY: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"^(?:(?:etaient|sont|membres|personnes)\s+)?(?:presente?s?|participants?|excusee?s?|absente?s?)$|^(?:liste des (?:personnes )?(?:participants|presents)|participaient|ont participe|assistaient)")
+        Regex::new(r"^(?:(?:etaient|etait|sont|membres|personnes)\s+)?(?:presente?s?|participants?|excusee?s?|absente?s?)$|^(?:liste des (?:personnes )?(?:participants|presents)|participaient|ont participe|assistaient)")
             .expect("static regex")
     });
     let f = fold(heading);
@@ -434,6 +434,8 @@ mod tests {
     fn invited_and_attendance_cells() {
         assert_eq!(attendance_heading("Invités :"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Invités excusés :"), Some(Attendance::Excused));
+        assert_eq!(attendance_heading("Etait absent :"), Some(Attendance::Absent), "one person, singular");
+        assert_eq!(attendance_heading("Était présente"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Parucipants"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Mesnbres présents où représentés"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Pour mémoire"), None);
