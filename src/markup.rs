@@ -117,9 +117,11 @@ pub fn strip(text: &str, format: Format) -> Stripped {
         Format::Pdftotext => {
             strip_pages(text, &mut out);
             move_sidebar(text, &mut out);
+            split_attendance_columns(text, &mut out);
         }
         Format::Plain | Format::Ocr => {
             move_sidebar(text, &mut out);
+            split_attendance_columns(text, &mut out);
             // Plain exports still carry the odd `<sup>` or form feed.
             if HTML_TAG.regex(text).is_match(text) {
                 strip_html(text, false, &mut out);
@@ -284,6 +286,49 @@ fn move_sidebar(text: &str, out: &mut Stripped) {
     }
     let at = lines[first].0.start;
     out.edits.push(Edit::new(at, at, format!("{}\n\n", sidebar.join("\n")), "layout-sidebar", 1.0));
+}
+
+/// `pdftotext -layout` of attendance lists side by side (`Étaient présents :` on the left,
+/// `Étaient excusés :` on the right, each entry wrapping inside its column): the right
+/// column's pieces are taken out of the lines and put, in their order, after the stretch, so
+/// that each list reads on (the left one keeps its exact offsets).
+fn split_attendance_columns(text: &str, out: &mut Stripped) {
+    use crate::participants::vocab::attendance_heading;
+    let heading = |s: &str| s.trim().ends_with(':') && attendance_heading(s.trim().trim_end_matches(':')).is_some();
+    let mut offset = 0;
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let line_start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let split = split_line(body);
+        let Some((k, column)) = split.right else { continue };
+        if !heading(&body[..k]) || !heading(&body[k..]) {
+            continue;
+        }
+        // The stretch: this line and the lines under it up to a blank one.
+        let mut pieces = vec![body[k..].trim_end().to_string()];
+        out.edits.push(Edit::new(line_start + body[..k].trim_end().len(), line_start + body.len(), "", "layout-columns", 1.0));
+        while let Some(next) = lines.peek().filter(|l| !l.trim().is_empty()) {
+            let next_start = offset;
+            offset += next.len();
+            let body = next.trim_end_matches(['\n', '\r']);
+            let split = split_line(body);
+            let right_at = match split.right {
+                Some((k, c)) if c + 2 >= column => Some((k, c)),
+                // Nothing in the left column on this line.
+                None if split.indent + 2 >= column => Some((split.indent, split.indent)),
+                _ => None,
+            };
+            if let Some((k, c)) = right_at {
+                let cut = if k == split.indent { 0 } else { body[..k].trim_end().len() };
+                pieces.push(format!("{}{}", " ".repeat(c.saturating_sub(column)), body[k..].trim_end()));
+                out.edits.push(Edit::new(next_start + cut, next_start + body.len(), "", "layout-columns", 1.0));
+            }
+            lines.next();
+        }
+        out.edits.push(Edit::new(offset, offset, format!("\n{}\n", pieces.join("\n")), "layout-columns", 1.0));
+    }
 }
 
 /// A pandoc grid table's rule line: `+-----+------+`, `+=====+======+`.
@@ -602,6 +647,18 @@ mod tests {
         let s = "# T\n\n## Présents\n\n+-----------+-------------+\n| Nom       | Fonction    |\n+===========+=============+\n| Mme Anne  | Directrice, |\n| ROUX      | **CAF**     |\n+-----------+-------------+\n\nSuite.\n";
         let (t, _) = run(s);
         assert!(t.contains("\n Nom \t Fonction \n Mme Anne ROUX \t Directrice, CAF \n\nSuite."), "{t:?}");
+    }
+
+    #[test]
+    fn attendance_lists_side_by_side_are_read_one_after_the_other() {
+        let s = "   Étaient présents :                    Étaient excusés :\n   – M. Paul DURAND, directeur           – Mme Anne ROUX, présidente\n\
+                 \x20    de cabinet                            de l'UDAF\n   – Mme Lucie MOREL\n\nSuite.\n";
+        let (t, _) = run(s);
+        assert_eq!(
+            t,
+            "   Étaient présents :\n   – M. Paul DURAND, directeur\n     de cabinet\n   – Mme Lucie MOREL\n\n\
+             Étaient excusés :\n– Mme Anne ROUX, présidente\n  de l'UDAF\n\nSuite.\n"
+        );
     }
 
     #[test]

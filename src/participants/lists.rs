@@ -853,7 +853,7 @@ impl Reader<'_> {
         let short_tail = wrapped && body.split_whitespace().count() <= 2;
         let stacked = wrapped && self.draft.as_ref().is_some_and(|d| d.name_alone(self.text));
         // In a sheet laid out with spaces, a line less indented than the entry heads the next.
-        let outdented = self.draft.as_ref().is_some_and(|d| column_of(self.text, line.start + lead) < column_of(self.text, d.span.start));
+        let outdented = self.draft.as_ref().is_some_and(|d| indent_of(self.text, line.start) < indent_of(self.text, d.span.start));
         let continues = !bulleted
             && !outdented
             && self.draft.as_ref().is_some_and(|d| {
@@ -893,7 +893,7 @@ impl Reader<'_> {
         let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else { return false };
         // A bulleted or bold line (`- **Associations d'usagers**`) starts something of its own.
         // So does a line less indented than the entry (a sheet laid out with spaces).
-        let starts_own = block.marker.is_some() || block.bold || column_of(self.text, block.content.start) < column_of(self.text, draft.span.start);
+        let starts_own = block.marker.is_some() || block.bold || indent_of(self.text, block.content.start) < indent_of(self.text, draft.span.start);
         if starts_own || block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
             return false;
         }
@@ -913,8 +913,7 @@ impl Reader<'_> {
         if !before.ends_with("  ") {
             return None;
         }
-        let mark_at = desc_at + before.len();
-        let column = self.text[mark_at - column_of(self.text, mark_at)..mark_at].chars().count();
+        let column = column_of(self.text, desc_at + before.len());
         let (_, attendance) = self.mark_columns.iter().min_by_key(|(c, _)| c.abs_diff(column))?;
         Some((before.trim_end().len(), *attendance))
     }
@@ -923,8 +922,8 @@ impl Reader<'_> {
     /// indented item with no name over a more indented entry is the organisation of the
     /// people under it (the group is the level above). Taken for every entry under it.
     fn nested_organisation(&mut self, entry_at: usize, ctx: &mut Ctx) -> Option<String> {
-        let column = |at: usize| at - self.text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let indented = |at: usize| self.text[at - column(at)..at].starts_with([' ', '\t']);
+        let column = |at: usize| column_of(self.text, at);
+        let indented = |at: usize| self.text[line_start_of(self.text, at)..at].starts_with([' ', '\t']);
         // `  - CCI Rouen Métropole` read as `FAMILY Given`: with nothing after the name and an
         // entry indented under it, it was the organisation.
         let organisation_read_as_name = self.draft.as_ref().is_some_and(|d| {
@@ -1233,16 +1232,25 @@ fn is_table_rule_debris(line: &str) -> bool {
     unknown >= 3 && unknown * 3 > words.len() * 2
 }
 
-/// The column of byte `at` on its line, in bytes.
+/// The column of byte `at` on its line, in characters.
 fn column_of(text: &str, at: usize) -> usize {
-    at - text[..at].rfind('\n').map_or(0, |i| i + 1)
+    text[line_start_of(text, at)..at].chars().count()
+}
+
+fn line_start_of(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// How far the line holding byte `at` is indented, in characters.
+fn indent_of(text: &str, at: usize) -> usize {
+    text[line_start_of(text, at)..].chars().take_while(|c| *c == ' ' || *c == '\t').count()
 }
 
 /// `Organisme / Nom, fonction      Présent   Excusé   Absent`: a sheet's header laid out with
 /// spaces, with at least two attendance columns. Their positions (characters from the line
 /// start) and attendances.
 fn attendance_columns(text: &str, content: Span) -> Option<Vec<(usize, Attendance)>> {
-    let line_start = content.start - column_of(text, content.start);
+    let line_start = line_start_of(text, content.start);
     let line = &text[line_start..content.end];
     let mut columns = Vec::new();
     let mut at = 0;

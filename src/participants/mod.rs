@@ -9,7 +9,7 @@
 mod interventions;
 mod lists;
 mod names;
-mod vocab;
+pub(crate) mod vocab;
 
 use crate::segment::Block;
 use crate::span::Span;
