@@ -1117,7 +1117,7 @@ impl Reader<'_> {
     /// (`M. X (CAF) Mme Y`), and read `Mme` as `Mine`.
     fn inline(&mut self, span: Span) {
         static SPLIT: Lazy<Regex> = Lazy::new(|| {
-            Regex::new(r";|(?:,\s*(?:et\s+)?|\s[–—-]{1,2}\s+|\)\s+)(?:Monsieur|Madame|Mmes|Mme|Mine|Mne|MM\.|M\.)\s").expect("static regex")
+            Regex::new(r";|(?:,\s*(?:et\s+)?|\s[–—-]{1,2}\s+|\)\s+|[:.]\s+)(?:Monsieur|Madame|Mmes|Mme|Mine|Mne|MM\.|M\.)\s").expect("static regex")
         });
         let s = &self.text[span.start..span.end];
         // The regex crate has no look-ahead: split before each civility by hand.
@@ -1126,6 +1126,15 @@ impl Reader<'_> {
             let piece = m.as_str();
             if piece == ";" {
                 cuts.push(m.end());
+            } else if piece.starts_with([':', '.']) {
+                // `…, CAF du Gers : MM. Pierre X`: a `;` a scan read as `:` (or `,` as `.`), when
+                // what comes before is itself an entry; `Défenseur des droits : M. X` is one.
+                let last = *cuts.last().unwrap_or(&0);
+                let before = s[last..m.start()].trim_start();
+                if names::civility_at(before, 0).is_some() && before.contains(',') {
+                    let civility = piece.trim_start_matches([':', '.']).trim_start();
+                    cuts.push(m.end() - civility.len());
+                }
             } else {
                 let civility = piece.trim_start_matches([',', ' ', '\n', '–', '—', '-', ')']).trim_start_matches("et ").trim_start();
                 cuts.push(m.end() - civility.len());
@@ -1303,7 +1312,8 @@ fn clean_descriptor(desc: &str) -> String {
     let joined = desc.split_whitespace().collect::<Vec<_>>().join(" ");
     let joined = joined.replace("- ", "-").replace(" -", " - ");
     let trimmed = joined
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')'))
+        // A leading `.` is a comma a scan misread (`LAURET. cheffe du bureau`).
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')' | '.'))
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ':' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
     trimmed.to_string()
 }
@@ -1637,6 +1647,14 @@ mod tests {
             ("DURAND", Some("bénévole"), Some("UDAF DE L'AIN"), Attendance::Excused),
             ("MOREL", Some("directrice"), Some("CAF DE L'AIN"), Attendance::Absent),
         ]);
+    }
+
+    #[test]
+    fn an_inline_list_whose_semicolon_a_scan_read_as_a_colon() {
+        let text = "Présents : M. Paul DURAND, CAF du Gers : MM. Pierre SARRAN et Luc ROUX, UDAF ; Défenseur des droits : Mme Anne PETIT.\n";
+        let found = read(text, &crate::segment::segment(text, &[]));
+        let people: Vec<(&str, Option<&str>)> = found.participants.iter().map(|p| (p.family_name.as_str(), p.organization.as_deref())).collect();
+        assert_eq!(people, [("DURAND", Some("CAF du Gers")), ("SARRAN", Some("UDAF")), ("ROUX", Some("UDAF")), ("PETIT", Some("Défenseur des droits"))]);
     }
 
     #[test]

@@ -116,7 +116,8 @@ pub fn parse_people(s: &str, pos: usize, context: Context) -> Option<(Vec<Name>,
     let mut names = vec![first];
     loop {
         let rest = &s[end..];
-        let Some(after_et) = rest.strip_prefix(" et ").or_else(|| rest.strip_prefix(", et ")) else { break };
+        // `Mmes Laure DUPUY` / `et Sandrine X`: the `et` may open the next line.
+        let Some(after_et) = rest.strip_prefix(" et ").or_else(|| rest.strip_prefix(", et ")).or_else(|| rest.strip_prefix("\net ")) else { break };
         let at = s.len() - after_et.len();
         let inherited = names.last().and_then(|n| n.civility);
         match parse_one(s, at, inherited, context) {
@@ -391,6 +392,12 @@ mod tests {
         assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
         assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
         assert_eq!(one("M. Paul d'accord", Context::Prose), None);
+    }
+
+    #[test]
+    fn several_people_across_a_line_break() {
+        let (names, _) = parse_people("Mmes Laure DUPUY\net Sandrine BAREILLE, CAF", 0, Context::List).unwrap();
+        assert_eq!(names.iter().map(|n| n.family.as_str()).collect::<Vec<_>>(), ["DUPUY", "BAREILLE"]);
     }
 
     #[test]
