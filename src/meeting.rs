@@ -230,10 +230,15 @@ fn mail_sent_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<&'d DateM
     dates.iter().copied().find(|d| d.span.start >= sent.end() && d.span.end <= line_end)
 }
 
-static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap());
+/// Words of a title naming the committee; `CLU` and `CLUAC` as whole words, checked by hand
+/// ([`boundary::has_word_match`]): the pattern with its `\b` had a prefilter for its
+/// case-insensitive literals that was most of its build, and without one its search ran on
+/// the slowest engine.
+static COMMITTEE_WORDS: Window = Window::new(r"(?i)CLU(?:AC)?|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers");
 static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
-static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
+/// Whole words, checked by hand as for [`COMMITTEE_WORDS`].
+static EARLIER: Window = Window::new(r"(?i)avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?");
 static WEEKDAY_INSIDE: Window = Window::anchored(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b");
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
 static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
@@ -279,10 +284,12 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if TITLE_BEFORE.is_match(before) {
             score += 2.0;
         }
-        if block_text.len() < 400 && COMMITTEE_WORDS.is_match(block_text) {
+        // Only the `CLU` alternative starts with `cl`.
+        let clu = |m: &str| m.as_bytes()[..2].eq_ignore_ascii_case(b"cl");
+        if block_text.len() < 400 && boundary::has_word_match(&COMMITTEE_WORDS, block_text, clu) {
             score += 2.0;
         }
-        if EARLIER.is_match(block_text) {
+        if boundary::has_word_match(&EARLIER, block_text, |_| true) {
             score -= 2.0;
         }
         if TIME.regex(after).find(after).is_some_and(|m| m.start() < 8) {

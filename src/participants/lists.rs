@@ -656,7 +656,7 @@ impl Reader<'_> {
             self.flush();
             return true;
         }
-        if let Some(m) = vocab::CHAIR_INTRO.find(body).filter(|m| m.start() == 0) {
+        if let Some(m) = boundary::find_window_at(&vocab::CHAIR_INTRO, body, 0).filter(|m| m.start() == 0) {
             let at = lead + m.end();
             if let Some((names, end)) = names::parse_people(s, at, Context::List) {
                 self.start(line.start, names, end, s, None, Ctx { attendance: Attendance::Present, group: None }, true);
@@ -1114,7 +1114,7 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
     }
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         let s = block.content_text(text);
-        for m in vocab::CHAIR_INTRO.find_iter(s) {
+        for m in boundary::find_window_iter(&vocab::CHAIR_INTRO, s) {
             let Some((mut names, end)) = names::parse_people(s, m.end(), Context::Prose) else { continue };
             let name = names.remove(0);
             let key = (family_key(&name.family), name.given.as_deref().map(fold));
