@@ -159,6 +159,10 @@ impl Window {
         self.regex(haystack).find(haystack).map(|m| Found { text: haystack, span: m.span() })
     }
 
+    pub fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
+        self.regex(haystack).find_iter(haystack).map(move |m| Found { text: haystack, span: m.span() })
+    }
+
     /// The first match starting at or after `start`; look-arounds see all of `haystack`.
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Found<'h>> {
         let input = regex_automata::Input::new(haystack).range(start..);

@@ -1158,7 +1158,7 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
 /// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
 pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in boundary::find_iter(&vocab::CIVILITY, text) {
+    for m in boundary::find_window_iter(&vocab::CIVILITY, text) {
         if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {
             for n in names {
                 *counts.entry(n.family).or_default() += 1;

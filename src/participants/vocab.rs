@@ -43,7 +43,7 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 pub const TITLES: &[&str] = &["Docteur", "Professeur", "Dr.", "Dr", "Pr.", "Pr"];
 
 /// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
-pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(concat!("(?:", civility_pattern!(), r")\s")).expect("static regex"));
+pub static CIVILITY: Window = Window::new(concat!("(?:", civility_pattern!(), r")\s"));
 
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first: a literal, for
 /// `concat!` to build static patterns with.
