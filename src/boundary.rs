@@ -27,7 +27,8 @@ pub fn find_at<'t>(re: &Regex, text: &'t str, from: usize) -> Option<Match<'t>> 
 
 /// [`find_at`] for a [`Window`].
 pub fn find_window_at<'t>(re: &Window, text: &'t str, from: usize) -> Option<Found<'t>> {
-    first_at_word_start(text, from, |at| re.find_at(text, at), |m| m.start())
+    let re = re.bind(text);
+    first_at_word_start(text, from, |at| re.find_at(at), |m| m.start())
 }
 
 fn first_at_word_start<M>(text: &str, mut from: usize, find_at: impl Fn(usize) -> Option<M>, start: impl Fn(&M) -> usize) -> Option<M> {
@@ -46,8 +47,9 @@ fn first_at_word_start<M>(text: &str, mut from: usize, find_at: impl Fn(usize) -
 /// on by a character: the pattern must have no other match from the same start that could
 /// be (an optional ending that does not fit leaves a word character after the shorter form).
 pub fn has_word_match(re: &Window, text: &str, whole: impl Fn(&str) -> bool) -> bool {
+    let re = re.bind(text);
     let mut from = 0;
-    while let Some(m) = re.find_at(text, from) {
+    while let Some(m) = re.find_at(from) {
         if !whole(m.as_str()) || (word_starts_at(text, m.start()) && word_ends_at(text, m.end())) {
             return true;
         }
@@ -69,9 +71,10 @@ pub fn find_iter<'r, 't>(re: &'r Regex, text: &'t str) -> impl Iterator<Item = M
 
 /// [`find_iter`] for a [`Window`].
 pub fn find_window_iter<'r, 't>(re: &'r Window, text: &'t str) -> impl Iterator<Item = Found<'t>> + use<'r, 't> {
+    let re = re.bind(text);
     let mut from = Some(0);
     std::iter::from_fn(move || {
-        let m = find_window_at(re, text, from?)?;
+        let m = first_at_word_start(text, from?, |at| re.find_at(at), |m| m.start())?;
         from = Some(m.end());
         Some(m)
     })
