@@ -453,6 +453,11 @@ fn signatory(text: &str) -> Signatory {
     static ROLE: Window = Window::anchored(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$");
     static ROLE_BOUNDED: Window = Window::anchored(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$");
     fn role(line: &str) -> Option<Groups<'_>> {
+        // The pattern's first letter, checked by hand (the case variants of `(?i)` included):
+        // most lines fail it, and the anchored pattern runs on the PikeVM.
+        if !line.starts_with(['p', 'P', 'l', 'L', 's', 'S', 'ſ', 'd', 'D', 'c', 'C']) {
+            return None;
+        }
         match ROLE.captures(line) {
             Some(c) if c.get(2).is_none_or(|m| m.as_str().chars().count() <= 60) => Some(c),
             Some(_) => ROLE_BOUNDED.captures(line),
