@@ -15,7 +15,7 @@ use crate::latin::{Pattern, Window};
 use crate::dates::text::{fold, Sentences};
 use crate::dates::{DateMention, DateRole, Precision};
 use crate::span::Span;
-use once_cell::sync::{Lazy, OnceCell};
+use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Serialize;
 
@@ -45,25 +45,22 @@ pub struct LabelEvent {
     pub span: Span,
 }
 
-/// A label's spelling: its pattern, built the first time a text may hold a match.
+/// A label's spelling: its pattern, built the first time a text may hold a match. A
+/// [`Window`]: a text holding the words of [`Spelling::needs`] is searched once per label
+/// with the lazy DFA, where the prefilter cost more to build than it saved.
 struct Spelling {
     name: &'static str,
-    pattern: &'static str,
     /// Words of which every match holds one: lowercase ASCII letters, digits or `+`, looked
     /// for in the text with its ASCII letters lowercased. Under `(?i)` these letters have no
     /// case variant but their ASCII one, so a text holding none of the words holds no match,
     /// and its pattern need not be built (most minutes name two or three labels of eight).
     needs: &'static [&'static str],
-    regex: OnceCell<Regex>,
+    regex: Window,
 }
 
 impl Spelling {
     const fn new(name: &'static str, pattern: &'static str, needs: &'static [&'static str]) -> Self {
-        Spelling { name, pattern, needs, regex: OnceCell::new() }
-    }
-
-    fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| Regex::new(self.pattern).expect("label pattern"))
+        Spelling { name, needs, regex: Window::new(pattern) }
     }
 
     /// Whether `lowered` (a text with its ASCII letters lowercased) may hold a match.
@@ -117,9 +114,8 @@ static CAPITALISED_ENGAGEMENT: Lazy<Regex> =
 const CONTEXT_REACH: usize = 64;
 
 /// Verbs and nouns saying the label is already held (folded text).
-static OBTAINED: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention|detient|detenteur|detentrice|titulaire)(?-u:\b)").expect("literal pattern")
-});
+static OBTAINED: Window =
+    Window::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention|detient|detenteur|detentrice|titulaire)(?-u:\b)");
 
 /// Words of plans and deadlines, which are never `obtained` (folded text); `prépare` its
 /// passage to a label names a label still to come.
@@ -130,6 +126,8 @@ static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").
 /// A bare year introduced as a point in time (`en 2016`, `depuis 2020`): allowed for events.
 /// Years are found first and the cue checked just before them, because `en` alone would
 /// make the regex stop at every word holding those letters.
+/// With its prefilter: it reads every text, where the lazy DFA alone is slower than the
+/// prefilter's skips.
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
 static YEAR_CUE: Window = Window::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$");
 
@@ -208,7 +206,7 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     for (label, spelling) in SPELLINGS.iter().enumerate().filter(|(_, spelling)| spelling.may_match(&lowered)) {
         // Earlier labels' mentions, sorted and disjoint: one binary search per match.
         let before = mentions.len();
-        for m in spelling.regex().find_iter(text) {
+        for m in spelling.regex.find_iter(text) {
             let mut start = m.start();
             if let Some(context) = &CONTEXT[label] {
                 let mut from = start.saturating_sub(CONTEXT_REACH);
@@ -376,8 +374,8 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        SPELLINGS.iter().for_each(|spelling| assert!(!spelling.regex().is_match("")));
-        Lazy::force(&OBTAINED);
+        SPELLINGS.iter().for_each(|spelling| assert!(!spelling.regex.is_match("")));
+        OBTAINED.is_match("");
         PLANNED.is_match("");
         MODULE.whole();
         YEAR_CUE.is_match("");

@@ -159,10 +159,19 @@ impl Window {
         self.regex(haystack).find(haystack).map(|m| Found { text: haystack, span: m.span() })
     }
 
+    pub fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
+        self.regex(haystack).find_iter(haystack).map(move |m| Found { text: haystack, span: m.span() })
+    }
+
     /// The first match starting at or after `start`; look-arounds see all of `haystack`.
     pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<Found<'h>> {
-        let input = regex_automata::Input::new(haystack).range(start..);
-        self.regex(haystack).search(&input).map(|m| Found { text: haystack, span: m.span() })
+        self.bind(haystack).find_at(start)
+    }
+
+    /// The pattern for several searches of `haystack`, whose characters are then read once
+    /// (by [`latin`]) instead of once per search.
+    pub fn bind<'h>(&self, haystack: &'h str) -> Bound<'_, 'h> {
+        Bound { re: self.regex(haystack), text: haystack }
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Groups<'h>> {
@@ -174,6 +183,20 @@ impl Window {
 
     pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Groups<'h>> + use<'_, 'h> {
         self.regex(haystack).captures_iter(haystack).map(move |caps| Groups { text: haystack, caps })
+    }
+}
+
+/// A [`Window`] bound to a haystack.
+pub struct Bound<'w, 'h> {
+    re: &'w meta::Regex,
+    text: &'h str,
+}
+
+impl<'h> Bound<'_, 'h> {
+    /// [`Window::find_at`] on the bound haystack.
+    pub fn find_at(&self, start: usize) -> Option<Found<'h>> {
+        let input = regex_automata::Input::new(self.text).range(start..);
+        self.re.search(&input).map(|m| Found { text: self.text, span: m.span() })
     }
 }
 

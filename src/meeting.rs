@@ -4,7 +4,7 @@
 use crate::boundary;
 use crate::dates::{DateMention, Precision};
 use crate::departments::{self, Department};
-use crate::latin::{Pattern, Window};
+use crate::latin::{Groups, Pattern, Window};
 use crate::record::{Contact, DepartmentRef, DocumentInfo, Meeting, Signatory};
 use crate::segment::{Block, BlockKind};
 use crate::span::Span;
@@ -59,14 +59,16 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-static CLUAC: Pattern = Pattern::new(r"(?i)\bCLUAC\b|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
-static CLU: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\bCLU\b|(?i)comit[ée]\s+(?:locale?\s+)?des\s+(?:usagers|utilisateurs)").unwrap());
+/// The acronyms as whole words, checked by hand ([`boundary::has_word_match`]): cheaper to
+/// build than the patterns with their `\b`, and searched by the lazy DFA.
+static CLUAC: Window = Window::new(r"(?i)CLUAC|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
+static CLU: Window = Window::new(r"CLU|(?i)comit[ée]\s+(?:locale?\s+)?des\s+(?:usagers|utilisateurs)");
 
 fn committee(text: &str) -> Option<String> {
-    if CLUAC.regex(text).is_match(text) {
+    // Only the acronym starts with `cl`.
+    if boundary::has_word_match(&CLUAC, text, |m| m.as_bytes()[..2].eq_ignore_ascii_case(b"cl")) {
         Some("CLUAC".into())
-    } else if CLU.is_match(text) {
+    } else if boundary::has_word_match(&CLU, text, |m| m.starts_with("CL")) {
         Some("CLU".into())
     } else {
         None
@@ -230,10 +232,15 @@ fn mail_sent_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<&'d DateM
     dates.iter().copied().find(|d| d.span.start >= sent.end() && d.span.end <= line_end)
 }
 
-static COMMITTEE_WORDS: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers").unwrap());
+/// Words of a title naming the committee; `CLU` and `CLUAC` as whole words, checked by hand
+/// ([`boundary::has_word_match`]): the pattern with its `\b` had a prefilter for its
+/// case-insensitive literals that was most of its build, and without one its search ran on
+/// the slowest engine.
+static COMMITTEE_WORDS: Window = Window::new(r"(?i)CLU(?:AC)?|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers");
 static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
-static EARLIER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)\b(?:avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?)\b").unwrap());
+/// Whole words, checked by hand as for [`COMMITTEE_WORDS`].
+static EARLIER: Window = Window::new(r"(?i)avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?");
 static WEEKDAY_INSIDE: Window = Window::anchored(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b");
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
 static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
@@ -279,10 +286,12 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if TITLE_BEFORE.is_match(before) {
             score += 2.0;
         }
-        if block_text.len() < 400 && COMMITTEE_WORDS.is_match(block_text) {
+        // Only the `CLU` alternative starts with `cl`.
+        let clu = |m: &str| m.as_bytes()[..2].eq_ignore_ascii_case(b"cl");
+        if block_text.len() < 400 && boundary::has_word_match(&COMMITTEE_WORDS, block_text, clu) {
             score += 2.0;
         }
-        if EARLIER.is_match(block_text) {
+        if boundary::has_word_match(&EARLIER, block_text, |_| true) {
             score -= 2.0;
         }
         if TIME.regex(after).find(after).is_some_and(|m| m.start() < 8) {
@@ -440,15 +449,17 @@ fn signatory(text: &str) -> Signatory {
     // same alternatives in the same order, so where its `more` is within the bound its match
     // is the bounded pattern's, and where it finds none neither would the bounded one. Only
     // a longer `more` needs the bounded pattern.
-    static ROLE: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$").unwrap()
-    });
-    static ROLE_BOUNDED: Lazy<Regex> = Lazy::new(|| {
-        Regex::new(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$").unwrap()
-    });
-    fn role(line: &str) -> Option<regex::Captures<'_>> {
+    // Groups: the role (1), what follows the title (2), the name after a comma (3).
+    static ROLE: Window = Window::anchored(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$");
+    static ROLE_BOUNDED: Window = Window::anchored(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$");
+    fn role(line: &str) -> Option<Groups<'_>> {
+        // The pattern's first letter, checked by hand (the case variants of `(?i)` included):
+        // most lines fail it, and the anchored pattern runs on the PikeVM.
+        if !line.starts_with(['p', 'P', 'l', 'L', 's', 'S', 'ſ', 'd', 'D', 'c', 'C']) {
+            return None;
+        }
         match ROLE.captures(line) {
-            Some(c) if c.name("more").is_none_or(|m| m.as_str().chars().count() <= 60) => Some(c),
+            Some(c) if c.get(2).is_none_or(|m| m.as_str().chars().count() <= 60) => Some(c),
             Some(_) => ROLE_BOUNDED.captures(line),
             None => None,
         }
@@ -458,8 +469,8 @@ fn signatory(text: &str) -> Signatory {
     let mut found = Signatory::default();
     for (i, line) in lines.iter().enumerate().skip(start) {
         let Some(c) = role(line) else { continue };
-        let role = c.name("role").map(|m| m.as_str().trim().to_string());
-        let same_line = c.name("name").and_then(|m| person_name(m.as_str()));
+        let role = c.get(1).map(|m| m.as_str().trim().to_string());
+        let same_line = c.get(3).and_then(|m| person_name(m.as_str()));
         let below = || lines.iter().skip(i + 1).filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
         let above = || lines[..i].iter().rev().filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
         if let Some(name) = same_line.or_else(below).or_else(above) {
@@ -664,9 +675,9 @@ fn item_number(marker: &str) -> Option<u32> {
 }
 
 fn clean_item(item: &str) -> String {
-    static LEADING_MARK: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:[-–—•·*+¢>«]|\d{1,2}[.)]|[IVX]{1,4}[.)/])\s+").unwrap());
+    static LEADING_MARK: Window = Window::anchored(r"^(?:[-–—•·*+¢>«]|\d{1,2}[.)]|[IVX]{1,4}[.)/])\s+");
     let item = collapse(item);
-    let item = LEADING_MARK.replace(&item, "");
+    let item = LEADING_MARK.find(&item).map_or(&item[..], |m| &item[m.end()..]);
     item.trim_end_matches([',', ';', '.', ':', ' ']).to_string()
 }
 

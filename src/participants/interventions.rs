@@ -93,7 +93,7 @@ fn speakers(s: &str, participants: &[Participant], full_names: &[(usize, String)
             found.push(Speaker { start: whole.start(), names: Vec::new(), office: Some(office.as_str().to_string()), said });
         }
     }
-    for m in boundary::find_iter(&vocab::CIVILITY, s) {
+    for m in boundary::find_window_iter(&vocab::CIVILITY, s) {
         if found.iter().any(|f| f.start <= m.start() && m.start() < f.said) {
             continue;
         }

@@ -775,7 +775,7 @@ impl Reader<'_> {
             self.coded_attendance = coded;
             return true;
         }
-        if let Some(m) = vocab::CHAIR_INTRO.find(body).filter(|m| m.start() == 0) {
+        if let Some(m) = boundary::find_window_at(&vocab::CHAIR_INTRO, body, 0).filter(|m| m.start() == 0) {
             let at = lead + m.end();
             if let Some((names, end)) = names::parse_people(s, at, Context::List) {
                 self.start(line.start, names, end, s, None, Ctx { attendance: Attendance::Present, group: None }, true);
@@ -1401,7 +1401,7 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
     }
     for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
         let s = block.content_text(text);
-        for m in vocab::CHAIR_INTRO.find_iter(s) {
+        for m in boundary::find_window_iter(&vocab::CHAIR_INTRO, s) {
             let Some((mut names, end)) = names::parse_people(s, m.end(), Context::Prose) else { continue };
             let name = names.remove(0);
             let key = (family_key(&name.family), name.given.as_deref().map(fold));
@@ -1445,7 +1445,7 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
 /// civility (`PIFRRON` in the list, `M. Jean-Paul PIERRON estime` later).
 pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
     let mut counts: HashMap<String, usize> = HashMap::new();
-    for m in boundary::find_iter(&vocab::CIVILITY, text) {
+    for m in boundary::find_window_iter(&vocab::CIVILITY, text) {
         if let Some((names, _)) = names::parse_people(text, m.start(), Context::Prose) {
             for n in names {
                 *counts.entry(n.family).or_default() += 1;

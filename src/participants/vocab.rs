@@ -44,7 +44,7 @@ pub const CIVILITIES: &[(&str, &str)] = &[
 pub const TITLES: &[&str] = &["Docteur", "Professeur", "Dr.", "Dr", "Pr.", "Pr"];
 
 /// A civility and the blank after it, to be found at a word start ([`crate::boundary`]).
-pub static CIVILITY: Lazy<Regex> = Lazy::new(|| Regex::new(concat!("(?:", civility_pattern!(), r")\s")).expect("static regex"));
+pub static CIVILITY: Window = Window::new(concat!("(?:", civility_pattern!(), r")\s"));
 
 /// The civilities of [`CIVILITIES`] as a regex alternation, longest first: a literal, for
 /// `concat!` to build static patterns with.
@@ -331,10 +331,10 @@ pub static GROUP_PREAMBLE: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Who chaired: `Présidence : M. X`, `sous la présidence de Monsieur X`, `présidé par X`.
-pub static CHAIR_INTRO: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)(?:\bprésidence\s*:\s*|\bprésident(?:e)? de (?:la )?séance\s*:\s*|\bsous la présidence de\s+|\bprésidée? par\s+|\bprésidé(?:e)? par\s+)")
-        .expect("static regex")
-});
+/// Must start a word ([`crate::boundary`]); without the `\b` in the pattern, it needs no
+/// prefilter, which was most of its build.
+pub static CHAIR_INTRO: Window =
+    Window::new(r"(?i)présidence\s*:\s*|président(?:e)? de (?:la )?séance\s*:\s*|sous la présidence de\s+|présidée? par\s+|présidé(?:e)? par\s+");
 
 /// `M. le représentant de l'UDAF`: an attendee without a personal name.
 pub static UNNAMED: Window = Window::anchored(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$");

@@ -165,10 +165,11 @@ fn debris(doc: &Doc, edits: &mut Vec<Edit>) {
             let head = trimmed[..cut].trim_end();
             let Some(space) = head.rfind([' ', '\t']) else { break };
             let group = &head[space + 1..];
-            if group.is_empty() || group.chars().count() > 2 || !group.chars().all(|c| "=;,.'‘’\"_~|:-".contains(c)) {
+            // `matches!`, not `str::contains`: a substring search per character cost 1 % of the bench.
+            if group.is_empty() || group.chars().count() > 2 || !group.chars().all(|c| matches!(c, '=' | ';' | ',' | '.' | '\'' | '‘' | '’' | '"' | '_' | '~' | '|' | ':' | '-')) {
                 break;
             }
-            odd |= group.chars().any(|c| "='‘’_~|\"".contains(c));
+            odd |= group.chars().any(|c| matches!(c, '=' | '\'' | '‘' | '’' | '_' | '~' | '|' | '"'));
             marks += 1;
             cut = space;
         }
