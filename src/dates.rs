@@ -6,11 +6,12 @@
 //! (`3ème trimestre 2023` → `2023-Q3`) and ranges whose first end borrows the month and year of
 //! the second (`du 25 août au 29 septembre 2023`, `entre le 3 et le 5 mai 2022`).
 //!
-//! Not reported: bare years, times, durations, year spans (`2022-2025`), and a day or month
-//! without a year outside a range (`le 1er juillet`, `fin mai`): minutes often cover several
-//! years (last year's figures, next year's deadlines), so borrowing the meeting's year would be
-//! a guess dressed as fact. The exception is a weekday with its day and month (`mardi 3 mai`):
-//! it takes the year of the nearest full date before it when the weekday agrees with that year.
+//! Not reported: bare years, times, durations, year spans (`2022-2025`), a month without a
+//! year (`fin mai`, `depuis janvier`: too vague to date), a weekday and day without a month
+//! (`lundi 4`). A weekday with its day and month (`mardi 3 mai`) takes the year of the nearest
+//! full date before it when the weekday agrees with that year; a day and month alone
+//! (`le 1er juillet`) take the meeting's year, once the meeting is dated ([`add_yearless`]),
+//! as the fixtures' conventions decide.
 //!
 //! Roles set here: `period` (range ends), `deadline` (`d'ici le`, `avant le`, `au plus tard le`)
 //! and `label_obtained` (the sentence says a label was obtained). `meeting` and `issued` are left
@@ -446,13 +447,15 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
     let (rest, (y, m, d)) = match iso {
         Ok((r, (y, _, m, _, d))) => (r, (y, m, d)),
         Err(_) => {
-            let (r, (d, s1, m, s2)) = tuple((
+            // `1er/03/2024`: the first of the month keeps its ordinal suffix.
+            let (r, (d, first, s1, m, s2)) = tuple((
                 digits(1, 2),
+                opt(tag("er")),
                 alt((tag("/"), tag("."), tag("-"), tag("'"))),
                 digits(1, 2),
                 alt((tag("/"), tag("."), tag("-"))),
             ))(i)?;
-            if s1 != s2 && !(s1 == "'" && s2 == "/") {
+            if s1 != s2 && !(s1 == "'" && s2 == "/") || first.is_some() && d != "1" {
                 return fail(i);
             }
             let (r, y) = alt((digits(4, 4), digits(2, 2)))(r)?;
@@ -643,6 +646,41 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     out
 }
 
+/// `la semaine du 14 octobre`, `le 3 juin`: a day and month written without a year are dated
+/// in the meeting's `year`, once the meeting date is known, and added to `dates` in text order.
+/// Not after a weekday, which pins the year itself (see [`borrow_year`]), nor before a number
+/// (`le 5 mars 24 dossiers`).
+pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let pos = at + k;
+        at = pos + bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-')) {
+            continue;
+        }
+        let known = dates.partition_point(|d| d.span.start <= pos);
+        if known > 0 && dates[known - 1].span.end > pos {
+            continue;
+        }
+        let Ok((rest, (d, Some(m), None))) = day_month_year(&text[pos..]) else { continue };
+        let previous_word = text[..pos].trim_end_matches(is_hspace).rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let after_weekday = fold_ascii(previous_word).is_some_and(|(buf, n)| WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]));
+        if after_weekday || rest.trim_start_matches(is_hspace).starts_with(|c: char| c.is_ascii_digit()) || !valid(year, m, d) {
+            continue;
+        }
+        let end = pos + offset(&text[pos..], rest);
+        found.push(mention(text, pos, end, day_value(year, m, d), Precision::Day, None));
+    }
+    if found.is_empty() {
+        return;
+    }
+    assign_roles(text, &mut found);
+    dates.extend(found);
+    dates.sort_by_key(|d| d.span.start);
+}
+
 /// Words a date expression can open with, besides digits and month names (folded): range
 /// openers, weekdays, month prefixes and quarter ordinals.
 const OPENERS: [&str; 22] = [
@@ -752,6 +790,22 @@ mod tests {
         let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
         assert_eq!(values("labellisée le S avril 2019"), ["2019-04-05"]);
         assert!(values("le groupe S a 12 membres").is_empty());
+    }
+
+    #[test]
+    fn the_first_of_the_month_written_with_slashes() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("Réunion du 1er/03/2024, en visioconférence"), ["2024-03-01"]);
+        assert!(values("le 2er/03/2024").is_empty());
+    }
+
+    #[test]
+    fn a_day_and_month_without_year_take_the_meeting_year() {
+        let text = "Réunion du 8 octobre 2024. Le marché sera notifié la semaine du 14 octobre. Le 5 mars 24 dossiers, lundi 4, début avril, mardi 3 juin.";
+        let mut dates = find_dates(text);
+        add_yearless(text, &mut dates, 2024);
+        let values: Vec<&str> = dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2024-10-08", "2024-10-14"]);
     }
 
     #[test]
