@@ -61,7 +61,7 @@ fn collapse(s: &str) -> String {
 
 static CLUAC: Pattern = Pattern::new(r"(?i)\bCLUAC\b|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
 static CLU: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\bCLU\b|(?i)comit[ée]\s+(?:locale?\s+)?des\s+(?:usagers|utilisateurs)").unwrap());
+    Lazy::new(|| Regex::new(r"\bCLU\b|(?i)comit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)").unwrap());
 
 fn committee(text: &str) -> Option<String> {
     if CLUAC.regex(text).is_match(text) {
@@ -347,9 +347,11 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     (start, end, place_field(text).or(place_found))
 }
 
-/// The value of an `Horaires :` or `Heure :` field (`Horaires : 10 h 00 – 12 h 15.`).
+/// The value of an `Horaires :` or `Heure :` field (`Horaires : 10 h 00 – 12 h 15.`), also
+/// shared with the place (`**Lieu et horaires** : salle X, de 14 h à 16 h 30.`).
 fn hours_field(text: &str) -> Option<&str> {
-    static FIELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?im)^[ \t]*(?:horaires?|heures?)[ \t]*:[ \t]*([^\n]+)").unwrap());
+    static FIELD: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?im)^[ \t]*[*_]{0,2}(?:lieu\s+et\s+)?(?:horaires?|heures?)[*_]{0,2}[ \t]*:[ \t]*([^\n]+)").unwrap());
     Some(FIELD.captures(text)?.get(1)?.as_str())
 }
 
@@ -505,13 +507,23 @@ pub fn person_name(line: &str) -> Option<String> {
     let is_word = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && w.chars().next().is_some_and(char::is_uppercase)
     };
+    // `d'ORNANO`: the particle glued to the family name by its apostrophe.
+    fn elided(w: &str) -> Option<(&'static str, &str)> {
+        ["d'", "d’"].into_iter().find_map(|p| w.strip_prefix(p).filter(|rest| rest.starts_with(char::is_uppercase)).map(|rest| (p, rest)))
+    }
     let given = words[0];
-    if !is_word(given) || !words[1..].iter().all(|w| is_word(w) || PARTICLES.contains(&lower(w).as_str())) {
+    if !is_word(given) || !words[1..].iter().all(|w| is_word(w) || elided(w).is_some_and(|(_, rest)| is_word(rest)) || PARTICLES.contains(&lower(w).as_str())) {
         return None;
     }
     let all_caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let family: Vec<String> =
-        words[1..].iter().map(|w| if PARTICLES.contains(&lower(w).as_str()) && !all_caps(w) { w.to_string() } else { w.to_uppercase() }).collect();
+    let family: Vec<String> = words[1..]
+        .iter()
+        .map(|w| match elided(w) {
+            Some((particle, rest)) => format!("{particle}{}", rest.to_uppercase()),
+            None if PARTICLES.contains(&lower(w).as_str()) && !all_caps(w) => w.to_string(),
+            None => w.to_uppercase(),
+        })
+        .collect();
     let given = if all_caps(given) { title_case(given) } else { given.to_string() };
     Some(format!("{given} {}", family.join(" ")))
 }
@@ -564,7 +576,14 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
     for (k, block) in blocks[start + 1..].iter().enumerate() {
-        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
+        // `\t1.\tBudget` (a word-processor file saved as text) is a row of the number and the item.
+        let numbered_row = match block.cells[..] {
+            [number, item] if block.kind == BlockKind::TableRow && text[number.start..number.end].ends_with(['.', ')']) => {
+                item_number(&text[number.start..number.end]).map(|n| (n, &text[item.start..item.end]))
+            }
+            _ => None,
+        };
+        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end])).or(numbered_row.map(|(n, _)| n));
         let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
         let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
         if misread_one.is_some() {
@@ -574,7 +593,7 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             BlockKind::ListItem => true,
             BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
-            BlockKind::TableRow => false,
+            BlockKind::TableRow => numbered_row.is_some(),
         };
         // Numbering that starts again after a blank line (`a)` after `c)`) is the body's sections.
         if numbered.is_some_and(|n| n <= last_number) && block.after_blank {
@@ -585,14 +604,14 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
         if !is_item || !same_style {
             break;
         }
-        if block.marker.is_some() {
+        if block.marker.is_some() || numbered_row.is_some() {
             numbered_list = Some(numbered.is_some());
         }
         if let Some(n) = numbered {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
-        let content = &block.content_text(text)[misread_one.map_or(0, |m| m.end())..];
+        let content = numbered_row.map_or_else(|| &block.content_text(text)[misread_one.map_or(0, |m| m.end())..], |(_, item)| item);
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
@@ -691,6 +710,7 @@ mod tests {
         assert_eq!(committee("Comité local des usagers et de l'amélioration continue"), Some("CLUAC".into()));
         assert_eq!(committee("COMPTE RENDU DU CLU"), Some("CLU".into()));
         assert_eq!(committee("Réunion de service"), None);
+        assert_eq!(committee("COMPTE-RENDU DE LA REUNION DU COMITE LOCAL D'USAGERS (C.L.U.)"), Some("CLU".into()));
     }
 
     #[test]
@@ -735,6 +755,18 @@ mod tests {
     }
 
     #[test]
+    fn agenda_items_numbered_in_a_tabbed_row() {
+        let t = "ORDRE DU JOUR\n\t1.\tIndicateurs de l'accueil\n\t2.\tBudget\n\t3.\tQuestions diverses\n\n1. Indicateurs de l'accueil\nLe hall a reçu du monde.\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs de l'accueil", "Budget", "Questions diverses"]);
+    }
+
+    #[test]
+    fn a_signatory_whose_particle_is_elided() {
+        assert_eq!(person_name("Paul-Antoine d'ORNANO").as_deref(), Some("Paul-Antoine d'ORNANO"));
+        assert_eq!(person_name("Paul d’Estienne").as_deref(), Some("Paul d’ESTIENNE"));
+    }
+
+    #[test]
     fn issue_date_line_as_scans_read_it() {
         for (line, place) in [("‘Toulouse, le 19 décembre 2023", "Toulouse"), ("Nantes, fe 20 février 2024", "Nantes"), ("Fait 3 Rethel, Je 16 février 2024", "Rethel")] {
             let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
@@ -750,6 +782,9 @@ mod tests {
         let blocks = segment(t, &[]);
         let found = extract(t, &blocks, &[day(t, "21 janvier 2025", "2025-01-21")]);
         assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:00"), Some("12:15")));
+        let t = "**Compte rendu de la réunion du 8 octobre 2024**\n\n**Lieu et horaires** : préfecture, salle Jeanne d'Arc, de 14 h à 16 h 30.\n";
+        let found = extract(t, &segment(t, &[]), &[day(t, "8 octobre 2024", "2024-10-08")]);
+        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("14:00"), Some("16:30")));
     }
 
     #[test]
