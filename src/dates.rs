@@ -356,13 +356,27 @@ fn borrow_year(text: &str, pos: usize, before: &[DateMention]) -> Option<(usize,
 fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
     let (i, written_weekday) = opt(weekday)(i)?;
     let (i, d) = day(i)?;
-    let Ok((after_month, m)) = tuple((gap, month))(i).map(|(r, (_, m))| (r, m)) else {
+    let month_read = tuple((gap, month))(i).or_else(|_| tuple((gap, misread_short_month))(i));
+    let Ok((after_month, m)) = month_read.map(|(r, (_, m))| (r, m)) else {
         return Ok((i, (d, None, None)));
     };
     match tuple((gap, year4))(after_month).or_else(|_| short_year(after_month)) {
         Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(year_the_weekday_confirms(written_weekday, y, m, d))))),
         Err(_) => Ok((after_month, (d, Some(m), None))),
     }
+}
+
+/// `8 mais 2024`: a four-letter month (`mars`, `juin`, `août`) with one letter misread by a
+/// scan, too short for [`month_number`]'s fuzzy reading; only with a year after it (and the day
+/// before it that [`day_month_year`] read).
+fn misread_short_month(i: &str) -> Res<'_, u32> {
+    let end = word_end(i);
+    let Some((buf, 4)) = fold_ascii(&i[..end]) else { return fail(i) };
+    let one_letter_off = |name: &str| name.bytes().zip(&buf[..4]).filter(|(a, b)| a != *b).count() == 1;
+    let Some(&(_, m)) = [("mars", 3), ("juin", 6), ("aout", 8)].iter().find(|(name, _)| one_letter_off(name)) else { return fail(i) };
+    let rest = &i[end..];
+    tuple((gap, year4))(rest)?;
+    Ok((rest, m))
 }
 
 /// Words that may follow a date; any other word after `5 mars 24` makes the number a count
@@ -440,7 +454,7 @@ fn year_the_weekday_confirms(written_weekday: Option<usize>, y: i32, m: u32, d: 
     }
 }
 
-/// `31/12/22`, `7/12/2023`, `28.04.2022`, `2024-03-27`, and the OCR slip `28'04/22`.
+/// `31/12/22`, `7/12/2023`, `28.04.2022`, `2024-03-27`, and OCR slips of the separators.
 fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
     let digits = |n, m| take_while_m_n(n, m, |c: char| c.is_ascii_digit());
     let iso: Res<_> = tuple((digits(4, 4), tag("-"), digits(2, 2), tag("-"), digits(2, 2)))(i);
@@ -453,9 +467,12 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
                 opt(tag("er")),
                 alt((tag("/"), tag("."), tag("-"), tag("'"))),
                 digits(1, 2),
-                alt((tag("/"), tag("."), tag("-"))),
+                alt((tag("/"), tag("."), tag("-"), tag(":"))),
             ))(i)?;
-            if s1 != s2 && !(s1 == "'" && s2 == "/") || first.is_some() && d != "1" {
+            // OCR slips: `28'04/22`, `30/04:2024` (a colon only before a full year: `12/10:30`
+            // may be a time).
+            let slip = s1 == "'" && s2 == "/" || s1 == "/" && s2 == ":" && r.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            if s1 != s2 && !slip || first.is_some() && d != "1" {
                 return fail(i);
             }
             let (r, y) = alt((digits(4, 4), digits(2, 2)))(r)?;
@@ -797,6 +814,15 @@ mod tests {
         let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
         assert_eq!(values("Réunion du 1er/03/2024, en visioconférence"), ["2024-03-01"]);
         assert!(values("le 2er/03/2024").is_empty());
+    }
+
+    #[test]
+    fn separators_and_short_months_a_scan_misread() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("d'ici le 30/04:2024."), ["2024-04-30"]);
+        assert!(values("le 12/10:30").is_empty());
+        assert_eq!(values("Rennes, le 8 mais 2024"), ["2024-03-08"]);
+        assert!(values("le 8 mais pas 2024").is_empty());
     }
 
     #[test]
