@@ -61,7 +61,7 @@ fn collapse(s: &str) -> String {
 
 static CLUAC: Pattern = Pattern::new(r"(?i)\bCLUAC\b|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
 static CLU: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"\bCLU\b|(?i)comit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)").unwrap());
+    Lazy::new(|| Regex::new(r"\bCLU\b|(?i)c[ou]mit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)").unwrap());
 
 fn committee(text: &str) -> Option<String> {
     if CLUAC.regex(text).is_match(text) {
@@ -184,8 +184,8 @@ fn department(text: &str) -> Option<&'static Department> {
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     // At a line start (after a speck the scan read as a quote), or after the wide gap of a
-    // two-column layout; the `l` of `le` may be read `f`, `J` or `I`.
-    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJI]e[ \t]*$");
+    // two-column layout; the `l` of `le` may be read `f`, `t`, `J` or `I`.
+    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,“”\x22]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$");
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
@@ -348,10 +348,11 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
 }
 
 /// The value of an `Horaires :` or `Heure :` field (`Horaires : 10 h 00 – 12 h 15.`), also
-/// shared with the place (`**Lieu et horaires** : salle X, de 14 h à 16 h 30.`).
+/// shared with the place (`**Lieu et horaires** : salle X, de 14 h à 16 h 30.`, whose `et` a
+/// scan may read `el`).
 fn hours_field(text: &str) -> Option<&str> {
     static FIELD: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?im)^[ \t]*[*_]{0,2}(?:lieu\s+et\s+)?(?:horaires?|heures?)[*_]{0,2}[ \t]*:[ \t]*([^\n]+)").unwrap());
+        Lazy::new(|| Regex::new(r"(?im)^[ \t]*[*_]{0,2}(?:lieu\s+e[tl]\s+)?(?:horaires?|heures?)[*_]{0,2}[ \t]*:[ \t]*([^\n]+)").unwrap());
     Some(FIELD.captures(text)?.get(1)?.as_str())
 }
 
@@ -565,10 +566,11 @@ fn contact(text: &str) -> Contact {
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 /// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
-/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`).
+/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, or
+/// another digit: `3.` before `2.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
-    static MISREAD_ONE: Window = Window::anchored(r"^[LlI|À]\.\s+");
+    static MISREAD_ONE: Window = Window::anchored(r"^[LlI|À&]\.\s+");
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
@@ -586,7 +588,7 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
         let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end])).or(numbered_row.map(|(n, _)| n));
         let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
         let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
-        if misread_one.is_some() {
+        if misread_one.is_some() || items.is_empty() && numbered.is_some_and(|n| n != 1) && next_is_second() {
             numbered = Some(1);
         }
         let is_item = misread_one.is_some() || match block.kind {
@@ -626,7 +628,17 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             && lines.windows(2).all(|w| {
                 (w[0].ends_with([',', ';', '.']) || w[0].chars().count() < 60) && w[1].starts_with(|c: char| c.is_uppercase())
             });
-        if one_per_line {
+        // `2 Budget` / `3 Questions diverses` after a numbered item: a scan lost the dots, and
+        // each line that opens with the next number is the next item.
+        let dotless: Option<Vec<&str>> = (numbered.is_none() && last_number > 0)
+            .then(|| {
+                lines.iter().zip(last_number + 1..).map(|(l, n)| l.strip_prefix(n.to_string().as_str()).filter(|r| r.starts_with(' ')).map(str::trim_start)).collect()
+            })
+            .flatten();
+        if let Some(dotless) = dotless {
+            last_number += dotless.len() as u32;
+            items.extend(dotless.iter().map(|l| clean_item(l)));
+        } else if one_per_line {
             items.extend(lines.iter().map(|l| clean_item(l)));
         } else {
             items.push(clean_item(content));
@@ -711,6 +723,7 @@ mod tests {
         assert_eq!(committee("COMPTE RENDU DU CLU"), Some("CLU".into()));
         assert_eq!(committee("Réunion de service"), None);
         assert_eq!(committee("COMPTE-RENDU DE LA REUNION DU COMITE LOCAL D'USAGERS (C.L.U.)"), Some("CLU".into()));
+        assert_eq!(committee("Cumité local des usagers - réunion du jeudi 14 novembre 2024"), Some("CLU".into()));
     }
 
     #[test]
@@ -752,6 +765,12 @@ mod tests {
     fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
         let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
         assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
+        let t = "ORDRE DU JOUR\n\n1. Indicateurs\n2 Budget et investissements\n3 Questions diverses\n\nL. Indicateurs\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs", "Budget et investissements", "Questions diverses"]);
+        for first in ["&.", "3."] {
+            let t = format!("Ordre du jour\n\n{first} Bilan\n\n2. Budget\n\n3. Questions diverses\n\n1. Bilan\n\nLe bureau a relevé 5 points forts.\n");
+            assert_eq!(agenda(&t, &segment(&t, &[])), ["Bilan", "Budget", "Questions diverses"], "{first}");
+        }
     }
 
     #[test]
@@ -768,7 +787,13 @@ mod tests {
 
     #[test]
     fn issue_date_line_as_scans_read_it() {
-        for (line, place) in [("‘Toulouse, le 19 décembre 2023", "Toulouse"), ("Nantes, fe 20 février 2024", "Nantes"), ("Fait 3 Rethel, Je 16 février 2024", "Rethel")] {
+        for (line, place) in [
+            ("‘Toulouse, le 19 décembre 2023", "Toulouse"),
+            ("Nantes, fe 20 février 2024", "Nantes"),
+            ("Fait 3 Rethel, Je 16 février 2024", "Rethel"),
+            ("“Rouen, le 15 octobre 2024", "Rouen"),
+            ("Clermont-Ferrand, te 22 novembre 2024", "Clermont-Ferrand"),
+        ] {
             let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
             let at = t.find(", ").unwrap() + 5;
             let date = day(&t, &t[at..t.trim_end_matches("\n\nCOMPTE RENDU\n").len()], "2024-01-01");
@@ -782,9 +807,11 @@ mod tests {
         let blocks = segment(t, &[]);
         let found = extract(t, &blocks, &[day(t, "21 janvier 2025", "2025-01-21")]);
         assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:00"), Some("12:15")));
-        let t = "**Compte rendu de la réunion du 8 octobre 2024**\n\n**Lieu et horaires** : préfecture, salle Jeanne d'Arc, de 14 h à 16 h 30.\n";
-        let found = extract(t, &segment(t, &[]), &[day(t, "8 octobre 2024", "2024-10-08")]);
-        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("14:00"), Some("16:30")));
+        for field in ["**Lieu et horaires** :", "Lieu el horaires :"] {
+            let t = format!("**Compte rendu de la réunion du 8 octobre 2024**\n\n{field} préfecture, salle Jeanne d'Arc, de 14 h à 16 h 30.\n");
+            let found = extract(&t, &segment(&t, &[]), &[day(&t, "8 octobre 2024", "2024-10-08")]);
+            assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("14:00"), Some("16:30")), "{field}");
+        }
     }
 
     #[test]
