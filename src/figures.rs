@@ -210,15 +210,17 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     let g = skip_gap(rest);
     let after = &rest[g..];
     let start = at + g;
+    // A rate per thousand is no percentage: kind `other`, its symbol as unit (which a scan
+    // reads `%o`).
+    let per_mille = if after.starts_with('‰') { '‰'.len_utf8() } else if after.starts_with("%o") && !next_is_alphanumeric(&after[2..]) { 2 } else { 0 };
+    if per_mille > 0 {
+        return Some(Reading { kind: FigureKind::Other, unit: Some("‰".into()), end: start + per_mille, bare: false, scale: 1.0 });
+    }
     if after.starts_with('%') {
         return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + 1, bare: false, scale: 1.0 });
     }
     if after.starts_with('€') {
         return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false, scale: 1.0 });
-    }
-    // A rate per thousand is no percentage: kind `other`, its symbol as unit.
-    if after.starts_with('‰') {
-        return Some(Reading { kind: FigureKind::Other, unit: Some("‰".into()), end: start + '‰'.len_utf8(), bare: false, scale: 1.0 });
     }
     if let Some(len) = misread_percent(after).filter(|_| g > 0) {
         if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) {
@@ -296,6 +298,10 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         return Some(count(text, start, w));
     }
     Some(bare(at))
+}
+
+fn next_is_alphanumeric(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`): a token
@@ -539,9 +545,11 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
             // `Sur les 45 exigences du référentiel, 43 sont satisfaites`: a part of the whole
             // the sentence opens with, in its unit.
             let sentence = sentences.around(s);
+            // The sentence's start may be a comma a scan read for its full stop.
             let whole = found.iter().rev().take_while(|f| sentences.around(f.0) == sentence).last().filter(|f| {
                 let opening = fold(text[sentence.0..f.0].trim());
-                f.3.kind == FigureKind::Count && f.3.unit.is_some() && f.2 >= value && matches!(opening.as_str(), "sur" | "sur les" | "sur ces" | "sur nos")
+                let opening = opening.rsplit(", ").next().unwrap_or("");
+                f.3.kind == FigureKind::Count && f.3.unit.is_some() && f.2 >= value && matches!(opening, "sur" | "sur les" | "sur ces" | "sur nos")
             });
             if let Some(whole) = whole {
                 reading = Reading { end: e, bare: false, ..whole.3.clone() };
@@ -720,11 +728,15 @@ fn ends_list_item(text: &str, end: usize) -> bool {
     numbered_item(previous) || numbered_item(next)
 }
 
-/// The line holding `pos` continues the previous one: that line ends inside a sentence.
+/// The line holding `pos` continues the previous one: that line ends inside a sentence, with
+/// no blank line between (`ORDRE DU JOUR` / blank / `1. indicateurs` opens a list).
 fn continues_sentence(text: &str, pos: usize) -> bool {
     let line_start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
     let previous = text[..line_start].trim_end();
-    previous.ends_with(|c: char| c == ',' || c.is_alphanumeric()) && !previous.ends_with('\n')
+    if text[previous.len()..line_start].matches('\n').count() > 1 {
+        return false;
+    }
+    previous.ends_with(|c: char| c == ',' || c.is_alphanumeric())
 }
 
 /// Unit of a bare count: `nombre de <noun>` before it in the sentence, or the subject of

@@ -285,4 +285,18 @@ fn digits_in_brackets_after_a_number_in_words_are_one_figure() {
 fn a_part_of_the_whole_a_sentence_opens_with() {
     let found = read("Sur les 45 exigences du référentiel, 43 sont satisfaites.");
     assert_eq!(found, [(45.0, FigureKind::Count, Some("exigences".into())), (43.0, FigureKind::Count, Some("exigences".into()))]);
+    let found = read("un audit mené au 13 mars 2024, Sur les 45 exigences du référentiel, 43 sont satisfaites.");
+    assert_eq!(found[1], (43.0, FigureKind::Count, Some("exigences".into())));
+}
+
+#[test]
+fn a_per_mille_sign_a_scan_read_as_percent_o() {
+    assert_eq!(one("restent rares : 1,8 %o des démarches"), (1.8, FigureKind::Other, Some("‰".into())));
+}
+
+#[test]
+fn a_list_number_after_a_blank_line_is_no_figure() {
+    assert!(read("ORDRE DU JOUR\n\n1. indicateurs de l'accueil 2023\n").is_empty());
+    // A wrapped sentence still goes on: `… soit\n1. avis neutre` has no blank line.
+    assert_eq!(one("on relève au total\n1. avis neutre").0, 1.0);
 }
