@@ -101,10 +101,11 @@ fn next_is_alnum(i: &str) -> bool {
 /// `}2 octobre`, `2! septembre`); a day needs at least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
     // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
-    // digit; the `er` and the month that must follow vouch for it.
-    let misread_first: Res<_> = tuple((one_of("lItLTi"), tag("er")))(i);
-    if let Ok((r, _)) = misread_first {
-        if !next_is_alnum(r) {
+    // digit; the `er` and the month that must follow vouch for it. `fer` is also a word, so
+    // the month must be right after it.
+    let misread_first: Res<_> = tuple((one_of("lItLTif"), tag("er")))(i);
+    if let Ok((r, (letter, _))) = misread_first {
+        if !next_is_alnum(r) && (letter != 'f' || tuple((gap, month))(r).is_ok()) {
             return Ok((r, 1));
         }
     }
@@ -716,7 +717,7 @@ fn may_start_date(i: &str) -> bool {
     let end = word_end(i);
     // `ler mars`: a `1er` whose digit OCR read as a letter; `S avril`: a day read as the
     // letter it resembles (see `day`).
-    if end == 3 && b"lItLTi".contains(&b[0]) && &b[1..3] == b"er" || end == 1 && b"SBZG".contains(&b[0]) {
+    if end == 3 && b"lItLTif".contains(&b[0]) && &b[1..3] == b"er" || end == 1 && b"SBZG".contains(&b[0]) {
         return true;
     }
     let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
@@ -823,6 +824,8 @@ mod tests {
         assert!(values("le 12/10:30").is_empty());
         assert_eq!(values("Rennes, le 8 mais 2024"), ["2024-03-08"]);
         assert!(values("le 8 mais pas 2024").is_empty());
+        assert_eq!(values("labellisée depuis le\nfer juillet 2020, a accueilli"), ["2020-07-01"]);
+        assert!(values("le fer 2020").is_empty());
     }
 
     #[test]

@@ -566,11 +566,11 @@ fn contact(text: &str) -> Contact {
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 /// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
-/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, or
-/// another digit: `3.` before `2.`).
+/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, `1,`,
+/// or another digit: `3.` before `2.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
-    static MISREAD_ONE: Window = Window::anchored(r"^[LlI|À&]\.\s+");
+    static MISREAD_ONE: Window = Window::anchored(r"^(?:[LlI|À&]\.|1,)\s+");
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
@@ -767,7 +767,7 @@ mod tests {
         assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
         let t = "ORDRE DU JOUR\n\n1. Indicateurs\n2 Budget et investissements\n3 Questions diverses\n\nL. Indicateurs\n";
         assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs", "Budget et investissements", "Questions diverses"]);
-        for first in ["&.", "3."] {
+        for first in ["&.", "1,", "3."] {
             let t = format!("Ordre du jour\n\n{first} Bilan\n\n2. Budget\n\n3. Questions diverses\n\n1. Bilan\n\nLe bureau a relevé 5 points forts.\n");
             assert_eq!(agenda(&t, &segment(&t, &[])), ["Bilan", "Budget", "Questions diverses"], "{first}");
         }
