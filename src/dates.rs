@@ -664,8 +664,9 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     out
 }
 
-/// `la semaine du 14 octobre`, `le 3 juin`: a day and month written without a year are dated
-/// in the meeting's `year`, once the meeting date is known, and added to `dates` in text order.
+/// `la semaine du 14 octobre`, `le 3 juin`, `le 1er/10`: a day and month written without a year
+/// are dated in the meeting's `year`, once the meeting date is known, and added to `dates` in
+/// text order.
 /// Not after a weekday, which pins the year itself (see [`borrow_year`]), nor before a number
 /// (`le 5 mars 24 dossiers`).
 pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
@@ -682,8 +683,14 @@ pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
         if known > 0 && dates[known - 1].span.end > pos {
             continue;
         }
-        let Ok((rest, (d, Some(m), None))) = day_month_year(&text[pos..]) else { continue };
         let previous_word = text[..pos].trim_end_matches(is_hspace).rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let (rest, d, m) = match day_month_year(&text[pos..]) {
+            Ok((rest, (d, Some(m), None))) => (rest, d, m),
+            _ => match day_slash_month(&text[pos..]) {
+                Ok((rest, (d, m))) if previous_word.eq_ignore_ascii_case("le") => (rest, d, m),
+                _ => continue,
+            },
+        };
         let after_weekday = fold_ascii(previous_word).is_some_and(|(buf, n)| WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]));
         if after_weekday || rest.trim_start_matches(is_hspace).starts_with(|c: char| c.is_ascii_digit()) || !valid(year, m, d) {
             continue;
@@ -697,6 +704,24 @@ pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
     assign_roles(text, &mut found);
     dates.extend(found);
     dates.sort_by_key(|d| d.span.start);
+}
+
+/// `le 1er/10`, `le 15/06`: a day and month in figures without a year. The ordinal or a
+/// two-digit month tells it from a fraction (`le 1/3 des dossiers`).
+fn day_slash_month(i: &str) -> Res<'_, (u32, u32)> {
+    let digits = |n, m| take_while_m_n(n, m, |c: char| c.is_ascii_digit());
+    let (r, (d, first, _, m)) = tuple((digits(1, 2), opt(tag("er")), tag("/"), digits(1, 2)))(i)?;
+    // A year a scan cut off by another mark (`31/12"2024`) is no missing year.
+    let mut tail = r.chars();
+    let glued = match (tail.next(), tail.next()) {
+        (Some(c), _) if c.is_alphanumeric() || c == '/' => true,
+        (Some(c), Some(next)) => !c.is_whitespace() && next.is_ascii_digit(),
+        _ => false,
+    };
+    if glued || first.is_some() && d != "1" || first.is_none() && m.len() != 2 {
+        return fail(i);
+    }
+    Ok((r, (d.parse().unwrap_or(0), m.parse().unwrap_or(0)))) // ASCII digits
 }
 
 /// Words a date expression can open with, besides digits and month names (folded): range
@@ -835,6 +860,11 @@ mod tests {
         add_yearless(text, &mut dates, 2024);
         let values: Vec<&str> = dates.iter().map(|d| d.value.as_str()).collect();
         assert_eq!(values, ["2024-10-08", "2024-10-14"]);
+        let text = "Réunion du 8 octobre 2024. Prochain comité le 1er/10 (à confirmer), puis le 15/06. Le 1/3 des dossiers, une note de 7/10, au plus tard le 31/12\"2024.";
+        let mut dates = find_dates(text);
+        add_yearless(text, &mut dates, 2024);
+        let values: Vec<&str> = dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2024-10-08", "2024-10-01", "2024-06-15"]);
     }
 
     #[test]
