@@ -6,11 +6,12 @@
 //! (`3ème trimestre 2023` → `2023-Q3`) and ranges whose first end borrows the month and year of
 //! the second (`du 25 août au 29 septembre 2023`, `entre le 3 et le 5 mai 2022`).
 //!
-//! Not reported: bare years, times, durations, year spans (`2022-2025`), and a day or month
-//! without a year outside a range (`le 1er juillet`, `fin mai`): minutes often cover several
-//! years (last year's figures, next year's deadlines), so borrowing the meeting's year would be
-//! a guess dressed as fact. The exception is a weekday with its day and month (`mardi 3 mai`):
-//! it takes the year of the nearest full date before it when the weekday agrees with that year.
+//! Not reported: bare years, times, durations, year spans (`2022-2025`), a month without a
+//! year (`fin mai`, `depuis janvier`: too vague to date), a weekday and day without a month
+//! (`lundi 4`). A weekday with its day and month (`mardi 3 mai`) takes the year of the nearest
+//! full date before it when the weekday agrees with that year; a day and month alone
+//! (`le 1er juillet`) take the meeting's year, once the meeting is dated ([`add_yearless`]),
+//! as the fixtures' conventions decide.
 //!
 //! Roles set here: `period` (range ends), `deadline` (`d'ici le`, `avant le`, `au plus tard le`)
 //! and `label_obtained` (the sentence says a label was obtained). `meeting` and `issued` are left
@@ -100,10 +101,11 @@ fn next_is_alnum(i: &str) -> bool {
 /// `}2 octobre`, `2! septembre`); a day needs at least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
     // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
-    // digit; the `er` and the month that must follow vouch for it.
-    let misread_first: Res<_> = tuple((one_of("lItLTi"), tag("er")))(i);
-    if let Ok((r, _)) = misread_first {
-        if !next_is_alnum(r) {
+    // digit; the `er` and the month that must follow vouch for it. `fer` is also a word, so
+    // the month must be right after it.
+    let misread_first: Res<_> = tuple((one_of("lItLTif"), tag("er")))(i);
+    if let Ok((r, (letter, _))) = misread_first {
+        if !next_is_alnum(r) && (letter != 'f' || tuple((gap, month))(r).is_ok()) {
             return Ok((r, 1));
         }
     }
@@ -355,13 +357,27 @@ fn borrow_year(text: &str, pos: usize, before: &[DateMention]) -> Option<(usize,
 fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
     let (i, written_weekday) = opt(weekday)(i)?;
     let (i, d) = day(i)?;
-    let Ok((after_month, m)) = tuple((gap, month))(i).map(|(r, (_, m))| (r, m)) else {
+    let month_read = tuple((gap, month))(i).or_else(|_| tuple((gap, misread_short_month))(i));
+    let Ok((after_month, m)) = month_read.map(|(r, (_, m))| (r, m)) else {
         return Ok((i, (d, None, None)));
     };
     match tuple((gap, year4))(after_month).or_else(|_| short_year(after_month)) {
         Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(year_the_weekday_confirms(written_weekday, y, m, d))))),
         Err(_) => Ok((after_month, (d, Some(m), None))),
     }
+}
+
+/// `8 mais 2024`: a four-letter month (`mars`, `juin`, `août`) with one letter misread by a
+/// scan, too short for [`month_number`]'s fuzzy reading; only with a year after it (and the day
+/// before it that [`day_month_year`] read).
+fn misread_short_month(i: &str) -> Res<'_, u32> {
+    let end = word_end(i);
+    let Some((buf, 4)) = fold_ascii(&i[..end]) else { return fail(i) };
+    let one_letter_off = |name: &str| name.bytes().zip(&buf[..4]).filter(|(a, b)| a != *b).count() == 1;
+    let Some(&(_, m)) = [("mars", 3), ("juin", 6), ("aout", 8)].iter().find(|(name, _)| one_letter_off(name)) else { return fail(i) };
+    let rest = &i[end..];
+    tuple((gap, year4))(rest)?;
+    Ok((rest, m))
 }
 
 /// Words that may follow a date; any other word after `5 mars 24` makes the number a count
@@ -439,20 +455,25 @@ fn year_the_weekday_confirms(written_weekday: Option<usize>, y: i32, m: u32, d: 
     }
 }
 
-/// `31/12/22`, `7/12/2023`, `28.04.2022`, `2024-03-27`, and the OCR slip `28'04/22`.
+/// `31/12/22`, `7/12/2023`, `28.04.2022`, `2024-03-27`, and OCR slips of the separators.
 fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
     let digits = |n, m| take_while_m_n(n, m, |c: char| c.is_ascii_digit());
     let iso: Res<_> = tuple((digits(4, 4), tag("-"), digits(2, 2), tag("-"), digits(2, 2)))(i);
     let (rest, (y, m, d)) = match iso {
         Ok((r, (y, _, m, _, d))) => (r, (y, m, d)),
         Err(_) => {
-            let (r, (d, s1, m, s2)) = tuple((
+            // `1er/03/2024`: the first of the month keeps its ordinal suffix.
+            let (r, (d, first, s1, m, s2)) = tuple((
                 digits(1, 2),
+                opt(tag("er")),
                 alt((tag("/"), tag("."), tag("-"), tag("'"))),
                 digits(1, 2),
-                alt((tag("/"), tag("."), tag("-"))),
+                alt((tag("/"), tag("."), tag("-"), tag(":"))),
             ))(i)?;
-            if s1 != s2 && !(s1 == "'" && s2 == "/") {
+            // OCR slips: `28'04/22`, `30/04:2024` (a colon only before a full year: `12/10:30`
+            // may be a time).
+            let slip = s1 == "'" && s2 == "/" || s1 == "/" && s2 == ":" && r.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            if s1 != s2 && !slip || first.is_some() && d != "1" {
                 return fail(i);
             }
             let (r, y) = alt((digits(4, 4), digits(2, 2)))(r)?;
@@ -643,6 +664,66 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     out
 }
 
+/// `la semaine du 14 octobre`, `le 3 juin`, `le 1er/10`: a day and month written without a year
+/// are dated in the meeting's `year`, once the meeting date is known, and added to `dates` in
+/// text order.
+/// Not after a weekday, which pins the year itself (see [`borrow_year`]), nor before a number
+/// (`le 5 mars 24 dossiers`).
+pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(k) = bytes[at..].iter().position(u8::is_ascii_digit) {
+        let pos = at + k;
+        at = pos + bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-')) {
+            continue;
+        }
+        let known = dates.partition_point(|d| d.span.start <= pos);
+        if known > 0 && dates[known - 1].span.end > pos {
+            continue;
+        }
+        let previous_word = text[..pos].trim_end_matches(is_hspace).rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let (rest, d, m) = match day_month_year(&text[pos..]) {
+            Ok((rest, (d, Some(m), None))) => (rest, d, m),
+            _ => match day_slash_month(&text[pos..]) {
+                Ok((rest, (d, m))) if previous_word.eq_ignore_ascii_case("le") => (rest, d, m),
+                _ => continue,
+            },
+        };
+        let after_weekday = fold_ascii(previous_word).is_some_and(|(buf, n)| WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]));
+        if after_weekday || rest.trim_start_matches(is_hspace).starts_with(|c: char| c.is_ascii_digit()) || !valid(year, m, d) {
+            continue;
+        }
+        let end = pos + offset(&text[pos..], rest);
+        found.push(mention(text, pos, end, day_value(year, m, d), Precision::Day, None));
+    }
+    if found.is_empty() {
+        return;
+    }
+    assign_roles(text, &mut found);
+    dates.extend(found);
+    dates.sort_by_key(|d| d.span.start);
+}
+
+/// `le 1er/10`, `le 15/06`: a day and month in figures without a year. The ordinal or a
+/// two-digit month tells it from a fraction (`le 1/3 des dossiers`).
+fn day_slash_month(i: &str) -> Res<'_, (u32, u32)> {
+    let digits = |n, m| take_while_m_n(n, m, |c: char| c.is_ascii_digit());
+    let (r, (d, first, _, m)) = tuple((digits(1, 2), opt(tag("er")), tag("/"), digits(1, 2)))(i)?;
+    // A year a scan cut off by another mark (`31/12"2024`) is no missing year.
+    let mut tail = r.chars();
+    let glued = match (tail.next(), tail.next()) {
+        (Some(c), _) if c.is_alphanumeric() || c == '/' => true,
+        (Some(c), Some(next)) => !c.is_whitespace() && next.is_ascii_digit(),
+        _ => false,
+    };
+    if glued || first.is_some() && d != "1" || first.is_none() && m.len() != 2 {
+        return fail(i);
+    }
+    Ok((r, (d.parse().unwrap_or(0), m.parse().unwrap_or(0)))) // ASCII digits
+}
+
 /// Words a date expression can open with, besides digits and month names (folded): range
 /// openers, weekdays, month prefixes and quarter ordinals.
 const OPENERS: [&str; 22] = [
@@ -661,7 +742,7 @@ fn may_start_date(i: &str) -> bool {
     let end = word_end(i);
     // `ler mars`: a `1er` whose digit OCR read as a letter; `S avril`: a day read as the
     // letter it resembles (see `day`).
-    if end == 3 && b"lItLTi".contains(&b[0]) && &b[1..3] == b"er" || end == 1 && b"SBZG".contains(&b[0]) {
+    if end == 3 && b"lItLTif".contains(&b[0]) && &b[1..3] == b"er" || end == 1 && b"SBZG".contains(&b[0]) {
         return true;
     }
     let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
@@ -752,6 +833,38 @@ mod tests {
         let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
         assert_eq!(values("labellisée le S avril 2019"), ["2019-04-05"]);
         assert!(values("le groupe S a 12 membres").is_empty());
+    }
+
+    #[test]
+    fn the_first_of_the_month_written_with_slashes() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("Réunion du 1er/03/2024, en visioconférence"), ["2024-03-01"]);
+        assert!(values("le 2er/03/2024").is_empty());
+    }
+
+    #[test]
+    fn separators_and_short_months_a_scan_misread() {
+        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        assert_eq!(values("d'ici le 30/04:2024."), ["2024-04-30"]);
+        assert!(values("le 12/10:30").is_empty());
+        assert_eq!(values("Rennes, le 8 mais 2024"), ["2024-03-08"]);
+        assert!(values("le 8 mais pas 2024").is_empty());
+        assert_eq!(values("labellisée depuis le\nfer juillet 2020, a accueilli"), ["2020-07-01"]);
+        assert!(values("le fer 2020").is_empty());
+    }
+
+    #[test]
+    fn a_day_and_month_without_year_take_the_meeting_year() {
+        let text = "Réunion du 8 octobre 2024. Le marché sera notifié la semaine du 14 octobre. Le 5 mars 24 dossiers, lundi 4, début avril, mardi 3 juin.";
+        let mut dates = find_dates(text);
+        add_yearless(text, &mut dates, 2024);
+        let values: Vec<&str> = dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2024-10-08", "2024-10-14"]);
+        let text = "Réunion du 8 octobre 2024. Prochain comité le 1er/10 (à confirmer), puis le 15/06. Le 1/3 des dossiers, une note de 7/10, au plus tard le 31/12\"2024.";
+        let mut dates = find_dates(text);
+        add_yearless(text, &mut dates, 2024);
+        let values: Vec<&str> = dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(values, ["2024-10-08", "2024-10-01", "2024-06-15"]);
     }
 
     #[test]

@@ -210,6 +210,12 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     let g = skip_gap(rest);
     let after = &rest[g..];
     let start = at + g;
+    // A rate per thousand is no percentage: kind `other`, its symbol as unit (which a scan
+    // reads `%o`).
+    let per_mille = if after.starts_with('‰') { '‰'.len_utf8() } else if after.starts_with("%o") && !next_is_alphanumeric(&after[2..]) { 2 } else { 0 };
+    if per_mille > 0 {
+        return Some(Reading { kind: FigureKind::Other, unit: Some("‰".into()), end: start + per_mille, bare: false, scale: 1.0 });
+    }
     if after.starts_with('%') {
         return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + 1, bare: false, scale: 1.0 });
     }
@@ -239,7 +245,7 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         }
         "euro" | "euros" | "eur" => return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + w, bare: false, scale: 1.0 }),
         // `passé de 78 % à 85 %, soit +7 points`: a change of a rate, in percentage points.
-        "point" | "points" if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) => {
+        "point" | "points" if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) || moves_by(text, number_start) => {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("points".into()), end: start + w, bare: false, scale: 1.0 })
         }
         "er" | "eme" | "ere" | "e" if g <= 1 && start > number_start => return read_ordinal(text, start + w),
@@ -294,6 +300,10 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     Some(bare(at))
 }
 
+fn next_is_alphanumeric(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`): a token
 /// no number is followed by, since a digit group after a number has three digits. Its length.
 fn misread_percent(after: &str) -> Option<usize> {
@@ -308,6 +318,14 @@ const RATE_REACH: usize = 160;
 fn speaks_of_rates(before: &str) -> bool {
     let sentence = before.rsplit(['.', '\n']).next().unwrap_or(before);
     sentence.contains('%') || fold(sentence).contains("pour cent") || fold(sentence).contains("taux")
+}
+
+/// `en baisse de 3 points`, `une hausse de 2 points`: a rate moving by so many points, the
+/// direction in words.
+fn moves_by(text: &str, number_start: usize) -> bool {
+    let before = fold(&collapse_ws(&text[text.floor_char_boundary(number_start.saturating_sub(40))..number_start]));
+    let Some(rest) = before.trim_end().strip_suffix(" de") else { return false };
+    ["hausse", "baisse", "progression", "recul", "augmentation", "diminution"].iter().any(|w| rest.ends_with(w))
 }
 
 /// `12 k€`, `1,5 M€`, `2 Md€` (glued or not): thousands, millions, billions of euros.
@@ -481,6 +499,11 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         // OCR leaves a dot after a number in running text (`1. avis neutre`); at the start of a
         // line that does not continue a wrapped sentence, `1.` numbers a list item.
         let mut after_at = e;
+        // `six (6) semaines`, `cinquante-deux mille (52 000) visiteurs`: digits in brackets
+        // repeat the number written in words before them; the unit follows the bracket.
+        if prev == "(" && text[e..].starts_with(')') && spelt_out_before(text, s) {
+            after_at = e + 1;
+        }
         if text[e..].starts_with(". ") && text[e + 2..].starts_with(char::is_lowercase) && (!at_line_start(text, s) || continues_sentence(text, s)) {
             after_at = e + 1;
         }
@@ -518,12 +541,28 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
                 reading = Reading { end: e, bare: false, ..whole.3.clone() };
             }
         }
-        if ocr_preposition_or_pronoun(text, s, e, digits) {
+        if reading.bare && prev == "," {
+            // `Sur les 45 exigences du référentiel, 43 sont satisfaites`: a part of the whole
+            // the sentence opens with, in its unit.
+            let sentence = sentences.around(s);
+            // The sentence's start may be a comma a scan read for its full stop.
+            let whole = found.iter().rev().take_while(|f| sentences.around(f.0) == sentence).last().filter(|f| {
+                let opening = fold(text[sentence.0..f.0].trim());
+                let opening = opening.rsplit(", ").next().unwrap_or("");
+                f.3.kind == FigureKind::Count && f.3.unit.is_some() && f.2 >= value && matches!(opening, "sur" | "sur les" | "sur ces" | "sur nos")
+            });
+            if let Some(whole) = whole {
+                reading = Reading { end: e, bare: false, ..whole.3.clone() };
+            }
+        }
+        // `entre 4 et 6`: no `à` follows `entre`.
+        if prev != "entre" && ocr_preposition_or_pronoun(text, s, e, digits) {
             continue;
         }
         if reading.bare {
             let accepted = match prev.as_str() {
-                "de" | "à" | "a" | "=" | "environ" | "soit" | "total" | "&" | "et" => true,
+                // `entre 4 et 6 jeunes`: kept only if the range's other end gives it a unit.
+                "de" | "à" | "a" | "=" | "environ" | "soit" | "total" | "&" | "et" | "entre" => true,
                 // `- préfecture : 1600` (OCR may read the colon as a dot): a figure only as the
                 // value ending a list item, not as stray digits after a colon in prose.
                 ":" | "." => ends_list_item(text, e) || (prev == ":" && unit_first_label(text, s)),
@@ -557,6 +596,8 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         }
     }
 
+    found.retain(|f| !(f.3.bare && previous_token(text, f.0).0 == "entre"));
+
     // Figures of one sentence share its context: collapsed once.
     let mut context: Option<((usize, usize), String)> = None;
     found
@@ -572,6 +613,18 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
             Figure { text: text[s..end].to_string(), value, kind: r.kind, unit, context, span: Span::new(s, end) }
         })
         .collect()
+}
+
+/// Number words ending a number written out (folded): `six`, `cinquante-deux mille`.
+const NUMBER_WORDS: [&str; 27] = [
+    "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze",
+    "quinze", "seize", "vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "cent", "cents", "mille", "million", "millions",
+];
+
+/// The bracket before the number at `s` follows a number written in words.
+fn spelt_out_before(text: &str, s: usize) -> bool {
+    let (_, bracket) = previous_token(text, s);
+    NUMBER_WORDS.contains(&previous_token(text, bracket).0.as_str())
 }
 
 /// Words that never follow a quantity: determiners and pronouns (folded).
@@ -675,11 +728,15 @@ fn ends_list_item(text: &str, end: usize) -> bool {
     numbered_item(previous) || numbered_item(next)
 }
 
-/// The line holding `pos` continues the previous one: that line ends inside a sentence.
+/// The line holding `pos` continues the previous one: that line ends inside a sentence, with
+/// no blank line between (`ORDRE DU JOUR` / blank / `1. indicateurs` opens a list).
 fn continues_sentence(text: &str, pos: usize) -> bool {
     let line_start = text[..pos].rfind('\n').map_or(0, |k| k + 1);
     let previous = text[..line_start].trim_end();
-    previous.ends_with(|c: char| c == ',' || c.is_alphanumeric()) && !previous.ends_with('\n')
+    if text[previous.len()..line_start].matches('\n').count() > 1 {
+        return false;
+    }
+    previous.ends_with(|c: char| c == ',' || c.is_alphanumeric())
 }
 
 /// Unit of a bare count: `nombre de <noun>` before it in the sentence, or the subject of

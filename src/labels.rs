@@ -113,9 +113,12 @@ static CAPITALISED_ENGAGEMENT: Lazy<Regex> =
 /// Bytes before a name searched for its context.
 const CONTEXT_REACH: usize = 64;
 
-/// Verbs and nouns saying the label is already held (folded text).
-static OBTAINED: Window =
-    Window::new(r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention|detient|detenteur|detentrice|titulaire)(?-u:\b)");
+/// Verbs and nouns saying the label is already held (folded text): a renewal granted
+/// (`renouvelé le …`) holds it too, and `lauréat du label` is a label won, where `lauréat d'un
+/// appel à projets` is a grant.
+static OBTAINED: Window = Window::new(
+    r"(?-u:\b)(?:labell?ise(?:e|s|es)?|certifie(?:e|s|es)?|obtenue?s?|obtention|detient|detenteur|detentrice|titulaire|renouvelee?s?|laureate?s?\s+(?:du|de\s+la)\s+(?:label|labellisation|certification))(?-u:\b)",
+);
 
 /// Words of plans and deadlines, which are never `obtained` (folded text); `prépare` its
 /// passage to a label names a label still to come.
@@ -155,7 +158,11 @@ fn cue_words(f: &str) -> Option<Option<EventKind>> {
     None
 }
 
-/// What the text says happened at a date: the clause holding the date (between `, ` and `;`)
+/// What closes a clause: `;`, `, `, and a second subordinate clause (`rappelle que le label a
+/// été obtenu le … et que le prochain audit aura lieu en …`).
+const CLAUSE_ENDS: [&str; 5] = [";", ", ", " et que ", " et qu'", " et qu’"];
+
+/// What the text says happened at a date: the clause holding the date (see [`CLAUSE_ENDS`])
 /// speaks for it, so that in `a obtenu le label le 3 mai 2022, à l'issue d'un audit le 4 avril
 /// 2022` the second date is the audit's; a clause with no status word (`puis Marianne le 26
 /// septembre 2019`) takes the sentence's. Outside a range (`du 3 au 5 mai`), a date introduced
@@ -181,9 +188,9 @@ impl<'a> StatusReader<'a> {
             _ => self.sentence.insert(((s, e), cue_words(&fold(sentence)))).1,
         }?;
         let at = pos - s;
-        let clause_start = sentence[..at].rfind(';').max(sentence[..at].rfind(", ")).map_or(0, |k| k + 1);
-        // The nearer of the two ends found (`Option::min` would prefer a missing one).
-        let clause_end = [sentence[at..].find(';'), sentence[at..].find(", ")].into_iter().flatten().min().map_or(sentence.len(), |k| at + k);
+        let clause_start = CLAUSE_ENDS.iter().filter_map(|sep| sentence[..at].rfind(sep).map(|k| k + sep.len())).max().unwrap_or(0);
+        // The nearest end found (`Option::min` would prefer a missing one).
+        let clause_end = CLAUSE_ENDS.iter().filter_map(|sep| sentence[at..].find(sep)).min().map_or(sentence.len(), |k| at + k);
         let before = fold(sentence[clause_start..at].trim_end());
         if !in_range && (before == "au" || before.ends_with(" au")) {
             return None;
@@ -407,5 +414,16 @@ mod tests {
         assert_eq!(cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
         assert_eq!(cue("audit interne : 28/04/22"), Some(EventKind::Audit));
         assert_eq!(cue("La réunion a eu lieu le 3 mai 2022."), None);
+        assert_eq!(cue("le label de la préfecture a été renouvelé le 18 juin 2021"), Some(EventKind::Obtained));
+        assert_eq!(cue("La préfecture, lauréate du label en mars 2021"), Some(EventKind::Obtained));
+        assert_eq!(cue("le bus, lauréat d'un appel à projets en mars 2021"), None);
+    }
+
+    #[test]
+    fn a_second_subordinate_clause_has_its_own_status() {
+        let text = "Le président rappelle que la préfecture a obtenu le label Qual-e-pref le 9 février 2021 et que le prochain audit aura lieu en octobre 2025.";
+        let labels = find_labels(text, &crate::dates::find_dates(text));
+        let events: Vec<(EventKind, &str)> = labels[0].events.iter().map(|e| (e.kind, e.date.as_str())).collect();
+        assert_eq!(events, [(EventKind::Obtained, "2021-02-09")]);
     }
 }

@@ -60,9 +60,10 @@ fn collapse(s: &str) -> String {
 }
 
 /// The acronyms as whole words, checked by hand ([`boundary::has_word_match`]): cheaper to
-/// build than the patterns with their `\b`, and searched by the lazy DFA.
+/// build than the patterns with their `\b`, and searched by the lazy DFA. A scan may read
+/// `Comité` as `Cumité`, and older minutes write `Comité local d'usagers`.
 static CLUAC: Window = Window::new(r"(?i)CLUAC|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
-static CLU: Window = Window::new(r"CLU|(?i)comit[ée]\s+(?:locale?\s+)?des\s+(?:usagers|utilisateurs)");
+static CLU: Window = Window::new(r"CLU|(?i)c[ou]mit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)");
 
 fn committee(text: &str) -> Option<String> {
     // Only the acronym starts with `cl`.
@@ -186,8 +187,8 @@ fn department(text: &str) -> Option<&'static Department> {
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     // At a line start (after a speck the scan read as a quote), or after the wide gap of a
-    // two-column layout; the `l` of `le` may be read `f`, `J` or `I`.
-    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJI]e[ \t]*$");
+    // two-column layout; the `l` of `le` may be read `f`, `t`, `J` or `I`.
+    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,“”\x22]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$");
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
@@ -356,9 +357,12 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     (start, end, place_field(text).or(place_found))
 }
 
-/// The value of an `Horaires :` or `Heure :` field (`Horaires : 10 h 00 – 12 h 15.`).
+/// The value of an `Horaires :` or `Heure :` field (`Horaires : 10 h 00 – 12 h 15.`), also
+/// shared with the place (`**Lieu et horaires** : salle X, de 14 h à 16 h 30.`, whose `et` a
+/// scan may read `el`).
 fn hours_field(text: &str) -> Option<&str> {
-    static FIELD: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?im)^[ \t]*(?:horaires?|heures?)[ \t]*:[ \t]*([^\n]+)").unwrap());
+    static FIELD: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?im)^[ \t]*[*_]{0,2}(?:lieu\s+e[tl]\s+)?(?:horaires?|heures?)[*_]{0,2}[ \t]*:[ \t]*([^\n]+)").unwrap());
     Some(FIELD.captures(text)?.get(1)?.as_str())
 }
 
@@ -516,13 +520,23 @@ pub fn person_name(line: &str) -> Option<String> {
     let is_word = |w: &str| {
         w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && w.chars().next().is_some_and(char::is_uppercase)
     };
+    // `d'ORNANO`: the particle glued to the family name by its apostrophe.
+    fn elided(w: &str) -> Option<(&'static str, &str)> {
+        ["d'", "d’"].into_iter().find_map(|p| w.strip_prefix(p).filter(|rest| rest.starts_with(char::is_uppercase)).map(|rest| (p, rest)))
+    }
     let given = words[0];
-    if !is_word(given) || !words[1..].iter().all(|w| is_word(w) || PARTICLES.contains(&lower(w).as_str())) {
+    if !is_word(given) || !words[1..].iter().all(|w| is_word(w) || elided(w).is_some_and(|(_, rest)| is_word(rest)) || PARTICLES.contains(&lower(w).as_str())) {
         return None;
     }
     let all_caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let family: Vec<String> =
-        words[1..].iter().map(|w| if PARTICLES.contains(&lower(w).as_str()) && !all_caps(w) { w.to_string() } else { w.to_uppercase() }).collect();
+    let family: Vec<String> = words[1..]
+        .iter()
+        .map(|w| match elided(w) {
+            Some((particle, rest)) => format!("{particle}{}", rest.to_uppercase()),
+            None if PARTICLES.contains(&lower(w).as_str()) && !all_caps(w) => w.to_string(),
+            None => w.to_uppercase(),
+        })
+        .collect();
     let given = if all_caps(given) { title_case(given) } else { given.to_string() };
     Some(format!("{given} {}", family.join(" ")))
 }
@@ -564,10 +578,11 @@ fn contact(text: &str) -> Contact {
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 /// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
-/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`).
+/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, `1,`,
+/// or another digit: `3.` before `2.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
-    static MISREAD_ONE: Window = Window::anchored(r"^[LlI|À]\.\s+");
+    static MISREAD_ONE: Window = Window::anchored(r"^(?:[LlI|À&]\.|1,)\s+");
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
@@ -575,17 +590,24 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
     for (k, block) in blocks[start + 1..].iter().enumerate() {
-        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end]));
+        // `\t1.\tBudget` (a word-processor file saved as text) is a row of the number and the item.
+        let numbered_row = match block.cells[..] {
+            [number, item] if block.kind == BlockKind::TableRow && text[number.start..number.end].ends_with(['.', ')']) => {
+                item_number(&text[number.start..number.end]).map(|n| (n, &text[item.start..item.end]))
+            }
+            _ => None,
+        };
+        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end])).or(numbered_row.map(|(n, _)| n));
         let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
         let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
-        if misread_one.is_some() {
+        if misread_one.is_some() || items.is_empty() && numbered.is_some_and(|n| n != 1) && next_is_second() {
             numbered = Some(1);
         }
         let is_item = misread_one.is_some() || match block.kind {
             BlockKind::ListItem => true,
             BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
-            BlockKind::TableRow => false,
+            BlockKind::TableRow => numbered_row.is_some(),
         };
         // Numbering that starts again after a blank line (`a)` after `c)`) is the body's sections.
         if numbered.is_some_and(|n| n <= last_number) && block.after_blank {
@@ -596,14 +618,14 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
         if !is_item || !same_style {
             break;
         }
-        if block.marker.is_some() {
+        if block.marker.is_some() || numbered_row.is_some() {
             numbered_list = Some(numbered.is_some());
         }
         if let Some(n) = numbered {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
-        let content = &block.content_text(text)[misread_one.map_or(0, |m| m.end())..];
+        let content = numbered_row.map_or_else(|| &block.content_text(text)[misread_one.map_or(0, |m| m.end())..], |(_, item)| item);
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
@@ -618,7 +640,17 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             && lines.windows(2).all(|w| {
                 (w[0].ends_with([',', ';', '.']) || w[0].chars().count() < 60) && w[1].starts_with(|c: char| c.is_uppercase())
             });
-        if one_per_line {
+        // `2 Budget` / `3 Questions diverses` after a numbered item: a scan lost the dots, and
+        // each line that opens with the next number is the next item.
+        let dotless: Option<Vec<&str>> = (numbered.is_none() && last_number > 0)
+            .then(|| {
+                lines.iter().zip(last_number + 1..).map(|(l, n)| l.strip_prefix(n.to_string().as_str()).filter(|r| r.starts_with(' ')).map(str::trim_start)).collect()
+            })
+            .flatten();
+        if let Some(dotless) = dotless {
+            last_number += dotless.len() as u32;
+            items.extend(dotless.iter().map(|l| clean_item(l)));
+        } else if one_per_line {
             items.extend(lines.iter().map(|l| clean_item(l)));
         } else {
             items.push(clean_item(content));
@@ -702,6 +734,8 @@ mod tests {
         assert_eq!(committee("Comité local des usagers et de l'amélioration continue"), Some("CLUAC".into()));
         assert_eq!(committee("COMPTE RENDU DU CLU"), Some("CLU".into()));
         assert_eq!(committee("Réunion de service"), None);
+        assert_eq!(committee("COMPTE-RENDU DE LA REUNION DU COMITE LOCAL D'USAGERS (C.L.U.)"), Some("CLU".into()));
+        assert_eq!(committee("Cumité local des usagers - réunion du jeudi 14 novembre 2024"), Some("CLU".into()));
     }
 
     #[test]
@@ -743,11 +777,35 @@ mod tests {
     fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
         let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
         assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
+        let t = "ORDRE DU JOUR\n\n1. Indicateurs\n2 Budget et investissements\n3 Questions diverses\n\nL. Indicateurs\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs", "Budget et investissements", "Questions diverses"]);
+        for first in ["&.", "1,", "3."] {
+            let t = format!("Ordre du jour\n\n{first} Bilan\n\n2. Budget\n\n3. Questions diverses\n\n1. Bilan\n\nLe bureau a relevé 5 points forts.\n");
+            assert_eq!(agenda(&t, &segment(&t, &[])), ["Bilan", "Budget", "Questions diverses"], "{first}");
+        }
+    }
+
+    #[test]
+    fn agenda_items_numbered_in_a_tabbed_row() {
+        let t = "ORDRE DU JOUR\n\t1.\tIndicateurs de l'accueil\n\t2.\tBudget\n\t3.\tQuestions diverses\n\n1. Indicateurs de l'accueil\nLe hall a reçu du monde.\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs de l'accueil", "Budget", "Questions diverses"]);
+    }
+
+    #[test]
+    fn a_signatory_whose_particle_is_elided() {
+        assert_eq!(person_name("Paul-Antoine d'ORNANO").as_deref(), Some("Paul-Antoine d'ORNANO"));
+        assert_eq!(person_name("Paul d’Estienne").as_deref(), Some("Paul d’ESTIENNE"));
     }
 
     #[test]
     fn issue_date_line_as_scans_read_it() {
-        for (line, place) in [("‘Toulouse, le 19 décembre 2023", "Toulouse"), ("Nantes, fe 20 février 2024", "Nantes"), ("Fait 3 Rethel, Je 16 février 2024", "Rethel")] {
+        for (line, place) in [
+            ("‘Toulouse, le 19 décembre 2023", "Toulouse"),
+            ("Nantes, fe 20 février 2024", "Nantes"),
+            ("Fait 3 Rethel, Je 16 février 2024", "Rethel"),
+            ("“Rouen, le 15 octobre 2024", "Rouen"),
+            ("Clermont-Ferrand, te 22 novembre 2024", "Clermont-Ferrand"),
+        ] {
             let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
             let at = t.find(", ").unwrap() + 5;
             let date = day(&t, &t[at..t.trim_end_matches("\n\nCOMPTE RENDU\n").len()], "2024-01-01");
@@ -761,6 +819,11 @@ mod tests {
         let blocks = segment(t, &[]);
         let found = extract(t, &blocks, &[day(t, "21 janvier 2025", "2025-01-21")]);
         assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:00"), Some("12:15")));
+        for field in ["**Lieu et horaires** :", "Lieu el horaires :"] {
+            let t = format!("**Compte rendu de la réunion du 8 octobre 2024**\n\n{field} préfecture, salle Jeanne d'Arc, de 14 h à 16 h 30.\n");
+            let found = extract(&t, &segment(&t, &[]), &[day(&t, "8 octobre 2024", "2024-10-08")]);
+            assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("14:00"), Some("16:30")), "{field}");
+        }
     }
 
     #[test]

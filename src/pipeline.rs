@@ -150,6 +150,9 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     let text = prepared.text.as_str();
     let mut dates = crate::dates::find_dates(text);
     let mut found = crate::meeting::extract(text, &prepared.blocks, &dates);
+    if let Some(year) = found.meeting.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()) {
+        crate::dates::add_yearless(text, &mut dates, year);
+    }
     let mut people = crate::participants::extract(text, &prepared.blocks);
     if let (Some(name), Some(role)) = (&found.document.signatory.name, &found.document.signatory.role) {
         crate::participants::chair_from_signature(text, &mut people, name, role);

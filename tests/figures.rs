@@ -255,3 +255,48 @@ fn a_number_ending_its_line_before_a_capitalised_line_is_read_alone() {
     let found = read("Nombre de courriers reçus : 3 480\nDélai moyen : 6 jours");
     assert_eq!(found[0], (3480.0, FigureKind::Count, Some("courriers".into())));
 }
+
+#[test]
+fn a_rate_per_thousand_is_kind_other() {
+    assert_eq!(one("les réclamations : 1,8 ‰ des démarches"), (1.8, FigureKind::Other, Some("‰".into())));
+}
+
+#[test]
+fn points_after_a_direction_written_in_words_are_percentage_points() {
+    assert_eq!(one("l'accueil est en baisse\nde 3 points"), (3.0, FigureKind::Percent, Some("points".into())));
+    assert_eq!(one("la CAF a ouvert 2 points d'accueil").1, FigureKind::Count);
+}
+
+#[test]
+fn both_ends_of_a_range_opened_by_entre_take_its_unit() {
+    assert_eq!(read("un taux entre 85 et\n90 % selon les sites"), [(85.0, FigureKind::Percent, Some("%".into())), (90.0, FigureKind::Percent, Some("%".into()))]);
+    assert_eq!(read("(entre 4 et 6 jeunes)"), [(4.0, FigureKind::Count, Some("jeunes".into())), (6.0, FigureKind::Count, Some("jeunes".into()))]);
+    // Without a unit at the other end, the first number says nothing.
+    assert!(read("entre 12 et la fin").is_empty());
+}
+
+#[test]
+fn digits_in_brackets_after_a_number_in_words_are_one_figure() {
+    assert_eq!(one("ils dureront six (6)\nsemaines"), (6.0, FigureKind::Duration, Some("weeks".into())));
+    assert_eq!(one("cinquante-deux mille (52 000) visiteurs"), (52000.0, FigureKind::Count, Some("visiteurs".into())));
+}
+
+#[test]
+fn a_part_of_the_whole_a_sentence_opens_with() {
+    let found = read("Sur les 45 exigences du référentiel, 43 sont satisfaites.");
+    assert_eq!(found, [(45.0, FigureKind::Count, Some("exigences".into())), (43.0, FigureKind::Count, Some("exigences".into()))]);
+    let found = read("un audit mené au 13 mars 2024, Sur les 45 exigences du référentiel, 43 sont satisfaites.");
+    assert_eq!(found[1], (43.0, FigureKind::Count, Some("exigences".into())));
+}
+
+#[test]
+fn a_per_mille_sign_a_scan_read_as_percent_o() {
+    assert_eq!(one("restent rares : 1,8 %o des démarches"), (1.8, FigureKind::Other, Some("‰".into())));
+}
+
+#[test]
+fn a_list_number_after_a_blank_line_is_no_figure() {
+    assert!(read("ORDRE DU JOUR\n\n1. indicateurs de l'accueil 2023\n").is_empty());
+    // A wrapped sentence still goes on: `… soit\n1. avis neutre` has no blank line.
+    assert_eq!(one("on relève au total\n1. avis neutre").0, 1.0);
+}
