@@ -57,7 +57,9 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             madame if is_split_mme(madame) => civility_mme(doc, i),
             "11" => pronoun_il(doc, i),
             "ler" | "Ler" | "Ier" | "ier" | "ter" | "Ter" => first_of_month(doc, i),
+            "là" => article_la(doc, i),
             year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
+            hour if hour.as_bytes()[0].is_ascii_digit() || hour == "b" => hour_b(doc, i),
             word if word.ends_with('e') || word.ends_with("es") => participle(doc, i),
             _ => None,
         };
@@ -386,6 +388,57 @@ fn first_of_month(doc: &Doc, i: usize) -> Option<Edit> {
     ((month || article) && doc.gap_after(i) == " ").then(|| Edit::new(t.start, t.end, "1er", "first-of-month", 0.8))
 }
 
+/// `10 b 30`, `de 14b à 16 h`, `10b00`: the `h` of an hour whose stem the scan closed into a
+/// `b` (no French word). A number up to 24 before it is an hour when minutes follow or when
+/// it follows a word that introduces a time (`à`, `de`, `vers`); `14 b rue` stays an address.
+fn hour_b(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let is_hour = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u8>().is_ok_and(|h| h <= 24);
+    let is_minutes = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && s < "60";
+    // The hour's token: the `b` itself when glued (`14b30`), else the number before a lone `b`.
+    let (hour_at, b_at, minutes) = if t.text == "b" {
+        if i == 0 || doc.gap_before(i) != " " || !is_hour(doc.tokens[i - 1].text) {
+            return None;
+        }
+        let minutes = doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| is_minutes(n.text));
+        (i - 1, t.start, minutes)
+    } else {
+        let (hour, rest) = t.text.split_once('b')?;
+        if !is_hour(hour) || !(rest.is_empty() || is_minutes(rest)) {
+            return None;
+        }
+        (i, t.start + hour.len(), !rest.is_empty())
+    };
+    const CUES: &[&str] = &["à", "a", "de", "dès", "vers", "et", "entre", "jusqu"];
+    let cue = hour_at > 0 && matches!(doc.gap_before(hour_at), " " | "\u{2019}" | "'") && CUES.contains(&doc.lower(hour_at - 1));
+    (minutes || cue).then(|| Edit::new(b_at, b_at + 1, "h", "hour-b", 0.7))
+}
+
+/// `de là qualité`, `ouvre là séance`: a speck above the `a` of the article. The adverb `là`
+/// stands before `où`, punctuation, a line end or a function word (`là aussi`, `là depuis`);
+/// before a noun (a known lowercase word that is not among the most frequent, or a
+/// capitalised place) it is the article.
+fn article_la(doc: &Doc, i: usize) -> Option<Edit> {
+    if i == 0 || doc.gap_before(i) != " " || doc.gap_after(i) != " " {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    let noun = if is_capitalised(next.text) {
+        next.text.chars().skip(1).all(char::is_lowercase) && !super::names::CIVILITIES.contains(&next.text)
+    } else {
+        let settled = doc.settled(i + 1);
+        next.text.chars().all(char::is_lowercase)
+            && settled.chars().count() >= 4
+            && !matches!(settled.as_ref(), "dessus" | "dessous")
+            && Lexicon::get().freq(&settled).is_some_and(|f| f < 560)
+    };
+    if !noun || matches!(doc.lower(i - 1), "jusque" | "par" | "ici") {
+        return None;
+    }
+    let t = doc.tokens[i];
+    Some(Edit::new(t.start, t.end, "la", "article-la", 0.7))
+}
+
 /// Words a year follows.
 const YEAR_CUES: &[&str] = &["en", "de", "année", "depuis", "fin", "début", "courant", "bilan", "exercice"];
 
@@ -447,7 +500,7 @@ const ETRE: &[&str] = &[
 const ADVERBS: &[&str] = &["bien", "déjà", "également", "aussi", "toujours", "jamais", "pas", "plus", "très", "mal", "enfin"];
 
 /// `11 juin`: a date, not a pronoun.
-const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+pub(super) const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /// `prés de` is almost always `près de`.
 fn pres(doc: &Doc, i: usize) -> Option<Edit> {
@@ -458,4 +511,30 @@ fn pres(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let after = if t.text.starts_with('P') { "Près" } else { "près" };
     Some(Edit::new(t.start, t.end, after, "pres-pres", 0.8))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::applied;
+
+    #[test]
+    fn an_hour_whose_h_was_read_as_b() {
+        assert_eq!(applied("la séance est levée à 11 b 40."), "la séance est levée à 11 h 40.");
+        assert_eq!(applied("une ouverture de 9 b à 12 h"), "une ouverture de 9 h à 12 h");
+        assert_eq!(applied("de 10b00 à 11h45, puis de 14b à 15h30"), "de 10h00 à 11h45, puis de 14h à 15h30");
+        // An address, a paragraph, an hour written right, a number past a day's hours.
+        assert_eq!(applied("au 14 b rue Victor Hugo"), "au 14 b rue Victor Hugo");
+        assert_eq!(applied("de 9 h à 12 h, alinéa 3 b)"), "de 9 h à 12 h, alinéa 3 b)");
+        assert_eq!(applied("à 36 b 12"), "à 36 b 12");
+    }
+
+    #[test]
+    fn the_article_la_read_with_a_grave_accent() {
+        assert_eq!(applied("le bureau de là qualité et M. HEITZ ouvre là séance"), "le bureau de la qualité et M. HEITZ ouvre la séance");
+        assert_eq!(applied("la CPAM de là Loire"), "la CPAM de la Loire");
+        // The adverb before `où`, a function word, punctuation; `-là`.
+        assert_eq!(applied("c’est là où les usagers attendent"), "c’est là où les usagers attendent");
+        assert_eq!(applied("là aussi, il est là depuis le matin et là, rien"), "là aussi, il est là depuis le matin et là, rien");
+        assert_eq!(applied("ce jour-là séance tenante"), "ce jour-là séance tenante");
+    }
 }
