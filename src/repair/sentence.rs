@@ -102,7 +102,7 @@ fn inside_sentence(doc: &Doc, i: usize) -> bool {
     if gap != " " || !word.text.chars().all(char::is_alphabetic) || super::tokens::is_all_caps(word.text) && word.text.len() > 1 {
         return false;
     }
-    if opener.text == "Le" && is_day(next.text) {
+    if opener.text == "Le" && super::context::is_day(next.text) {
         return doc.gap_after(i + 2) == " " && tokens.get(i + 3).is_some_and(|_| super::context::MONTHS.contains(&doc.settled(i + 3).as_ref()));
     }
     if !super::tokens::is_capitalised(next.text) || !next.text.chars().skip(1).all(char::is_lowercase) {
@@ -113,11 +113,6 @@ fn inside_sentence(doc: &Doc, i: usize) -> bool {
     let article = opener.text.to_lowercase();
     function_word
         && tokens.windows(2).enumerate().any(|(j, pair)| pair[0].text == article && pair[1].text == next.text && doc.gap_after(j) == " ")
-}
-
-/// A day of the month: `1` to `31`, or `1er`.
-fn is_day(text: &str) -> bool {
-    text == "1er" || (1..=2).contains(&text.len()) && text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
 fn stray_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
