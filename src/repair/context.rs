@@ -57,7 +57,11 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             madame if is_split_mme(madame) => civility_mme(doc, i),
             "11" => pronoun_il(doc, i),
             "ler" | "Ler" | "Ier" | "ier" | "ter" | "Ter" => first_of_month(doc, i),
+            "là" => article_la(doc, i),
+            "S" | "s" | "B" | "Z" | "G" => day_digit(doc, i),
             year if year.len() == 4 && year.starts_with('2') => year_zero(doc, i),
+            hour if hour.as_bytes()[0].is_ascii_digit() || hour == "b" => hour_b(doc, i),
+            _ if i > 0 && is_day(doc.tokens[i - 1].text) => month(doc, i),
             word if word.ends_with('e') || word.ends_with("es") => participle(doc, i),
             _ => None,
         };
@@ -319,7 +323,10 @@ fn capital_j(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let next = doc.tokens.get(i + 1)?;
-    if doc.gap_after(i) != " " || !next.text.chars().all(char::is_lowercase) {
+    // Before a lowercase word, a place (`de Ja Loire`) or a day (`se tiendra Je 1er`).
+    let place = is_capitalised(next.text) && next.text.chars().skip(1).all(char::is_lowercase) && !super::names::CIVILITIES.contains(&next.text);
+    let day = doc.tokens[i].text == "Je" && is_day(next.text);
+    if doc.gap_after(i) != " " || !(next.text.chars().all(char::is_lowercase) || place || day) {
         return None;
     }
     let t = doc.tokens[i];
@@ -386,6 +393,113 @@ fn first_of_month(doc: &Doc, i: usize) -> Option<Edit> {
     ((month || article) && doc.gap_after(i) == " ").then(|| Edit::new(t.start, t.end, "1er", "first-of-month", 0.8))
 }
 
+/// `10 b 30`, `de 14b à 16 h`, `10b00`: the `h` of an hour whose stem the scan closed into a
+/// `b` (no French word). A number up to 24 before it is an hour when minutes follow or when
+/// it follows a word that introduces a time (`à`, `de`, `vers`); `14 b rue` stays an address.
+fn hour_b(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let is_hour = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) && s.parse::<u8>().is_ok_and(|h| h <= 24);
+    let is_minutes = |s: &str| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()) && s < "60";
+    // The hour's token: the `b` itself when glued (`14b30`), else the number before a lone `b`.
+    let (hour_at, b_at, minutes) = if t.text == "b" {
+        if i == 0 || doc.gap_before(i) != " " || !is_hour(doc.tokens[i - 1].text) {
+            return None;
+        }
+        let minutes = doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| is_minutes(n.text));
+        (i - 1, t.start, minutes)
+    } else {
+        let (hour, rest) = t.text.split_once('b')?;
+        if !is_hour(hour) || !(rest.is_empty() || is_minutes(rest)) {
+            return None;
+        }
+        (i, t.start + hour.len(), !rest.is_empty())
+    };
+    const CUES: &[&str] = &["à", "a", "de", "dès", "vers", "et", "entre", "jusqu"];
+    let cue = hour_at > 0 && matches!(doc.gap_before(hour_at), " " | "\u{2019}" | "'") && CUES.contains(&doc.lower(hour_at - 1));
+    (minutes || cue).then(|| Edit::new(b_at, b_at + 1, "h", "hour-b", 0.7))
+}
+
+/// `de là qualité`, `ouvre là séance`: a speck above the `a` of the article. The adverb `là`
+/// stands before `où`, punctuation, a line end or a function word (`là aussi`, `là depuis`);
+/// before a noun (a known lowercase word that is not among the most frequent, or a
+/// capitalised place) it is the article.
+fn article_la(doc: &Doc, i: usize) -> Option<Edit> {
+    if i == 0 || doc.gap_before(i) != " " || doc.gap_after(i) != " " {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    let noun = if is_capitalised(next.text) {
+        next.text.chars().skip(1).all(char::is_lowercase) && !super::names::CIVILITIES.contains(&next.text)
+    } else {
+        let settled = doc.settled(i + 1);
+        next.text.chars().all(char::is_lowercase)
+            && settled.chars().count() >= 4
+            && !matches!(settled.as_ref(), "dessus" | "dessous")
+            && Lexicon::get().freq(&settled).is_some_and(|f| f < 560)
+    };
+    if !noun || matches!(doc.lower(i - 1), "jusque" | "par" | "ici") {
+        return None;
+    }
+    let t = doc.tokens[i];
+    Some(Edit::new(t.start, t.end, "la", "article-la", 0.7))
+}
+
+/// `le S mars`, `jeudi B juin`: a one-digit day the scan read as the letter it resembles, which
+/// only a month after it and an article or weekday before it show.
+fn day_digit(doc: &Doc, i: usize) -> Option<Edit> {
+    const BEFORE: &[&str] = &["le", "du", "au", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+    if i == 0 || doc.gap_before(i) != " " || doc.gap_after(i) != " " || i + 1 >= doc.tokens.len() {
+        return None;
+    }
+    if !BEFORE.contains(&doc.lower(i - 1)) || !MONTHS.contains(&doc.settled(i + 1).as_ref()) {
+        return None;
+    }
+    let t = doc.tokens[i];
+    let digit = match t.text {
+        "S" | "s" => "5",
+        "B" => "8",
+        "Z" => "2",
+        _ => "6",
+    };
+    Some(Edit::new(t.start, t.end, digit, "day-digit", 0.7))
+}
+
+/// A day of the month: `1` to `31`, or `1er`.
+pub(super) fn is_day(text: &str) -> bool {
+    text == "1er" || (1..=2).contains(&text.len()) && text.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// `19 mal 2023`, `11 rars 2024`, `3 senterbre 2022`: a month the scan damaged, between a day and
+/// a year, where little else stands (`1er trimestre 2023`). The nearest month by edit distance,
+/// when no other is as near (`mois` is as near `mai` as `mars`): one edit in the short months, two in `avril` to `octobre`, three
+/// in the long ones (their common `-embre` leaves them far apart).
+fn month(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let year = doc.tokens.get(i + 1).is_some_and(|y| y.text.len() == 4 && (y.text.starts_with("20") || y.text.starts_with("19")) && y.text.bytes().all(|b| b.is_ascii_digit()));
+    if !year || doc.gap_before(i) != " " || doc.gap_after(i) != " " || t.text.chars().count() < 3 || !t.text.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let folded = crate::lexicon::fold(doc.lower(i));
+    // A month or its abbreviation (`AVR`, `sept`).
+    if MONTHS.iter().any(|m| crate::lexicon::fold(m).starts_with(&folded)) {
+        return None;
+    }
+    let mut distances: Vec<(usize, &str)> = MONTHS.iter().map(|m| (strsim::levenshtein(&folded, &crate::lexicon::fold(m)), *m)).collect();
+    distances.sort_unstable();
+    let ((best, month), (second, _)) = (distances[0], distances[1]);
+    let reach = match month.chars().count() {
+        ..=4 => 1,
+        5..=7 => 2,
+        _ => 3,
+    };
+    if best > reach || second == best {
+        return None;
+    }
+    // French writes months in lowercase; a capital on a damaged one is as likely damage.
+    let after = if super::tokens::is_all_caps(t.text) { month.to_uppercase() } else { month.to_string() };
+    Some(Edit::new(t.start, t.end, after, "month", 0.7))
+}
+
 /// Words a year follows.
 const YEAR_CUES: &[&str] = &["en", "de", "année", "depuis", "fin", "début", "courant", "bilan", "exercice"];
 
@@ -436,7 +550,7 @@ fn participle(doc: &Doc, i: usize) -> Option<Edit> {
 }
 
 /// Auxiliary `avoir`, after which a verb is a past participle.
-const AVOIR: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai", "avons", "avez"];
+pub(super) const AVOIR: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ai", "avons", "avez"];
 
 /// `être`, after which a verb is a past participle or an adjective.
 const ETRE: &[&str] = &[
@@ -447,7 +561,7 @@ const ETRE: &[&str] = &[
 const ADVERBS: &[&str] = &["bien", "déjà", "également", "aussi", "toujours", "jamais", "pas", "plus", "très", "mal", "enfin"];
 
 /// `11 juin`: a date, not a pronoun.
-const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+pub(super) const MONTHS: &[&str] = &["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 
 /// `prés de` is almost always `près de`.
 fn pres(doc: &Doc, i: usize) -> Option<Edit> {
@@ -458,4 +572,52 @@ fn pres(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let after = if t.text.starts_with('P') { "Près" } else { "près" };
     Some(Edit::new(t.start, t.end, after, "pres-pres", 0.8))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::applied;
+
+    #[test]
+    fn an_hour_whose_h_was_read_as_b() {
+        assert_eq!(applied("la séance est levée à 11 b 40."), "la séance est levée à 11 h 40.");
+        assert_eq!(applied("une ouverture de 9 b à 12 h"), "une ouverture de 9 h à 12 h");
+        assert_eq!(applied("de 10b00 à 11h45, puis de 14b à 15h30"), "de 10h00 à 11h45, puis de 14h à 15h30");
+        // An address, a paragraph, an hour written right, a number past a day's hours.
+        assert_eq!(applied("au 14 b rue Victor Hugo"), "au 14 b rue Victor Hugo");
+        assert_eq!(applied("de 9 h à 12 h, alinéa 3 b)"), "de 9 h à 12 h, alinéa 3 b)");
+        assert_eq!(applied("à 36 b 12"), "à 36 b 12");
+    }
+
+    #[test]
+    fn the_article_la_read_with_a_grave_accent() {
+        assert_eq!(applied("le bureau de là qualité et M. HEITZ ouvre là séance"), "le bureau de la qualité et M. HEITZ ouvre la séance");
+        assert_eq!(applied("la CPAM de là Loire"), "la CPAM de la Loire");
+        // The adverb before `où`, a function word, punctuation; `-là`.
+        assert_eq!(applied("c’est là où les usagers attendent"), "c’est là où les usagers attendent");
+        assert_eq!(applied("là aussi, il est là depuis le matin et là, rien"), "là aussi, il est là depuis le matin et là, rien");
+        assert_eq!(applied("ce jour-là séance tenante"), "ce jour-là séance tenante");
+    }
+
+    #[test]
+    fn a_month_damaged_between_a_day_and_a_year() {
+        assert_eq!(applied("le vendredi 19 mal 2023, à 10 h"), "le vendredi 19 mai 2023, à 10 h");
+        assert_eq!(applied("le 3 senterbre 2022 et le 11 rars 2024"), "le 3 septembre 2022 et le 11 mars 2024");
+        // Months, other words, a tie (`mois` is as near `mai` as `mars`).
+        assert_eq!(applied("le 19 mai 2023, le 1er trimestre 2023"), "le 19 mai 2023, le 1er trimestre 2023");
+        assert_eq!(applied("depuis 3 mois 2023 compris"), "depuis 3 mois 2023 compris");
+        assert_eq!(applied("Chaumont, le 08 AVR 2024"), "Chaumont, le 08 AVR 2024");
+    }
+
+    #[test]
+    fn a_day_read_as_a_letter() {
+        assert_eq!(applied("le comité réuni le S mars 2024 et jeudi B juin"), "le comité réuni le 5 mars 2024 et jeudi 8 juin");
+        assert_eq!(applied("voir annexe B mars 2024 et le plan B"), "voir annexe B mars 2024 et le plan B");
+    }
+
+    #[test]
+    fn article_l_read_as_j_before_a_place_or_a_day() {
+        assert_eq!(applied("la CPAM de Ja Loire et la réunion se tiendra Je 1er octobre"), "la CPAM de la Loire et la réunion se tiendra le 1er octobre");
+        assert_eq!(applied("la CPAM de la Loire"), "la CPAM de la Loire");
+    }
 }

@@ -1,6 +1,7 @@
-//! Damage to the layout of words: hyphenation at line ends (`Direc-\ntrice`), compounds split by
-//! a stray space (`Sous- préfecture`, `sous\npréfecture`), words glued by a speck read as a
-//! period (`et.de`), and scanning debris at line ends (`= '`, `; , .`).
+//! Damage to the layout of words: compounds split by a stray space (`Sous- préfecture`,
+//! `sous\npréfecture`), words glued by a speck read as a period (`et.de`), and scanning debris at
+//! line ends (`= '`, `; , .`); hyphenation at line ends (`Direc-\ntrice`) is joined as a
+//! suggestion only.
 
 use super::tokens::is_all_caps;
 use super::word::{self, Reach};
@@ -101,7 +102,10 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
     let a_lower = doc.lower(i);
     let b_starts_lower = b.text.starts_with(char::is_lowercase);
     let (rule, confidence, hyphen) = match gap {
-        "-\n" if b_starts_lower => ("dehyphenate", 0.9, None),
+        // Tesseract copies the page's hyphen, it never invents one: the word cut at the line
+        // end is the page's own layout, which a typed export (pdftotext) keeps too. Joining
+        // is offered, not applied.
+        "-\n" if b_starts_lower => ("dehyphenate", 0.45, None),
         "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower) => ("split-compound", 0.85, Some(true)),
         " " | "\n" if SPACED_HEADS.contains(&a_lower) && b_starts_lower && b.text.chars().count() >= 4 => {
             ("split-compound", 0.6, Some(true))

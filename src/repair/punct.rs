@@ -109,6 +109,14 @@ fn list_mark(line: &str) -> bool {
     matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '=' | '·' | '▪') && line[c.len_utf8()..].starts_with([' ', '\t'])
 }
 
+/// A list line whose entry opens with a civility (`- Mme Maëlle CORRE, déléguée…`).
+fn person(line: &str) -> bool {
+    let entry = line.trim_start_matches([' ', '\t']);
+    let entry = entry[entry.chars().next().map_or(0, char::len_utf8)..].trim_start_matches([' ', '\t']);
+    let first = entry.split([' ', '.']).next().unwrap_or("");
+    super::names::CIVILITIES.contains(&first)
+}
+
 /// A semicolon whose lower tail the scan lost reads as a colon. At the end of a list item
 /// (`- la directrice de la CAF, Mme GUÉRIN :`) between two items of the same list, the
 /// previous one ending with `;`, it closes the item, it does not open a sub-list: a sentence
@@ -132,12 +140,18 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
         let Some(body) = line.strip_suffix(" :") else { continue };
         let (prev, next) = (lines[k - 1].1, lines[k + 1].1);
         let words = body.split_whitespace().count() - 1;
-        if !list_mark(line) || !list_mark(prev) || !list_mark(next) || !prev.ends_with(';') || words < 5 {
+        if !list_mark(line) || !list_mark(next) {
+            continue;
+        }
+        // A person's entry announces no sub-list: before another person's, its colon closes it
+        // (the entry before may be wrapped over lines, or be the list's first).
+        let persons = person(line) && person(next);
+        if !persons && (!list_mark(prev) || !prev.ends_with(';') || words < 5) {
             continue;
         }
         // Items of one list open alike; sub-items often in lowercase under a capitalised one.
         let opens_upper = |l: &str| l.trim_start().chars().skip(1).find(|c| c.is_alphabetic()).map(char::is_uppercase);
-        if opens_upper(line) != opens_upper(next) || opens_upper(line) != opens_upper(prev) {
+        if !persons && (opens_upper(line) != opens_upper(next) || opens_upper(line) != opens_upper(prev)) {
             continue;
         }
         let colon = start + line.len() - 1;
@@ -267,6 +281,16 @@ mod tests {
         assert!(applied("- Mettre en œuvre le plan de formation ;\n- Déployer des solutions innovantes et utiles :\n- déploiement d'une plate-forme ;").is_empty());
         assert!(applied("- le plan de formation ;\n- les solutions :\n- le déploiement ;").is_empty());
         assert!(applied("Ordre du jour du comité de ce jour :\n- le bilan de la démarche ;\n- le plan.").is_empty());
+    }
+
+    #[test]
+    fn colon_ending_a_person_entry_before_another_is_a_semicolon() {
+        let text = "Étaient présents :\n- M. François HEITZ, directeur de cabinet :\n\n- Mme Caroline ROTH, référente qualité :\n- Mlle Léa BURGER, agent d'accueil.";
+        assert_eq!(applied(text), [(":".into(), ";".into()), (":".into(), ";".into())]);
+        // The last entry, an entry announcing a group, the clean form.
+        assert!(applied("- M. François HEITZ, directeur de cabinet ;\n- Mme Caroline ROTH, référente :\nLa séance").is_empty());
+        assert!(applied("- Pour la préfecture :\n- M. François HEITZ, directeur de cabinet ;").is_empty());
+        assert!(applied("- M. François HEITZ, directeur de cabinet ;\n- Mme Caroline ROTH, référente qualité ;").is_empty());
     }
 
     #[test]

@@ -44,7 +44,15 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     let (word, opener, next) = (tokens[i], tokens[i + 1], tokens[i + 2]);
     let closes = matches!(doc.gap_after(i), " " | ", " | " , " | "; " | " ; " | ") ");
     let lowercase = |t: &str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
-    if !closes || !lowercase(word.text) || doc.gap_after(i + 1) != " " || !lowercase(next.text) {
+    if inside_sentence(doc, i) {
+        if !is_protected(&doc.protected, opener.start, opener.end) {
+            edits.push(Edit::new(opener.start, opener.start + 1, "l", "article-capital", 0.6));
+        }
+        return;
+    }
+    // The preposition `à` (or `a` that lost its accent) ends no sentence either.
+    let word_ok = lowercase(word.text) || matches!(word.text, "à" | "a");
+    if !closes || !word_ok || doc.gap_after(i + 1) != " " || !lowercase(next.text) {
         return;
     }
     // Articles, prepositions and conjunctions (`et`, `sur`, `dans`) end no sentence: before
@@ -73,6 +81,40 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
 /// A period glued to a word and followed by a lowercase word is a speck, unless the word is an
 /// abbreviation (`cf.`, `env.`, `sept.`): those are short and rare as words, so only words of
 /// six letters or more and the most frequent short ones (`qui`, `sur`, `pour`) qualify.
+/// Other places where a capital `Le`/`La`/`Les` (token `i + 1`) cannot open a sentence, so that
+/// its `L` is the scan's reading of a thick `l`: after a civility and before a lowercase word
+/// (`M. Le représentant`); `Le` before a date, after a word of the same line (`recrutés Le 3
+/// avril`: a sentence rarely opens on a date, a heavy scan often thickens the `l`); and
+/// before a capitalised word, after a function word, where the document writes the same pair
+/// with the lowercase article elsewhere (`de La Gironde` beside `la Gironde`, while `La Poste`,
+/// `La Rochelle` keep their capital throughout).
+fn inside_sentence(doc: &Doc, i: usize) -> bool {
+    let tokens = &doc.tokens;
+    let (word, opener, next) = (tokens[i], tokens[i + 1], tokens[i + 2]);
+    if !opener.text.starts_with('L') || doc.gap_after(i + 1) != " " {
+        return false;
+    }
+    let gap = doc.gap_after(i);
+    let plain = |t: &str| t.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    if super::names::CIVILITIES.contains(&word.text) && matches!(gap, ". " | " ") {
+        return next.text.chars().count() >= 2 && plain(next.text);
+    }
+    if gap != " " || !word.text.chars().all(char::is_alphabetic) || super::tokens::is_all_caps(word.text) && word.text.len() > 1 {
+        return false;
+    }
+    if opener.text == "Le" && super::context::is_day(next.text) {
+        return doc.gap_after(i + 2) == " " && tokens.get(i + 3).is_some_and(|_| super::context::MONTHS.contains(&doc.settled(i + 3).as_ref()));
+    }
+    if !super::tokens::is_capitalised(next.text) || !next.text.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    let settled = doc.settled(i);
+    let function_word = settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600);
+    let article = opener.text.to_lowercase();
+    function_word
+        && tokens.windows(2).enumerate().any(|(j, pair)| pair[0].text == article && pair[1].text == next.text && doc.gap_after(j) == " ")
+}
+
 fn stray_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     let tokens = &doc.tokens;
     if i + 1 >= tokens.len() || doc.gap_after(i) != ". " {
@@ -133,6 +175,19 @@ mod tests {
         // No sentence ends on a conjunction or an infinitive: the capital is an `l` read as `L`.
         assert_eq!(applied("les agents et Les usagers"), "les agents et les usagers");
         assert_eq!(applied("afin d’assurer Le suivi"), "afin d’assurer le suivi");
+    }
+
+    #[test]
+    fn a_capital_article_inside_a_sentence() {
+        assert_eq!(applied("le vote à La majorité"), "le vote à la majorité");
+        assert_eq!(applied("présents : M. Le représentant de la CAF"), "présents : M. le représentant de la CAF");
+        assert_eq!(applied("ont été recrutés Le 3 avril 2023."), "ont été recrutés le 3 avril 2023.");
+        assert_eq!(applied("la préfecture de la Gironde et la CAF de La Gironde"), "la préfecture de la Gironde et la CAF de la Gironde");
+        // A name, a sentence that opens on a date, a name the document always capitalises.
+        assert_eq!(applied("M. Le Pen arrive"), "M. Le Pen arrive");
+        assert_eq!(applied("la réunion. Le 3 avril 2023, les agents"), "la réunion. Le 3 avril 2023, les agents");
+        assert_eq!(applied("le guichet de La Poste et les bureaux de La Poste"), "le guichet de La Poste et les bureaux de La Poste");
+        assert_eq!(applied("le maire de La Rochelle"), "le maire de La Rochelle");
     }
 
     #[test]
