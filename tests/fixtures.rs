@@ -213,6 +213,18 @@ fn held_out_medium_scans_stay_close_to_their_gold() {
     assert!(s.figures.f1() >= 0.87, "{:?}", s.figures);
 }
 
+/// Scans of the blind batch (`fixtures/unseen`, the `syn10_*` minutes): measured, never read
+/// for fixes.
+#[test]
+fn blind_batch_medium_scans_stay_close_to_their_gold() {
+    let docs = documents_in("fixtures/unseen", "fixtures/synthetic", ".medium.txt");
+    assert!(docs.len() >= 8, "{}", docs.len());
+    let s = score(&docs);
+    assert!(s.participants.f1() >= 0.85, "{:?}", s.participants);
+    assert!(s.dates.f1() >= 0.88, "{:?}", s.dates);
+    assert!(s.figures.f1() >= 0.9, "{:?}", s.figures);
+}
+
 #[test]
 fn synthetic_layouts_give_their_gold_records() {
     let mut docs = documents_in("fixtures/synthetic", "fixtures/synthetic", "");
