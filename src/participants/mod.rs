@@ -139,11 +139,11 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
 }
 
 /// `M. LAMBERT ouvre la séance`, `Mme Anne ROUX, secrétaire générale, préside la réunion`,
-/// `Mme LAFITTE, présidente de séance, rappelle`: the listed person present who opens or
-/// chairs the meeting.
+/// `Mme LAFITTE, présidente de séance, rappelle`, `M. d'ORNANO, qui préside la séance`: the
+/// listed person present who opens or chairs the meeting.
 fn opens_the_meeting(text: &str, participants: &[Participant]) -> Option<usize> {
     static OPENS: Lazy<regex::Regex> = Lazy::new(|| {
-        regex::Regex::new(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?:(?:,[^,.;\n]{1,80},)?\s+(?:ouvre|préside|a\s+ouvert|a\s+présidé)\s+la\s+(?:séance|réunion)|,\s*présidente?\s+de\s+(?:la\s+)?séance\s*,)")
+        regex::Regex::new(r"(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*((?:d['’]|de\s+(?:la\s+)?)?[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)(?:(?:(?:,[^,.;\n]{1,80},)?\s+|,\s*qui\s+)(?:ouvre|préside|a\s+ouvert|a\s+présidé)\s+la\s+(?:séance|réunion)|,\s*présidente?\s+de\s+(?:la\s+)?séance\s*,)")
             .expect("static regex")
     });
     // `La séance est ouverte à 14 h 15 par Mme X`.
@@ -308,6 +308,10 @@ mod name_matching_tests {
         let text = "Présents :\n- M. Paul ROUX, directeur\n- Mme Anne PEYRON, secrétaire générale\n\nLa séance est ouverte à 14 h 15 par Mme PEYRON, qui préside le comité.\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
         assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("PEYRON"));
+        // A family name with its particle, a relative clause.
+        let text = "Présents :\n- M. Paul ROUX, directeur\n- M. Ange d'ORNANO, directeur de cabinet\n\nM. d'ORNANO, qui préside la séance, rappelle le calendrier.\n";
+        let people = extract(text, &crate::segment::segment(text, &[]));
+        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("d'ORNANO"));
         // Another body's chair.
         let text = "Présents :\n- M. Paul ROUX, secrétaire général\n\nLe plan est validé par le comité de pilotage présidé par le secrétaire général.\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
