@@ -301,6 +301,11 @@ fn split_attendance_columns(text: &str, out: &mut Stripped) {
         let line_start = offset;
         offset += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
+        // Checked first, as this runs on every line: the right heading ends the line with its
+        // colon, after a wide gap.
+        if !body.trim_end().ends_with(':') || !body.contains("   ") {
+            continue;
+        }
         let split = split_line(body);
         let Some((k, column)) = split.right else { continue };
         if !heading(&body[..k]) || !heading(&body[k..]) {

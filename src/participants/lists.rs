@@ -157,17 +157,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
                 list_blocks[i] = true;
                 continue;
             }
-            if let Some(columns) = attendance_columns(text, block.content) {
-                reader.flush();
-                reader.pending = None;
-                reader.mark_columns = columns;
-                list_blocks[i] = true;
-                continue;
-            }
-            if let Some(coded) = vocab::column_header_line(block.content_text(text)) {
-                reader.flush();
-                reader.pending = None;
-                reader.coded_attendance = coded;
+            if reader.column_header(block.content) {
                 list_blocks[i] = true;
                 continue;
             }
@@ -769,10 +759,7 @@ impl Reader<'_> {
             self.flush();
             return true;
         }
-        if let Some(coded) = vocab::column_header_line(body) {
-            self.flush();
-            self.pending = None;
-            self.coded_attendance = coded;
+        if self.column_header(Span::new(line.start + lead, line.end)) {
             return true;
         }
         if let Some(m) = boundary::find_window_at(&vocab::CHAIR_INTRO, body, 0).filter(|m| m.start() == 0) {
@@ -801,11 +788,7 @@ impl Reader<'_> {
             // `M. Julien WAGNER Chef du bureau, E`: the code of a presence column whose row a
             // scan joined into one line.
             let mut s = s;
-            if let Some((cut, attendance)) = self.coded_attendance.then(|| trailing_attendance_code(&s[end..])).flatten() {
-                s = &s[..end + cut];
-                ctx.attendance = attendance;
-            }
-            if let Some((cut, attendance)) = self.marked_column(line.start + end, &s[end..]) {
+            if let Some((cut, attendance)) = self.attendance_at_row_end(line.start + end, &s[end..]) {
                 s = &s[..end + cut];
                 ctx.attendance = attendance;
             }
@@ -838,7 +821,7 @@ impl Reader<'_> {
             let mut ctx = ctx;
             self.take_sub_heading(&mut ctx);
             let mut desc = &s[rest..];
-            if let Some((cut, attendance)) = self.coded_attendance.then(|| trailing_attendance_code(desc)).flatten() {
+            if let Some((cut, attendance)) = self.attendance_at_row_end(line.start + rest, desc) {
                 desc = &desc[..cut];
                 ctx.attendance = attendance;
             }
@@ -901,6 +884,33 @@ impl Reader<'_> {
         draft.desc.push_str(s);
         draft.span.end = block.content.end;
         true
+    }
+
+    /// A table's header row run together on one line: `Nom Fonction / structure Présence`
+    /// (a column of one-letter codes) or `…   Présent   Excusé   Absent` laid out with spaces
+    /// (columns ticked with an `X`). Remembers its columns; neither a group nor an entry.
+    fn column_header(&mut self, line: Span) -> bool {
+        if let Some(columns) = attendance_columns(self.text, line) {
+            self.mark_columns = columns;
+        } else if let Some(coded) = vocab::column_header_line(&self.text[line.start..line.end]) {
+            self.coded_attendance = coded;
+        } else {
+            return false;
+        }
+        self.flush();
+        self.pending = None;
+        true
+    }
+
+    /// The attendance a row states at its end, under the header's columns (a `P`/`E`/`A` code
+    /// or an `X` mark), and where the row's descriptor ends before it.
+    fn attendance_at_row_end(&self, desc_at: usize, desc: &str) -> Option<(usize, Attendance)> {
+        if self.coded_attendance {
+            if let Some(found) = trailing_attendance_code(desc) {
+                return Some(found);
+            }
+        }
+        self.marked_column(desc_at, desc)
     }
 
     /// `…, secrétaire générale          X`: the attendance of the column the mark stands in,
