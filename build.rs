@@ -109,4 +109,44 @@ fn main() {
     .unwrap();
     write_map(out.join("by_fold.fst"), by_fold);
     write_map(out.join("proper.fst"), proper);
+    let folded_words = folds
+        .iter()
+        .map(|(k, _)| k.as_slice())
+        .chain(proper_forms.lines().map(str::as_bytes));
+    std::fs::write(out.join("letters.tri"), letter_trigrams(folded_words)).unwrap();
+}
+
+/// Log-probabilities (f32, little-endian) of each letter after the two before it, over the
+/// distinct folded words: `a`–`z` are 0–25 and 26 pads the word's ends. The repair weighs with
+/// them whether a letter of a word in capitals is one OCR misread (`LABORDF`): names are
+/// not in the lexicon, but they are spelt with the language's letter sequences.
+fn letter_trigrams<'a>(words: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    const EDGE: usize = 26;
+    let mut seen = std::collections::HashSet::new();
+    let mut counts = vec![0u32; 27 * 27 * 27];
+    for word in words {
+        let folded = fold::fold(std::str::from_utf8(word).unwrap());
+        if !folded.bytes().all(|b| b.is_ascii_lowercase()) || !seen.insert(folded.clone()) {
+            continue;
+        }
+        let letters = folded.bytes().map(|b| usize::from(b - b'a'));
+        let padded: Vec<usize> = [EDGE, EDGE]
+            .into_iter()
+            .chain(letters)
+            .chain([EDGE])
+            .collect();
+        for w in padded.windows(3) {
+            counts[(w[0] * 27 + w[1]) * 27 + w[2]] += 1;
+        }
+    }
+    let mut bytes = Vec::with_capacity(counts.len() * 4);
+    for context in counts.chunks(27) {
+        let total: u32 = context.iter().sum();
+        for &n in context {
+            // Additive smoothing: an unseen sequence is rare, not impossible.
+            let p = (n as f32 + 0.1) / (total as f32 + 2.7);
+            bytes.extend_from_slice(&p.ln().to_le_bytes());
+        }
+    }
+    bytes
 }

@@ -17,6 +17,7 @@ static FOLDS_BLOOM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folds.bloo
 static BY_FOLD: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/by_fold.fst"));
 static PROPER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.fst"));
 static PROPER_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proper.tab"));
+static LETTER_TRIGRAMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/letters.tri"));
 
 /// Word forms with their frequency as Zipf × 100 (wordfreq scale: 0 unknown, ~300 rare,
 /// ~500 common, 700+ function words).
@@ -88,6 +89,28 @@ impl Lexicon {
             .map(|(form, _)| form)
             .collect()
     }
+}
+
+/// Log-likelihood of a word's letters under the lexicon's letter-trigram model (see `build.rs`),
+/// `None` for a word with other characters than letters: how French a spelling looks, for
+/// words no list holds, such as family names.
+pub fn letter_plausibility(word: &str) -> Option<f32> {
+    const EDGE: usize = 26;
+    let folded = fold(word);
+    let mut context = (EDGE, EDGE);
+    let mut total = 0.0;
+    for next in folded
+        .bytes()
+        .map(|b| b.is_ascii_lowercase().then(|| usize::from(b - b'a')))
+        .chain([Some(EDGE)])
+    {
+        let next = next?;
+        let at = ((context.0 * 27 + context.1) * 27 + next) * 4;
+        let bytes = LETTER_TRIGRAMS.get(at..at + 4)?;
+        total += f32::from_le_bytes(bytes.try_into().ok()?);
+        context = (context.1, next);
+    }
+    Some(total)
 }
 
 /// Entries `key \0 form` of `map` for one `key`.

@@ -2,6 +2,7 @@
 //! administrative prose. Each rule is about an OCR phenomenon; every word rule checks the
 //! embedded [`Lexicon`]. Proposals below 0.5 confidence are suggestions for the pipeline.
 
+mod capitals;
 mod context;
 mod distance;
 mod elision;
@@ -32,6 +33,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     layout::propose(&doc, &mut done, &mut edits);
     elision::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
+    capitals::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
     split::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
