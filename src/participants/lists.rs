@@ -1627,11 +1627,21 @@ impl Reader<'_> {
     }
 }
 
-/// What a scan makes of a table's ruled borders: `+ + + +`, `Eu + + +`, `ST`, or a run of
-/// letters no reader would write (`Besnssnnne socensnreneuunnnsee … +`).
+/// What a scan makes of a table's ruled borders: `+ + + +`, `Eu + + +`, `ST`, a run of
+/// letters no reader would write (`Besnssnnne socensnreneuunnnsee … +`), or of `e`s
+/// (`ee eae enn ee eee rien be ee cee`).
 fn is_table_rule_debris(line: &str) -> bool {
     let line = line.trim();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    // A dashed rule is read as `e`s: 55–78 % of the letters on the held-out scans, where no
+    // line of prose of 20 letters or more in the fixtures has over 34 %.
+    let es = line
+        .chars()
+        .filter(|c| matches!(c, 'e' | 'é' | 'è' | 'ê' | 'E'))
+        .count();
+    if letters >= 20 && es * 100 >= letters * 45 {
+        return true;
+    }
     let rules = line
         .chars()
         .filter(|c| matches!(c, '+' | '|' | '_' | '=' | '-'))
@@ -1932,12 +1942,29 @@ pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
                 !listed.contains(name)
                     && one_misreading(name, &p.family_name)
                     && !misread_from(name, &p.family_name)
+                    // The spelling the whole text writes more often (a signature, a table)
+                    // is the printed one, whichever came after a civility.
+                    && occurrences(text, &p.family_name) <= occurrences(text, name)
             })
             .max_by_key(|(name, count)| (**count, std::cmp::Reverse((*name).clone())));
         if let Some((name, _)) = best {
             p.family_name = name.clone();
         }
     }
+}
+
+/// How many times `word` stands in `text` as a whole word.
+fn occurrences(text: &str, word: &str) -> usize {
+    if word.is_empty() {
+        return 0;
+    }
+    let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    text.match_indices(word)
+        .filter(|&(at, _)| {
+            !is_word_char(text[..at].chars().next_back())
+                && !is_word_char(text[at + word.len()..].chars().next())
+        })
+        .count()
 }
 
 /// Capitals a scan turns into others far more often than the other way (the lower bar of `E`
@@ -2311,6 +2338,12 @@ mod tests {
             "M. Peio IRIBARNE, directeur de l'association Atherbea"
         ));
         assert!(!is_table_rule_debris("Collège des usagers"));
+        assert!(is_table_rule_debris(
+            "Bn nn re ern ee re ne Hn ee ne ee meee née æ fée cet"
+        ));
+        assert!(!is_table_rule_debris(
+            "Néant. La séance est levée. Elle reprend."
+        ));
         assert_eq!(
             trailing_attendance_code(", secrétaire général, P"),
             Some((", secrétaire général,".len(), Attendance::Present))
