@@ -1191,3 +1191,19 @@ fn table_header_in_capitals_and_a_sentence_after_the_list() {
     );
     assert_eq!(p.chair, Some(0));
 }
+
+#[test]
+fn attendance_heading_ending_a_sidebar_line() {
+    // A scan reads a letter's sidebar and the body beside it as one line.
+    let t = "Tél. : 03 88 21 67 68\n\nMél : anne.roth@bas-rhin.gouv.fr Étaient présents :\n- M. Paul HEITZ, directeur de cabinet ;\n\n- Mme Anne ROTH, référente qualité ;\n\nÉtaient excusés :\n\n- Mme Sophie WEBER, directrice ;\n";
+    let p = people(t);
+    let names: Vec<(&str, Attendance)> = p
+        .participants
+        .iter()
+        .map(|p| (p.family_name.as_str(), p.attendance))
+        .collect();
+    assert_eq!(
+        names,
+        [("HEITZ", Present), ("ROTH", Present), ("WEBER", Excused)]
+    );
+}

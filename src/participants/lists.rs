@@ -325,8 +325,10 @@ fn attendance_heading_of<'t>(
 ) -> Option<(Attendance, &'t str, Option<Span>)> {
     let content = block.content_text(text);
     if block.kind == BlockKind::Heading {
-        let attendance = vocab::attendance_heading(content)?;
-        return Some((attendance, content, None));
+        return match vocab::attendance_heading(content) {
+            Some(attendance) => Some((attendance, content, None)),
+            None => heading_after_gap(text, block),
+        };
     }
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return None;
@@ -336,7 +338,9 @@ fn attendance_heading_of<'t>(
         .first()
         .map_or(block.content.end, |l| l.end.max(block.content.start));
     let first = &text[block.content.start..first_end];
-    if let Some(heading) = heading_closing_paragraph(text, block) {
+    if let Some(heading) =
+        heading_closing_paragraph(text, block).or_else(|| heading_after_gap(text, block))
+    {
         return Some(heading);
     }
     if !first.contains(':') {
@@ -381,12 +385,32 @@ fn heading_closing_paragraph<'t>(
         return None;
     }
     let line = text[last.start.max(block.content.start)..last.end].trim();
-    let short =
-        line.chars().count() <= 40 && line.split_whitespace().count() <= 3 && !line.contains(':');
-    if !short || !line.starts_with(char::is_uppercase) {
+    let short = line.chars().count() <= 40 && line.split_whitespace().count() <= 3;
+    if !short || line.contains(':') || !line.starts_with(char::is_uppercase) {
         return None;
     }
     vocab::attendance_heading(line).map(|a| (a, line, None))
+}
+
+/// A letter's sidebar read on the same line as the body beside it (`Mél : x@y.fr Étaient
+/// présents :`): the block's last line ends with the heading, capitalised, and a colon.
+fn heading_after_gap<'t>(
+    text: &'t str,
+    block: &Block,
+) -> Option<(Attendance, &'t str, Option<Span>)> {
+    let last = block.lines.last()?;
+    let line = text[last.start.max(block.content.start)..last.end].trim();
+    let head = line.strip_suffix(':')?.trim_end();
+    // The heading's words start after one of the last three spaces.
+    let starts = head
+        .rmatch_indices(char::is_whitespace)
+        .take(3)
+        .map(|(at, space)| at + space.len());
+    starts
+        .map(|at| head[at..].trim_start())
+        .filter(|heading| heading.starts_with(char::is_uppercase) && heading.chars().count() <= 40)
+        .filter_map(|heading| vocab::attendance_heading(heading).map(|a| (a, heading, None)))
+        .last()
 }
 
 /// A short paragraph ending with a colon (`Pour l'administration :`) that the segmenter
