@@ -3,7 +3,9 @@
 //! - the document writes the word elsewhere one misread letter away, at least as often
 //!   (`BFLKACEM` in the opening sentence, `BELKACEM` under the signature);
 //! - an `F` stands where the language's letter sequences want an `E`, Tesseract's most frequent
-//!   misreading of capitals (`PFLLEGRIN`, `LAMBFRT`).
+//!   misreading of capitals (`PFLLEGRIN`, `LAMBFRT`);
+//! - a diaeresis where French never writes one, on a letter after a consonant or after the
+//!   same letter (`KHELÏFI`, `HUÜSSON`): a speck above the line.
 
 use std::collections::HashMap;
 
@@ -59,6 +61,9 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             fixes.insert(word.text, (seen.to_string(), "capitals-variant", 0.8));
         } else if let Some(form) = f_read_for_e(word.text) {
             fixes.insert(word.text, (form, "capitals-f-for-e", 0.7));
+        } else if let Some(form) = without_speck_diaeresis(word.text) {
+            // German names keep their umlaut (`MÜLLER`) in some documents: less sure.
+            fixes.insert(word.text, (form, "capitals-diaeresis", 0.6));
         }
     }
     for (i, token) in doc.tokens.iter().enumerate() {
@@ -177,6 +182,35 @@ fn f_read_for_e(word: &str) -> Option<String> {
     best.map(|(_, form)| form)
 }
 
+/// `word` without the diaereses French spelling cannot have: one after a consonant (it
+/// separates two vowels: `NOËL`, `BENSAÏD`), or on the copy of the letter before it.
+fn without_speck_diaeresis(word: &str) -> Option<String> {
+    let plain = |c: char| match c {
+        'Ä' => Some('A'),
+        'Ë' => Some('E'),
+        'Ï' => Some('I'),
+        'Ö' => Some('O'),
+        'Ü' => Some('U'),
+        _ => None,
+    };
+    let is_vowel = |c: char| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y');
+    let mut out = String::with_capacity(word.len());
+    let mut before: Option<char> = None;
+    let mut changed = false;
+    for c in word.chars() {
+        match (plain(c), before) {
+            (Some(p), Some(b)) if b == p => changed = true,
+            (Some(p), Some(b)) if !is_vowel(b) => {
+                out.push(p);
+                changed = true;
+            }
+            _ => out.push(c),
+        }
+        before = Some(plain(c).unwrap_or(c));
+    }
+    changed.then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::repair::applied;
@@ -235,6 +269,22 @@ mod tests {
     fn printed_names_with_an_f_and_acronyms_stay() {
         let names = "M. PFLIEGER, M. WOLFF, Mme FOURNIER, M. LEFEBVRE, la DCPPAT et la SGCD.\n";
         assert!(applied(&format!("{SCAN}{names}")).ends_with(names));
+    }
+
+    #[test]
+    fn a_speck_read_as_a_diaeresis_is_dropped() {
+        let text = format!("{SCAN}M. Thierry HUÜSSON et M. Ali KHELÏFI, de l'UÜDAF ; M. Jean NOËL et Mme BENSAÏD.\n");
+        let repaired = applied(&text);
+        assert!(
+            repaired.contains("HUSSON")
+                && repaired.contains("KHELIFI")
+                && repaired.contains("UDAF"),
+            "{repaired}"
+        );
+        assert!(
+            repaired.contains("NOËL") && repaired.contains("BENSAÏD"),
+            "{repaired}"
+        );
     }
 
     #[test]
