@@ -1174,6 +1174,45 @@ fn table_exported_one_cell_a_line() {
 }
 
 #[test]
+fn table_exported_one_cell_a_line_under_a_damaged_header() {
+    let t = "Liste des présents\n\nNom\nFonctico\nSucre\n\nMme Claire VIDAL\nSecrétaire générale adjointe\nPréfecture de l'Hérault\n\nM. Didier COMBES\nAdministrateur\nUDAF de l'Hérault\n\nExcusés\n\nM. Laurent PONS\nDélégué\nDéfenseur des droits\n\nLa séance est ouverte.\n";
+    // The scan damaged the header's words: they are the usual columns, in the usual order.
+    let p = people(t);
+    assert_eq!(
+        rows(&p),
+        vec![
+            row(
+                Some("Mme"),
+                Some("Claire"),
+                "VIDAL",
+                Some("Secrétaire générale adjointe"),
+                Some("Préfecture de l'Hérault"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Didier"),
+                "COMBES",
+                Some("Administrateur"),
+                Some("UDAF de l'Hérault"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Laurent"),
+                "PONS",
+                Some("Délégué"),
+                Some("Défenseur des droits"),
+                None,
+                Excused
+            ),
+        ]
+    );
+}
+
+#[test]
 fn table_header_in_capitals_and_a_sentence_after_the_list() {
     let t = "Participants\n\nPrénom NOM\tOrganisme\tFonction\nJeanne BERTHIER\tPréfecture\tSecrétaire générale\n\nPoints abordés\n\nMme BERTHIER, présidente de séance, rappelle que le label a été obtenu.\n";
     let p = people(t);

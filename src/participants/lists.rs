@@ -856,11 +856,7 @@ impl Reader<'_> {
             .iter()
             .map(|l| Span::new(l.start.max(block.content.start).min(l.end), l.end))
             .collect();
-        let cells: Option<Vec<StackedCell>> = lines
-            .iter()
-            .map(|l| StackedCell::from_header(&self.text[l.start..l.end]))
-            .collect();
-        if let Some(cells) = cells.filter(|c| c.len() >= 2 && c.contains(&StackedCell::Person)) {
+        if let Some(cells) = self.stacked_header(&lines) {
             self.flush();
             self.pending = None;
             self.stacked = Some(cells);
@@ -912,6 +908,46 @@ impl Reader<'_> {
         }
         self.flush();
         true
+    }
+
+    /// The header of a table exported one cell a line (`Nom` / `Fonction` / `Structure`).
+    /// Under a `Nom` line, a scan's damaged header word (`Fonctico`, `Sucre`) is taken for
+    /// the column the usual order puts there: the function, then the organisation.
+    fn stacked_header(&self, lines: &[Span]) -> Option<Vec<StackedCell>> {
+        let words: Vec<&str> = lines
+            .iter()
+            .map(|l| self.text[l.start..l.end].trim())
+            .collect();
+        if !(2..=4).contains(&words.len()) {
+            return None;
+        }
+        let known: Vec<Option<StackedCell>> =
+            words.iter().map(|w| StackedCell::from_header(w)).collect();
+        if known.iter().all(Option::is_some) {
+            let cells: Vec<StackedCell> = known.into_iter().flatten().collect();
+            return cells.contains(&StackedCell::Person).then_some(cells);
+        }
+        let damaged_word = |w: &&str| {
+            w.split_whitespace().count() == 1
+                && w.chars().count() <= 12
+                && w.starts_with(char::is_uppercase)
+        };
+        if known[0] != Some(StackedCell::Person) || !words[1..].iter().all(damaged_word) {
+            return None;
+        }
+        // Unread columns take, in order, the usual ones no read word names.
+        let mut usual = [StackedCell::Role, StackedCell::Organisation]
+            .into_iter()
+            .filter(|c| !known.contains(&Some(*c)));
+        let mut cells = vec![StackedCell::Person];
+        for cell in &known[1..] {
+            cells.push(match cell {
+                Some(StackedCell::Person) => return None,
+                Some(cell) => *cell,
+                None => usual.next()?,
+            });
+        }
+        Some(cells)
     }
 
     /// The header row of an attendance sheet: the columns ticked for each attendance.
