@@ -330,6 +330,12 @@ const HEADING_WORDS: &[&str] = &[
 /// nearest French word or left out when there is none (a word too damaged to read), if the
 /// heading is short enough to be a list heading and any word changed.
 fn lexicon_words(heading: &str) -> Option<String> {
+    // Inclusive writing (`Présent(e)s`) read as the plural the heading words know.
+    let heading: std::borrow::Cow<str> = if heading.contains("(e") {
+        heading.replace("(e)", "").replace("(es)", "").into()
+    } else {
+        heading.into()
+    };
     let words: Vec<&str> = heading.split_whitespace().collect();
     // Checked first, as most short lines are no heading: a few words of letters, written in
     // capitals or with only the first letter of each word capitalised (names, acronyms and
@@ -725,6 +731,7 @@ mod tests {
             Some(Attendance::Present)
         );
         assert_eq!(attendance_heading("Parucipants"), Some(Attendance::Present));
+        assert_eq!(attendance_heading("Présect(e)s"), Some(Attendance::Present));
         assert_eq!(
             attendance_heading("Mesnbres présents où représentés"),
             Some(Attendance::Present)
