@@ -321,6 +321,11 @@ const HEADING_WORDS: &[&str] = &[
     "des",
     "du",
     "comite",
+    // `Assistaient à la réunion`, `Présents à la séance`.
+    "a",
+    "la",
+    "reunion",
+    "seance",
     "e",
     "s",
 ];
@@ -732,6 +737,14 @@ mod tests {
         );
         assert_eq!(attendance_heading("Parucipants"), Some(Attendance::Present));
         assert_eq!(attendance_heading("Présect(e)s"), Some(Attendance::Present));
+        assert_eq!(
+            attendance_heading("Assistalent à la réunion"),
+            Some(Attendance::Present)
+        );
+        assert_eq!(
+            attendance_heading("Mme Léa PETIT présente la réunion"),
+            None
+        );
         assert_eq!(
             attendance_heading("Mesnbres présents où représentés"),
             Some(Attendance::Present)
