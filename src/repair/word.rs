@@ -129,13 +129,14 @@ fn remember(lower: &str, reach: Reach, memo: Memo) {
     });
 }
 
-fn recall(lower: &str, reach: Reach) -> Option<Memo> {
-    CACHE.with(|c| c.borrow()[reach as usize].get(lower).cloned())
+/// `read` applied to what the memo knows of `lower`, if anything.
+fn recall<T>(lower: &str, reach: Reach, read: impl FnOnce(&Memo) -> T) -> Option<T> {
+    CACHE.with(|c| c.borrow()[reach as usize].get(lower).map(read))
 }
 
 /// Best lexicon form for `lower` (a lowercased token the lexicon lacks), memoised.
 pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
-    let doubtful = match recall(lower, reach) {
+    let doubtful = match recall(lower, reach, Memo::clone) {
         Some(Memo::Done(fix)) => return fix,
         Some(Memo::Doubtful(fix)) => fix,
         None => match first_searches(lower, &fold(lower), reach) {
@@ -158,21 +159,25 @@ const LONGEST_WORD: usize = 40;
 /// first searches give fixes of those kinds: the near and distance ones, the costly part, are
 /// left for a caller that needs them (most unknown words asked this are names).
 pub fn mends_accent_or_glyph(lower: &str, reach: Reach) -> bool {
-    let fix = match recall(lower, reach) {
-        Some(Memo::Done(fix)) => fix,
-        Some(Memo::Doubtful(_)) => return false,
-        None => match first_searches(lower, &fold(lower), reach) {
-            Ok(fix) => {
-                remember(lower, reach, Memo::Done(fix.clone()));
-                fix
-            }
-            Err(fix) => {
-                remember(lower, reach, Memo::Doubtful(fix));
-                return false;
-            }
-        },
-    };
-    fix.is_some_and(|f| f.confidence >= 0.5 && matches!(f.kind, Kind::Accent | Kind::Confusion(_)))
+    let sure = |fix: &Option<Fix>| fix.as_ref().is_some_and(|f| f.confidence >= 0.5 && matches!(f.kind, Kind::Accent | Kind::Confusion(_)));
+    let known = recall(lower, reach, |memo| match memo {
+        Memo::Done(fix) => sure(fix),
+        Memo::Doubtful(_) => false,
+    });
+    if let Some(known) = known {
+        return known;
+    }
+    match first_searches(lower, &fold(lower), reach) {
+        Ok(fix) => {
+            let mends = sure(&fix);
+            remember(lower, reach, Memo::Done(fix));
+            mends
+        }
+        Err(fix) => {
+            remember(lower, reach, Memo::Doubtful(fix));
+            false
+        }
+    }
 }
 
 /// The accent and glyph-confusion searches: `Ok` with [`correct`]'s answer when they settle
