@@ -12,7 +12,11 @@ use crate::lexicon::{fold, Lexicon};
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len().saturating_sub(1) {
         // One of the pieces is unknown: the cheap test first.
-        if doc.freq(i).is_some() && doc.freq(i + 1).is_some() || done[i] || done[i + 1] || doc.gap_after(i) != " " {
+        if doc.freq(i).is_some() && doc.freq(i + 1).is_some()
+            || done[i]
+            || done[i + 1]
+            || doc.gap_after(i) != " "
+        {
             continue;
         }
         if let Some(edit) = join(doc, i) {
@@ -37,7 +41,15 @@ fn fragment(doc: &Doc, i: usize) -> Option<bool> {
         // The reach the word rule gives the token, so that the memo answers. Most unknown
         // pieces are names (in capitals, which the word rule leaves): only the searches that
         // could call them damaged words are run.
-        None => (!mends_accent_or_glyph(doc.lower(i), if is_capitalised(text) && !text.starts_with(['I', 'l']) { Reach::Safe } else { Reach::Full })).then_some(true),
+        None => (!mends_accent_or_glyph(
+            doc.lower(i),
+            if is_capitalised(text) && !text.starts_with(['I', 'l']) {
+                Reach::Safe
+            } else {
+                Reach::Full
+            },
+        ))
+        .then_some(true),
     }
 }
 
@@ -64,7 +76,11 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
     if lex.freq(&form).is_none_or(|f| f < 300) {
         return None;
     }
-    let after = if caps { form.to_uppercase() } else { apply_case(a.text, &form, doc.sentence_start(i)) };
+    let after = if caps {
+        form.to_uppercase()
+    } else {
+        apply_case(a.text, &form, doc.sentence_start(i))
+    };
     Some(Edit::new(a.start, b.end, after, "split-word", 0.6))
 }
 
@@ -76,7 +92,10 @@ fn repaired(joined: &str) -> Option<String> {
     if lex.fold_freq(&folded).is_some() {
         return accent_form(&folded, Some(joined)).map(|(form, _)| form);
     }
-    let (_, key) = confusion_variants(&folded).into_iter().filter_map(|v| Some((lex.fold_freq(&v)?, v))).max()?;
+    let (_, key) = confusion_variants(&folded)
+        .into_iter()
+        .filter_map(|v| Some((lex.fold_freq(&v)?, v)))
+        .max()?;
     accent_form(&key, None).map(|(form, _)| form)
 }
 
@@ -86,20 +105,44 @@ mod tests {
 
     #[test]
     fn fragments_of_one_word_are_joined() {
-        assert_eq!(applied("les services de l’adminis tration locale"), "les services de l’administration locale");
-        assert_eq!(applied("le point d’ac cueil numérique"), "le point d’accueil numérique");
-        assert_eq!(applied("la DIRECTION DE L’ADMINIS TRATION"), "la DIRECTION DE L’ADMINISTRATION");
+        assert_eq!(
+            applied("les services de l’adminis tration locale"),
+            "les services de l’administration locale"
+        );
+        assert_eq!(
+            applied("le point d’ac cueil numérique"),
+            "le point d’accueil numérique"
+        );
+        assert_eq!(
+            applied("la DIRECTION DE L’ADMINIS TRATION"),
+            "la DIRECTION DE L’ADMINISTRATION"
+        );
     }
 
     #[test]
     fn words_and_names_stay_apart() {
         // Two words, a name in capitals, a given name and a surname, mixed case.
-        assert_eq!(applied("il est en cours de route"), "il est en cours de route");
+        assert_eq!(
+            applied("il est en cours de route"),
+            "il est en cours de route"
+        );
         // Damaged words beside short ones: the distance search must not swallow them.
-        assert_eq!(applied("la declinaison d’une règle"), "la déclinaison d’une règle");
-        assert_eq!(applied("elle a presenté la note"), "elle a présenté la note");
+        assert_eq!(
+            applied("la declinaison d’une règle"),
+            "la déclinaison d’une règle"
+        );
+        assert_eq!(
+            applied("elle a presenté la note"),
+            "elle a présenté la note"
+        );
         assert_eq!(applied("elle présente ia note"), "elle présente la note");
-        assert_eq!(applied("M. Jean KERBI RIOU présente"), "M. Jean KERBI RIOU présente");
-        assert_eq!(applied("Mme Lou Tavernel présente"), "Mme Lou Tavernel présente");
+        assert_eq!(
+            applied("M. Jean KERBI RIOU présente"),
+            "M. Jean KERBI RIOU présente"
+        );
+        assert_eq!(
+            applied("Mme Lou Tavernel présente"),
+            "Mme Lou Tavernel présente"
+        );
     }
 }
