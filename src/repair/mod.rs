@@ -81,12 +81,10 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|t| {
                 let id = *ids.entry(t.text).or_insert_with(|| {
-                    let lower = lowercase(t.text);
-                    let freq = lex.freq(&lower);
                     words.push(Word {
                         text: t.text,
-                        lower,
-                        freq,
+                        lower: lowercase(t.text),
+                        freq: None,
                         count: 0,
                         worth: worth_checking(t.text),
                     });
@@ -97,6 +95,11 @@ impl<'a> Doc<'a> {
                 id
             })
             .collect();
+        // Looked up apart from the table's building, in a loop of independent probes: each is
+        // a likely cache miss in the 8 MiB table, and the processor then overlaps them.
+        for w in &mut words {
+            w.freq = lex.freq(&w.lower);
+        }
         let mut doc = Doc {
             text,
             protected: tokens::protected_spans(text),

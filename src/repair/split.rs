@@ -4,7 +4,7 @@
 //! trust) and their concatenation, or its repair by the word rules, is a lexicon word.
 
 use super::tokens::{is_all_caps, is_capitalised};
-use super::word::{accent_form, confusion_variants, correct, Kind, Reach};
+use super::word::{accent_form, confusion_variants, mends_accent_or_glyph, Reach};
 use super::{apply_case, Doc};
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
@@ -38,23 +38,18 @@ fn fragment(doc: &Doc, i: usize) -> Option<bool> {
     match doc.freq(i) {
         // Articles and prepositions (`de`, `la`, `en`) stand alone.
         Some(freq) => (text.chars().count() <= 2 && freq < 500).then_some(false),
-        // The reach the word rule gives the token, so that the memo answers.
-        None => match correct(
+        // The reach the word rule gives the token, so that the memo answers. Most unknown
+        // pieces are names (in capitals, which the word rule leaves): only the searches that
+        // could call them damaged words are run.
+        None => (!mends_accent_or_glyph(
             doc.lower(i),
             if is_capitalised(text) && !text.starts_with(['I', 'l']) {
                 Reach::Safe
             } else {
                 Reach::Full
             },
-        ) {
-            Some(fix)
-                if fix.confidence >= 0.5
-                    && matches!(fix.kind, Kind::Accent | Kind::Confusion(_)) =>
-            {
-                None
-            }
-            _ => Some(true),
-        },
+        ))
+        .then_some(true),
     }
 }
 

@@ -106,40 +106,96 @@ const BY_FIRST_BYTE: [([u8; PER_BYTE], u8); 256] = {
 
 thread_local! {
     /// One memo per reach, keyed by the word: looked up by `&str`, so a hit allocates nothing.
-    static CACHE: RefCell<[HashMap<String, Option<Fix>, FxBuild>; 2]> = RefCell::new(Default::default());
+    static CACHE: RefCell<[HashMap<String, Memo, FxBuild>; 2]> = RefCell::new(Default::default());
 }
 
-/// Best lexicon form for `lower` (a lowercased token the lexicon lacks), memoised.
-pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
-    let r = reach as usize;
-    if let Some(hit) = CACHE.with(|c| c.borrow()[r].get(lower).cloned()) {
-        return hit;
-    }
-    let fix = compute(lower, reach);
+/// What the memo knows of a word.
+#[derive(Clone)]
+enum Memo {
+    /// [`correct`]'s answer.
+    Done(Option<Fix>),
+    /// The first searches did not settle it (see [`first_searches`]): their doubtful answer.
+    Doubtful(Option<Fix>),
+}
+
+fn remember(lower: &str, reach: Reach, memo: Memo) {
     CACHE.with(|c| {
-        let cache = &mut c.borrow_mut()[r];
+        let cache = &mut c.borrow_mut()[reach as usize];
         // Bounded so that a long run over many documents keeps a steady footprint.
         if cache.len() > 100_000 {
             cache.clear();
         }
-        cache.insert(lower.to_string(), fix.clone());
+        cache.insert(lower.to_string(), memo);
     });
+}
+
+/// `read` applied to what the memo knows of `lower`, if anything.
+fn recall<T>(lower: &str, reach: Reach, read: impl FnOnce(&Memo) -> T) -> Option<T> {
+    CACHE.with(|c| c.borrow()[reach as usize].get(lower).map(read))
+}
+
+/// Best lexicon form for `lower` (a lowercased token the lexicon lacks), memoised.
+pub fn correct(lower: &str, reach: Reach) -> Option<Fix> {
+    let doubtful = match recall(lower, reach, Memo::clone) {
+        Some(Memo::Done(fix)) => return fix,
+        Some(Memo::Doubtful(fix)) => fix,
+        None => match first_searches(lower, &fold(lower), reach) {
+            Ok(fix) => {
+                remember(lower, reach, Memo::Done(fix.clone()));
+                return fix;
+            }
+            Err(fix) => fix,
+        },
+    };
+    let fix = further_searches(lower, &fold(lower), reach, doubtful);
+    remember(lower, reach, Memo::Done(fix.clone()));
     fix
 }
 
 /// Longer than `anticonstitutionnellement` (25) with room for OCR-joined words.
 const LONGEST_WORD: usize = 40;
 
-fn compute(lower: &str, reach: Reach) -> Option<Fix> {
+/// Whether [`correct`] answers `lower` with a sure accent or glyph-confusion fix. Only its
+/// first searches give fixes of those kinds: the near and distance ones, the costly part, are
+/// left for a caller that needs them (most unknown words asked this are names).
+pub fn mends_accent_or_glyph(lower: &str, reach: Reach) -> bool {
+    let sure = |fix: &Option<Fix>| {
+        fix.as_ref().is_some_and(|f| {
+            f.confidence >= 0.5 && matches!(f.kind, Kind::Accent | Kind::Confusion(_))
+        })
+    };
+    let known = recall(lower, reach, |memo| match memo {
+        Memo::Done(fix) => sure(fix),
+        Memo::Doubtful(_) => false,
+    });
+    if let Some(known) = known {
+        return known;
+    }
+    match first_searches(lower, &fold(lower), reach) {
+        Ok(fix) => {
+            let mends = sure(&fix);
+            remember(lower, reach, Memo::Done(fix));
+            mends
+        }
+        Err(fix) => {
+            remember(lower, reach, Memo::Doubtful(fix));
+            false
+        }
+    }
+}
+
+/// The accent and glyph-confusion searches: `Ok` with [`correct`]'s answer when they settle
+/// it, else `Err` with the doubtful confusion the further searches may improve on.
+fn first_searches(lower: &str, folded: &str, reach: Reach) -> Result<Option<Fix>, Option<Fix>> {
     let lex = Lexicon::get();
-    let folded = fold(lower);
-    if lex.fold_freq(&folded).is_some() {
-        let (form, confidence) = accent_form(&folded, Some(lower))?;
-        return Some(Fix {
-            form,
-            kind: Kind::Accent,
-            confidence,
-        });
+    if lex.fold_freq(folded).is_some() {
+        return Ok(
+            accent_form(folded, Some(lower)).map(|(form, confidence)| Fix {
+                form,
+                kind: Kind::Accent,
+                confidence,
+            }),
+        );
     }
     let letters = folded.chars().count();
     // Two-letter words are too ambiguous, except the pronouns and articles whose `l`/`I`
@@ -149,25 +205,31 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
         || letters == 2 && !folded.starts_with(['i', '|', '1', 'l'])
         || letters > LONGEST_WORD
     {
-        return None;
+        return Ok(None);
     }
-    let mut fix = confusion(&folded, reach);
+    let fix = confusion(folded, reach);
     if fix.as_ref().is_some_and(|f| f.confidence >= 0.5) {
-        return fix;
+        return Ok(fix);
     }
+    Err(fix)
+}
+
+/// The near and distance searches, after [`first_searches`] left `fix` doubtful.
+fn further_searches(lower: &str, folded: &str, reach: Reach, mut fix: Option<Fix>) -> Option<Fix> {
+    let letters = folded.chars().count();
     if reach == Reach::Full
         && letters >= 7
         && fix.is_none()
         && folded.chars().all(|c| c.is_alphabetic())
     {
-        fix = near(&folded, false);
+        fix = near(folded, false);
     }
     if reach == Reach::Full
         && (4..7).contains(&letters)
         && fix.as_ref().is_none_or(|f| f.confidence < 0.5)
         && folded.chars().all(|c| c.is_alphabetic())
     {
-        if let Some(short) = near(&folded, true).filter(|f| f.confidence >= 0.5) {
+        if let Some(short) = near(folded, true).filter(|f| f.confidence >= 0.5) {
             return Some(short);
         }
     }
@@ -175,7 +237,7 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     // weighs the same candidates and more by cost; it is kept if that finds none that stands out.
     if reach == Reach::Full && fix.as_ref().is_none_or(|f| f.confidence < 0.5) {
         if let Some(better) =
-            super::distance::nearest(&folded, lower).filter(|f| f.confidence >= 0.5)
+            super::distance::nearest(folded, lower).filter(|f| f.confidence >= 0.5)
         {
             return Some(better);
         }
