@@ -523,10 +523,18 @@ pub fn column_header_line(line: &str) -> Option<bool> {
             "nom" | "noms" | "prenom" | "prenoms" | "civilite"
         )
     });
-    let all_headers = words
+    let headers = words
         .iter()
-        .all(|w| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h)));
-    (words.len() >= 2 && names_a_person && all_headers).then(|| {
+        .filter(|w| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h)))
+        .count();
+    // A word or two damaged past reading (`Suurture`, `BEA` for the codes `PEA`) among
+    // headers read right still make a header row, short and opening with the name column.
+    let opens_with_name = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "nom" | "noms" | "civilite"));
+    let mostly_headers = headers == words.len()
+        || opens_with_name && words.len() <= 6 && headers >= 2 && headers * 2 >= words.len();
+    (words.len() >= 2 && names_a_person && mostly_headers).then(|| {
         words
             .iter()
             .any(|w| close_to(w, "presence") || close_to(w, "presences"))
@@ -699,6 +707,8 @@ mod tests {
             "no name column"
         );
         assert_eq!(column_header_line("Nom de la structure : UDAF"), None);
+        assert_eq!(column_header_line("Nom Suurture Fonrtion BEA"), Some(false));
+        assert_eq!(column_header_line("Nom : M. Jean DUPONT"), None);
     }
 
     #[test]
