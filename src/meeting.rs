@@ -578,18 +578,22 @@ fn contact(text: &str) -> Contact {
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 /// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
-/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, `1,`,
-/// or another digit: `3.` before `2.`).
+/// is `… du jour` on a line of its own) or its colon (`Ordre du jour +`), the first item's `1.`
+/// (`L.`, `EL.`, `À.`, `&.`, `1,`, or another digit: `3.` before `2.`) and the later items'
+/// bullets and numbers (see [`misread_marker`]); it may also leave a stray speck of a line
+/// (`Nw`) between items.
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
-    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
-    static MISREAD_ONE: Window = Window::anchored(r"^(?:[LlI|À&]\.|1,)\s+");
+    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*\W?\s*$");
     let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
         return inline_agenda(text, blocks);
     };
+    let body: Vec<&Block> = blocks[start + 1..].iter().filter(|b| !is_speck(b.text(text))).collect();
     let mut items = Vec::new();
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
-    for (k, block) in blocks[start + 1..].iter().enumerate() {
+    // Whether the items so far had bullets or numbers, read or misread.
+    let mut marked = false;
+    for (k, block) in body.iter().enumerate() {
         // `\t1.\tBudget` (a word-processor file saved as text) is a row of the number and the item.
         let numbered_row = match block.cells[..] {
             [number, item] if block.kind == BlockKind::TableRow && text[number.start..number.end].ends_with(['.', ')']) => {
@@ -598,12 +602,21 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             _ => None,
         };
         let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end])).or(numbered_row.map(|(n, _)| n));
-        let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
-        let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
-        if misread_one.is_some() || items.is_empty() && numbered.is_some_and(|n| n != 1) && next_is_second() {
+        let next_is_second = || body.get(k + 1).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
+        let unmarked = block.marker.is_none() && numbered_row.is_none();
+        // A misread number or bullet: the first item's `1.` when `2.` follows, or any later
+        // item's in a list whose items had them (unless it repeats an item: the body's first
+        // section heading).
+        let misread = unmarked
+            .then(|| misread_marker(block.content_text(text)))
+            .flatten()
+            .filter(|&len| if items.is_empty() { next_is_second() || block.kind != BlockKind::Heading } else { marked && !repeats(&items, &block.content_text(text)[len..]) });
+        if items.is_empty() && (misread.is_some() && next_is_second() || numbered.is_some_and(|n| n != 1) && next_is_second()) {
             numbered = Some(1);
+        } else if misread.is_some() && numbered_list == Some(true) {
+            numbered = Some(last_number + 1);
         }
-        let is_item = misread_one.is_some() || match block.kind {
+        let is_item = misread.is_some() || match block.kind {
             BlockKind::ListItem => true,
             BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
             BlockKind::Paragraph => items.is_empty() || !block.after_blank,
@@ -614,27 +627,31 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             break;
         }
         // A bulleted agenda ends where the numbered sections of the body begin.
-        let same_style = numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
+        let same_style = misread.is_some() || numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
         if !is_item || !same_style {
             break;
         }
         if block.marker.is_some() || numbered_row.is_some() {
             numbered_list = Some(numbered.is_some());
         }
+        marked |= !unmarked || misread.is_some();
         if let Some(n) = numbered {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
-        let content = numbered_row.map_or_else(|| &block.content_text(text)[misread_one.map_or(0, |m| m.end())..], |(_, item)| item);
+        let content = numbered_row.map_or_else(|| &block.content_text(text)[misread.unwrap_or(0)..], |(_, item)| item);
         let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
         // OCR'd bullets that the segmenter could not trust (`« le label ;`) still mark
-        // one item a line when every line starts with the same one.
+        // one item a line when every line starts with the same one, and so do misread
+        // ones (`~`) under an item that had its bullet.
         let same_mark = lines.len() > 1
             && lines.iter().all(|l| l.chars().next().is_some_and(|c| !c.is_alphanumeric()))
             && lines.iter().all(|l| l.chars().next() == lines[0].chars().next());
+        let marked_lines = lines.len() > 1 && (!unmarked || misread.is_some()) && lines[1..].iter().all(|l| misread_marker(l).is_some());
         let one_per_line = same_mark
+            || marked_lines
             || numbered.is_none()
             && lines.len() > 1
             && lines.windows(2).all(|w| {
@@ -651,13 +668,47 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             last_number += dotless.len() as u32;
             items.extend(dotless.iter().map(|l| clean_item(l)));
         } else if one_per_line {
-            items.extend(lines.iter().map(|l| clean_item(l)));
+            marked |= same_mark;
+            items.extend(lines.iter().map(|l| clean_item(&l[misread_marker(l).unwrap_or(0)..])));
         } else {
             items.push(clean_item(content));
         }
     }
     items.retain(|i| !i.is_empty());
     items
+}
+
+/// What a scan makes of an item's bullet or number, with the space after it: one or two
+/// signs (`~`, `.`, `©`, `--` for `-` or `•`), or up to four characters without a lowercase
+/// letter closed by `.`, `)`, `}` or `,` (`HL.` for `II.`, `2}` for `2)`, `©)` for `c)`, `1,`). `M.` and `MM.`
+/// open a sentence about someone instead.
+fn misread_marker(line: &str) -> Option<usize> {
+    let token = &line[..line.find([' ', '\t'])?];
+    let rest = &line[token.len()..];
+    let sign = token.chars().count() <= 2 && token.chars().all(|c| !c.is_alphanumeric() && !"([\"'«“‘".contains(c));
+    let number = token.chars().count() <= 4
+        && token.len() > 1
+        && token.ends_with(['.', ')', '}', ','])
+        && !token.chars().any(char::is_lowercase)
+        && !matches!(token, "M." | "MM.");
+    (sign || number).then(|| line.len() - rest.trim_start().len())
+}
+
+/// A speck a scan read as a line of its own: two characters at most.
+fn is_speck(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.chars().count() <= 2
+}
+
+/// Whether `item` says again what an item already listed says: the body's sections repeat
+/// the agenda's items as their headings.
+fn repeats(items: &[String], item: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 2).map(str::to_lowercase).collect() };
+    let new = words(item);
+    !new.is_empty() && items.iter().any(|old| {
+        let old = words(old);
+        new.iter().filter(|w| old.contains(w)).count() * 10 >= new.len() * 6
+    })
 }
 
 /// An agenda given in a sentence: `… présente l'ordre du jour : le bilan ; les indicateurs ;
@@ -783,6 +834,21 @@ mod tests {
             let t = format!("Ordre du jour\n\n{first} Bilan\n\n2. Budget\n\n3. Questions diverses\n\n1. Bilan\n\nLe bureau a relevé 5 points forts.\n");
             assert_eq!(agenda(&t, &segment(&t, &[])), ["Bilan", "Budget", "Questions diverses"], "{first}");
         }
+    }
+
+    #[test]
+    fn agenda_whose_later_bullets_and_numbers_the_scan_misread() {
+        let t = "Ordre du jour :\n\n1) Bilan\n\n2} Réclamations\n\n©) Questions diverses\n\n1) Bilan\n\nLe bureau …\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan", "Réclamations", "Questions diverses"]);
+        let t = "Ordre du jour +\n\nI. Bilan de l'audit\nHL. Accueil\n\nIV. Questions diverses\n\n}. Bilan de l'audit\n\nLe bureau …\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Accueil", "Questions diverses"]);
+        let t = "Ordre du jour :\n\n- le bilan ;\n~ les résultats ;\n\n~ questions diverses.\n\n1. Le bilan\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["le bilan", "les résultats", "questions diverses"]);
+        let t = "Ordre du jour\n\n. Indicateurs\n\nNw\n\n. Questions diverses\n\nBw Nm\n\n. Indicateurs\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs", "Questions diverses"]);
+        // As written: the sentence after the list is not an item, though it opens with `M.`.
+        let t = "Ordre du jour :\n\n1. Bilan\n\n2. Questions diverses\n\nM. DUPONT ouvre la séance.\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan", "Questions diverses"]);
     }
 
     #[test]
