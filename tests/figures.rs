@@ -300,3 +300,16 @@ fn a_list_number_after_a_blank_line_is_no_figure() {
     // A wrapped sentence still goes on: `… soit\n1. avis neutre` has no blank line.
     assert_eq!(one("on relève au total\n1. avis neutre").0, 1.0);
 }
+
+#[test]
+fn digits_a_scan_read_as_letters_before_a_unit() {
+    assert_eq!(one("a recueilli G12 réponses ;"), (612.0, FigureKind::Count, Some("réponses".into())));
+    assert_eq!(one("Au 31 mai, 27 41B usagers ont été accueillis").0, 27418.0);
+    assert_eq!(one("le service a traité | 842 demandes").0, 1842.0);
+    // A bar between table cells, a letter beside one digit, a verb after it: left as read.
+    assert_eq!(read("| Visiteurs | 850 usagers |")[0].0, 850.0);
+    assert!(read("niveau B2 requis").is_empty());
+    assert!(read("1} souhaite un point").is_empty());
+    // As written, the digits keep their value.
+    assert_eq!(one("a recueilli 612 réponses ;").0, 612.0);
+}
