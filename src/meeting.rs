@@ -321,7 +321,7 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
     // two (`s`, `a`), so the prefilter stopped every few bytes and made the search four times
     // slower than the DFA alone.
     static OPENING: Window = Window::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s");
-    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
+    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s");
     let mut start = None;
     let mut end = None;
     let mut place_found = None;
@@ -352,7 +352,12 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         }
     }
     if end.is_none() {
-        end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
+        // The time right after the words closing the session.
+        end = CLOSING.find(text).and_then(|m| {
+            let tail = rest_of_sentence(text, m.end());
+            let (first, _, _) = time_range(tail);
+            first.filter(|_| TIME_READ.regex(tail).find(tail).is_some_and(|t| t.start() == 0))
+        });
     }
     (start, end, place_field(text).or(place_found))
 }
@@ -410,15 +415,41 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
     Some(format!("{h:02}:{m:02}"))
 }
 
+/// [`TIME`] as a scan may spoil it where a time is expected: minutes with an `O` for their
+/// `0` (`10hO0`), and hours of two characters a scan misread, at least one of them a letter,
+/// which the `h` and two real digits of minutes after them vouch for (`LLh30`, `E1h30`,
+/// `1G h 30`).
+static TIME_READ: Pattern = Pattern::new(r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5][\dO]|[0-5O]\d)?\b|\b([lIjEt1][lIjtGSOB\d])\s*h\s*([0-5]\d)\b");
+
+/// A digit of the hours as a scan may read it: `l`, `I`, `j`, `E`, `t` for 1, `G` for 6, `S`
+/// for 5, `B` for 8, `O` for 0.
+fn hour_digit(c: char) -> Option<char> {
+    Some(match c.to_ascii_uppercase() {
+        d @ '0'..='9' => d,
+        'L' | 'I' | 'J' | 'E' | 'T' => '1',
+        'G' => '6',
+        'S' => '5',
+        'B' => '8',
+        'O' => '0',
+        _ => return None,
+    })
+}
+
 /// The first time in `tail` (starting within its first 60 bytes), the second when it follows
 /// as a range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
 fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
-    let mut times = TIME.regex(tail).captures_iter(tail).filter_map(|c| {
-        let (m, hours) = (c.get(0)?, c.get(2)?.as_str());
+    let mut times = TIME_READ.regex(tail).captures_iter(tail).filter_map(|c| {
+        let m = c.get(0)?;
+        if let (Some(hours), Some(minutes)) = (c.get(4), c.get(5)) {
+            let hours: String = hours.as_str().chars().map(hour_digit).collect::<Option<_>>()?;
+            return (hours.parse::<u32>().ok()? < 24).then(|| clock(&hours, Some(minutes.as_str()))).flatten().map(|t| (t, m.start(), m.end()));
+        }
+        let hours = c.get(2)?.as_str();
         // `]0h`, `j4h`: the `1` of the hours read as a bracket or a letter.
         let misread_one = hours.len() == 1 && c.get(1).is_some();
         let hours = if misread_one { format!("1{hours}") } else { hours.to_string() };
-        Some((clock(&hours, c.get(3).map(|m| m.as_str()))?, m.start(), m.end()))
+        let minutes = c.get(3).map(|m| m.as_str().replace(['O', 'o'], "0"));
+        Some((clock(&hours, minutes.as_deref())?, m.start(), m.end()))
     });
     let Some(first) = times.next().filter(|t| t.1 < 60) else { return (None, None, 0) };
     match times.next() {
@@ -822,6 +853,18 @@ mod tests {
         let t = "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n";
         let found = extract(t, &segment(t, &[]), &[day(t, "9 février 2024", "2024-02-09")]);
         assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:05"), Some("12:10")));
+    }
+
+    #[test]
+    fn times_whose_digits_a_scan_read_as_letters() {
+        assert_eq!(time_range("de 9h30 a LLh30 en salle"), (Some("09:30".into()), Some("11:30".into()), 15));
+        assert_eq!(time_range("Horaires 9h30 – E1h30").1.as_deref(), Some("11:30"));
+        assert_eq!(time_range("de 10hO0 à 11h45").0.as_deref(), Some("10:00"));
+        let t = "Réunion du 9 février 2024\n\nLa séance est levée a 1G h 30.\n";
+        assert_eq!(extract(t, &segment(t, &[]), &[day(t, "9 février 2024", "2024-02-09")]).meeting.end_time.as_deref(), Some("16:30"));
+        // Letters without two digits of minutes after the `h` are words, and times as written stay.
+        assert_eq!(time_range("Il h le"), (None, None, 0));
+        assert_eq!(time_range("de 14h30 à 16h"), (Some("14:30".into()), Some("16:00".into()), "de 14h30 à 16h".len()));
     }
 
     #[test]
