@@ -216,14 +216,19 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
     if per_mille > 0 {
         return Some(Reading { kind: FigureKind::Other, unit: Some("‰".into()), end: start + per_mille, bare: false, scale: 1.0 });
     }
-    if after.starts_with('%') {
-        return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + 1, bare: false, scale: 1.0 });
+    // A scan may smudge a degree sign before the `%` (`75,9 °%`).
+    let smudge = if after.starts_with("°%") { '°'.len_utf8() } else { 0 };
+    if after[smudge..].starts_with('%') {
+        return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + smudge + 1, bare: false, scale: 1.0 });
     }
     if after.starts_with('€') {
         return Some(Reading { kind: FigureKind::Money, unit: Some("EUR".into()), end: start + '€'.len_utf8(), bare: false, scale: 1.0 });
     }
     if let Some(len) = misread_percent(after).filter(|_| g > 0) {
-        if speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) {
+        // A decimal number is a rate or a sum: before a token no word is, it needs no rate
+        // spoken of (`87,5 Po des usagers`).
+        let decimal = text[number_start..at].contains(',');
+        if decimal || speaks_of_rates(&text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start]) {
             return Some(Reading { kind: FigureKind::Percent, unit: Some("%".into()), end: start + len, bare: false, scale: 1.0 });
         }
     }
@@ -304,11 +309,12 @@ fn next_is_alphanumeric(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`): a token
-/// no number is followed by, since a digit group after a number has three digits. Its length.
+/// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`, `87,5 Po`,
+/// `93,5 9%`): a token no number is followed by, since a digit group after a number has three
+/// digits. Its length.
 fn misread_percent(after: &str) -> Option<usize> {
     let token = after.split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')')).next()?;
-    ["6", "26", "56", "96", "2e", "Yo", "Jo"].contains(&token).then_some(token.len())
+    ["6", "26", "56", "96", "2e", "Yo", "Jo", "Po", "Ue", "9%"].contains(&token).then_some(token.len())
 }
 
 /// Bytes before `N points` searched for the rate it changes.
@@ -482,9 +488,10 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
 
     // First pass: read each number; bare ones may borrow their unit from a range partner.
     let mut found: Vec<(usize, usize, f64, Reading)> = Vec::new();
-    let mut misread_until = 0;
+    let mut read_until = 0;
     for m in NUMBER.find_iter(text) {
-        if m.start() < misread_until {
+        // Digits inside the last figure's reading (`93,5 9%`, `G12`) are part of it.
+        if m.start() < read_until {
             continue;
         }
         let misread = misread_number(text, m.start(), m.end());
@@ -529,7 +536,6 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
             }
             // The digits read before the letters were taken as numbers of their own.
             found.retain(|f| f.0 < s);
-            misread_until = e;
         }
         if reading.kind == FigureKind::Other && at_line_start(text, s) && reading.unit.is_none() {
             continue;
@@ -602,6 +608,7 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         if is_negative(text, s) {
             value = -value;
         }
+        read_until = reading.end.max(e);
         found.push((s, e, value, reading));
     }
 

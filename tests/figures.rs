@@ -313,3 +313,15 @@ fn digits_a_scan_read_as_letters_before_a_unit() {
     // As written, the digits keep their value.
     assert_eq!(one("a recueilli 612 réponses ;").0, 612.0);
 }
+
+#[test]
+fn a_percent_sign_a_scan_misread_after_a_decimal_number() {
+    assert_eq!(one("et 87,5 Po des usagers interrogés"), (87.5, FigureKind::Percent, Some("%".into())));
+    assert_eq!(one("les usagers atteint 93,5 9%."), (93.5, FigureKind::Percent, Some("%".into())));
+    assert_eq!(one("atteint 75,9 °%, contre").0, 75.9);
+    // An integer needs a rate spoken of, and a year is no rate.
+    assert_ne!(read("chez 30 9% de ses allocataires")[0].0, 30.0);
+    assert_eq!(read("en 2023 9% des usagers"), [(9.0, FigureKind::Percent, Some("%".into()))]);
+    // As written.
+    assert_eq!(one("et 87,5 % des usagers").0, 87.5);
+}
