@@ -104,11 +104,13 @@ fn next_is_alnum(i: &str) -> bool {
 /// `}2 octobre`, `2! septembre`); a day needs at least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
     // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
-    // digit; the `er` and the month that must follow vouch for it. `fer` is also a word, so
-    // the month must be right after it.
-    let misread_first: Res<_> = tuple((one_of("lItLTif"), tag("er")))(i);
-    if let Ok((r, (letter, _))) = misread_first {
-        if !next_is_alnum(r) && (letter != 'f' || tuple((gap, month))(r).is_ok()) {
+    // digit; the `er` and the month that must follow vouch for it. `fer` and `Let` are also
+    // words, and `Jer` (`J` for `1`) or an `r` read `t` are rarer slips: the month must be
+    // right after them.
+    let misread_first: Res<_> = tuple((one_of("lItLTifJ"), alt((tag("er"), tag("et")))))(i);
+    if let Ok((r, (letter, suffix))) = misread_first {
+        let vouched = letter != 'f' && letter != 'J' && suffix == "er";
+        if !next_is_alnum(r) && (vouched || tuple((gap, month))(r).is_ok()) {
             return Ok((r, 1));
         }
     }
@@ -571,17 +573,17 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
             let (r, (d, first, s1, m, s2)) = tuple((
                 digits(1, 2),
                 opt(tag("er")),
-                alt((tag("/"), tag("."), tag("-"), tag("'"))),
+                alt((tag("/"), tag("."), tag("-"), tag("'"), tag(":"))),
                 digits(1, 2),
                 alt((tag("/"), tag("."), tag("-"), tag(":"))),
             ))(i)?;
-            // OCR slips: `28'04/22`, `30/04:2024` (a colon only before a full year: `12/10:30`
-            // may be a time).
+            // OCR slips: `28'04/22`, `30/04:2024`, `31:12/2024` (a colon only beside a slash
+            // and before a full year: `12/10:30` may be a time).
+            let full_year = r
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
             let slip = s1 == "'" && s2 == "/"
-                || s1 == "/"
-                    && s2 == ":"
-                    && r.get(..4)
-                        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+                || (s1 == "/" && s2 == ":" || s1 == ":" && s2 == "/") && full_year;
             if s1 != s2 && !slip || first.is_some() && d != "1" {
                 return fail(i);
             }
@@ -833,7 +835,7 @@ fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
             )],
         ));
     }
-    if let Ok((r, (y, m))) = month_year(i) {
+    if let Ok((r, (y, m))) = month_year(i).or_else(|e| misread_month_year(text, pos).ok_or(e)) {
         let e = end(r);
         return Some((
             e,
@@ -848,6 +850,22 @@ fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
         ));
     }
     None
+}
+
+/// `en cars 2024`, `de murs 2016`: a four-letter month one letter off (see
+/// [`misread_short_month`]) and its year, after the `en` or `de` that introduce a month:
+/// without a day, the preposition vouches for the month.
+fn misread_month_year(text: &str, pos: usize) -> Option<(&str, (i32, u32))> {
+    let before = text[..pos].trim_end_matches(is_hspace);
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+    if !(word.eq_ignore_ascii_case("en") || word.eq_ignore_ascii_case("de"))
+        || before.len() == text[..pos].len()
+    {
+        return None;
+    }
+    let (r, m) = misread_short_month(&text[pos..]).ok()?;
+    let (r, (_, y)) = tuple((gap, year4))(r).ok()?;
+    Some((r, (y, m)))
 }
 
 /// Every date expression of `text`, in text order, with the roles this module can tell.
@@ -1024,7 +1042,7 @@ fn may_start_date(i: &str) -> bool {
     let end = word_end(i);
     // `ler mars`: a `1er` whose digit OCR read as a letter; `S avril`: a day read as the
     // letter it resembles (see `day`).
-    if end == 3 && b"lItLTif".contains(&b[0]) && &b[1..3] == b"er"
+    if end == 3 && b"lItLTifJ".contains(&b[0]) && matches!(&b[1..3], b"er" | b"et")
         || end == 1 && b"SBZG".contains(&b[0])
     {
         return true;
@@ -1035,6 +1053,8 @@ fn may_start_date(i: &str) -> bool {
     let w = &buf[..n];
     OPENERS.iter().any(|o| o.as_bytes() == w)
         || month_number(&i[..end], true).is_some()
+        // `en cars 2024` (see `misread_month_year`).
+        || n == 4 && misread_short_month(i).is_ok()
         // The first half of a month name split by a line break (`Novem-\nbre`).
         || (n >= 3 && MONTHS.iter().any(|m| m.as_bytes().starts_with(w)))
 }
@@ -1199,6 +1219,31 @@ mod tests {
             ["2020-07-01"]
         );
         assert!(values("le fer 2020").is_empty());
+    }
+
+    #[test]
+    fn first_of_the_month_colons_and_month_years_a_scan_misread() {
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            values("labellisée le Let juillet 2022, une"),
+            ["2022-07-01"]
+        );
+        assert_eq!(values("Jer février 2023."), ["2023-02-01"]);
+        assert!(values("Let me 2024 go").is_empty());
+        assert_eq!(values("au plus tard le 31:12/2024."), ["2024-12-31"]);
+        assert!(values("de 10:30/45 minutes").is_empty());
+        assert_eq!(values("un bilan en cars 2024."), ["2024-03"]);
+        assert!(values("les cars 2024 sont neufs").is_empty());
+        // As written.
+        assert_eq!(
+            values("le 1er juillet 2022, en mars 2024, le 31/12/2024"),
+            ["2022-07-01", "2024-03", "2024-12-31"]
+        );
     }
 
     #[test]

@@ -346,11 +346,17 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
             scale: 1.0,
         });
     }
-    if after.starts_with('%') {
+    // A scan may smudge a degree sign before the `%` (`75,9 °%`).
+    let smudge = if after.starts_with("°%") {
+        '°'.len_utf8()
+    } else {
+        0
+    };
+    if after[smudge..].starts_with('%') {
         return Some(Reading {
             kind: FigureKind::Percent,
             unit: Some("%".into()),
-            end: start + 1,
+            end: start + smudge + 1,
             bare: false,
             scale: 1.0,
         });
@@ -365,9 +371,15 @@ fn read_after(text: &str, at: usize, number_start: usize) -> Option<Reading> {
         });
     }
     if let Some(len) = misread_percent(after).filter(|_| g > 0) {
-        if speaks_of_rates(
-            &text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))..number_start],
-        ) {
+        // A decimal number is a rate or a sum: before a token no word is, it needs no rate
+        // spoken of (`87,5 Po des usagers`).
+        let decimal = text[number_start..at].contains(',');
+        if decimal
+            || speaks_of_rates(
+                &text[text.floor_char_boundary(number_start.saturating_sub(RATE_REACH))
+                    ..number_start],
+            )
+        {
             return Some(Reading {
                 kind: FigureKind::Percent,
                 unit: Some("%".into()),
@@ -507,13 +519,14 @@ fn next_is_alphanumeric(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`): a token
-/// no number is followed by, since a digit group after a number has three digits. Its length.
+/// What Tesseract makes of a `%` after a number (`78 26 à 85 %`, `hausse de 14 2e.`, `87,5 Po`,
+/// `93,5 9%`): a token no number is followed by, since a digit group after a number has three
+/// digits. Its length.
 fn misread_percent(after: &str) -> Option<usize> {
     let token = after
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ')'))
         .next()?;
-    ["6", "26", "56", "96", "2e", "Yo", "Jo"]
+    ["6", "26", "56", "96", "2e", "Yo", "Jo", "Po", "Ue", "9%"]
         .contains(&token)
         .then_some(token.len())
 }
@@ -783,12 +796,22 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
 
     // First pass: read each number; bare ones may borrow their unit from a range partner.
     let mut found: Vec<(usize, usize, f64, Reading)> = Vec::new();
+    let mut read_until = 0;
     for m in NUMBER.find_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        if is_masked(s, e) || glued_to_code(text, s, e) {
+        // Digits inside the last figure's reading (`93,5 9%`, `G12`) are part of it.
+        if m.start() < read_until {
             continue;
         }
-        let digits = m.as_str();
+        let misread = misread_number(text, m.start(), m.end());
+        let (s, e) = misread
+            .as_ref()
+            .map_or((m.start(), m.end()), |(s, e, _)| (*s, *e));
+        if is_masked(s, e) || misread.is_none() && glued_to_code(text, s, e) {
+            continue;
+        }
+        let digits = misread
+            .as_ref()
+            .map_or(m.as_str(), |(_, _, digits)| digits.as_str());
         if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0,") {
             continue; // department codes, zero-padded references
         }
@@ -818,6 +841,26 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         };
         if street_number(text, &reading) {
             continue;
+        }
+        if misread.is_some() {
+            // Letters read as digits make a number only before what only follows quantities:
+            // a sign, a unit, or a noun in the plural (`1} souhaite` is `Il souhaite`).
+            let quantity = match reading.kind {
+                FigureKind::Percent | FigureKind::Money | FigureKind::Duration => true,
+                FigureKind::Count => {
+                    !reading.bare
+                        && reading
+                            .unit
+                            .as_deref()
+                            .is_some_and(|u| u.ends_with(['s', 'x']))
+                }
+                FigureKind::Other => false,
+            };
+            if !quantity {
+                continue;
+            }
+            // The digits read before the letters were taken as numbers of their own.
+            found.retain(|f| f.0 < s);
         }
         if reading.kind == FigureKind::Other && at_line_start(text, s) && reading.unit.is_none() {
             continue;
@@ -927,6 +970,7 @@ pub fn find_figures_with_dates(text: &str, dates: &[DateMention]) -> Vec<Figure>
         if is_negative(text, s) {
             value = -value;
         }
+        read_until = reading.end.max(e);
         found.push((s, e, value, reading));
     }
 
@@ -1059,6 +1103,127 @@ fn ocr_preposition_or_pronoun(text: &str, s: usize, e: usize, digits: &str) -> b
         "1" | "11" => rest.starts_with(['’', '\'']) || text[..s].ends_with(['[', '|']),
         _ => false,
     }
+}
+
+/// A digit Tesseract reads as a letter: `G12 réponses` (612), `27 41B usagers`. Lowercase letters other than `o` and `l` are left out: glued to digits
+/// they make codes and suffixes (`2bis`); so are brackets, which are as often misread
+/// brackets (`[82 %)`, `2} indicateurs`).
+fn misread_digit(c: char) -> Option<char> {
+    Some(match c {
+        'O' | 'Q' | 'D' | 'U' | 'o' => '0',
+        'I' | 'L' | 'l' => '1',
+        'Z' => '2',
+        'S' | '$' => '5',
+        'G' => '6',
+        'B' => '8',
+        _ => return None,
+    })
+}
+
+/// The number at `s..e` as a scan spoiled it: glued to letters standing for digits (`G12`,
+/// `41B`, `2O,5`), or a three-digit group after a
+/// lone letter or sign standing for its thousands (`| 842`, `G 240`, `2} 300`). Its span and
+/// digits as they were written. `None` for a number as read.
+fn misread_number(text: &str, s: usize, e: usize) -> Option<(usize, usize, String)> {
+    let before = &text[..s];
+    let after = &text[e..];
+    let is_part = |c: char| c.is_ascii_digit() || misread_digit(c).is_some();
+    // The token around the match: digits and misread ones, a decimal comma between digits.
+    let mut start = s;
+    for (k, c) in before.char_indices().rev() {
+        if is_part(c)
+            || c == ','
+                && text[k + 1..].starts_with(|n: char| n.is_ascii_digit())
+                && k > 0
+                && text[..k].ends_with(is_part)
+        {
+            start = k;
+        } else {
+            break;
+        }
+    }
+    let mut end = e;
+    for (k, c) in after.char_indices() {
+        if is_part(c) || c == ',' && after[k + 1..].starts_with(is_part) {
+            end = e + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let token = &text[start..end];
+    let bounded = !text[..start].ends_with(char::is_alphanumeric)
+        && !text[end..].starts_with(char::is_alphanumeric);
+    let letters = token
+        .chars()
+        .filter(|&c| misread_digit(c).is_some())
+        .count();
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    // Beside a single digit, a letter is as likely a letter (`B2`, `L2`), or another digit
+    // (`G` for 0 or 6, `B` for 3 or 8), as the digit it looks like: two digits read as such
+    // at least, and no more letters than digits.
+    if letters > 0 && bounded && digits >= 2 && letters <= digits && !token.ends_with(',') {
+        let written: String = token
+            .chars()
+            .map(|c| misread_digit(c).unwrap_or(c))
+            .collect();
+        // `27 41B`: a group of three after a number is its thousands' group. A letter opening
+        // the group may be a misread 0 as well as another digit (`90 G60` is `90 060`).
+        let head = written.len() == 3 && !written.contains(',');
+        if head
+            && token.starts_with(|c: char| !c.is_ascii_digit())
+            && thousands_before(text, start).is_some()
+        {
+            return None;
+        }
+        let thousands = head.then(|| thousands_before(text, start)).flatten();
+        return Some(match thousands {
+            Some((at, lead)) => (at, end, format!("{lead} {written}")),
+            None => (start, end, written),
+        });
+    }
+    // `| 842 demandes`: three digits after a lone misread digit.
+    if e - s == 3
+        && letters == 0
+        && s == start
+        && end == e
+        && !after.starts_with(|c: char| c.is_ascii_digit() || c == ',')
+    {
+        let (at, lead) = thousands_before(text, s)?;
+        // A bar is a table's rule where another one is on the line.
+        let line = &text[text[..at].rfind('\n').map_or(0, |k| k + 1)
+            ..text[e..].find('\n').map_or(text.len(), |k| e + k)];
+        let rule = text[at..].starts_with('|') && line.matches('|').count() > 1;
+        return (text[at..s].chars().any(|c| !c.is_ascii_digit() && c != ' ') && !rule)
+            .then(|| (at, e, format!("{lead} {}", &text[s..e])));
+    }
+    None
+}
+
+/// Before a group of three digits at `group`, a space and one to three digits or misread
+/// ones, standing alone: the number's thousands, written as digits. A lone bar there is a
+/// misread 1 (`| 842 demandes`).
+fn thousands_before(text: &str, group: usize) -> Option<(usize, String)> {
+    let before = text[..group].strip_suffix(' ')?;
+    let digit = |c: char| {
+        if c == '|' {
+            Some('1')
+        } else if c.is_ascii_digit() {
+            Some(c)
+        } else {
+            misread_digit(c)
+        }
+    };
+    let lead_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| digit(c).is_some())
+        .last()?
+        .0;
+    let lead = &before[lead_start..];
+    let standalone = lead.chars().count() <= 3
+        && (lead == "|" || !lead.contains('|'))
+        && !before[..lead_start].ends_with(|c: char| c.is_alphanumeric() || c == ',');
+    standalone.then(|| (lead_start, lead.chars().filter_map(digit).collect()))
 }
 
 /// Glued to letters or to another number by `-`, `/`, `_`: a code (`DDT51`, `34-00`, `2022-2025`).

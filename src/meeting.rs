@@ -404,7 +404,7 @@ fn times_and_place(
         r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s",
     );
     static CLOSING: Window = Window::new(
-        r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
+        r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s",
     );
     let mut start = None;
     let mut end = None;
@@ -441,9 +441,17 @@ fn times_and_place(
         }
     }
     if end.is_none() {
-        end = CLOSING
-            .captures(text)
-            .and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
+        // The time right after the words closing the session.
+        end = CLOSING.find(text).and_then(|m| {
+            let tail = rest_of_sentence(text, m.end());
+            let (first, _, _) = time_range(tail);
+            first.filter(|_| {
+                TIME_READ
+                    .regex(tail)
+                    .find(tail)
+                    .is_some_and(|t| t.start() == 0)
+            })
+        });
     }
     (start, end, place_field(text).or(place_found))
 }
@@ -515,11 +523,45 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
     Some(format!("{h:02}:{m:02}"))
 }
 
+/// [`TIME`] as a scan may spoil it where a time is expected: minutes with an `O` for their
+/// `0` (`10hO0`), and hours of two characters a scan misread, at least one of them a letter,
+/// which the `h` and two real digits of minutes after them vouch for (`LLh30`, `E1h30`,
+/// `1G h 30`).
+static TIME_READ: Pattern = Pattern::new(
+    r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5][\dO]|[0-5O]\d)?\b|\b([lIjEt1][lIjtGSOB\d])\s*h\s*([0-5]\d)\b",
+);
+
+/// A digit of the hours as a scan may read it: `l`, `I`, `j`, `E`, `t` for 1, `G` for 6, `S`
+/// for 5, `B` for 8, `O` for 0.
+fn hour_digit(c: char) -> Option<char> {
+    Some(match c.to_ascii_uppercase() {
+        d @ '0'..='9' => d,
+        'L' | 'I' | 'J' | 'E' | 'T' => '1',
+        'G' => '6',
+        'S' => '5',
+        'B' => '8',
+        'O' => '0',
+        _ => return None,
+    })
+}
+
 /// The first time in `tail` (starting within its first 60 bytes), the second when it follows
 /// as a range (`14h30-16h30`, `de 14h à 15h30`), and where they end.
 fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
-    let mut times = TIME.regex(tail).captures_iter(tail).filter_map(|c| {
-        let (m, hours) = (c.get(0)?, c.get(2)?.as_str());
+    let mut times = TIME_READ.regex(tail).captures_iter(tail).filter_map(|c| {
+        let m = c.get(0)?;
+        if let (Some(hours), Some(minutes)) = (c.get(4), c.get(5)) {
+            let hours: String = hours
+                .as_str()
+                .chars()
+                .map(hour_digit)
+                .collect::<Option<_>>()?;
+            return (hours.parse::<u32>().ok()? < 24)
+                .then(|| clock(&hours, Some(minutes.as_str())))
+                .flatten()
+                .map(|t| (t, m.start(), m.end()));
+        }
+        let hours = c.get(2)?.as_str();
         // `]0h`, `j4h`: the `1` of the hours read as a bracket or a letter.
         let misread_one = hours.len() == 1 && c.get(1).is_some();
         let hours = if misread_one {
@@ -527,11 +569,8 @@ fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
         } else {
             hours.to_string()
         };
-        Some((
-            clock(&hours, c.get(3).map(|m| m.as_str()))?,
-            m.start(),
-            m.end(),
-        ))
+        let minutes = c.get(3).map(|m| m.as_str().replace(['O', 'o'], "0"));
+        Some((clock(&hours, minutes.as_deref())?, m.start(), m.end()))
     });
     let Some(first) = times.next().filter(|t| t.1 < 60) else {
         return (None, None, 0);
@@ -796,13 +835,14 @@ fn contact(text: &str) -> Contact {
 
 /// Items under `Ordre du jour` / `Sujets à l'ordre du jour`, without bullets or numbers.
 /// A scan may spoil the heading's first word (`Orctre du jour`, `Oxdiv du jour`: nothing else
-/// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, `1,`,
-/// or another digit: `3.` before `2.`).
+/// is `… du jour` on a line of its own) or its colon (`Ordre du jour +`), the first item's `1.`
+/// (`L.`, `EL.`, `À.`, `&.`, `1,`, or another digit: `3.` before `2.`) and the later items'
+/// bullets and numbers (see [`misread_marker`]); it may also leave a stray speck of a line
+/// (`Nw`) between items.
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static HEADING: Pattern = Pattern::new(
-        r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$",
+        r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*\W?\s*$",
     );
-    static MISREAD_ONE: Window = Window::anchored(r"^(?:[LlI|À&]\.|1,)\s+");
     let Some(start) = blocks.iter().position(|b| {
         [b.content_text(text).trim(), b.text(text).trim()]
             .into_iter()
@@ -810,10 +850,16 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     }) else {
         return inline_agenda(text, blocks);
     };
+    let body: Vec<&Block> = blocks[start + 1..]
+        .iter()
+        .filter(|b| !is_speck(b.text(text)))
+        .collect();
     let mut items = Vec::new();
     let mut last_number = 0;
     let mut numbered_list: Option<bool> = None;
-    for (k, block) in blocks[start + 1..].iter().enumerate() {
+    // Whether the items so far had bullets or numbers, read or misread.
+    let mut marked = false;
+    for (k, block) in body.iter().enumerate() {
         // `\t1.\tBudget` (a word-processor file saved as text) is a row of the number and the item.
         let numbered_row = match block.cells[..] {
             [number, item]
@@ -830,22 +876,34 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             .and_then(|m| item_number(&text[m.start..m.end]))
             .or(numbered_row.map(|(n, _)| n));
         let next_is_second = || {
-            blocks
-                .get(start + k + 2)
+            body.get(k + 1)
                 .and_then(|b| b.marker)
                 .and_then(|m| item_number(&text[m.start..m.end]))
                 == Some(2)
         };
-        let misread_one = (items.is_empty() && numbered.is_none())
-            .then(|| MISREAD_ONE.find(block.content_text(text)))
+        let unmarked = block.marker.is_none() && numbered_row.is_none();
+        // A misread number or bullet: the first item's `1.` when `2.` follows, or any later
+        // item's in a list whose items had them (unless it repeats an item: the body's first
+        // section heading).
+        let misread = unmarked
+            .then(|| misread_marker(block.content_text(text)))
             .flatten()
-            .filter(|_| next_is_second());
-        if misread_one.is_some()
-            || items.is_empty() && numbered.is_some_and(|n| n != 1) && next_is_second()
+            .filter(|&len| {
+                if items.is_empty() {
+                    next_is_second() || block.kind != BlockKind::Heading
+                } else {
+                    marked && !repeats(&items, &block.content_text(text)[len..])
+                }
+            });
+        if items.is_empty()
+            && (misread.is_some() && next_is_second()
+                || numbered.is_some_and(|n| n != 1) && next_is_second())
         {
             numbered = Some(1);
+        } else if misread.is_some() && numbered_list == Some(true) {
+            numbered = Some(last_number + 1);
         }
-        let is_item = misread_one.is_some()
+        let is_item = misread.is_some()
             || match block.kind {
                 BlockKind::ListItem => true,
                 BlockKind::Heading => {
@@ -861,20 +919,21 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             break;
         }
         // A bulleted agenda ends where the numbered sections of the body begin.
-        let same_style =
-            numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
+        let same_style = misread.is_some()
+            || numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
         if !is_item || !same_style {
             break;
         }
         if block.marker.is_some() || numbered_row.is_some() {
             numbered_list = Some(numbered.is_some());
         }
+        marked |= !unmarked || misread.is_some();
         if let Some(n) = numbered {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
         let content = numbered_row.map_or_else(
-            || &block.content_text(text)[misread_one.map_or(0, |m| m.end())..],
+            || &block.content_text(text)[misread.unwrap_or(0)..],
             |(_, item)| item,
         );
         let lines: Vec<&str> = content
@@ -885,7 +944,8 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
         // OCR'd bullets that the segmenter could not trust (`« le label ;`) still mark
-        // one item a line when every line starts with the same one.
+        // one item a line when every line starts with the same one, and so do misread
+        // ones (`~`) under an item that had its bullet.
         let same_mark = lines.len() > 1
             && lines
                 .iter()
@@ -893,7 +953,11 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             && lines
                 .iter()
                 .all(|l| l.chars().next() == lines[0].chars().next());
+        let marked_lines = lines.len() > 1
+            && (!unmarked || misread.is_some())
+            && lines[1..].iter().all(|l| misread_marker(l).is_some());
         let one_per_line = same_mark
+            || marked_lines
             || numbered.is_none()
                 && lines.len() > 1
                 && lines.windows(2).all(|w| {
@@ -919,13 +983,60 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             last_number += dotless.len() as u32;
             items.extend(dotless.iter().map(|l| clean_item(l)));
         } else if one_per_line {
-            items.extend(lines.iter().map(|l| clean_item(l)));
+            marked |= same_mark;
+            items.extend(
+                lines
+                    .iter()
+                    .map(|l| clean_item(&l[misread_marker(l).unwrap_or(0)..])),
+            );
         } else {
             items.push(clean_item(content));
         }
     }
     items.retain(|i| !i.is_empty());
     items
+}
+
+/// What a scan makes of an item's bullet or number, with the space after it: one or two
+/// signs (`~`, `.`, `©`, `--` for `-` or `•`), or up to four characters without a lowercase
+/// letter closed by `.`, `)`, `}` or `,` (`HL.` for `II.`, `2}` for `2)`, `©)` for `c)`, `1,`). `M.` and `MM.`
+/// open a sentence about someone instead.
+fn misread_marker(line: &str) -> Option<usize> {
+    let token = &line[..line.find([' ', '\t'])?];
+    let rest = &line[token.len()..];
+    let sign = token.chars().count() <= 2
+        && token
+            .chars()
+            .all(|c| !c.is_alphanumeric() && !"([\"'«“‘".contains(c));
+    let number = token.chars().count() <= 4
+        && token.len() > 1
+        && token.ends_with(['.', ')', '}', ','])
+        && !token.chars().any(char::is_lowercase)
+        && !matches!(token, "M." | "MM.");
+    (sign || number).then(|| line.len() - rest.trim_start().len())
+}
+
+/// A speck a scan read as a line of its own: two characters at most.
+fn is_speck(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && line.chars().count() <= 2
+}
+
+/// Whether `item` says again what an item already listed says: the body's sections repeat
+/// the agenda's items as their headings.
+fn repeats(items: &[String], item: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let new = words(item);
+    !new.is_empty()
+        && items.iter().any(|old| {
+            let old = words(old);
+            new.iter().filter(|w| old.contains(w)).count() * 10 >= new.len() * 6
+        })
 }
 
 /// An agenda given in a sentence: `… présente l'ordre du jour : le bilan ; les indicateurs ;
@@ -1090,6 +1201,41 @@ mod tests {
     }
 
     #[test]
+    fn times_whose_digits_a_scan_read_as_letters() {
+        assert_eq!(
+            time_range("de 9h30 a LLh30 en salle"),
+            (Some("09:30".into()), Some("11:30".into()), 15)
+        );
+        assert_eq!(
+            time_range("Horaires 9h30 – E1h30").1.as_deref(),
+            Some("11:30")
+        );
+        assert_eq!(time_range("de 10hO0 à 11h45").0.as_deref(), Some("10:00"));
+        let t = "Réunion du 9 février 2024\n\nLa séance est levée a 1G h 30.\n";
+        assert_eq!(
+            extract(
+                t,
+                &segment(t, &[]),
+                &[day(t, "9 février 2024", "2024-02-09")]
+            )
+            .meeting
+            .end_time
+            .as_deref(),
+            Some("16:30")
+        );
+        // Letters without two digits of minutes after the `h` are words, and times as written stay.
+        assert_eq!(time_range("Il h le"), (None, None, 0));
+        assert_eq!(
+            time_range("de 14h30 à 16h"),
+            (
+                Some("14:30".into()),
+                Some("16:00".into()),
+                "de 14h30 à 16h".len()
+            )
+        );
+    }
+
+    #[test]
     fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
         let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
         assert_eq!(
@@ -1117,6 +1263,34 @@ mod tests {
                 "{first}"
             );
         }
+    }
+
+    #[test]
+    fn agenda_whose_later_bullets_and_numbers_the_scan_misread() {
+        let t = "Ordre du jour :\n\n1) Bilan\n\n2} Réclamations\n\n©) Questions diverses\n\n1) Bilan\n\nLe bureau …\n";
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            ["Bilan", "Réclamations", "Questions diverses"]
+        );
+        let t = "Ordre du jour +\n\nI. Bilan de l'audit\nHL. Accueil\n\nIV. Questions diverses\n\n}. Bilan de l'audit\n\nLe bureau …\n";
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            ["Bilan de l'audit", "Accueil", "Questions diverses"]
+        );
+        let t = "Ordre du jour :\n\n- le bilan ;\n~ les résultats ;\n\n~ questions diverses.\n\n1. Le bilan\n";
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            ["le bilan", "les résultats", "questions diverses"]
+        );
+        let t = "Ordre du jour\n\n. Indicateurs\n\nNw\n\n. Questions diverses\n\nBw Nm\n\n. Indicateurs\n";
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            ["Indicateurs", "Questions diverses"]
+        );
+        // As written: the sentence after the list is not an item, though it opens with `M.`.
+        let t =
+            "Ordre du jour :\n\n1. Bilan\n\n2. Questions diverses\n\nM. DUPONT ouvre la séance.\n";
+        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan", "Questions diverses"]);
     }
 
     #[test]

@@ -470,3 +470,43 @@ fn a_list_number_after_a_blank_line_is_no_figure() {
     // A wrapped sentence still goes on: `… soit\n1. avis neutre` has no blank line.
     assert_eq!(one("on relève au total\n1. avis neutre").0, 1.0);
 }
+
+#[test]
+fn digits_a_scan_read_as_letters_before_a_unit() {
+    assert_eq!(
+        one("a recueilli G12 réponses ;"),
+        (612.0, FigureKind::Count, Some("réponses".into()))
+    );
+    assert_eq!(
+        one("Au 31 mai, 27 41B usagers ont été accueillis").0,
+        27418.0
+    );
+    assert_eq!(one("le service a traité | 842 demandes").0, 1842.0);
+    // A bar between table cells, a letter beside one digit, a verb after it: left as read.
+    assert_eq!(read("| Visiteurs | 850 usagers |")[0].0, 850.0);
+    assert!(read("niveau B2 requis").is_empty());
+    assert!(read("1} souhaite un point").is_empty());
+    // As written, the digits keep their value.
+    assert_eq!(one("a recueilli 612 réponses ;").0, 612.0);
+}
+
+#[test]
+fn a_percent_sign_a_scan_misread_after_a_decimal_number() {
+    assert_eq!(
+        one("et 87,5 Po des usagers interrogés"),
+        (87.5, FigureKind::Percent, Some("%".into()))
+    );
+    assert_eq!(
+        one("les usagers atteint 93,5 9%."),
+        (93.5, FigureKind::Percent, Some("%".into()))
+    );
+    assert_eq!(one("atteint 75,9 °%, contre").0, 75.9);
+    // An integer needs a rate spoken of, and a year is no rate.
+    assert_ne!(read("chez 30 9% de ses allocataires")[0].0, 30.0);
+    assert_eq!(
+        read("en 2023 9% des usagers"),
+        [(9.0, FigureKind::Percent, Some("%".into()))]
+    );
+    // As written.
+    assert_eq!(one("et 87,5 % des usagers").0, 87.5);
+}
