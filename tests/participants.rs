@@ -1246,3 +1246,15 @@ fn attendance_heading_ending_a_sidebar_line() {
         [("HEITZ", Present), ("ROTH", Present), ("WEBER", Excused)]
     );
 }
+
+#[test]
+fn an_agenda_item_after_the_list_is_no_one() {
+    // The scan lost the sentence's period: the item under it is not read as `Given Family`.
+    let t = "Présents : M. Paul ROUX (UDAF), Mme Anne PEYRON (préfecture).\n\nLa séance est ouverte à 14h15 par Mme PEYRON, qui préside le comité\n1. Démarche Qual-e-pref\n\nLe taux de réponse est de 76 %.\n";
+    let families: Vec<String> = people(t)
+        .participants
+        .into_iter()
+        .map(|p| p.family_name)
+        .collect();
+    assert_eq!(families, ["ROUX", "PEYRON"]);
+}

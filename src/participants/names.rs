@@ -308,8 +308,15 @@ fn match_name(
     {
         let family = &words[1];
         let closes = family.terminated || words.len() == 2;
+        // Unvouched, a given name must read as one: `Démarche Qual-e-pref`, an agenda item
+        // after the list, is a common noun and a label.
+        let lexicon = crate::lexicon::Lexicon::get();
+        let reads_as_given = vouched
+            || lexicon.is_proper(words[0].text)
+            || !lexicon.contains(&words[0].text.to_lowercase());
         if family.kind == Kind::Title
             && closes
+            && reads_as_given
             && !vocab::is_role_noun(family.text)
             && !vocab::is_org_marker(family.text)
         {
