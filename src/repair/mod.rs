@@ -5,6 +5,7 @@
 mod context;
 mod distance;
 mod elision;
+mod function;
 mod layout;
 mod names;
 mod punct;
@@ -32,6 +33,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     layout::propose(&doc, &mut done, &mut edits);
     elision::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
+    function::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
     split::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
