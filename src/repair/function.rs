@@ -60,6 +60,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if TARGETS.iter().any(|(w, _)| *w == t.text) || doc.freq(i).is_some_and(|f| f >= OWN_WORD) || doc.protected(i) {
             continue;
         }
+        // A token the word rule reads (`ies`) is left to it: that rule weighs how often the
+        // document repeats a spelling, and a count this rule lowered would change its answer
+        // in a second pass.
+        if doc.settled(i) != doc.lower(i) {
+            continue;
+        }
         let next = match restored.get(i + 1).copied().flatten() {
             Some(word) => Cow::Borrowed(word),
             None if i + 1 < doc.tokens.len() => doc.settled(i + 1),
