@@ -35,6 +35,15 @@ fn check_invariants(text: &str, edits: &[Edit]) {
 fn elision_misread_l() {
     assert_eq!(repaired("Le dossier de I'usager est complet."), "Le dossier de l'usager est complet.");
     assert_eq!(repaired("Il parle de 1'avenir du site."), "Il parle de l'avenir du site.");
+    // An `i`, a merged `V`, a mark, a space after the apostrophe.
+    assert_eq!(repaired("pour attirer i’attention sur"), "pour attirer l’attention sur");
+    assert_eq!(repaired("se montre sceptique sur V’utilisation des réseaux"), "se montre sceptique sur l’utilisation des réseaux");
+    assert_eq!(repaired("les services de !’État et de ]’outre-mer"), "les services de l’État et de l’outre-mer");
+    assert_eq!(repaired("la préfecture de 1’ Aisne, service"), "la préfecture de l’Aisne, service");
+    // Left: a capital heading's spacing, an exclamation before a quotation, a mark glued to a word.
+    for text in ["PRÉFECTURE DE L’ AISNE", "Bravo ! ’Ah’ dit-il", "voir [1]’annexe"] {
+        assert_eq!(repaired(text), text);
+    }
 }
 
 #[test]
