@@ -47,6 +47,15 @@ fn elision_misread_l() {
 }
 
 #[test]
+fn one_curly_apostrophe_in_a_scan_curls_the_others() {
+    let scan = "Le comlté s'est réuni pour l'exarnen du dossier d'accueil ; l’avis des rnembres est favorable et l'ordre du jour est adopté par le burcau.";
+    assert!(!repaired(scan).contains('\''), "{}", repaired(scan));
+    // A typed text may mix them by pasting: one curly among straight ones is no proof there.
+    let typed = "Le comité s'est réuni pour l'examen du dossier d'accueil ; l’avis des membres est favorable et l'ordre du jour est adopté par le bureau.";
+    assert_eq!(repaired(typed), typed);
+}
+
+#[test]
 fn elision_glued() {
     assert_eq!(repaired("Nous visons lamélioration du service."), "Nous visons l'amélioration du service.");
     assert_eq!(repaired("Le rapport dactivité est prêt."), "Le rapport d'activité est prêt.");

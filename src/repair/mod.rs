@@ -96,11 +96,12 @@ impl<'a> Doc<'a> {
             tokens,
             word_of,
             words,
-            apostrophe: apostrophe(text),
+            apostrophe: '\'',
             accents_capitals: false,
             scan: std::cell::OnceCell::new(),
         };
         doc.accents_capitals = accents_capitals(&doc);
+        doc.apostrophe = apostrophe(&doc);
         doc
     }
 
@@ -183,10 +184,12 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 
 /// The apostrophe the document was typed with. A scan degrades a curly `’` into a straight
 /// `'` (the curl is lost), never the reverse; so a document whose OCR shows curly apostrophes
-/// inside words, even as a minority, was typed with them.
-fn apostrophe(text: &str) -> char {
-    let (curly, straight) = tokens::inner_apostrophes(text);
-    if curly >= 2 && curly * 3 >= straight {
+/// inside words, even as a minority, was typed with them. One is proof enough in a text that
+/// reads like a scan (at `medium`, one survives among ten or twenty straight ones); a typed
+/// text may mix them by pasting, so it needs two and a third of its apostrophes.
+fn apostrophe(doc: &Doc) -> char {
+    let (curly, straight) = tokens::inner_apostrophes(doc.text);
+    if curly >= 2 && curly * 3 >= straight || curly >= 1 && doc.scan() {
         '\u{2019}'
     } else {
         '\''
