@@ -219,6 +219,7 @@ fn millions_and_billions_written_out() {
 fn unit_first_indicators_count_the_labelled_noun() {
     assert_eq!(one("- nombre de dossiers traités : 87 ;"), (87.0, FigureKind::Count, Some("dossiers".into())));
     assert_eq!(one("Nombre d'usagers reçus : 2 311"), (2311.0, FigureKind::Count, Some("usagers".into())));
+    assert_eq!(one("Nombre d’appels reçus : 61 204"), (61204.0, FigureKind::Count, Some("appels".into())));
     assert!(read("Horaires : 9").is_empty());
 }
 
