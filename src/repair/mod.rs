@@ -7,6 +7,7 @@ mod distance;
 mod elision;
 mod function;
 mod layout;
+mod marks;
 mod names;
 mod punct;
 mod sentence;
@@ -32,6 +33,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
     layout::propose(&doc, &mut done, &mut edits);
     elision::propose(&doc, &mut done, &mut edits);
+    marks::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
     function::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
