@@ -80,10 +80,14 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     // A lowercase `i` was a lowercase `l`.
     let l = if doc.sentence_start(i) && t.text != "i" { "L" } else { "l" };
     let confidence = if merged { 0.8 } else { 0.9 };
-    // The apostrophe goes with the letter, curled as `straight_apostrophes` would once the
-    // letter before it is one.
+    // A straight apostrophe is curled with the letter, as `straight_apostrophes` would once
+    // the letter before it is one; a curly one is left out of the edit.
+    let curl = curled(doc, apostrophe);
+    if !spaced && curl == apostrophe {
+        return Some(Edit::new(t.start, t.end, l, "elision-I-l", confidence));
+    }
     let end = if spaced { next.start } else { t.end + apostrophe.len_utf8() };
-    Some(Edit::new(t.start, end, format!("{l}{}", curled(doc, apostrophe)), "elision-I-l", confidence))
+    Some(Edit::new(t.start, end, format!("{l}{curl}"), "elision-I-l", confidence))
 }
 
 /// A straight apostrophe in a document typed with curly ones is one (see `straight_apostrophes`).
