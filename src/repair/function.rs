@@ -60,6 +60,13 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if TARGETS.iter().any(|(w, _)| *w == t.text) || doc.freq(i).is_some_and(|f| f >= OWN_WORD) || doc.protected(i) {
             continue;
         }
+        // A `d` stays a `d`: `da` may as well be `de` or `du` as `la`.
+        let keeps_d = |word: &str| !t.text.starts_with('d') || word.starts_with('d');
+        let misreadings = || TARGETS.iter().filter(|(word, _)| keeps_d(word) && misread(t.text, word));
+        // The neighbours are read (through the word rule) only for a token that may be one.
+        if misreadings().next().is_none() {
+            continue;
+        }
         // A token the word rule reads (`ies`) is left to it: that rule weighs how often the
         // document repeats a spelling, and a count this rule lowered would change its answer
         // in a second pass.
@@ -71,9 +78,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             None if i + 1 < doc.tokens.len() => doc.settled(i + 1),
             None => continue,
         };
-        // A `d` stays a `d`: `da` may as well be `de` or `du` as `la`.
-        let keeps_d = |word: &str| !t.text.starts_with('d') || word.starts_with('d');
-        let mut fits = TARGETS.iter().filter(|(word, slot)| keeps_d(word) && misread(t.text, word) && in_slot(doc, i, &next, *slot));
+        let mut fits = misreadings().filter(|(_, slot)| in_slot(doc, i, &next, *slot));
         let (Some(&(word, _)), None) = (fits.next(), fits.next()) else { continue };
         done[i] = true;
         restored[i] = Some(word);
