@@ -60,25 +60,53 @@ fn main() {
     let freqs = read_gz(&dir.join("freq.txt.gz"));
     let mut exact = Vec::new();
     for (form, freq) in forms.lines().zip(freqs.lines()) {
-        let freq: u64 = freq.parse().unwrap_or_else(|_| panic!("bad frequency {freq:?} for {form}"));
+        let freq: u64 = freq
+            .parse()
+            .unwrap_or_else(|_| panic!("bad frequency {freq:?} for {form}"));
         exact.push((form.as_bytes().to_vec(), freq));
     }
-    assert_eq!(forms.lines().count(), exact.len(), "forms and frequencies are not line-aligned");
+    assert_eq!(
+        forms.lines().count(),
+        exact.len(),
+        "forms and frequencies are not line-aligned"
+    );
 
-    let by_fold = exact.iter().map(|(f, q)| (folded_key(std::str::from_utf8(f).unwrap()), *q)).collect();
-    let folds: Vec<(Vec<u8>, u64)> =
-        exact.iter().map(|(f, q)| (fold::fold(std::str::from_utf8(f).unwrap()).into_bytes(), *q)).collect();
+    let by_fold = exact
+        .iter()
+        .map(|(f, q)| (folded_key(std::str::from_utf8(f).unwrap()), *q))
+        .collect();
+    let folds: Vec<(Vec<u8>, u64)> = exact
+        .iter()
+        .map(|(f, q)| (fold::fold(std::str::from_utf8(f).unwrap()).into_bytes(), *q))
+        .collect();
     let proper_forms = read_gz(&dir.join("proper.txt.gz"));
     let proper = proper_forms.lines().map(|f| (folded_key(f), 0)).collect();
 
     let table = |entries: &[(Vec<u8>, u64)]| {
-        table::build(&entries.iter().map(|(k, q)| (k.as_slice(), *q as u16)).collect::<Vec<_>>())
+        table::build(
+            &entries
+                .iter()
+                .map(|(k, q)| (k.as_slice(), *q as u16))
+                .collect::<Vec<_>>(),
+        )
     };
     std::fs::write(out.join("exact.tab"), table(&exact)).unwrap();
     std::fs::write(out.join("folds.tab"), table(&folds)).unwrap();
-    std::fs::write(out.join("folds.bloom"), table::build_bloom(folds.iter().map(|(k, _)| k.as_slice()))).unwrap();
-    std::fs::write(out.join("proper.tab"), table(&proper_forms.lines().map(|f| (f.as_bytes().to_vec(), 0)).collect::<Vec<_>>()))
-        .unwrap();
+    std::fs::write(
+        out.join("folds.bloom"),
+        table::build_bloom(folds.iter().map(|(k, _)| k.as_slice())),
+    )
+    .unwrap();
+    std::fs::write(
+        out.join("proper.tab"),
+        table(
+            &proper_forms
+                .lines()
+                .map(|f| (f.as_bytes().to_vec(), 0))
+                .collect::<Vec<_>>(),
+        ),
+    )
+    .unwrap();
     write_map(out.join("by_fold.fst"), by_fold);
     write_map(out.join("proper.fst"), proper);
 }

@@ -17,18 +17,29 @@ fn corpus() -> Vec<String> {
         }
     }
     paths.sort();
-    paths.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).map(|p| std::fs::read_to_string(p).expect("utf-8 fixture")).collect()
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| std::fs::read_to_string(p).expect("utf-8 fixture"))
+        .collect()
 }
 
 /// Time this thread has spent on a CPU (Linux), so that the figure is per core even when other
 /// processes share the machine; wall time is reported beside it.
 fn cpu_secs() -> f64 {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-    stat.split(' ').next().and_then(|ns| ns.parse::<f64>().ok()).unwrap_or(f64::NAN) / 1e9
+    stat.split(' ')
+        .next()
+        .and_then(|ns| ns.parse::<f64>().ok())
+        .unwrap_or(f64::NAN)
+        / 1e9
 }
 
 fn run(corpus: &[String]) -> usize {
-    corpus.iter().map(|text| std::hint::black_box(propose(text)).len()).sum()
+    corpus
+        .iter()
+        .map(|text| std::hint::black_box(propose(text)).len())
+        .sum()
 }
 
 fn main() {
@@ -58,8 +69,18 @@ fn main() {
     for _ in 0..rounds {
         run(&corpus);
     }
-    let (warm_wall, warm_cpu) = (mbs(t.elapsed().as_secs_f64(), rounds), mbs(cpu_secs() - c, rounds));
-    println!("corpus: {} texts, {:.2} MB", corpus.len(), bytes as f64 / 1e6);
-    println!("cold (fresh thread, median of 5): {:.1} MB/s per CPU second, {:.1} MB/s wall", cold_cpu[2], cold_wall[2]);
+    let (warm_wall, warm_cpu) = (
+        mbs(t.elapsed().as_secs_f64(), rounds),
+        mbs(cpu_secs() - c, rounds),
+    );
+    println!(
+        "corpus: {} texts, {:.2} MB",
+        corpus.len(),
+        bytes as f64 / 1e6
+    );
+    println!(
+        "cold (fresh thread, median of 5): {:.1} MB/s per CPU second, {:.1} MB/s wall",
+        cold_cpu[2], cold_wall[2]
+    );
     println!("warm (memo filled, {rounds} rounds): {warm_cpu:.1} MB/s per CPU second, {warm_wall:.1} MB/s wall");
 }

@@ -8,7 +8,9 @@ use clu_minutes::{dates, figures, labels};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-static MAILTO: Lazy<Regex> = Lazy::new(|| Regex::new(r"\[([^\]]*)\]\((?:mailto:|https?://)[^)]*\)").expect("literal pattern"));
+static MAILTO: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"\[([^\]]*)\]\((?:mailto:|https?://)[^)]*\)").expect("literal pattern")
+});
 static TAG: Lazy<Regex> = Lazy::new(|| Regex::new(r"<[^>\n]*>").expect("literal pattern"));
 static HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^#+\s*").expect("literal pattern"));
 

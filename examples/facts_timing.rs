@@ -8,7 +8,12 @@ use std::time::Instant;
 
 /// Nanoseconds this thread has run on a CPU (`/proc/thread-self/schedstat`), if available.
 fn cpu_ns() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat").ok()?.split_whitespace().next()?.parse().ok()
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 struct Clock {
@@ -18,14 +23,23 @@ struct Clock {
 
 impl Clock {
     fn start() -> Self {
-        Clock { wall: Instant::now(), cpu: cpu_ns() }
+        Clock {
+            wall: Instant::now(),
+            cpu: cpu_ns(),
+        }
     }
 
     fn report(&self, name: &str, found: usize, mb: f64) {
         let wall = self.wall.elapsed().as_secs_f64();
         let cpu = self.cpu.zip(cpu_ns()).map(|(a, b)| (b - a) as f64 / 1e9);
-        let cpu = cpu.map_or(String::new(), |s| format!(", cpu {:.0} ms, {:.1} MB/s", s * 1e3, mb / s));
-        eprintln!("{name}: {found} found, wall {:.0} ms, {:.1} MB/s{cpu}", wall * 1e3, mb / wall);
+        let cpu = cpu.map_or(String::new(), |s| {
+            format!(", cpu {:.0} ms, {:.1} MB/s", s * 1e3, mb / s)
+        });
+        eprintln!(
+            "{name}: {found} found, wall {:.0} ms, {:.1} MB/s{cpu}",
+            wall * 1e3,
+            mb / wall
+        );
     }
 }
 

@@ -47,18 +47,26 @@ fn main() {
     let show = std::env::var_os("OCR_MEASURE_SHOW").is_some();
     // OCR_MEASURE_DUMP=DIR writes each repaired text there, to diff against the clean truth.
     let dump = std::env::var_os("OCR_MEASURE_DUMP").map(PathBuf::from);
-    let dir = args.first().expect("usage: ocr_measure DIR [CLEAN_TEXT...]");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let dir = args
+        .first()
+        .expect("usage: ocr_measure DIR [CLEAN_TEXT...]");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     println!("| file | level | CER raw | CER repaired | change | CER' raw | CER' repaired | WER raw | WER repaired | edits ≥0.5 / all |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let mut per_level: std::collections::BTreeMap<String, (f64, f64, f64, f64, usize, usize)> = Default::default();
+    let mut per_level: std::collections::BTreeMap<String, (f64, f64, f64, f64, usize, usize)> =
+        Default::default();
     let mut bytes = 0usize;
     let mut elapsed = 0.0;
     let mut worse = Vec::new();
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some((stem, level)) = name.strip_suffix(".txt").and_then(|s| s.rsplit_once('.')) else { continue };
+        let Some((stem, level)) = name.strip_suffix(".txt").and_then(|s| s.rsplit_once('.')) else {
+            continue;
+        };
         if !matches!(level, "light" | "medium" | "heavy" | "eng") {
             continue;
         }
@@ -73,7 +81,10 @@ fn main() {
         }
         if show {
             for e in edits.iter().chain(&suggestions) {
-                eprintln!("{name}\t{:.2}\t{}\t{:?}\t{:?}\t{}\t{}", e.confidence, e.rule, e.before, e.after, e.original.start, e.original.end);
+                eprintln!(
+                    "{name}\t{:.2}\t{}\t{:?}\t{:?}\t{}\t{}",
+                    e.confidence, e.rule, e.before, e.after, e.original.start, e.original.end
+                );
             }
         }
         let (c0, c1) = (cer(&raw, &truth, false), cer(&fixed, &truth, false));
@@ -88,7 +99,14 @@ fn main() {
             worse.push(name.clone());
         }
         let e = per_level.entry(level.to_string()).or_default();
-        *e = (e.0 + c0, e.1 + c1, e.2 + u0, e.3 + u1, e.4 + 1, e.5 + applied);
+        *e = (
+            e.0 + c0,
+            e.1 + c1,
+            e.2 + u0,
+            e.3 + u1,
+            e.4 + 1,
+            e.5 + applied,
+        );
     }
     println!("\n| level | mean CER raw | mean CER repaired | change | mean CER' raw | mean CER' repaired | change' |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
@@ -96,12 +114,28 @@ fn main() {
         let n = *n as f64;
         println!(
             "| {level} | {:.2} % | {:.2} % | {:+.0} % | {:.2} % | {:.2} % | {:+.0} % |",
-            c0 / n * 100.0, c1 / n * 100.0, (c1 - c0) / c0 * 100.0, u0 / n * 100.0, u1 / n * 100.0, (u1 - u0) / u0 * 100.0
+            c0 / n * 100.0,
+            c1 / n * 100.0,
+            (c1 - c0) / c0 * 100.0,
+            u0 / n * 100.0,
+            u1 / n * 100.0,
+            (u1 - u0) / u0 * 100.0
         );
     }
-    println!("\ndocuments worse after repair (apostrophes unified): {}", if worse.is_empty() { "none".into() } else { worse.join(", ") });
+    println!(
+        "\ndocuments worse after repair (apostrophes unified): {}",
+        if worse.is_empty() {
+            "none".into()
+        } else {
+            worse.join(", ")
+        }
+    );
 
-    let mut clean: Vec<PathBuf> = files.iter().filter(|p| p.to_string_lossy().ends_with(".clean.txt")).cloned().collect();
+    let mut clean: Vec<PathBuf> = files
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".clean.txt"))
+        .cloned()
+        .collect();
     clean.extend(args[1..].iter().cloned());
     println!("\n| clean text | chars | chars changed | per 2,000 | edits ≥0.5 |");
     println!("|---|---:|---:|---:|---|");
@@ -114,16 +148,30 @@ fn main() {
         let a: Vec<char> = text.chars().collect();
         let b: Vec<char> = fixed.chars().collect();
         let changed = levenshtein(&a, &b);
-        let shown: Vec<String> = edits.iter().map(|e| format!("`{}`→`{}`", e.before, e.after)).collect();
+        let shown: Vec<String> = edits
+            .iter()
+            .map(|e| format!("`{}`→`{}`", e.before, e.after))
+            .collect();
         println!(
             "| {} | {} | {changed} | {:.2} | {} |",
-            Path::new(path).file_name().unwrap().to_string_lossy(), a.len(), changed as f64 * 2000.0 / a.len() as f64, shown.join(" ")
+            Path::new(path).file_name().unwrap().to_string_lossy(),
+            a.len(),
+            changed as f64 * 2000.0 / a.len() as f64,
+            shown.join(" ")
         );
     }
-    println!("\nfirst pass (cold cache): {:.2} MB in {:.3} s = {:.1} MB/s", bytes as f64 / 1e6, elapsed, bytes as f64 / 1e6 / elapsed);
+    println!(
+        "\nfirst pass (cold cache): {:.2} MB in {:.3} s = {:.1} MB/s",
+        bytes as f64 / 1e6,
+        elapsed,
+        bytes as f64 / 1e6 / elapsed
+    );
 
     // Warm: the same corpus again, as a long batch of similar documents would see it.
-    let corpus: Vec<String> = files.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let corpus: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
     let t = Instant::now();
     let mut total = 0;
     for _ in 0..5 {
@@ -133,5 +181,10 @@ fn main() {
         }
     }
     let s = t.elapsed().as_secs_f64();
-    println!("warm cache: {:.2} MB in {:.3} s = {:.1} MB/s (one thread)", total as f64 / 1e6, s, total as f64 / 1e6 / s);
+    println!(
+        "warm cache: {:.2} MB in {:.3} s = {:.1} MB/s (one thread)",
+        total as f64 / 1e6,
+        s,
+        total as f64 / 1e6 / s
+    );
 }

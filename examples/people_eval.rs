@@ -36,12 +36,23 @@ fn main() {
     let format = markup::detect_format(normalized.as_str());
     let stripped = markup::strip(normalized.as_str(), format);
     let (reader, applied) = normalized.apply(&stripped.edits);
-    let hints: Vec<markup::Hint> =
-        stripped.hints.iter().map(|h| markup::Hint { line_start: forward(h.line_start, &applied), kind: h.kind }).collect();
+    let hints: Vec<markup::Hint> = stripped
+        .hints
+        .iter()
+        .map(|h| markup::Hint {
+            line_start: forward(h.line_start, &applied),
+            kind: h.kind,
+        })
+        .collect();
     let blocks = segment::segment(reader.as_str(), &hints);
     if std::env::args().any(|a| a == "--blocks") {
         for b in &blocks {
-            eprintln!("{:?} {} {:?}", b.kind, b.level, b.content_text(reader.as_str()));
+            eprintln!(
+                "{:?} {} {:?}",
+                b.kind,
+                b.level,
+                b.content_text(reader.as_str())
+            );
         }
     }
     let mut people = participants::extract(reader.as_str(), &blocks);

@@ -25,7 +25,10 @@ impl Clock {
 
     #[cfg(unix)]
     fn now() -> Duration {
-        let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        let mut t = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
         // SAFETY: `t` is a valid timespec for the call to fill.
         if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0 {
             Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
@@ -40,7 +43,8 @@ impl Clock {
     }
 
     fn wall() -> Duration {
-        static START: once_cell::sync::Lazy<std::time::Instant> = once_cell::sync::Lazy::new(std::time::Instant::now);
+        static START: once_cell::sync::Lazy<std::time::Instant> =
+            once_cell::sync::Lazy::new(std::time::Instant::now);
         START.elapsed()
     }
 }
@@ -71,11 +75,24 @@ impl Times {
     pub fn render(&self) -> String {
         let mb = self.bytes as f64 / 1e6;
         let total = self.end_to_end.as_secs_f64().max(1e-9);
-        let mut out = format!("{} document(s), {mb:.1} MB, one thread, CPU time\n", self.documents);
-        out.push_str(&format!("{:<12} {:>9} {:>9} {:>7}\n", "stage", "seconds", "MB/s", "share"));
-        let rows = STAGES.iter().zip(self.stages).map(|(name, d)| (*name, d.as_secs_f64()));
+        let mut out = format!(
+            "{} document(s), {mb:.1} MB, one thread, CPU time\n",
+            self.documents
+        );
+        out.push_str(&format!(
+            "{:<12} {:>9} {:>9} {:>7}\n",
+            "stage", "seconds", "MB/s", "share"
+        ));
+        let rows = STAGES
+            .iter()
+            .zip(self.stages)
+            .map(|(name, d)| (*name, d.as_secs_f64()));
         for (name, s) in rows.chain([("end to end", total)]) {
-            out.push_str(&format!("{name:<12} {s:>9.3} {:>9.1} {:>6.1}%\n", mb / s.max(1e-9), 100.0 * s / total));
+            out.push_str(&format!(
+                "{name:<12} {s:>9.3} {:>9.1} {:>6.1}%\n",
+                mb / s.max(1e-9),
+                100.0 * s / total
+            ));
         }
         out
     }
@@ -85,16 +102,28 @@ impl Times {
 pub fn measure(path: &str, bytes: &[u8], options: &Options) -> Result<(Times, Vec<u8>), Error> {
     let clock = Clock::start();
     let decoded = crate::decode::decode(bytes, options.encoding.as_deref())?;
-    let (text, _) = decoded.text.apply(&crate::normalize::propose(decoded.text.as_str()));
+    let (text, _) = decoded
+        .text
+        .apply(&crate::normalize::propose(decoded.text.as_str()));
     let format = crate::markup::detect_format(text.as_str());
     let stripped = crate::markup::strip(text.as_str(), format);
     let (text, applied) = text.apply(&stripped.edits);
-    let mut hints: Vec<Hint> =
-        stripped.hints.iter().map(|h| Hint { line_start: map_forward(&applied, h.line_start), kind: h.kind }).collect();
+    let mut hints: Vec<Hint> = stripped
+        .hints
+        .iter()
+        .map(|h| Hint {
+            line_start: map_forward(&applied, h.line_start),
+            kind: h.kind,
+        })
+        .collect();
     let decode = clock.elapsed();
 
     let clock = Clock::start();
-    let text = if options.repair { pipeline::repair_stage(text, &mut hints).0 } else { text };
+    let text = if options.repair {
+        pipeline::repair_stage(text, &mut hints).0
+    } else {
+        text
+    };
     let repair = clock.elapsed();
 
     let clock = Clock::start();

@@ -10,12 +10,18 @@ use crate::latin::{Found, Window};
 
 /// Whether no word character (as the regex crate's `\w`) comes right before `at`.
 pub fn word_starts_at(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(regex_syntax::is_word_character)
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(regex_syntax::is_word_character)
 }
 
 /// Whether no word character comes right after `at`: a `\b` after a match ending on one.
 pub fn word_ends_at(text: &str, at: usize) -> bool {
-    !text[at..].chars().next().is_some_and(regex_syntax::is_word_character)
+    !text[at..]
+        .chars()
+        .next()
+        .is_some_and(regex_syntax::is_word_character)
 }
 
 /// The first match starting at or after `from` that starts a word. After a match that does
@@ -31,7 +37,12 @@ pub fn find_window_at<'t>(re: &Window, text: &'t str, from: usize) -> Option<Fou
     first_at_word_start(text, from, |at| re.find_at(at), |m| m.start())
 }
 
-fn first_at_word_start<M>(text: &str, mut from: usize, find_at: impl Fn(usize) -> Option<M>, start: impl Fn(&M) -> usize) -> Option<M> {
+fn first_at_word_start<M>(
+    text: &str,
+    mut from: usize,
+    find_at: impl Fn(usize) -> Option<M>,
+    start: impl Fn(&M) -> usize,
+) -> Option<M> {
     loop {
         let m = find_at(from)?;
         let at = start(&m);
@@ -59,7 +70,10 @@ pub fn has_word_match(re: &Window, text: &str, whole: impl Fn(&str) -> bool) -> 
 }
 
 /// The successive non-overlapping matches that start a word, as `find_iter` gives them.
-pub fn find_iter<'r, 't>(re: &'r Regex, text: &'t str) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
+pub fn find_iter<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+) -> impl Iterator<Item = Match<'t>> + use<'r, 't> {
     let mut from = Some(0);
     std::iter::from_fn(move || {
         let m = find_at(re, text, from?)?;
@@ -70,7 +84,10 @@ pub fn find_iter<'r, 't>(re: &'r Regex, text: &'t str) -> impl Iterator<Item = M
 }
 
 /// [`find_iter`] for a [`Window`].
-pub fn find_window_iter<'r, 't>(re: &'r Window, text: &'t str) -> impl Iterator<Item = Found<'t>> + use<'r, 't> {
+pub fn find_window_iter<'r, 't>(
+    re: &'r Window,
+    text: &'t str,
+) -> impl Iterator<Item = Found<'t>> + use<'r, 't> {
     let re = re.bind(text);
     let mut from = Some(0);
     std::iter::from_fn(move || {
@@ -88,19 +105,47 @@ mod tests {
     fn same_matches_as_a_leading_word_boundary() {
         let with = Regex::new(r"\b(?:Monsieur|Mme|M)\s").unwrap();
         let without = Regex::new(r"(?:Monsieur|Mme|M)\s").unwrap();
-        for text in ["M Dupont et éMme Durand, Monsieur X", "xMonsieur M Y", "àM , Mme  M\tZ", ""] {
+        for text in [
+            "M Dupont et éMme Durand, Monsieur X",
+            "xMonsieur M Y",
+            "àM , Mme  M\tZ",
+            "",
+        ] {
             let expected: Vec<_> = with.find_iter(text).map(|m| m.range()).collect();
-            assert_eq!(find_iter(&without, text).map(|m| m.range()).collect::<Vec<_>>(), expected, "{text}");
+            assert_eq!(
+                find_iter(&without, text)
+                    .map(|m| m.range())
+                    .collect::<Vec<_>>(),
+                expected,
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn whole_word_matches_as_word_boundaries_on_both_sides() {
-        let with = Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|\b(?:prochaine?|lors\s+du)\b").unwrap();
+        let with =
+            Regex::new(r"(?i)\bCLU(?:AC)?\b|comit[ée]|\b(?:prochaine?|lors\s+du)\b").unwrap();
         let without = Window::new(r"(?i)CLU(?:AC)?|comit[ée]|prochaine?|lors\s+du");
         let whole = |m: &str| !m.to_lowercase().starts_with("comit");
-        for text in ["", "le CLU", "CLUACé", "éclu", "CLUACS et clu", "prochaines", "prochainé", "xcomité", "lors  du", "lors dux", "ſéance"] {
-            assert_eq!(has_word_match(&without, text, whole), with.is_match(text), "{text}");
+        for text in [
+            "",
+            "le CLU",
+            "CLUACé",
+            "éclu",
+            "CLUACS et clu",
+            "prochaines",
+            "prochainé",
+            "xcomité",
+            "lors  du",
+            "lors dux",
+            "ſéance",
+        ] {
+            assert_eq!(
+                has_word_match(&without, text, whole),
+                with.is_match(text),
+                "{text}"
+            );
         }
     }
 }

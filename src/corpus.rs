@@ -21,7 +21,10 @@ impl Default for Discovery {
         Discovery {
             hidden: false,
             follow_links: false,
-            extensions: ["txt", "md", "markdown", "html", "htm", "text"].iter().map(|s| s.to_string()).collect(),
+            extensions: ["txt", "md", "markdown", "html", "htm", "text"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
         }
     }
 }
@@ -97,8 +100,12 @@ pub fn discover(paths: &[String], options: &Discovery) -> Vec<Input> {
 }
 
 fn walk(dir: &Path, options: &Discovery, inputs: &mut Vec<Input>) {
-    let walker = walkdir::WalkDir::new(dir).follow_links(options.follow_links).sort_by_file_name();
-    let iter = walker.into_iter().filter_entry(|e| options.hidden || e.depth() == 0 || !is_hidden(e.file_name()));
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(options.follow_links)
+        .sort_by_file_name();
+    let iter = walker
+        .into_iter()
+        .filter_entry(|e| options.hidden || e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in iter {
         match entry {
             Ok(e) if e.file_type().is_file() || (options.follow_links && e.path().is_file()) => {
@@ -109,7 +116,11 @@ fn walk(dir: &Path, options: &Discovery, inputs: &mut Vec<Input>) {
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
-                let message = if e.loop_ancestor().is_some() { "symbolic link loop".to_string() } else { e.to_string() };
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    e.to_string()
+                };
                 inputs.push(unreachable(path, message));
             }
         }
@@ -124,7 +135,10 @@ fn wanted(path: &Path, options: &Discovery) -> bool {
     if options.extensions.is_empty() {
         return true;
     }
-    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     options.extensions.contains(&ext)
 }
 
@@ -135,9 +149,16 @@ pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
         Input::Unreachable(_, error) => Err(error.clone()),
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+            std::io::stdin()
+                .lock()
+                .take(max_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
             if bytes.len() as u64 > max_bytes {
-                return Err(Error::new(ErrorKind::TooLarge, format!("larger than the limit of {max_bytes} bytes")));
+                return Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!("larger than the limit of {max_bytes} bytes"),
+                ));
             }
             Ok(bytes)
         }
@@ -145,12 +166,20 @@ pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
             let file = std::fs::File::open(path).map_err(io)?;
             let size = file.metadata().map_err(io)?.len();
             if size > max_bytes {
-                return Err(Error::new(ErrorKind::TooLarge, format!("{size} bytes, over the limit of {max_bytes} bytes (--max-file-size)")));
+                return Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!("{size} bytes, over the limit of {max_bytes} bytes (--max-file-size)"),
+                ));
             }
             let mut bytes = Vec::with_capacity(size as usize);
-            file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(io)?;
+            file.take(max_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(io)?;
             if bytes.len() as u64 > max_bytes {
-                return Err(Error::new(ErrorKind::TooLarge, format!("grew over the limit of {max_bytes} bytes while read")));
+                return Err(Error::new(
+                    ErrorKind::TooLarge,
+                    format!("grew over the limit of {max_bytes} bytes while read"),
+                ));
             }
             Ok(bytes)
         }
@@ -160,7 +189,10 @@ pub fn read_input(input: &Input, max_bytes: u64) -> Result<Vec<u8>, Error> {
 /// The result for one input, in the shape written to the output.
 #[derive(Debug, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
-#[schemars(title = "clu-minutes/1", description = "One output object of `clu extract`: the record of a document, or why it yielded none.")]
+#[schemars(
+    title = "clu-minutes/1",
+    description = "One output object of `clu extract`: the record of a document, or why it yielded none."
+)]
 pub enum Outcome {
     Record(Box<Record>),
     Error(ErrorRecord),
@@ -178,10 +210,18 @@ impl Outcome {
 /// under construction is dropped with the panic.
 pub fn process(input: &Input, options: &Options, max_bytes: u64) -> Outcome {
     let label = input.label();
-    let result = std::panic::catch_unwind(|| read_input(input, max_bytes).and_then(|bytes| pipeline::extract(&label, &bytes, options)))
-        .unwrap_or_else(|payload| {
-            Err(Error::new(ErrorKind::Internal, format!("internal error (panic: {}); please report it with this file", panic_message(&*payload))))
-        });
+    let result = std::panic::catch_unwind(|| {
+        read_input(input, max_bytes).and_then(|bytes| pipeline::extract(&label, &bytes, options))
+    })
+    .unwrap_or_else(|payload| {
+        Err(Error::new(
+            ErrorKind::Internal,
+            format!(
+                "internal error (panic: {}); please report it with this file",
+                panic_message(&*payload)
+            ),
+        ))
+    });
     match result {
         Ok(record) => Outcome::Record(Box::new(record)),
         Err(error) => Outcome::Error(ErrorRecord::new(&label, &error)),
@@ -223,9 +263,18 @@ pub fn run_ordered<T: Send>(
 
     let jobs = jobs.max(1);
     let window = window.max(jobs);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| e.to_string())?;
     let next = AtomicUsize::new(0);
-    let progress = (Mutex::new(Progress { emitted: 0, stop: false }), Condvar::new());
+    let progress = (
+        Mutex::new(Progress {
+            emitted: 0,
+            stop: false,
+        }),
+        Condvar::new(),
+    );
     let panicked = Mutex::new(None);
     let lock = || progress.0.lock().unwrap_or_else(|e| e.into_inner());
     let stop = || {
@@ -236,7 +285,8 @@ pub fn run_ordered<T: Send>(
     pool.in_place_scope(|scope| {
         for _ in 0..jobs {
             let tx = tx.clone();
-            let (next, progress, panicked, work, lock, stop) = (&next, &progress, &panicked, &work, &lock, &stop);
+            let (next, progress, panicked, work, lock, stop) =
+                (&next, &progress, &panicked, &work, &lock, &stop);
             scope.spawn(move |_| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 if i >= inputs.len() {
@@ -257,7 +307,10 @@ pub fn run_ordered<T: Send>(
                         }
                     }
                     Err(payload) => {
-                        panicked.lock().unwrap_or_else(|e| e.into_inner()).get_or_insert(payload);
+                        panicked
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .get_or_insert(payload);
                         stop();
                         return;
                     }
@@ -289,27 +342,45 @@ pub fn run_ordered<T: Send>(
 
 /// Runs the pipeline over the inputs on all cores, handing outcomes to `sink` in input
 /// order (see [`run_ordered`]). `sink` returns false to stop.
-pub fn run(inputs: &[Input], options: &Options, max_bytes: u64, sink: impl FnMut(&Input, Outcome) -> bool) {
+pub fn run(
+    inputs: &[Input],
+    options: &Options,
+    max_bytes: u64,
+    sink: impl FnMut(&Input, Outcome) -> bool,
+) {
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get());
     // Building a pool fails only when threads cannot be spawned at all; nothing is run then.
-    let _ = run_ordered(inputs, jobs, 4 * jobs, |input| process(input, options, max_bytes), sink);
+    let _ = run_ordered(
+        inputs,
+        jobs,
+        4 * jobs,
+        |input| process(input, options, max_bytes),
+        sink,
+    );
 }
 
 /// Whether a path names output of `clu extract` (JSON Lines, or a JSON array) rather than
 /// minutes: by its extension, or `-` for standard input.
 pub fn is_extracted_json(path: &str) -> bool {
-    let ext = Path::new(path).extension().map(|e| e.to_string_lossy().to_lowercase());
+    let ext = Path::new(path)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase());
     path == "-" || matches!(ext.as_deref(), Some("jsonl" | "ndjson" | "json"))
 }
 
 /// Reads records written by `clu extract`, one JSON value at a time: JSON Lines, or one
 /// array (or object) when the whole input is a single JSON document.
-pub fn read_extracted(path: &str, mut each: impl FnMut(serde_json::Value) -> Result<(), String>) -> Result<(), String> {
+pub fn read_extracted(
+    path: &str,
+    mut each: impl FnMut(serde_json::Value) -> Result<(), String>,
+) -> Result<(), String> {
     use std::io::BufRead;
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(std::io::BufReader::new(std::io::stdin()))
     } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?))
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?,
+        ))
     };
     let mut lines = reader.lines().enumerate().peekable();
     // A JSON array (`--format json`) or a pretty object spans lines: read it whole.
@@ -330,7 +401,10 @@ pub fn read_extracted(path: &str, mut each: impl FnMut(serde_json::Value) -> Res
         if line.trim().is_empty() {
             continue;
         }
-        each(serde_json::from_str(&line).map_err(|e| format!("{path}:{}: not a JSON line: {e}", n + 1))?)?;
+        each(
+            serde_json::from_str(&line)
+                .map_err(|e| format!("{path}:{}: not a JSON line: {e}", n + 1))?,
+        )?;
     }
     Ok(())
 }
@@ -375,7 +449,10 @@ impl std::str::FromStr for Shard {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let (i, n) = s.split_once('/').ok_or("expected I/N, e.g. 1/4")?;
-        let (index, count): (u64, u64) = (i.trim().parse().map_err(|_| "I is not a number")?, n.trim().parse().map_err(|_| "N is not a number")?);
+        let (index, count): (u64, u64) = (
+            i.trim().parse().map_err(|_| "I is not a number")?,
+            n.trim().parse().map_err(|_| "N is not a number")?,
+        );
         if count == 0 || index == 0 || index > count {
             return Err(format!("shard {index}/{count}: expected 1 ≤ I ≤ N"));
         }
@@ -386,7 +463,12 @@ impl std::str::FromStr for Shard {
 impl Shard {
     pub fn holds(&self, input: &Input) -> bool {
         // FNV-1a: stable across platforms and releases, unlike std's hasher.
-        let hash = input.label().bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+        let hash = input
+            .label()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+            });
         hash % self.count == self.index - 1
     }
 }
@@ -396,7 +478,9 @@ mod tests {
     use super::*;
 
     fn inputs(n: usize) -> Vec<Input> {
-        (0..n).map(|i| Input::File(PathBuf::from(format!("{i:04}")))).collect()
+        (0..n)
+            .map(|i| Input::File(PathBuf::from(format!("{i:04}"))))
+            .collect()
     }
 
     #[test]
@@ -422,20 +506,35 @@ mod tests {
         let inputs = inputs(500);
         let started = std::sync::atomic::AtomicUsize::new(0);
         let mut taken = 0;
-        run_ordered(&inputs, 3, 6, |_| started.fetch_add(1, std::sync::atomic::Ordering::Relaxed), |_, _| {
-            taken += 1;
-            taken < 10
-        })
+        run_ordered(
+            &inputs,
+            3,
+            6,
+            |_| started.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            |_, _| {
+                taken += 1;
+                taken < 10
+            },
+        )
         .unwrap();
         assert_eq!(taken, 10);
-        assert!(started.into_inner() <= 10 + 6 + 3, "workers stay within the window");
+        assert!(
+            started.into_inner() <= 10 + 6 + 3,
+            "workers stay within the window"
+        );
     }
 
     #[test]
     fn a_panic_in_work_ends_the_run_and_is_raised() {
         let inputs = inputs(100);
         let result = std::panic::catch_unwind(|| {
-            run_ordered(&inputs, 2, 4, |input| assert!(input.label() != "0005", "boom"), |_, ()| true)
+            run_ordered(
+                &inputs,
+                2,
+                4,
+                |input| assert!(input.label() != "0005", "boom"),
+                |_, ()| true,
+            )
         });
         assert!(result.is_err());
     }
@@ -447,8 +546,15 @@ mod tests {
         for input in &inputs {
             assert_eq!(shards.iter().filter(|s| s.holds(input)).count(), 1);
         }
-        let sizes: Vec<usize> = shards.iter().map(|s| inputs.iter().filter(|i| s.holds(i)).count()).collect();
+        let sizes: Vec<usize> = shards
+            .iter()
+            .map(|s| inputs.iter().filter(|i| s.holds(i)).count())
+            .collect();
         assert!(sizes.iter().all(|&n| (200..300).contains(&n)), "{sizes:?}");
-        assert!("0/4".parse::<Shard>().is_err() && "5/4".parse::<Shard>().is_err() && "1/0".parse::<Shard>().is_err());
+        assert!(
+            "0/4".parse::<Shard>().is_err()
+                && "5/4".parse::<Shard>().is_err()
+                && "1/0".parse::<Shard>().is_err()
+        );
     }
 }

@@ -62,7 +62,10 @@ pub struct DateMention {
 type Res<'a, T> = IResult<&'a str, T>;
 
 fn fail<T>(i: &str) -> Res<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// Byte offset of `rest` (a suffix of `whole`) inside `whole`.
@@ -114,10 +117,19 @@ fn day(i: &str) -> Res<'_, u32> {
     let lookalike: Res<_> = one_of("SBZG")(i);
     if let Ok((r, c)) = lookalike {
         if !next_is_alnum(r) && tuple((gap, month))(r).is_ok() {
-            return Ok((r, match c { 'S' => 5, 'B' => 8, 'Z' => 2, _ => 6 }));
+            return Ok((
+                r,
+                match c {
+                    'S' => 5,
+                    'B' => 8,
+                    'Z' => 2,
+                    _ => 6,
+                },
+            ));
         }
     }
-    let is_digitish = |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O' | ']' | '}' | '!');
+    let is_digitish =
+        |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O' | ']' | '}' | '!');
     let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
@@ -157,7 +169,11 @@ fn day(i: &str) -> Res<'_, u32> {
 fn word_end(i: &str) -> usize {
     let mut end = 0;
     for (k, c) in i.char_indices() {
-        let ok = if k == 0 { c.is_alphabetic() || c == '0' } else { c.is_alphabetic() || matches!(c, '1' | '0' | '|') };
+        let ok = if k == 0 {
+            c.is_alphabetic() || c == '0'
+        } else {
+            c.is_alphabetic() || matches!(c, '1' | '0' | '|')
+        };
         if !ok || k > 24 {
             break;
         }
@@ -166,8 +182,20 @@ fn word_end(i: &str) -> usize {
     end
 }
 
-const MONTHS: [&str; 12] =
-    ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre"];
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+];
 
 /// Abbreviations, which may carry a dot (`AVR.`, `janv.`).
 const ABBREVIATIONS: [(&str, u32); 13] = [
@@ -191,7 +219,10 @@ const ABBREVIATIONS: [(&str, u32); 13] = [
 fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
     // Cheap first-letter filter: this runs at every word of the text.
     let first = word.chars().next()?;
-    if !matches!(first.to_ascii_lowercase(), 'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | '0') {
+    if !matches!(
+        first.to_ascii_lowercase(),
+        'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd' | '0'
+    ) {
         return None;
     }
     if !(3..=24).contains(&word.len()) {
@@ -218,7 +249,10 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
             let mut joined = w[..k].to_vec();
             joined.push(b'u');
             joined.extend_from_slice(&w[k + 2..]);
-            if let Some(m) = MONTHS.iter().position(|m| m.as_bytes() == joined.as_slice()) {
+            if let Some(m) = MONTHS
+                .iter()
+                .position(|m| m.as_bytes() == joined.as_slice())
+            {
                 return Some((m as u32 + 1, false));
             }
         }
@@ -227,13 +261,19 @@ fn month_number(word: &str, fuzzy: bool) -> Option<(u32, bool)> {
             let mut joined = w[..k].to_vec();
             joined.push(b'm');
             joined.extend_from_slice(&w[k + 2..]);
-            if let Some(m) = MONTHS.iter().position(|m| m.as_bytes() == joined.as_slice()) {
+            if let Some(m) = MONTHS
+                .iter()
+                .position(|m| m.as_bytes() == joined.as_slice())
+            {
                 return Some((m as u32 + 1, false));
             }
         }
     }
     if fuzzy && (6..=10).contains(&n) {
-        return MONTHS.iter().position(|m| m.len() >= 6 && within_one_edit(m.as_bytes(), w)).map(|k| (k as u32 + 1, false));
+        return MONTHS
+            .iter()
+            .position(|m| m.len() >= 6 && within_one_edit(m.as_bytes(), w))
+            .map(|k| (k as u32 + 1, false));
     }
     None
 }
@@ -244,9 +284,16 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
     if long.len() - short.len() > 1 {
         return false;
     }
-    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let prefix = short
+        .iter()
+        .zip(long.iter())
+        .take_while(|(x, y)| x == y)
+        .count();
     if short.len() == long.len() {
-        short[prefix..].iter().skip(1).eq(long[prefix..].iter().skip(1))
+        short[prefix..]
+            .iter()
+            .skip(1)
+            .eq(long[prefix..].iter().skip(1))
     } else {
         short[prefix..] == long[prefix + 1..]
     }
@@ -269,7 +316,9 @@ fn month(i: &str) -> Res<'_, u32> {
             }
         }
     }
-    let Some((m, abbreviated)) = month_number(&i[..end], true) else { return fail(i) };
+    let Some((m, abbreviated)) = month_number(&i[..end], true) else {
+        return fail(i);
+    };
     let mut rest = rest;
     if abbreviated {
         if let Some(r) = rest.strip_prefix('.') {
@@ -292,7 +341,9 @@ fn year4(i: &str) -> Res<'_, i32> {
     Ok((rest, y))
 }
 
-const WEEKDAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+const WEEKDAYS: [&str; 7] = [
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+];
 
 /// A weekday name, as its index in [`WEEKDAYS`] (Monday = 0).
 fn weekday(i: &str) -> Res<'_, usize> {
@@ -303,7 +354,9 @@ fn weekday(i: &str) -> Res<'_, usize> {
     if !(5..=9).contains(&end) {
         return fail(i);
     }
-    let Some((buf, n)) = fold_ascii(&i[..end]) else { return fail(i) };
+    let Some((buf, n)) = fold_ascii(&i[..end]) else {
+        return fail(i);
+    };
     match WEEKDAYS.iter().position(|w| w.as_bytes() == &buf[..n]) {
         Some(k) => {
             let (rest, _) = gap(&i[end..])?;
@@ -330,7 +383,8 @@ fn valid(y: i32, m: u32, d: u32) -> bool {
 fn weekday_of(y: i32, m: u32, d: u32) -> usize {
     const OFFSETS: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let y = if m < 3 { y - 1 } else { y };
-    let sunday_first = (y + y / 4 - y / 100 + y / 400 + OFFSETS[m as usize - 1] + d as i32).rem_euclid(7);
+    let sunday_first =
+        (y + y / 4 - y / 100 + y / 400 + OFFSETS[m as usize - 1] + d as i32).rem_euclid(7);
     ((sunday_first + 6) % 7) as usize
 }
 
@@ -348,9 +402,20 @@ fn weekday_day_month(i: &str) -> Res<'_, (usize, u32, u32)> {
 /// of another year (last year's figures, next year's deadlines) is left out.
 fn borrow_year(text: &str, pos: usize, before: &[DateMention]) -> Option<(usize, DateMention)> {
     let (r, (w, d, m)) = weekday_day_month(&text[pos..]).ok()?;
-    let y: i32 = before.iter().rev().find(|p| p.precision == Precision::Day)?.value[..4].parse().ok()?;
+    let y: i32 = before
+        .iter()
+        .rev()
+        .find(|p| p.precision == Precision::Day)?
+        .value[..4]
+        .parse()
+        .ok()?;
     let end = pos + offset(&text[pos..], r);
-    (valid(y, m, d) && weekday_of(y, m, d) == w).then(|| (end, mention(text, pos, end, day_value(y, m, d), Precision::Day, None)))
+    (valid(y, m, d) && weekday_of(y, m, d) == w).then(|| {
+        (
+            end,
+            mention(text, pos, end, day_value(y, m, d), Precision::Day, None),
+        )
+    })
 }
 
 /// `[weekday] day [month [year]]`: the pieces a range's first end may leave out.
@@ -362,7 +427,14 @@ fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
         return Ok((i, (d, None, None)));
     };
     match tuple((gap, year4))(after_month).or_else(|_| short_year(after_month)) {
-        Ok((r, (_, y))) => Ok((r, (d, Some(m), Some(year_the_weekday_confirms(written_weekday, y, m, d))))),
+        Ok((r, (_, y))) => Ok((
+            r,
+            (
+                d,
+                Some(m),
+                Some(year_the_weekday_confirms(written_weekday, y, m, d)),
+            ),
+        )),
         Err(_) => Ok((after_month, (d, Some(m), None))),
     }
 }
@@ -372,9 +444,17 @@ fn day_month_year(i: &str) -> Res<'_, (u32, Option<u32>, Option<i32>)> {
 /// before it that [`day_month_year`] read).
 fn misread_short_month(i: &str) -> Res<'_, u32> {
     let end = word_end(i);
-    let Some((buf, 4)) = fold_ascii(&i[..end]) else { return fail(i) };
-    let one_letter_off = |name: &str| name.bytes().zip(&buf[..4]).filter(|(a, b)| a != *b).count() == 1;
-    let Some(&(_, m)) = [("mars", 3), ("juin", 6), ("aout", 8)].iter().find(|(name, _)| one_letter_off(name)) else { return fail(i) };
+    let Some((buf, 4)) = fold_ascii(&i[..end]) else {
+        return fail(i);
+    };
+    let one_letter_off =
+        |name: &str| name.bytes().zip(&buf[..4]).filter(|(a, b)| a != *b).count() == 1;
+    let Some(&(_, m)) = [("mars", 3), ("juin", 6), ("aout", 8)]
+        .iter()
+        .find(|(name, _)| one_letter_off(name))
+    else {
+        return fail(i);
+    };
     let rest = &i[end..];
     tuple((gap, year4))(rest)?;
     Ok((rest, m))
@@ -389,14 +469,24 @@ const AFTER_SHORT_YEAR: [&str; 7] = ["à", "a", "au", "de", "dans", "en", "et"];
 fn short_year(i: &str) -> Res<'_, (&str, i32)> {
     let blanks = i.len() - i.trim_start_matches(is_hspace).len();
     let (rest, digits) = take_while_m_n(2, 2, |c: char| c.is_ascii_digit())(&i[blanks..])?;
-    if blanks == 0 || next_is_alnum(rest) || rest.starts_with([',', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit()) {
+    if blanks == 0
+        || next_is_alnum(rest)
+        || rest.starts_with([',', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit())
+    {
         return fail(i);
     }
-    let next_word = rest.trim_start_matches(is_hspace).split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let next_word = rest
+        .trim_start_matches(is_hspace)
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     if !next_word.is_empty() && !AFTER_SHORT_YEAR.contains(&next_word) {
         return fail(i);
     }
-    Ok((rest, (&i[..blanks], 2000 + digits.parse::<i32>().unwrap_or(0))))
+    Ok((
+        rest,
+        (&i[..blanks], 2000 + digits.parse::<i32>().unwrap_or(0)),
+    ))
 }
 
 /// `[weekday] day month year`.
@@ -412,18 +502,28 @@ fn full_date(i: &str) -> Res<'_, (i32, u32, u32)> {
 /// year misread by the scan.
 fn set_right_misread_years(mentions: &mut [DateMention]) {
     let year_of = |m: &DateMention| m.value.get(..4).and_then(|v| v.parse::<i32>().ok());
-    let years: Vec<i32> = mentions.iter().filter_map(year_of).filter(|y| PLAUSIBLE_YEARS.contains(y)).collect();
-    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else { return };
+    let years: Vec<i32> = mentions
+        .iter()
+        .filter_map(year_of)
+        .filter(|y| PLAUSIBLE_YEARS.contains(y))
+        .collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+        return;
+    };
     // The years the minutes speak of, and the next ones their deadlines reach (`visé pour le
     // 30 juin 2095` in minutes of 2024).
     let span = first - 1..=last + 2;
     for m in mentions.iter_mut() {
-        let Some(y) = year_of(m).filter(|y| !PLAUSIBLE_YEARS.contains(y)) else { continue };
+        let Some(y) = year_of(m).filter(|y| !PLAUSIBLE_YEARS.contains(y)) else {
+            continue;
+        };
         let near: Vec<i32> = span.clone().filter(|&o| one_digit_apart(y, o)).collect();
         let [year] = near[..] else { continue };
         let rest = &m.value[4..];
         let day_ok = match m.precision {
-            Precision::Day => matches!((rest.get(1..3).map(str::parse), rest.get(4..6).map(str::parse)), (Some(Ok(mo)), Some(Ok(d))) if valid(year, mo, d)),
+            Precision::Day => {
+                matches!((rest.get(1..3).map(str::parse), rest.get(4..6).map(str::parse)), (Some(Ok(mo)), Some(Ok(d))) if valid(year, mo, d))
+            }
             Precision::Month | Precision::Quarter => true,
         };
         if day_ok {
@@ -434,7 +534,10 @@ fn set_right_misread_years(mentions: &mut [DateMention]) {
 
 /// Two four-digit years that differ in one digit.
 fn one_digit_apart(a: i32, b: i32) -> bool {
-    (0..4).filter(|p| a / 10i32.pow(*p) % 10 != b / 10i32.pow(*p) % 10).count() == 1
+    (0..4)
+        .filter(|p| a / 10i32.pow(*p) % 10 != b / 10i32.pow(*p) % 10)
+        .count()
+        == 1
 }
 
 /// Years minutes of user committees can bear (the committees date from the 2000s).
@@ -448,7 +551,9 @@ fn year_the_weekday_confirms(written_weekday: Option<usize>, y: i32, m: u32, d: 
     if PLAUSIBLE_YEARS.contains(&y) || !valid(y, m, d) || weekday_of(y, m, d) == w {
         return y;
     }
-    let confirmed: Vec<i32> = PLAUSIBLE_YEARS.filter(|&c| one_digit_apart(y, c) && valid(c, m, d) && weekday_of(c, m, d) == w).collect();
+    let confirmed: Vec<i32> = PLAUSIBLE_YEARS
+        .filter(|&c| one_digit_apart(y, c) && valid(c, m, d) && weekday_of(c, m, d) == w)
+        .collect();
     match confirmed[..] {
         [year] => year,
         _ => y,
@@ -472,7 +577,11 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
             ))(i)?;
             // OCR slips: `28'04/22`, `30/04:2024` (a colon only before a full year: `12/10:30`
             // may be a time).
-            let slip = s1 == "'" && s2 == "/" || s1 == "/" && s2 == ":" && r.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+            let slip = s1 == "'" && s2 == "/"
+                || s1 == "/"
+                    && s2 == ":"
+                    && r.get(..4)
+                        .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
             if s1 != s2 && !slip || first.is_some() && d != "1" {
                 return fail(i);
             }
@@ -503,8 +612,14 @@ fn numeric(i: &str) -> Res<'_, (i32, u32, u32)> {
 
 /// `3ème trimestre 2023`, `second trimestre 2025`, `T3 2023` is not French minutes' style.
 fn quarter(i: &str) -> Res<'_, (i32, u32)> {
-    let end: usize = i.chars().take_while(|c| c.is_alphanumeric()).map(char::len_utf8).sum();
-    let Some((buf, n)) = fold_ascii(&i[..end]) else { return fail(i) };
+    let end: usize = i
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    let Some((buf, n)) = fold_ascii(&i[..end]) else {
+        return fail(i);
+    };
     let q = match std::str::from_utf8(&buf[..n]).unwrap_or("") {
         "1er" | "1re" | "1ere" | "premier" => 1,
         "2e" | "2eme" | "2nd" | "second" | "deuxieme" => 2,
@@ -518,10 +633,27 @@ fn quarter(i: &str) -> Res<'_, (i32, u32)> {
 
 /// `[au mois de | fin | début | courant | mi-] month year`.
 fn month_year(i: &str) -> Res<'_, (i32, u32)> {
-    let mut au_mois = tuple((tag_no_case("au"), gap, tag_no_case("mois"), gap, alt((tag_no_case("de"), tag_no_case("d'"), tag_no_case("d’")))));
+    let mut au_mois = tuple((
+        tag_no_case("au"),
+        gap,
+        tag_no_case("mois"),
+        gap,
+        alt((tag_no_case("de"), tag_no_case("d'"), tag_no_case("d’"))),
+    ));
     let (i, _) = opt(alt((
         |x| au_mois(x).map(|(r, _)| (r, ())),
-        |x| tuple((alt((tag_no_case("fin"), tag_no_case("début"), tag_no_case("debut"), tag_no_case("courant"))), gap))(x).map(|(r, _)| (r, ())),
+        |x| {
+            tuple((
+                alt((
+                    tag_no_case("fin"),
+                    tag_no_case("début"),
+                    tag_no_case("debut"),
+                    tag_no_case("courant"),
+                )),
+                gap,
+            ))(x)
+            .map(|(r, _)| (r, ()))
+        },
         |x| tuple((tag_no_case("mi"), alt((tag("-"), tag(" ")))))(x).map(|(r, _)| (r, ())),
     )))(i)?;
     let i = i.trim_start_matches(is_hspace);
@@ -534,8 +666,21 @@ fn day_value(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn mention(text: &str, start: usize, end: usize, value: String, precision: Precision, role: Option<DateRole>) -> DateMention {
-    DateMention { text: text[start..end].to_string(), value, precision, role, span: Span::new(start, end) }
+fn mention(
+    text: &str,
+    start: usize,
+    end: usize,
+    value: String,
+    precision: Precision,
+    role: Option<DateRole>,
+) -> DateMention {
+    DateMention {
+        text: text[start..end].to_string(),
+        value,
+        precision,
+        role,
+        span: Span::new(start, end),
+    }
 }
 
 /// `du 25 août au 29 septembre 2023`, `du 3 au 5 mai`, `des 16 et 17 octobre 2023`, `entre le 3 et le 5 mai 2022`,
@@ -546,13 +691,25 @@ fn range(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
         |x| tuple((tag_no_case("du"), gap))(x).map(|(r, _)| (r, true)),
         |x| tuple((tag_no_case("des"), gap))(x).map(|(r, _)| (r, true)),
         |x| tuple((tag_no_case("de"), gap))(x).map(|(r, _)| (r, false)),
-        |x| tuple((tag_no_case("entre"), gap, opt(tuple((tag_no_case("le"), gap)))))(x).map(|(r, _)| (r, true)),
+        |x| {
+            tuple((
+                tag_no_case("entre"),
+                gap,
+                opt(tuple((tag_no_case("le"), gap))),
+            ))(x)
+            .map(|(r, _)| (r, true))
+        },
     ))(i);
     let (first, days) = opener.ok()?;
     let first_start = pos + offset(i, first);
     let joiner = |x| -> Res<'_, ()> {
         let (x, _) = gap(x)?;
-        let (x, _) = alt((tag_no_case("au"), tag_no_case("à"), tag_no_case("et le"), tag_no_case("et")))(x)?;
+        let (x, _) = alt((
+            tag_no_case("au"),
+            tag_no_case("à"),
+            tag_no_case("et le"),
+            tag_no_case("et"),
+        ))(x)?;
         let (x, _) = gap(x)?;
         Ok((x, ()))
     };
@@ -570,10 +727,27 @@ fn range(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
         let first_end = pos + offset(i, after_first);
         let end = pos + offset(i, rest);
         let role = Some(DateRole::Period);
-        Some((end, vec![
-            mention(text, first_start, first_end, day_value(y, m, d1), Precision::Day, role),
-            mention(text, second_start, end, day_value(y2, m2, d2), Precision::Day, role),
-        ]))
+        Some((
+            end,
+            vec![
+                mention(
+                    text,
+                    first_start,
+                    first_end,
+                    day_value(y, m, d1),
+                    Precision::Day,
+                    role,
+                ),
+                mention(
+                    text,
+                    second_start,
+                    end,
+                    day_value(y2, m2, d2),
+                    Precision::Day,
+                    role,
+                ),
+            ],
+        ))
     } else {
         let (after_first, m1) = month(first).ok()?;
         let (second, _) = joiner(after_first).ok()?;
@@ -583,10 +757,27 @@ fn range(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
         let first_end = pos + offset(i, after_first);
         let end = pos + offset(i, rest);
         let role = Some(DateRole::Period);
-        Some((end, vec![
-            mention(text, first_start, first_end, format!("{y:04}-{m1:02}"), Precision::Month, role),
-            mention(text, second_start, end, format!("{y2:04}-{m2:02}"), Precision::Month, role),
-        ]))
+        Some((
+            end,
+            vec![
+                mention(
+                    text,
+                    first_start,
+                    first_end,
+                    format!("{y:04}-{m1:02}"),
+                    Precision::Month,
+                    role,
+                ),
+                mention(
+                    text,
+                    second_start,
+                    end,
+                    format!("{y2:04}-{m2:02}"),
+                    Precision::Month,
+                    role,
+                ),
+            ],
+        ))
     }
 }
 
@@ -600,20 +791,61 @@ fn parse_at(text: &str, pos: usize) -> Option<(usize, Vec<DateMention>)> {
     if let Ok((r, (d, Some(m), Some(y)))) = day_month_year(i) {
         let e = end(r);
         // An impossible day (`30 février`) voids the expression rather than leaving its month.
-        let found = if valid(y, m, d) { vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)] } else { Vec::new() };
+        let found = if valid(y, m, d) {
+            vec![mention(
+                text,
+                pos,
+                e,
+                day_value(y, m, d),
+                Precision::Day,
+                None,
+            )]
+        } else {
+            Vec::new()
+        };
         return Some((e, found));
     }
     if let Ok((r, (y, m, d))) = numeric(i) {
         let e = end(r);
-        return Some((e, vec![mention(text, pos, e, day_value(y, m, d), Precision::Day, None)]));
+        return Some((
+            e,
+            vec![mention(
+                text,
+                pos,
+                e,
+                day_value(y, m, d),
+                Precision::Day,
+                None,
+            )],
+        ));
     }
     if let Ok((r, (y, q))) = quarter(i) {
         let e = end(r);
-        return Some((e, vec![mention(text, pos, e, format!("{y:04}-Q{q}"), Precision::Quarter, None)]));
+        return Some((
+            e,
+            vec![mention(
+                text,
+                pos,
+                e,
+                format!("{y:04}-Q{q}"),
+                Precision::Quarter,
+                None,
+            )],
+        ));
     }
     if let Ok((r, (y, m))) = month_year(i) {
         let e = end(r);
-        return Some((e, vec![mention(text, pos, e, format!("{y:04}-{m:02}"), Precision::Month, None)]));
+        return Some((
+            e,
+            vec![mention(
+                text,
+                pos,
+                e,
+                format!("{y:04}-{m:02}"),
+                Precision::Month,
+                None,
+            )],
+        ));
     }
     None
 }
@@ -627,7 +859,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     // only the words in the reach before each digit are tried: prose far from any digit is
     // skipped by a byte scan. Windows only move forward: linear.
     let mut cursor = 0;
-    while let Some(k) = bytes[cursor.max(skip_to)..].iter().position(u8::is_ascii_digit) {
+    while let Some(k) = bytes[cursor.max(skip_to)..]
+        .iter()
+        .position(u8::is_ascii_digit)
+    {
         cursor = cursor.max(skip_to);
         let digit = cursor + k;
         let mut from = digit.saturating_sub(DIGIT_REACH).max(cursor);
@@ -639,8 +874,10 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         for (k, c) in text[from..=digit].char_indices() {
             let pos = from + k;
             // `}2 octobre`: a bracket OCR read for the day's `1` starts the date.
-            let misread_one = matches!(c, ']' | '}') && text[pos + 1..].starts_with(|d: char| d.is_ascii_digit());
-            let word_start = (c.is_alphanumeric() || misread_one) && !prev.is_some_and(char::is_alphanumeric);
+            let misread_one =
+                matches!(c, ']' | '}') && text[pos + 1..].starts_with(|d: char| d.is_ascii_digit());
+            let word_start =
+                (c.is_alphanumeric() || misread_one) && !prev.is_some_and(char::is_alphanumeric);
             // `1.12.05.2023`, `3,14/12`: a digit right after a digit and a separator continues a number.
             let continues_number = c.is_ascii_digit()
                 && prev.is_some_and(|p| matches!(p, '/' | '.' | ',' | '-'))
@@ -675,15 +912,27 @@ pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
     let mut at = 0;
     while let Some(k) = bytes[at..].iter().position(u8::is_ascii_digit) {
         let pos = at + k;
-        at = pos + bytes[pos..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if text[..pos].chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-')) {
+        at = pos
+            + bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+        if text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | '-'))
+        {
             continue;
         }
         let known = dates.partition_point(|d| d.span.start <= pos);
         if known > 0 && dates[known - 1].span.end > pos {
             continue;
         }
-        let previous_word = text[..pos].trim_end_matches(is_hspace).rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        let previous_word = text[..pos]
+            .trim_end_matches(is_hspace)
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
         let (rest, d, m) = match day_month_year(&text[pos..]) {
             Ok((rest, (d, Some(m), None))) => (rest, d, m),
             _ => match day_slash_month(&text[pos..]) {
@@ -691,12 +940,25 @@ pub fn add_yearless(text: &str, dates: &mut Vec<DateMention>, year: i32) {
                 _ => continue,
             },
         };
-        let after_weekday = fold_ascii(previous_word).is_some_and(|(buf, n)| WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]));
-        if after_weekday || rest.trim_start_matches(is_hspace).starts_with(|c: char| c.is_ascii_digit()) || !valid(year, m, d) {
+        let after_weekday = fold_ascii(previous_word)
+            .is_some_and(|(buf, n)| WEEKDAYS.iter().any(|w| w.as_bytes() == &buf[..n]));
+        if after_weekday
+            || rest
+                .trim_start_matches(is_hspace)
+                .starts_with(|c: char| c.is_ascii_digit())
+            || !valid(year, m, d)
+        {
             continue;
         }
         let end = pos + offset(&text[pos..], rest);
-        found.push(mention(text, pos, end, day_value(year, m, d), Precision::Day, None));
+        found.push(mention(
+            text,
+            pos,
+            end,
+            day_value(year, m, d),
+            Precision::Day,
+            None,
+        ));
     }
     if found.is_empty() {
         return;
@@ -727,8 +989,28 @@ fn day_slash_month(i: &str) -> Res<'_, (u32, u32)> {
 /// Words a date expression can open with, besides digits and month names (folded): range
 /// openers, weekdays, month prefixes and quarter ordinals.
 const OPENERS: [&str; 22] = [
-    "du", "des", "de", "entre", "au", "fin", "debut", "courant", "mi", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-    "dimanche", "premier", "second", "deuxieme", "troisieme", "quatrieme", "dernier",
+    "du",
+    "des",
+    "de",
+    "entre",
+    "au",
+    "fin",
+    "debut",
+    "courant",
+    "mi",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "premier",
+    "second",
+    "deuxieme",
+    "troisieme",
+    "quatrieme",
+    "dernier",
 ];
 
 /// Whether the word at the start of `i` may open a date: a cheap test that spares the grammar
@@ -742,10 +1024,14 @@ fn may_start_date(i: &str) -> bool {
     let end = word_end(i);
     // `ler mars`: a `1er` whose digit OCR read as a letter; `S avril`: a day read as the
     // letter it resembles (see `day`).
-    if end == 3 && b"lItLTif".contains(&b[0]) && &b[1..3] == b"er" || end == 1 && b"SBZG".contains(&b[0]) {
+    if end == 3 && b"lItLTif".contains(&b[0]) && &b[1..3] == b"er"
+        || end == 1 && b"SBZG".contains(&b[0])
+    {
         return true;
     }
-    let Some((buf, n)) = fold_ascii(&i[..end]) else { return false };
+    let Some((buf, n)) = fold_ascii(&i[..end]) else {
+        return false;
+    };
     let w = &buf[..n];
     OPENERS.iter().any(|o| o.as_bytes() == w)
         || month_number(&i[..end], true).is_some()
@@ -758,7 +1044,16 @@ fn may_start_date(i: &str) -> bool {
 const DIGIT_REACH: usize = 40;
 
 /// Phrases that make the following date a deadline.
-const DEADLINE_CUES: [&str; 8] = ["d'ici le", "d'ici au", "d'ici", "avant le", "avant", "au plus tard le", "au plus tard", "jusqu'au"];
+const DEADLINE_CUES: [&str; 8] = [
+    "d'ici le",
+    "d'ici au",
+    "d'ici",
+    "avant le",
+    "avant",
+    "au plus tard le",
+    "au plus tard",
+    "jusqu'au",
+];
 
 fn assign_roles(text: &str, dates: &mut [DateMention]) {
     if dates.is_empty() {
@@ -776,11 +1071,16 @@ fn assign_roles(text: &str, dates: &mut [DateMention]) {
         let before = fold(text[line_start.unwrap_or(from)..d.span.start].trim_end());
         let before = before.trim_end_matches([',', ':']).trim_end();
         let whole_line = line_start.is_some() || from == 0;
-        if DEADLINE_CUES.iter().any(|cue| before.ends_with(cue) && before[..before.len() - cue.len()].ends_with(|c: char| !c.is_alphanumeric())) || (whole_line && DEADLINE_CUES.contains(&before)) {
+        if DEADLINE_CUES.iter().any(|cue| {
+            before.ends_with(cue)
+                && before[..before.len() - cue.len()].ends_with(|c: char| !c.is_alphanumeric())
+        }) || (whole_line && DEADLINE_CUES.contains(&before))
+        {
             d.role = Some(DateRole::Deadline);
             continue;
         }
-        let obtained = status.at(sentences.around(d.span.start), d.span.start, false) == Some(crate::labels::EventKind::Obtained);
+        let obtained = status.at(sentences.around(d.span.start), d.span.start, false)
+            == Some(crate::labels::EventKind::Obtained);
         if obtained {
             d.role = Some(DateRole::LabelObtained);
         }
@@ -803,15 +1103,28 @@ mod tests {
 
     #[test]
     fn two_digit_year_after_a_month_name() {
-        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values("Objet : CR CLU du 5 mars 24"), ["2024-03-05"]);
-        assert_eq!(values("réuni le 5 janv. 24 à la préfecture"), ["2024-01-05"]);
+        assert_eq!(
+            values("réuni le 5 janv. 24 à la préfecture"),
+            ["2024-01-05"]
+        );
         assert!(values("depuis le 5 mars 24 dossiers sont en attente").is_empty());
     }
 
     #[test]
     fn a_misread_year_digit_is_set_right_by_the_weekday() {
-        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
         // 21 September fell on a Thursday in 2023 alone of the plausible years a digit away.
         assert_eq!(values("Réunion du jeudi 21 septembre 2093"), ["2023-09-21"]);
         // Without a weekday, or with a plausible year, the year stays as read.
@@ -821,35 +1134,70 @@ mod tests {
 
     #[test]
     fn a_misread_year_takes_the_one_year_of_the_document_a_digit_away() {
-        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
-        assert_eq!(values("Réunion du 17 avril 2095. Panne depuis le 2 mars 2025."), ["2025-04-17", "2025-03-02"]);
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            values("Réunion du 17 avril 2095. Panne depuis le 2 mars 2025."),
+            ["2025-04-17", "2025-03-02"]
+        );
         // Two years a digit away: no way to tell which was printed.
-        assert_eq!(values("Réunion du 17 avril 2095. Bilans de mars 2025 et de mai 2015."), ["2095-04-17", "2025-03", "2015-05"]);
-        assert_eq!(values("Réunion du 26 mars 2024. Label visé pour le 30 juin 2095."), ["2024-03-26", "2025-06-30"]);
+        assert_eq!(
+            values("Réunion du 17 avril 2095. Bilans de mars 2025 et de mai 2015."),
+            ["2095-04-17", "2025-03", "2015-05"]
+        );
+        assert_eq!(
+            values("Réunion du 26 mars 2024. Label visé pour le 30 juin 2095."),
+            ["2024-03-26", "2025-06-30"]
+        );
     }
 
     #[test]
     fn a_day_read_as_the_letter_it_resembles() {
-        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values("labellisée le S avril 2019"), ["2019-04-05"]);
         assert!(values("le groupe S a 12 membres").is_empty());
     }
 
     #[test]
     fn the_first_of_the_month_written_with_slashes() {
-        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
-        assert_eq!(values("Réunion du 1er/03/2024, en visioconférence"), ["2024-03-01"]);
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            values("Réunion du 1er/03/2024, en visioconférence"),
+            ["2024-03-01"]
+        );
         assert!(values("le 2er/03/2024").is_empty());
     }
 
     #[test]
     fn separators_and_short_months_a_scan_misread() {
-        let values = |s: &str| find_dates(s).into_iter().map(|d| d.value).collect::<Vec<_>>();
+        let values = |s: &str| {
+            find_dates(s)
+                .into_iter()
+                .map(|d| d.value)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values("d'ici le 30/04:2024."), ["2024-04-30"]);
         assert!(values("le 12/10:30").is_empty());
         assert_eq!(values("Rennes, le 8 mais 2024"), ["2024-03-08"]);
         assert!(values("le 8 mais pas 2024").is_empty());
-        assert_eq!(values("labellisée depuis le\nfer juillet 2020, a accueilli"), ["2020-07-01"]);
+        assert_eq!(
+            values("labellisée depuis le\nfer juillet 2020, a accueilli"),
+            ["2020-07-01"]
+        );
         assert!(values("le fer 2020").is_empty());
     }
 

@@ -31,24 +31,41 @@ const BINARY_SIGNATURES: &[(&[u8], &str)] = &[
 
 pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
     if let Some(label) = forced {
-        let encoding = Encoding::for_label(label.trim().as_bytes())
-            .ok_or_else(|| Error::new(ErrorKind::Encoding, format!("unknown encoding '{label}'")))?;
+        let encoding = Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
+            Error::new(ErrorKind::Encoding, format!("unknown encoding '{label}'"))
+        })?;
         return Ok(decode_with_offset(bytes, 0, encoding));
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return Ok(decode_with_offset(bytes, bom_len, encoding));
     }
-    if let Some((_, name)) = BINARY_SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
-        return Err(Error::new(ErrorKind::NotText, format!("not a text file ({name} signature)")));
+    if let Some((_, name)) = BINARY_SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+    {
+        return Err(Error::new(
+            ErrorKind::NotText,
+            format!("not a text file ({name} signature)"),
+        ));
     }
     if bytes.contains(&0) {
-        return Err(Error::new(ErrorKind::NotText, "not a text file (contains NUL bytes)"));
+        return Err(Error::new(
+            ErrorKind::NotText,
+            "not a text file (contains NUL bytes)",
+        ));
     }
     if looks_binary(bytes) {
-        return Err(Error::new(ErrorKind::NotText, "not a text file (mostly control bytes)"));
+        return Err(Error::new(
+            ErrorKind::NotText,
+            "not a text file (mostly control bytes)",
+        ));
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded { text: Text::identity(s.to_string()), encoding: "utf-8".into(), warnings: vec![] }),
+        Ok(s) => Ok(Decoded {
+            text: Text::identity(s.to_string()),
+            encoding: "utf-8".into(),
+            warnings: vec![],
+        }),
         Err(_) if mostly_utf8(bytes) => Ok(decode_utf8_lossy(bytes, 0, bytes.len())),
         Err(_) => {
             let mut detector = chardetng::EncodingDetector::new();
@@ -62,7 +79,10 @@ pub fn decode(bytes: &[u8], forced: Option<&str>) -> Result<Decoded, Error> {
 /// Control bytes other than tab, newline, carriage return and form feed are rare in text.
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
-    let control = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let control = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
     control * 10 > sample.len().max(1)
 }
 
@@ -80,7 +100,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             Err(e) => {
                 let (good, bad) = rest.split_at(e.valid_up_to());
                 // `good` is valid UTF-8 by construction of `valid_up_to`.
-                valid_multibyte += std::str::from_utf8(good).map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
+                valid_multibyte += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| !c.is_ascii()).count());
                 invalid += 1;
                 let skip = e.error_len().unwrap_or(bad.len()).max(1);
                 rest = &bad[skip.min(bad.len())..];
@@ -109,7 +130,11 @@ fn decode_utf8_lossy(bytes: &[u8], base: usize, total: usize) -> Decoded {
                 pieces.push((good.to_string(), Span::new(offset, offset + good_len), true));
                 let bad_len = e.error_len().unwrap_or(rest.len() - good_len).max(1);
                 let bad_start = offset + good_len;
-                pieces.push(("\u{FFFD}".to_string(), Span::new(bad_start, bad_start + bad_len), false));
+                pieces.push((
+                    "\u{FFFD}".to_string(),
+                    Span::new(bad_start, bad_start + bad_len),
+                    false,
+                ));
                 invalid += 1;
                 offset = bad_start + bad_len;
                 rest = &rest[(good_len + bad_len).min(rest.len())..];
@@ -119,7 +144,9 @@ fn decode_utf8_lossy(bytes: &[u8], base: usize, total: usize) -> Decoded {
     Decoded {
         text: Text::from_pieces(pieces, total),
         encoding: "utf-8".into(),
-        warnings: vec![format!("{invalid} invalid UTF-8 sequence(s) replaced by U+FFFD")],
+        warnings: vec![format!(
+            "{invalid} invalid UTF-8 sequence(s) replaced by U+FFFD"
+        )],
     }
 }
 
@@ -131,7 +158,10 @@ fn decode_with_offset(all: &[u8], skip: usize, encoding: &'static Encoding) -> D
     if encoding == encoding_rs::UTF_8 {
         let mut decoded = match std::str::from_utf8(bytes) {
             Ok(s) => Decoded {
-                text: Text::from_pieces([(s.to_string(), Span::new(skip, all.len()), true)], all.len()),
+                text: Text::from_pieces(
+                    [(s.to_string(), Span::new(skip, all.len()), true)],
+                    all.len(),
+                ),
                 encoding: name.clone(),
                 warnings: vec![],
             },
@@ -167,7 +197,9 @@ fn decode_with_offset(all: &[u8], skip: usize, encoding: &'static Encoding) -> D
         let table: Vec<char> = (0..=255u8)
             .map(|byte| {
                 let mut out = String::with_capacity(4);
-                let _ = encoding.new_decoder_without_bom_handling().decode_to_string(&[byte], &mut out, false);
+                let _ = encoding
+                    .new_decoder_without_bom_handling()
+                    .decode_to_string(&[byte], &mut out, false);
                 out.chars().next().unwrap_or('\u{FFFD}')
             })
             .collect();
@@ -189,7 +221,11 @@ fn decode_with_offset(all: &[u8], skip: usize, encoding: &'static Encoding) -> D
             push_char(&mut pieces, c, Span::new(skip + offset, skip + offset + 1));
         }
     }
-    Decoded { text: Text::from_pieces(pieces, all.len()), encoding: name, warnings }
+    Decoded {
+        text: Text::from_pieces(pieces, all.len()),
+        encoding: name,
+        warnings,
+    }
 }
 
 /// Adds a character, extending the previous piece when both are ASCII (identity).
@@ -224,7 +260,10 @@ mod tests {
         let d = decode(bytes, None).unwrap();
         assert_eq!(d.text.as_str(), "Préfet de l'État, €");
         let pos = d.text.as_str().find("État").unwrap();
-        assert_eq!(d.text.map_span(Span::new(pos, pos + "État".len())), Span::new(12, 16));
+        assert_eq!(
+            d.text.map_span(Span::new(pos, pos + "État".len())),
+            Span::new(12, 16)
+        );
     }
 
     #[test]
@@ -248,13 +287,21 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(decode(b"%PDF-1.4 ...", None).unwrap_err().kind, ErrorKind::NotText);
-        assert_eq!(decode(b"abc\0def", None).unwrap_err().kind, ErrorKind::NotText);
+        assert_eq!(
+            decode(b"%PDF-1.4 ...", None).unwrap_err().kind,
+            ErrorKind::NotText
+        );
+        assert_eq!(
+            decode(b"abc\0def", None).unwrap_err().kind,
+            ErrorKind::NotText
+        );
     }
 
     #[test]
     fn broken_byte_in_utf8_is_replaced_not_reencoded() {
-        let mut bytes = "Préfecture de l'Aisne, réunion du comité".as_bytes().to_vec();
+        let mut bytes = "Préfecture de l'Aisne, réunion du comité"
+            .as_bytes()
+            .to_vec();
         bytes.insert(5, 0xff);
         let d = decode(&bytes, None).unwrap();
         assert_eq!(d.encoding, "utf-8");

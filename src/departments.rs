@@ -36,7 +36,13 @@ const fn d(
     prefecture: &'static str,
     subprefectures: &'static [&'static str],
 ) -> Department {
-    Department { code, name, article, prefecture, subprefectures }
+    Department {
+        code,
+        name,
+        article,
+        prefecture,
+        subprefectures,
+    }
 }
 
 /// The 101 departments in INSEE order. Sous-préfectures are the chefs-lieux
@@ -44,108 +50,589 @@ const fn d(
 /// where a commune nouvelle renamed one (Vire Normandie, Cherbourg-en-Cotentin, ...);
 /// `CITY_ALIASES` maps the older short names.
 pub static DEPARTMENTS: &[Department] = &[
-    d("01", "Ain", "de l'", "Bourg-en-Bresse", &["Belley", "Gex", "Nantua"]),
-    d("02", "Aisne", "de l'", "Laon", &["Château-Thierry", "Saint-Quentin", "Soissons", "Vervins"]),
+    d(
+        "01",
+        "Ain",
+        "de l'",
+        "Bourg-en-Bresse",
+        &["Belley", "Gex", "Nantua"],
+    ),
+    d(
+        "02",
+        "Aisne",
+        "de l'",
+        "Laon",
+        &["Château-Thierry", "Saint-Quentin", "Soissons", "Vervins"],
+    ),
     d("03", "Allier", "de l'", "Moulins", &["Montluçon", "Vichy"]),
-    d("04", "Alpes-de-Haute-Provence", "des ", "Digne-les-Bains", &["Barcelonnette", "Castellane", "Forcalquier"]),
+    d(
+        "04",
+        "Alpes-de-Haute-Provence",
+        "des ",
+        "Digne-les-Bains",
+        &["Barcelonnette", "Castellane", "Forcalquier"],
+    ),
     d("05", "Hautes-Alpes", "des ", "Gap", &["Briançon"]),
     d("06", "Alpes-Maritimes", "des ", "Nice", &["Grasse"]),
-    d("07", "Ardèche", "de l'", "Privas", &["Largentière", "Tournon-sur-Rhône"]),
-    d("08", "Ardennes", "des ", "Charleville-Mézières", &["Rethel", "Sedan", "Vouziers"]),
-    d("09", "Ariège", "de l'", "Foix", &["Pamiers", "Saint-Girons"]),
-    d("10", "Aube", "de l'", "Troyes", &["Bar-sur-Aube", "Nogent-sur-Seine"]),
-    d("11", "Aude", "de l'", "Carcassonne", &["Limoux", "Narbonne"]),
-    d("12", "Aveyron", "de l'", "Rodez", &["Millau", "Villefranche-de-Rouergue"]),
-    d("13", "Bouches-du-Rhône", "des ", "Marseille", &["Aix-en-Provence", "Arles", "Istres"]),
-    d("14", "Calvados", "du ", "Caen", &["Bayeux", "Lisieux", "Vire Normandie"]),
-    d("15", "Cantal", "du ", "Aurillac", &["Mauriac", "Saint-Flour"]),
-    d("16", "Charente", "de la ", "Angoulême", &["Cognac", "Confolens"]),
-    d("17", "Charente-Maritime", "de la ", "La Rochelle", &["Jonzac", "Rochefort", "Saint-Jean-d'Angély", "Saintes"]),
-    d("18", "Cher", "du ", "Bourges", &["Saint-Amand-Montrond", "Vierzon"]),
-    d("19", "Corrèze", "de la ", "Tulle", &["Brive-la-Gaillarde", "Ussel"]),
+    d(
+        "07",
+        "Ardèche",
+        "de l'",
+        "Privas",
+        &["Largentière", "Tournon-sur-Rhône"],
+    ),
+    d(
+        "08",
+        "Ardennes",
+        "des ",
+        "Charleville-Mézières",
+        &["Rethel", "Sedan", "Vouziers"],
+    ),
+    d(
+        "09",
+        "Ariège",
+        "de l'",
+        "Foix",
+        &["Pamiers", "Saint-Girons"],
+    ),
+    d(
+        "10",
+        "Aube",
+        "de l'",
+        "Troyes",
+        &["Bar-sur-Aube", "Nogent-sur-Seine"],
+    ),
+    d(
+        "11",
+        "Aude",
+        "de l'",
+        "Carcassonne",
+        &["Limoux", "Narbonne"],
+    ),
+    d(
+        "12",
+        "Aveyron",
+        "de l'",
+        "Rodez",
+        &["Millau", "Villefranche-de-Rouergue"],
+    ),
+    d(
+        "13",
+        "Bouches-du-Rhône",
+        "des ",
+        "Marseille",
+        &["Aix-en-Provence", "Arles", "Istres"],
+    ),
+    d(
+        "14",
+        "Calvados",
+        "du ",
+        "Caen",
+        &["Bayeux", "Lisieux", "Vire Normandie"],
+    ),
+    d(
+        "15",
+        "Cantal",
+        "du ",
+        "Aurillac",
+        &["Mauriac", "Saint-Flour"],
+    ),
+    d(
+        "16",
+        "Charente",
+        "de la ",
+        "Angoulême",
+        &["Cognac", "Confolens"],
+    ),
+    d(
+        "17",
+        "Charente-Maritime",
+        "de la ",
+        "La Rochelle",
+        &["Jonzac", "Rochefort", "Saint-Jean-d'Angély", "Saintes"],
+    ),
+    d(
+        "18",
+        "Cher",
+        "du ",
+        "Bourges",
+        &["Saint-Amand-Montrond", "Vierzon"],
+    ),
+    d(
+        "19",
+        "Corrèze",
+        "de la ",
+        "Tulle",
+        &["Brive-la-Gaillarde", "Ussel"],
+    ),
     d("2A", "Corse-du-Sud", "de la ", "Ajaccio", &["Sartène"]),
     d("2B", "Haute-Corse", "de la ", "Bastia", &["Calvi", "Corte"]),
-    d("21", "Côte-d'Or", "de la ", "Dijon", &["Beaune", "Montbard"]),
-    d("22", "Côtes-d'Armor", "des ", "Saint-Brieuc", &["Dinan", "Guingamp", "Lannion"]),
+    d(
+        "21",
+        "Côte-d'Or",
+        "de la ",
+        "Dijon",
+        &["Beaune", "Montbard"],
+    ),
+    d(
+        "22",
+        "Côtes-d'Armor",
+        "des ",
+        "Saint-Brieuc",
+        &["Dinan", "Guingamp", "Lannion"],
+    ),
     d("23", "Creuse", "de la ", "Guéret", &["Aubusson"]),
-    d("24", "Dordogne", "de la ", "Périgueux", &["Bergerac", "Nontron", "Sarlat-la-Canéda"]),
-    d("25", "Doubs", "du ", "Besançon", &["Montbéliard", "Pontarlier"]),
+    d(
+        "24",
+        "Dordogne",
+        "de la ",
+        "Périgueux",
+        &["Bergerac", "Nontron", "Sarlat-la-Canéda"],
+    ),
+    d(
+        "25",
+        "Doubs",
+        "du ",
+        "Besançon",
+        &["Montbéliard", "Pontarlier"],
+    ),
     d("26", "Drôme", "de la ", "Valence", &["Die", "Nyons"]),
     d("27", "Eure", "de l'", "Évreux", &["Les Andelys", "Bernay"]),
-    d("28", "Eure-et-Loir", "d'", "Chartres", &["Châteaudun", "Dreux", "Nogent-le-Rotrou"]),
-    d("29", "Finistère", "du ", "Quimper", &["Brest", "Châteaulin", "Morlaix"]),
+    d(
+        "28",
+        "Eure-et-Loir",
+        "d'",
+        "Chartres",
+        &["Châteaudun", "Dreux", "Nogent-le-Rotrou"],
+    ),
+    d(
+        "29",
+        "Finistère",
+        "du ",
+        "Quimper",
+        &["Brest", "Châteaulin", "Morlaix"],
+    ),
     d("30", "Gard", "du ", "Nîmes", &["Alès", "Le Vigan"]),
-    d("31", "Haute-Garonne", "de la ", "Toulouse", &["Muret", "Saint-Gaudens"]),
+    d(
+        "31",
+        "Haute-Garonne",
+        "de la ",
+        "Toulouse",
+        &["Muret", "Saint-Gaudens"],
+    ),
     d("32", "Gers", "du ", "Auch", &["Condom", "Mirande"]),
-    d("33", "Gironde", "de la ", "Bordeaux", &["Arcachon", "Blaye", "Langon", "Lesparre-Médoc", "Libourne"]),
-    d("34", "Hérault", "de l'", "Montpellier", &["Béziers", "Lodève"]),
-    d("35", "Ille-et-Vilaine", "d'", "Rennes", &["Fougères", "Redon", "Saint-Malo"]),
-    d("36", "Indre", "de l'", "Châteauroux", &["Le Blanc", "La Châtre", "Issoudun"]),
+    d(
+        "33",
+        "Gironde",
+        "de la ",
+        "Bordeaux",
+        &["Arcachon", "Blaye", "Langon", "Lesparre-Médoc", "Libourne"],
+    ),
+    d(
+        "34",
+        "Hérault",
+        "de l'",
+        "Montpellier",
+        &["Béziers", "Lodève"],
+    ),
+    d(
+        "35",
+        "Ille-et-Vilaine",
+        "d'",
+        "Rennes",
+        &["Fougères", "Redon", "Saint-Malo"],
+    ),
+    d(
+        "36",
+        "Indre",
+        "de l'",
+        "Châteauroux",
+        &["Le Blanc", "La Châtre", "Issoudun"],
+    ),
     d("37", "Indre-et-Loire", "d'", "Tours", &["Chinon", "Loches"]),
-    d("38", "Isère", "de l'", "Grenoble", &["La Tour-du-Pin", "Vienne"]),
-    d("39", "Jura", "du ", "Lons-le-Saunier", &["Dole", "Saint-Claude"]),
+    d(
+        "38",
+        "Isère",
+        "de l'",
+        "Grenoble",
+        &["La Tour-du-Pin", "Vienne"],
+    ),
+    d(
+        "39",
+        "Jura",
+        "du ",
+        "Lons-le-Saunier",
+        &["Dole", "Saint-Claude"],
+    ),
     d("40", "Landes", "des ", "Mont-de-Marsan", &["Dax"]),
-    d("41", "Loir-et-Cher", "de ", "Blois", &["Romorantin-Lanthenay", "Vendôme"]),
-    d("42", "Loire", "de la ", "Saint-Étienne", &["Montbrison", "Roanne"]),
-    d("43", "Haute-Loire", "de la ", "Le Puy-en-Velay", &["Brioude", "Yssingeaux"]),
-    d("44", "Loire-Atlantique", "de la ", "Nantes", &["Châteaubriant", "Saint-Nazaire"]),
-    d("45", "Loiret", "du ", "Orléans", &["Montargis", "Pithiviers"]),
+    d(
+        "41",
+        "Loir-et-Cher",
+        "de ",
+        "Blois",
+        &["Romorantin-Lanthenay", "Vendôme"],
+    ),
+    d(
+        "42",
+        "Loire",
+        "de la ",
+        "Saint-Étienne",
+        &["Montbrison", "Roanne"],
+    ),
+    d(
+        "43",
+        "Haute-Loire",
+        "de la ",
+        "Le Puy-en-Velay",
+        &["Brioude", "Yssingeaux"],
+    ),
+    d(
+        "44",
+        "Loire-Atlantique",
+        "de la ",
+        "Nantes",
+        &["Châteaubriant", "Saint-Nazaire"],
+    ),
+    d(
+        "45",
+        "Loiret",
+        "du ",
+        "Orléans",
+        &["Montargis", "Pithiviers"],
+    ),
     d("46", "Lot", "du ", "Cahors", &["Figeac", "Gourdon"]),
-    d("47", "Lot-et-Garonne", "de ", "Agen", &["Marmande", "Nérac", "Villeneuve-sur-Lot"]),
-    d("48", "Lozère", "de la ", "Mende", &["Florac Trois Rivières"]),
-    d("49", "Maine-et-Loire", "de ", "Angers", &["Cholet", "Saumur", "Segré-en-Anjou Bleu"]),
-    d("50", "Manche", "de la ", "Saint-Lô", &["Avranches", "Cherbourg-en-Cotentin", "Coutances"]),
-    d("51", "Marne", "de la ", "Châlons-en-Champagne", &["Épernay", "Reims", "Sainte-Menehould", "Vitry-le-François"]),
-    d("52", "Haute-Marne", "de la ", "Chaumont", &["Langres", "Saint-Dizier"]),
-    d("53", "Mayenne", "de la ", "Laval", &["Château-Gontier-sur-Mayenne", "Mayenne"]),
-    d("54", "Meurthe-et-Moselle", "de ", "Nancy", &["Lunéville", "Toul", "Val de Briey"]),
-    d("55", "Meuse", "de la ", "Bar-le-Duc", &["Commercy", "Verdun"]),
+    d(
+        "47",
+        "Lot-et-Garonne",
+        "de ",
+        "Agen",
+        &["Marmande", "Nérac", "Villeneuve-sur-Lot"],
+    ),
+    d(
+        "48",
+        "Lozère",
+        "de la ",
+        "Mende",
+        &["Florac Trois Rivières"],
+    ),
+    d(
+        "49",
+        "Maine-et-Loire",
+        "de ",
+        "Angers",
+        &["Cholet", "Saumur", "Segré-en-Anjou Bleu"],
+    ),
+    d(
+        "50",
+        "Manche",
+        "de la ",
+        "Saint-Lô",
+        &["Avranches", "Cherbourg-en-Cotentin", "Coutances"],
+    ),
+    d(
+        "51",
+        "Marne",
+        "de la ",
+        "Châlons-en-Champagne",
+        &["Épernay", "Reims", "Sainte-Menehould", "Vitry-le-François"],
+    ),
+    d(
+        "52",
+        "Haute-Marne",
+        "de la ",
+        "Chaumont",
+        &["Langres", "Saint-Dizier"],
+    ),
+    d(
+        "53",
+        "Mayenne",
+        "de la ",
+        "Laval",
+        &["Château-Gontier-sur-Mayenne", "Mayenne"],
+    ),
+    d(
+        "54",
+        "Meurthe-et-Moselle",
+        "de ",
+        "Nancy",
+        &["Lunéville", "Toul", "Val de Briey"],
+    ),
+    d(
+        "55",
+        "Meuse",
+        "de la ",
+        "Bar-le-Duc",
+        &["Commercy", "Verdun"],
+    ),
     d("56", "Morbihan", "du ", "Vannes", &["Lorient", "Pontivy"]),
-    d("57", "Moselle", "de la ", "Metz", &["Forbach", "Sarrebourg", "Sarreguemines", "Thionville"]),
-    d("58", "Nièvre", "de la ", "Nevers", &["Château-Chinon", "Clamecy", "Cosne-Cours-sur-Loire"]),
-    d("59", "Nord", "du ", "Lille", &["Avesnes-sur-Helpe", "Cambrai", "Douai", "Dunkerque", "Valenciennes"]),
-    d("60", "Oise", "de l'", "Beauvais", &["Clermont", "Compiègne", "Senlis"]),
-    d("61", "Orne", "de l'", "Alençon", &["Argentan", "Mortagne-au-Perche"]),
-    d("62", "Pas-de-Calais", "du ", "Arras", &["Béthune", "Boulogne-sur-Mer", "Calais", "Lens", "Montreuil-sur-Mer", "Saint-Omer"]),
-    d("63", "Puy-de-Dôme", "du ", "Clermont-Ferrand", &["Ambert", "Issoire", "Riom", "Thiers"]),
-    d("64", "Pyrénées-Atlantiques", "des ", "Pau", &["Bayonne", "Oloron-Sainte-Marie"]),
-    d("65", "Hautes-Pyrénées", "des ", "Tarbes", &["Argelès-Gazost", "Bagnères-de-Bigorre"]),
-    d("66", "Pyrénées-Orientales", "des ", "Perpignan", &["Céret", "Prades"]),
-    d("67", "Bas-Rhin", "du ", "Strasbourg", &["Haguenau", "Molsheim", "Saverne", "Sélestat"]),
-    d("68", "Haut-Rhin", "du ", "Colmar", &["Altkirch", "Mulhouse", "Thann"]),
+    d(
+        "57",
+        "Moselle",
+        "de la ",
+        "Metz",
+        &["Forbach", "Sarrebourg", "Sarreguemines", "Thionville"],
+    ),
+    d(
+        "58",
+        "Nièvre",
+        "de la ",
+        "Nevers",
+        &["Château-Chinon", "Clamecy", "Cosne-Cours-sur-Loire"],
+    ),
+    d(
+        "59",
+        "Nord",
+        "du ",
+        "Lille",
+        &[
+            "Avesnes-sur-Helpe",
+            "Cambrai",
+            "Douai",
+            "Dunkerque",
+            "Valenciennes",
+        ],
+    ),
+    d(
+        "60",
+        "Oise",
+        "de l'",
+        "Beauvais",
+        &["Clermont", "Compiègne", "Senlis"],
+    ),
+    d(
+        "61",
+        "Orne",
+        "de l'",
+        "Alençon",
+        &["Argentan", "Mortagne-au-Perche"],
+    ),
+    d(
+        "62",
+        "Pas-de-Calais",
+        "du ",
+        "Arras",
+        &[
+            "Béthune",
+            "Boulogne-sur-Mer",
+            "Calais",
+            "Lens",
+            "Montreuil-sur-Mer",
+            "Saint-Omer",
+        ],
+    ),
+    d(
+        "63",
+        "Puy-de-Dôme",
+        "du ",
+        "Clermont-Ferrand",
+        &["Ambert", "Issoire", "Riom", "Thiers"],
+    ),
+    d(
+        "64",
+        "Pyrénées-Atlantiques",
+        "des ",
+        "Pau",
+        &["Bayonne", "Oloron-Sainte-Marie"],
+    ),
+    d(
+        "65",
+        "Hautes-Pyrénées",
+        "des ",
+        "Tarbes",
+        &["Argelès-Gazost", "Bagnères-de-Bigorre"],
+    ),
+    d(
+        "66",
+        "Pyrénées-Orientales",
+        "des ",
+        "Perpignan",
+        &["Céret", "Prades"],
+    ),
+    d(
+        "67",
+        "Bas-Rhin",
+        "du ",
+        "Strasbourg",
+        &["Haguenau", "Molsheim", "Saverne", "Sélestat"],
+    ),
+    d(
+        "68",
+        "Haut-Rhin",
+        "du ",
+        "Colmar",
+        &["Altkirch", "Mulhouse", "Thann"],
+    ),
     d("69", "Rhône", "du ", "Lyon", &["Villefranche-sur-Saône"]),
     d("70", "Haute-Saône", "de la ", "Vesoul", &["Lure"]),
-    d("71", "Saône-et-Loire", "de ", "Mâcon", &["Autun", "Chalon-sur-Saône", "Charolles", "Louhans"]),
-    d("72", "Sarthe", "de la ", "Le Mans", &["La Flèche", "Mamers"]),
-    d("73", "Savoie", "de la ", "Chambéry", &["Albertville", "Saint-Jean-de-Maurienne"]),
-    d("74", "Haute-Savoie", "de la ", "Annecy", &["Bonneville", "Saint-Julien-en-Genevois", "Thonon-les-Bains"]),
+    d(
+        "71",
+        "Saône-et-Loire",
+        "de ",
+        "Mâcon",
+        &["Autun", "Chalon-sur-Saône", "Charolles", "Louhans"],
+    ),
+    d(
+        "72",
+        "Sarthe",
+        "de la ",
+        "Le Mans",
+        &["La Flèche", "Mamers"],
+    ),
+    d(
+        "73",
+        "Savoie",
+        "de la ",
+        "Chambéry",
+        &["Albertville", "Saint-Jean-de-Maurienne"],
+    ),
+    d(
+        "74",
+        "Haute-Savoie",
+        "de la ",
+        "Annecy",
+        &["Bonneville", "Saint-Julien-en-Genevois", "Thonon-les-Bains"],
+    ),
     d("75", "Paris", "de ", "Paris", &[]),
-    d("76", "Seine-Maritime", "de la ", "Rouen", &["Dieppe", "Le Havre"]),
-    d("77", "Seine-et-Marne", "de ", "Melun", &["Fontainebleau", "Meaux", "Provins", "Torcy"]),
-    d("78", "Yvelines", "des ", "Versailles", &["Mantes-la-Jolie", "Rambouillet", "Saint-Germain-en-Laye"]),
-    d("79", "Deux-Sèvres", "des ", "Niort", &["Bressuire", "Parthenay"]),
-    d("80", "Somme", "de la ", "Amiens", &["Abbeville", "Montdidier", "Péronne"]),
+    d(
+        "76",
+        "Seine-Maritime",
+        "de la ",
+        "Rouen",
+        &["Dieppe", "Le Havre"],
+    ),
+    d(
+        "77",
+        "Seine-et-Marne",
+        "de ",
+        "Melun",
+        &["Fontainebleau", "Meaux", "Provins", "Torcy"],
+    ),
+    d(
+        "78",
+        "Yvelines",
+        "des ",
+        "Versailles",
+        &["Mantes-la-Jolie", "Rambouillet", "Saint-Germain-en-Laye"],
+    ),
+    d(
+        "79",
+        "Deux-Sèvres",
+        "des ",
+        "Niort",
+        &["Bressuire", "Parthenay"],
+    ),
+    d(
+        "80",
+        "Somme",
+        "de la ",
+        "Amiens",
+        &["Abbeville", "Montdidier", "Péronne"],
+    ),
     d("81", "Tarn", "du ", "Albi", &["Castres"]),
-    d("82", "Tarn-et-Garonne", "de ", "Montauban", &["Castelsarrasin"]),
+    d(
+        "82",
+        "Tarn-et-Garonne",
+        "de ",
+        "Montauban",
+        &["Castelsarrasin"],
+    ),
     d("83", "Var", "du ", "Toulon", &["Brignoles", "Draguignan"]),
     d("84", "Vaucluse", "de ", "Avignon", &["Apt", "Carpentras"]),
-    d("85", "Vendée", "de la ", "La Roche-sur-Yon", &["Fontenay-le-Comte", "Les Sables-d'Olonne"]),
-    d("86", "Vienne", "de la ", "Poitiers", &["Châtellerault", "Montmorillon"]),
-    d("87", "Haute-Vienne", "de la ", "Limoges", &["Bellac", "Rochechouart"]),
-    d("88", "Vosges", "des ", "Épinal", &["Neufchâteau", "Saint-Dié-des-Vosges"]),
+    d(
+        "85",
+        "Vendée",
+        "de la ",
+        "La Roche-sur-Yon",
+        &["Fontenay-le-Comte", "Les Sables-d'Olonne"],
+    ),
+    d(
+        "86",
+        "Vienne",
+        "de la ",
+        "Poitiers",
+        &["Châtellerault", "Montmorillon"],
+    ),
+    d(
+        "87",
+        "Haute-Vienne",
+        "de la ",
+        "Limoges",
+        &["Bellac", "Rochechouart"],
+    ),
+    d(
+        "88",
+        "Vosges",
+        "des ",
+        "Épinal",
+        &["Neufchâteau", "Saint-Dié-des-Vosges"],
+    ),
     d("89", "Yonne", "de l'", "Auxerre", &["Avallon", "Sens"]),
     d("90", "Territoire de Belfort", "du ", "Belfort", &[]),
-    d("91", "Essonne", "de l'", "Évry-Courcouronnes", &["Étampes", "Palaiseau"]),
-    d("92", "Hauts-de-Seine", "des ", "Nanterre", &["Antony", "Boulogne-Billancourt"]),
-    d("93", "Seine-Saint-Denis", "de la ", "Bobigny", &["Le Raincy", "Saint-Denis"]),
-    d("94", "Val-de-Marne", "du ", "Créteil", &["L'Haÿ-les-Roses", "Nogent-sur-Marne"]),
+    d(
+        "91",
+        "Essonne",
+        "de l'",
+        "Évry-Courcouronnes",
+        &["Étampes", "Palaiseau"],
+    ),
+    d(
+        "92",
+        "Hauts-de-Seine",
+        "des ",
+        "Nanterre",
+        &["Antony", "Boulogne-Billancourt"],
+    ),
+    d(
+        "93",
+        "Seine-Saint-Denis",
+        "de la ",
+        "Bobigny",
+        &["Le Raincy", "Saint-Denis"],
+    ),
+    d(
+        "94",
+        "Val-de-Marne",
+        "du ",
+        "Créteil",
+        &["L'Haÿ-les-Roses", "Nogent-sur-Marne"],
+    ),
     // The prefecture sits in Cergy; INSEE still records Pontoise as the legal chef-lieu,
     // which is also the chef-lieu of the arrondissement (see CITY_ALIASES).
-    d("95", "Val-d'Oise", "du ", "Cergy", &["Argenteuil", "Sarcelles"]),
-    d("971", "Guadeloupe", "de la ", "Basse-Terre", &["Pointe-à-Pitre"]),
-    d("972", "Martinique", "de la ", "Fort-de-France", &["La Trinité", "Le Marin", "Saint-Pierre"]),
-    d("973", "Guyane", "de la ", "Cayenne", &["Saint-Laurent-du-Maroni"]),
-    d("974", "La Réunion", "de ", "Saint-Denis", &["Saint-Benoît", "Saint-Paul", "Saint-Pierre"]),
+    d(
+        "95",
+        "Val-d'Oise",
+        "du ",
+        "Cergy",
+        &["Argenteuil", "Sarcelles"],
+    ),
+    d(
+        "971",
+        "Guadeloupe",
+        "de la ",
+        "Basse-Terre",
+        &["Pointe-à-Pitre"],
+    ),
+    d(
+        "972",
+        "Martinique",
+        "de la ",
+        "Fort-de-France",
+        &["La Trinité", "Le Marin", "Saint-Pierre"],
+    ),
+    d(
+        "973",
+        "Guyane",
+        "de la ",
+        "Cayenne",
+        &["Saint-Laurent-du-Maroni"],
+    ),
+    d(
+        "974",
+        "La Réunion",
+        "de ",
+        "Saint-Denis",
+        &["Saint-Benoît", "Saint-Paul", "Saint-Pierre"],
+    ),
     d("976", "Mayotte", "de ", "Mamoudzou", &[]),
 ];
 
@@ -173,8 +660,8 @@ const CITY_ALIASES: &[(&str, &str)] = &[
 /// Names that are also ordinary French words ("la somme", "il orne", "qu'il vienne", "le
 /// lot", "la marne" the clay): in free text they count only with an initial capital.
 const NEEDS_CAPITAL: &[&str] = &[
-    "Ain", "Allier", "Aube", "Calvados", "Cantal", "Creuse", "Gironde", "Jura", "Landes", "Manche", "Marne",
-    "Nord", "Orne", "Paris", "Var", "Vienne",
+    "Ain", "Allier", "Aube", "Calvados", "Cantal", "Creuse", "Gironde", "Jura", "Landes", "Manche",
+    "Marne", "Nord", "Orne", "Paris", "Var", "Vienne",
 ];
 
 /// Names whose capitalised form also opens sentences and lines ("Cher Monsieur", "Lot 2 :",
@@ -183,12 +670,15 @@ const NEEDS_CAPITAL_MID_SENTENCE: &[&str] = &["Cher", "Lot", "Somme"];
 
 pub fn by_code(code: &str) -> Option<&'static Department> {
     let code = code.trim();
-    DEPARTMENTS.iter().find(|d| d.code.eq_ignore_ascii_case(code))
+    DEPARTMENTS
+        .iter()
+        .find(|d| d.code.eq_ignore_ascii_case(code))
 }
 
 pub fn by_name(name: &str) -> Option<&'static Department> {
     static INDEX: Lazy<HashMap<String, &'static Department>> = Lazy::new(|| {
-        let mut index: HashMap<String, &'static Department> = DEPARTMENTS.iter().map(|d| (fold(d.name), d)).collect();
+        let mut index: HashMap<String, &'static Department> =
+            DEPARTMENTS.iter().map(|d| (fold(d.name), d)).collect();
         for (alias, code) in NAME_ALIASES {
             index.insert(fold(alias), by_code(code).expect("alias of a known code"));
         }
@@ -212,7 +702,9 @@ pub fn by_city(city: &str) -> Option<&'static Department> {
             }
         }
         for (alias, code) in CITY_ALIASES {
-            index.entry(fold(alias)).or_insert(by_code(code).expect("alias of a known code"));
+            index
+                .entry(fold(alias))
+                .or_insert(by_code(code).expect("alias of a known code"));
         }
         index
     });
@@ -300,7 +792,10 @@ const PAIR_CLASS: [u8; 256] = {
 
 /// Index in [`Finder::buckets`] of a name or text position opening with `a`, `b`.
 fn bucket(a: u8, b: u8) -> Option<usize> {
-    let (a, b) = (usize::from(PAIR_CLASS[usize::from(a)]), usize::from(PAIR_CLASS[usize::from(b)]));
+    let (a, b) = (
+        usize::from(PAIR_CLASS[usize::from(a)]),
+        usize::from(PAIR_CLASS[usize::from(b)]),
+    );
     (a < 27 && b < 27).then_some(a * 27 + b)
 }
 
@@ -319,15 +814,27 @@ static FINDER: Lazy<Finder> = Lazy::new(|| {
             (Case::Any, 0)
         };
         keys.push(key);
-        patterns.push(Pattern { dept: d, case, cased_word });
+        patterns.push(Pattern {
+            dept: d,
+            case,
+            cased_word,
+        });
     }
     // "Réunion" alone is left out: the island takes its article in French ("à La Réunion"),
     // and the bare capitalised word is the title of minutes ("Réunion du 3 mai").
     for (alias, code) in NAME_ALIASES.iter().filter(|(a, _)| *a != "Réunion") {
         keys.push(fold(alias));
-        patterns.push(Pattern { dept: by_code(code).expect("alias of a known code"), case: Case::Any, cased_word: 0 });
+        patterns.push(Pattern {
+            dept: by_code(code).expect("alias of a known code"),
+            case: Case::Any,
+            cased_word: 0,
+        });
     }
-    let mut keys: Vec<(String, usize)> = keys.into_iter().enumerate().map(|(i, key)| (key, i)).collect();
+    let mut keys: Vec<(String, usize)> = keys
+        .into_iter()
+        .enumerate()
+        .map(|(i, key)| (key, i))
+        .collect();
     let key_bucket = |key: &str| {
         assert!(key.len() >= 3, "a folded name of three bytes or more");
         bucket(key.as_bytes()[0], key.as_bytes()[1]).expect("a folded name opens with letters")
@@ -341,7 +848,11 @@ static FINDER: Lazy<Finder> = Lazy::new(|| {
         }
         range.1 = at as u16 + 1;
     }
-    Finder { keys, buckets, patterns }
+    Finder {
+        keys,
+        buckets,
+        patterns,
+    }
 });
 
 /// Every occurrence of every folded name in `folded`, overlapping ones included (the
@@ -386,7 +897,11 @@ pub fn find_mentions(text: &str) -> Vec<Mention> {
         let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
         let cased = origin[m_start + pattern.cased_word];
         if stands_alone(text, start, end) && case_fits(text, start, cased, pattern.case) {
-            found.push(Mention { dept: pattern.dept, start, end });
+            found.push(Mention {
+                dept: pattern.dept,
+                start,
+                end,
+            });
         }
     });
     found.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -412,7 +927,11 @@ fn fold_with_origins(text: &str) -> (String, Vec<usize>) {
         if b.is_ascii() {
             let separator = matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' | b'-' | b'\'');
             if !separator || !folded.ends_with(' ') {
-                folded.push(if separator { ' ' } else { char::from(b.to_ascii_lowercase()) });
+                folded.push(if separator {
+                    ' '
+                } else {
+                    char::from(b.to_ascii_lowercase())
+                });
                 origin.push(i);
             }
             i += 1;
@@ -428,7 +947,9 @@ fn fold_with_origins(text: &str) -> (String, Vec<usize>) {
 
 fn stands_alone(text: &str, start: usize, end: usize) -> bool {
     let glued = |c: char| c.is_alphanumeric() || is_hyphen(c);
-    if text[..start].chars().next_back().is_some_and(glued) || text[end..].chars().next().is_some_and(glued) {
+    if text[..start].chars().next_back().is_some_and(glued)
+        || text[end..].chars().next().is_some_and(glued)
+    {
         return false;
     }
     // "Nogent sur Marne", "Bar sur Aube": a place name written without its hyphens.
@@ -458,9 +979,27 @@ fn case_fits(text: &str, start: usize, cased: usize, case: Case) -> bool {
 /// Whether only blanks separate `pos` from the start of the text, of a line, or from
 /// sentence-ending or list punctuation.
 fn starts_sentence(text: &str, pos: usize) -> bool {
-    match text[..pos].trim_end_matches([' ', '\t']).chars().next_back() {
+    match text[..pos]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+    {
         None => true,
-        Some(c) => matches!(c, '\n' | '\r' | '.' | '!' | '?' | ':' | ';' | '•' | '*' | '-' | '\u{2013}' | '\u{2014}' | ')'),
+        Some(c) => matches!(
+            c,
+            '\n' | '\r'
+                | '.'
+                | '!'
+                | '?'
+                | ':'
+                | ';'
+                | '•'
+                | '*'
+                | '-'
+                | '\u{2013}'
+                | '\u{2014}'
+                | ')'
+        ),
     }
 }
 
@@ -471,7 +1010,8 @@ mod tests {
     #[test]
     fn occurrences_are_every_place_of_every_name() {
         let finder = &*FINDER;
-        let names: std::collections::HashSet<&str> = finder.keys.iter().map(|(key, _)| key.as_str()).collect();
+        let names: std::collections::HashSet<&str> =
+            finder.keys.iter().map(|(key, _)| key.as_str()).collect();
         assert_eq!(names.len(), finder.keys.len(), "each folded name once");
         let text = "la haute marne et la marne, haute savoie, savoiea, seine st denis seine saint denis, ain, vaine, gers, lot et garonne, ile de france, x";
         let mut expected: Vec<(usize, usize, usize)> = Vec::new();
@@ -483,7 +1023,9 @@ mod tests {
             }
         }
         let mut found = Vec::new();
-        occurrences(finder, text, |start, end, index| found.push((start, end, index)));
+        occurrences(finder, text, |start, end, index| {
+            found.push((start, end, index))
+        });
         found.sort();
         expected.sort();
         assert!(expected.len() > 10);
@@ -493,7 +1035,12 @@ mod tests {
     #[test]
     fn ascii_folds_as_any_character() {
         let ascii: String = (0u8..128).map(char::from).collect();
-        for text in [ascii.as_str(), "  Haute -\x0b- Marne\u{a0}'d’Aisne  x", "\t-Puy-de-Dôme", "Œ - x"] {
+        for text in [
+            ascii.as_str(),
+            "  Haute -\x0b- Marne\u{a0}'d’Aisne  x",
+            "\t-Puy-de-Dôme",
+            "Œ - x",
+        ] {
             let (mut folded, mut origin) = (String::new(), Vec::new());
             for (i, c) in text.char_indices() {
                 push_folded(c, &mut folded);
@@ -506,7 +1053,10 @@ mod tests {
 
     /// (department code, mentioned text) for each mention, to compare in one assertion.
     fn found(text: &str) -> Vec<(&'static str, &str)> {
-        find_mentions(text).into_iter().map(|m| (m.dept.code, &text[m.start..m.end])).collect()
+        find_mentions(text)
+            .into_iter()
+            .map(|m| (m.dept.code, &text[m.start..m.end]))
+            .collect()
     }
 
     #[test]
@@ -517,11 +1067,16 @@ mod tests {
         let names: HashSet<_> = DEPARTMENTS.iter().map(|d| fold(d.name)).collect();
         assert_eq!(names.len(), 101);
         let mainland = (1..=95).filter(|n| *n != 20).map(|n| format!("{n:02}"));
-        let expected: HashSet<String> =
-            mainland.chain(["2A", "2B", "971", "972", "973", "974", "976"].map(String::from)).collect();
+        let expected: HashSet<String> = mainland
+            .chain(["2A", "2B", "971", "972", "973", "974", "976"].map(String::from))
+            .collect();
         assert_eq!(codes, expected.iter().map(String::as_str).collect());
         for d in DEPARTMENTS {
-            assert!(["de la ", "du ", "de l'", "d'", "des ", "de "].contains(&d.article), "{}", d.name);
+            assert!(
+                ["de la ", "du ", "de l'", "d'", "des ", "de "].contains(&d.article),
+                "{}",
+                d.name
+            );
             assert!(!d.subprefectures.contains(&d.prefecture), "{}", d.name);
         }
     }
@@ -529,14 +1084,35 @@ mod tests {
     #[test]
     fn spot_checks_of_the_data() {
         let marne = by_code("51").unwrap();
-        assert_eq!((marne.name, marne.article, marne.prefecture), ("Marne", "de la ", "Châlons-en-Champagne"));
-        assert_eq!(marne.subprefectures, ["Épernay", "Reims", "Sainte-Menehould", "Vitry-le-François"]);
+        assert_eq!(
+            (marne.name, marne.article, marne.prefecture),
+            ("Marne", "de la ", "Châlons-en-Champagne")
+        );
+        assert_eq!(
+            marne.subprefectures,
+            ["Épernay", "Reims", "Sainte-Menehould", "Vitry-le-François"]
+        );
         let haute_marne = by_code("52").unwrap();
-        assert_eq!((haute_marne.prefecture, haute_marne.subprefectures), ("Chaumont", &["Langres", "Saint-Dizier"][..]));
-        assert_eq!(by_code("02").unwrap().subprefectures, ["Château-Thierry", "Saint-Quentin", "Soissons", "Vervins"]);
-        assert_eq!(by_code("94").unwrap().subprefectures, ["L'Haÿ-les-Roses", "Nogent-sur-Marne"]);
-        assert_eq!(by_code("57").unwrap().subprefectures, ["Forbach", "Sarrebourg", "Sarreguemines", "Thionville"]);
-        assert_eq!(by_code("83").unwrap().subprefectures, ["Brignoles", "Draguignan"]);
+        assert_eq!(
+            (haute_marne.prefecture, haute_marne.subprefectures),
+            ("Chaumont", &["Langres", "Saint-Dizier"][..])
+        );
+        assert_eq!(
+            by_code("02").unwrap().subprefectures,
+            ["Château-Thierry", "Saint-Quentin", "Soissons", "Vervins"]
+        );
+        assert_eq!(
+            by_code("94").unwrap().subprefectures,
+            ["L'Haÿ-les-Roses", "Nogent-sur-Marne"]
+        );
+        assert_eq!(
+            by_code("57").unwrap().subprefectures,
+            ["Forbach", "Sarrebourg", "Sarreguemines", "Thionville"]
+        );
+        assert_eq!(
+            by_code("83").unwrap().subprefectures,
+            ["Brignoles", "Draguignan"]
+        );
         assert_eq!(by_code("2a").unwrap().name, "Corse-du-Sud");
         assert_eq!(by_code("90").unwrap().name, "Territoire de Belfort");
         assert_eq!(by_code("75").unwrap().article, "de ");
@@ -595,9 +1171,22 @@ mod tests {
     fn marne_is_told_apart_from_its_compounds() {
         let text = "En Haute-Marne comme dans la Marne et le Val-de-Marne ; Nogent-sur-Marne, \
                     Châlons-en-Champagne et Marne-la-Vallée ne sont pas des départements.";
-        assert_eq!(found(text), [("52", "Haute-Marne"), ("51", "Marne"), ("94", "Val-de-Marne")]);
-        assert_eq!(found("Les communes de Seine-et-Marne."), [("77", "Seine-et-Marne")]);
-        assert_eq!(found("Le préfet de la haute marne et celui de Haute Marne."), [("52", "haute marne"), ("52", "Haute Marne")]);
+        assert_eq!(
+            found(text),
+            [
+                ("52", "Haute-Marne"),
+                ("51", "Marne"),
+                ("94", "Val-de-Marne")
+            ]
+        );
+        assert_eq!(
+            found("Les communes de Seine-et-Marne."),
+            [("77", "Seine-et-Marne")]
+        );
+        assert_eq!(
+            found("Le préfet de la haute marne et celui de Haute Marne."),
+            [("52", "haute marne"), ("52", "Haute Marne")]
+        );
         assert_eq!(found("La mairie de Nogent sur Marne."), []);
         assert_eq!(found("dans la MARNE"), [("51", "MARNE")]);
         assert_eq!(found("l'extraction de marne"), []);
@@ -605,7 +1194,8 @@ mod tests {
 
     #[test]
     fn compounds_of_other_names_are_whole() {
-        let text = "La Loire, la Haute-Loire, la Loire-Atlantique, l'Indre-et-Loire, le Maine-et-Loire, \
+        let text =
+            "La Loire, la Haute-Loire, la Loire-Atlantique, l'Indre-et-Loire, le Maine-et-Loire, \
                     la Saône-et-Loire et le Loiret.";
         let codes: Vec<_> = found(text).into_iter().map(|(code, _)| code).collect();
         assert_eq!(codes, ["42", "43", "44", "37", "49", "71", "45"]);
@@ -615,30 +1205,59 @@ mod tests {
         let codes: Vec<_> = found(text).into_iter().map(|(code, _)| code).collect();
         assert_eq!(
             codes,
-            ["73", "74", "86", "87", "2A", "2B", "67", "68", "05", "06", "66", "65", "16", "17", "79", "92", "76", "93"]
+            [
+                "73", "74", "86", "87", "2A", "2B", "67", "68", "05", "06", "66", "65", "16", "17",
+                "79", "92", "76", "93"
+            ]
         );
-        assert_eq!(found("la Haute-Garonne et la Garonne"), [("31", "Haute-Garonne")]);
-        assert_eq!(found("la région Nord-Pas-de-Calais et Auvergne-Rhône-Alpes"), []);
+        assert_eq!(
+            found("la Haute-Garonne et la Garonne"),
+            [("31", "Haute-Garonne")]
+        );
+        assert_eq!(
+            found("la région Nord-Pas-de-Calais et Auvergne-Rhône-Alpes"),
+            []
+        );
     }
 
     #[test]
     fn apostrophes_accents_and_offsets() {
-        let text = "préfecture de l' Aisne, des Côtes d\u{2019}Armor, du Val d'Oise et de l'Hérault";
-        assert_eq!(found(text), [("02", "Aisne"), ("22", "Côtes d\u{2019}Armor"), ("95", "Val d'Oise"), ("34", "Hérault")]);
-        assert_eq!(found("HERAULT, cotes d armor"), [("34", "HERAULT"), ("22", "cotes d armor")]);
+        let text =
+            "préfecture de l' Aisne, des Côtes d\u{2019}Armor, du Val d'Oise et de l'Hérault";
+        assert_eq!(
+            found(text),
+            [
+                ("02", "Aisne"),
+                ("22", "Côtes d\u{2019}Armor"),
+                ("95", "Val d'Oise"),
+                ("34", "Hérault")
+            ]
+        );
+        assert_eq!(
+            found("HERAULT, cotes d armor"),
+            [("34", "HERAULT"), ("22", "cotes d armor")]
+        );
         assert_eq!(found("Seine-St-Denis"), [("93", "Seine-St-Denis")]);
     }
 
     #[test]
     fn common_words_need_a_capital() {
-        assert_eq!(found("la somme de 300 euros, un lot de chaises, il orne le nord de la ville"), []);
-        assert_eq!(found("Cher Monsieur, la Somme et le Cher ; Lot 2 : Cahors (Lot)."), [
-            ("80", "Somme"),
-            ("18", "Cher"),
-            ("46", "Lot")
-        ]);
-        assert_eq!(found("le département du Nord et l'Aube, à l'aube"), [("59", "Nord"), ("10", "Aube")]);
-        assert_eq!(found("Réunion du 3 mai. LA RÉUNION DU COMITÉ. la réunion, à La Réunion"), [("974", "La Réunion")]);
+        assert_eq!(
+            found("la somme de 300 euros, un lot de chaises, il orne le nord de la ville"),
+            []
+        );
+        assert_eq!(
+            found("Cher Monsieur, la Somme et le Cher ; Lot 2 : Cahors (Lot)."),
+            [("80", "Somme"), ("18", "Cher"), ("46", "Lot")]
+        );
+        assert_eq!(
+            found("le département du Nord et l'Aube, à l'aube"),
+            [("59", "Nord"), ("10", "Aube")]
+        );
+        assert_eq!(
+            found("Réunion du 3 mai. LA RÉUNION DU COMITÉ. la réunion, à La Réunion"),
+            [("974", "La Réunion")]
+        );
         assert_eq!(found("qu'il vienne à Paris, des paris"), [("75", "Paris")]);
     }
 }

@@ -16,7 +16,19 @@ pub struct Edit {
 }
 
 impl Edit {
-    pub fn new(start: usize, end: usize, after: impl Into<String>, rule: &'static str, confidence: f32) -> Self {
-        Edit { start, end, after: after.into(), rule, confidence }
+    pub fn new(
+        start: usize,
+        end: usize,
+        after: impl Into<String>,
+        rule: &'static str,
+        confidence: f32,
+    ) -> Self {
+        Edit {
+            start,
+            end,
+            after: after.into(),
+            rule,
+            confidence,
+        }
     }
 }

@@ -14,25 +14,124 @@ pub const TABLES: [(&str, &[&str]); 8] = [
     (
         "documents",
         &[
-            "doc_id", "path", "sha256", "bytes", "encoding", "format", "committee", "authority", "department_code",
-            "department_name", "meeting_date", "start_time", "end_time", "place", "chair", "issued_date", "issued_place",
-            "signatory_name", "signatory_role", "contact_name", "contact_phone", "contact_email", "agenda",
-            "participants", "interventions", "labels", "dates", "figures", "repairs", "suggestions", "warnings",
+            "doc_id",
+            "path",
+            "sha256",
+            "bytes",
+            "encoding",
+            "format",
+            "committee",
+            "authority",
+            "department_code",
+            "department_name",
+            "meeting_date",
+            "start_time",
+            "end_time",
+            "place",
+            "chair",
+            "issued_date",
+            "issued_place",
+            "signatory_name",
+            "signatory_role",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "agenda",
+            "participants",
+            "interventions",
+            "labels",
+            "dates",
+            "figures",
+            "repairs",
+            "suggestions",
+            "warnings",
         ],
     ),
     (
         "participants",
         &[
-            "doc_id", "index", "kind", "civility", "given_name", "family_name", "role", "organization", "group",
-            "attendance", "span_start", "span_end",
+            "doc_id",
+            "index",
+            "kind",
+            "civility",
+            "given_name",
+            "family_name",
+            "role",
+            "organization",
+            "group",
+            "attendance",
+            "span_start",
+            "span_end",
         ],
     ),
-    ("interventions", &["doc_id", "index", "participant", "speaker", "text", "span_start", "span_end"]),
-    ("labels", &["doc_id", "name", "mentions", "modules", "first_obtained"]),
-    ("label_events", &["doc_id", "label", "kind", "date", "text", "span_start", "span_end"]),
-    ("dates", &["doc_id", "index", "text", "value", "precision", "role", "span_start", "span_end"]),
-    ("figures", &["doc_id", "index", "text", "value", "kind", "unit", "context", "span_start", "span_end"]),
-    ("repairs", &["doc_id", "status", "rule", "before", "after", "confidence", "span_start", "span_end"]),
+    (
+        "interventions",
+        &[
+            "doc_id",
+            "index",
+            "participant",
+            "speaker",
+            "text",
+            "span_start",
+            "span_end",
+        ],
+    ),
+    (
+        "labels",
+        &["doc_id", "name", "mentions", "modules", "first_obtained"],
+    ),
+    (
+        "label_events",
+        &[
+            "doc_id",
+            "label",
+            "kind",
+            "date",
+            "text",
+            "span_start",
+            "span_end",
+        ],
+    ),
+    (
+        "dates",
+        &[
+            "doc_id",
+            "index",
+            "text",
+            "value",
+            "precision",
+            "role",
+            "span_start",
+            "span_end",
+        ],
+    ),
+    (
+        "figures",
+        &[
+            "doc_id",
+            "index",
+            "text",
+            "value",
+            "kind",
+            "unit",
+            "context",
+            "span_start",
+            "span_end",
+        ],
+    ),
+    (
+        "repairs",
+        &[
+            "doc_id",
+            "status",
+            "rule",
+            "before",
+            "after",
+            "confidence",
+            "span_start",
+            "span_end",
+        ],
+    ),
 ];
 
 /// Several values in one cell (agenda items, label modules, warnings) are joined by this.
@@ -74,12 +173,23 @@ fn cell(value: Option<&Value>) -> String {
 }
 
 fn list(value: Option<&Value>) -> String {
-    let items = value.and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default();
-    items.iter().map(|v| cell(Some(v))).collect::<Vec<_>>().join(LIST_SEPARATOR)
+    let items = value
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    items
+        .iter()
+        .map(|v| cell(Some(v)))
+        .collect::<Vec<_>>()
+        .join(LIST_SEPARATOR)
 }
 
 fn items<'a>(record: &'a Value, key: &str) -> &'a [Value] {
-    record.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or_default()
+    record
+        .get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
 }
 
 fn len(record: &Value, key: &str) -> String {
@@ -87,7 +197,10 @@ fn len(record: &Value, key: &str) -> String {
 }
 
 fn span(item: &Value) -> [String; 2] {
-    [cell(item.pointer("/span/start")), cell(item.pointer("/span/end"))]
+    [
+        cell(item.pointer("/span/start")),
+        cell(item.pointer("/span/end")),
+    ]
 }
 
 impl Tables {
@@ -99,16 +212,29 @@ impl Tables {
             let path = dir.join(format!("{name}.csv"));
             let file = File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let mut writer = csv::Writer::from_writer(BufWriter::new(file));
-            writer.write_record(columns).map_err(|e| format!("{}: {e}", path.display()))?;
+            writer
+                .write_record(columns)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             writers.push(writer);
         }
-        Ok(Tables { writers, seen: HashSet::new(), counts: Counts::default() })
+        Ok(Tables {
+            writers,
+            seen: HashSet::new(),
+            counts: Counts::default(),
+        })
     }
 
     fn row(&mut self, table: usize, cells: &[String]) -> Result<(), String> {
-        debug_assert_eq!(cells.len(), TABLES[table].1.len(), "{} columns", TABLES[table].0);
+        debug_assert_eq!(
+            cells.len(),
+            TABLES[table].1.len(),
+            "{} columns",
+            TABLES[table].0
+        );
         self.counts.rows[table] += 1;
-        self.writers[table].write_record(cells).map_err(|e| format!("{}.csv: {e}", TABLES[table].0))
+        self.writers[table]
+            .write_record(cells)
+            .map_err(|e| format!("{}.csv: {e}", TABLES[table].0))
     }
 
     /// Writes the rows of one record as `clu extract` writes it.
@@ -120,7 +246,9 @@ impl Tables {
         }
         let sha = cell(record.pointer("/source/sha256"));
         if sha.len() < 16 {
-            return Err(format!("{path}: not a clu-minutes/1 record (no source.sha256)"));
+            return Err(format!(
+                "{path}: not a clu-minutes/1 record (no source.sha256)"
+            ));
         }
         let id = sha[..16].to_string();
         if !self.seen.insert(id.clone()) {
@@ -152,7 +280,8 @@ impl Tables {
             at("/document/contact/phone"),
             at("/document/contact/email"),
             list(record.get("agenda")),
-            (items(record, "participants").len() + items(record, "unnamed_representatives").len()).to_string(),
+            (items(record, "participants").len() + items(record, "unnamed_representatives").len())
+                .to_string(),
             len(record, "interventions"),
             len(record, "labels"),
             len(record, "dates"),
@@ -163,7 +292,9 @@ impl Tables {
         ];
         self.row(0, &document)?;
         let people = items(record, "participants").iter().map(|p| ("person", p));
-        let unnamed = items(record, "unnamed_representatives").iter().map(|u| ("unnamed_representative", u));
+        let unnamed = items(record, "unnamed_representatives")
+            .iter()
+            .map(|u| ("unnamed_representative", u));
         for (i, (kind, p)) in people.chain(unnamed).enumerate() {
             let [start, end] = span(p);
             let get = |k: &str| cell(p.get(k));
@@ -185,7 +316,15 @@ impl Tables {
         }
         for (i, x) in items(record, "interventions").iter().enumerate() {
             let [start, end] = span(x);
-            let row = [id.clone(), i.to_string(), cell(x.get("participant")), cell(x.get("speaker")), cell(x.get("text")), start, end];
+            let row = [
+                id.clone(),
+                i.to_string(),
+                cell(x.get("participant")),
+                cell(x.get("speaker")),
+                cell(x.get("text")),
+                start,
+                end,
+            ];
             self.row(2, &row)?;
         }
         for label in items(record, "labels") {
@@ -198,32 +337,76 @@ impl Tables {
                 .min()
                 .unwrap_or_default()
                 .to_string();
-            let row = [id.clone(), name.clone(), cell(label.get("mentions")), list(label.get("modules")), first_obtained];
+            let row = [
+                id.clone(),
+                name.clone(),
+                cell(label.get("mentions")),
+                list(label.get("modules")),
+                first_obtained,
+            ];
             self.row(3, &row)?;
             for e in events {
                 let [start, end] = span(e);
-                let row = [id.clone(), name.clone(), cell(e.get("kind")), cell(e.get("date")), cell(e.get("text")), start, end];
+                let row = [
+                    id.clone(),
+                    name.clone(),
+                    cell(e.get("kind")),
+                    cell(e.get("date")),
+                    cell(e.get("text")),
+                    start,
+                    end,
+                ];
                 self.row(4, &row)?;
             }
         }
         for (i, d) in items(record, "dates").iter().enumerate() {
             let [start, end] = span(d);
             let get = |k: &str| cell(d.get(k));
-            let row = [id.clone(), i.to_string(), get("text"), get("value"), get("precision"), get("role"), start, end];
+            let row = [
+                id.clone(),
+                i.to_string(),
+                get("text"),
+                get("value"),
+                get("precision"),
+                get("role"),
+                start,
+                end,
+            ];
             self.row(5, &row)?;
         }
         for (i, f) in items(record, "figures").iter().enumerate() {
             let [start, end] = span(f);
             let get = |k: &str| cell(f.get(k));
-            let row = [id.clone(), i.to_string(), get("text"), get("value"), get("kind"), get("unit"), get("context"), start, end];
+            let row = [
+                id.clone(),
+                i.to_string(),
+                get("text"),
+                get("value"),
+                get("kind"),
+                get("unit"),
+                get("context"),
+                start,
+                end,
+            ];
             self.row(6, &row)?;
         }
         let applied = items(record, "repairs").iter().map(|r| ("applied", r));
-        let suggested = items(record, "suggestions").iter().map(|r| ("suggested", r));
+        let suggested = items(record, "suggestions")
+            .iter()
+            .map(|r| ("suggested", r));
         for (status, r) in applied.chain(suggested) {
             let [start, end] = span(r);
             let get = |k: &str| cell(r.get(k));
-            let row = [id.clone(), status.to_string(), get("rule"), get("before"), get("after"), get("confidence"), start, end];
+            let row = [
+                id.clone(),
+                status.to_string(),
+                get("rule"),
+                get("before"),
+                get("after"),
+                get("confidence"),
+                start,
+                end,
+            ];
             self.row(7, &row)?;
         }
         Ok(Added::Document)

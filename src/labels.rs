@@ -11,9 +11,9 @@
 //! as a label when a sentence ties it to labelling or when the minutes name it at least twice
 //! (one passing mention of a new France Services office is not a label topic).
 
-use crate::latin::{Pattern, Window};
 use crate::dates::text::{fold, Sentences};
 use crate::dates::{DateMention, DateRole, Precision};
+use crate::latin::{Pattern, Window};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -59,13 +59,23 @@ struct Spelling {
 }
 
 impl Spelling {
-    const fn new(name: &'static str, pattern: &'static str, needs: &'static [&'static str]) -> Self {
-        Spelling { name, needs, regex: Window::new(pattern) }
+    const fn new(
+        name: &'static str,
+        pattern: &'static str,
+        needs: &'static [&'static str],
+    ) -> Self {
+        Spelling {
+            name,
+            needs,
+            regex: Window::new(pattern),
+        }
     }
 
     /// Whether `lowered` (a text with its ASCII letters lowercased) may hold a match.
     fn may_match(&self, lowered: &str) -> bool {
-        self.needs.iter().any(|word| memchr::memmem::find(lowered.as_bytes(), word.as_bytes()).is_some())
+        self.needs
+            .iter()
+            .any(|word| memchr::memmem::find(lowered.as_bytes(), word.as_bytes()).is_some())
     }
 }
 
@@ -74,9 +84,21 @@ impl Spelling {
 static SPELLINGS: [Spelling; 8] = [
     // `Qual-e-pref`, `QUAL-E-PREF`, `qualepref`, OCR `Quel-e-pref`, `Qual-e-pret` (a scan
     // reads the final `f` as `t`).
-    Spelling::new("Qual-e-pref", r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé][ft](?-u:\b)", &["qual", "quel"]),
-    Spelling::new("Quali-ATE", r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)", &["quali"]),
-    Spelling::new("Qualipref", r"(?i)(?-u:\b)quali\s?-?\s?pr[eé][ft](?-u:\b)(?:\s*\d(?:\.\d)?)?", &["quali"]),
+    Spelling::new(
+        "Qual-e-pref",
+        r"(?i)(?-u:\b)qu[ae]l\s?-?\s?e\s?-?\s?pr[eé][ft](?-u:\b)",
+        &["qual", "quel"],
+    ),
+    Spelling::new(
+        "Quali-ATE",
+        r"(?i)(?-u:\b)quali\s?-\s?ate(?-u:\b)|(?-u:\b)QUALIATE(?-u:\b)|(?-u:\b)Quali ATE(?-u:\b)",
+        &["quali"],
+    ),
+    Spelling::new(
+        "Qualipref",
+        r"(?i)(?-u:\b)quali\s?-?\s?pr[eé][ft](?-u:\b)(?:\s*\d(?:\.\d)?)?",
+        &["quali"],
+    ),
     // `Plus` spelt out only capitalised: `des services publics plus proches` is prose.
     Spelling::new(
         "Services publics +",
@@ -85,11 +107,23 @@ static SPELLINGS: [Spelling; 8] = [
     ),
     // Needs its context ([`CONTEXT`]).
     Spelling::new("Marianne", r"(?-u:\b)Marianne(?-u:\b)", &["marianne"]),
-    Spelling::new("France Services", r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)", &["france"]),
+    Spelling::new(
+        "France Services",
+        r"(?-u:\b)France\s+[Ss]ervices?(?-u:\b)|(?-u:\b)FRANCE\s+SERVICES(?-u:\b)",
+        &["france"],
+    ),
     // OCR reads the `I` as `{` or `|`.
-    Spelling::new("ISO 9001", r"(?i)(?:(?-u:\b)ISO|[{|]SO)\s?9001(?-u:\b)", &["9001"]),
+    Spelling::new(
+        "ISO 9001",
+        r"(?i)(?:(?-u:\b)ISO|[{|]SO)\s?9001(?-u:\b)",
+        &["9001"],
+    ),
     // Capitalised, or any case with its context ([`CONTEXT`]).
-    Spelling::new("Engagement de service", r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)", &["engagement"]),
+    Spelling::new(
+        "Engagement de service",
+        r"(?i)(?-u:\b)engagements?\s+de\s+service(?-u:\b)",
+        &["engagement"],
+    ),
 ];
 
 /// Words that must come right before a name that is also an ordinary word, matched on the
@@ -100,10 +134,14 @@ static CONTEXT: [Option<Window>; 8] = [
     None,
     None,
     None,
-    Some(Window::new(r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$")),
+    Some(Window::new(
+        r"(?i:(?-u:\b)(?:charte|label|labels|r[ée]f[ée]rentiel|labellis[ée]e?s?|lab[ée]lis[ée]e?s?|d[ée]marche)\s+(?:de\s+la\s+charte\s+|de\s+la\s+)?)[«\x22]?\s?$",
+    )),
     None,
     None,
-    Some(Window::new(r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$")),
+    Some(Window::new(
+        r"(?i:(?-u:\b)(?:label|r[ée]f[ée]rentiel)\s+[«\x22]?\s?)$",
+    )),
 ];
 
 /// `Engagement de service` written as a name needs no context.
@@ -122,16 +160,20 @@ static OBTAINED: Window = Window::new(
 
 /// Words of plans and deadlines, which are never `obtained` (folded text); `prépare` its
 /// passage to a label names a label still to come.
-static PLANNED: Window = Window::new(r"(?-u:\b)(?:prevue?s?|prepare(?:r|nt)?|preparation|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)");
+static PLANNED: Window = Window::new(
+    r"(?-u:\b)(?:prevue?s?|prepare(?:r|nt)?|preparation|objectifs?|devra|devront|doit|doivent|vise|visee|sera|seront|d'ici|avant|au plus tard|calendrier|previsionnel(?:le)?|a venir|prochaine?s?|envisage(?:e|s|es)?|cible)(?-u:\b)",
+);
 
-static AUDIT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").expect("literal pattern"));
+static AUDIT: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?-u:\b)audits?(?-u:\b)").expect("literal pattern"));
 
 /// A bare year introduced as a point in time (`en 2016`, `depuis 2020`): allowed for events.
 /// Years are found first and the cue checked just before them, because `en` alone would
 /// make the regex stop at every word holding those letters.
 /// With its prefilter: it reads every text, where the lazy DFA alone is slower than the
 /// prefilter's skips.
-static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
+static YEAR: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?-u:\b)(?:19|20)\d\d(?-u:\b)").expect("literal pattern"));
 static YEAR_CUE: Window = Window::new(r"(?i)(?-u:\b)(?:en|depuis|dès|des|au cours de)\s+$");
 
 /// Bytes before a year searched for its cue (`au cours de` and the blanks after it).
@@ -139,14 +181,19 @@ const YEAR_CUE_REACH: usize = 24;
 
 /// Module names: `module 1 – relation …`, `module n°1 « relation … »`, `module socle "…"`.
 /// `module` must start a word: see [`crate::boundary`].
-static MODULE: Pattern = Pattern::new(r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#);
+static MODULE: Pattern = Pattern::new(
+    r#"(?i)module\s+(?:(?:n°\s?)?\d+\s*(?:[–:-]\s*)?[«"“]?|\p{L}+\s+[«"“])\s*([^»"”\n;:(]{3,80}?)\s*(?:[»"”;(]|,|\n|$)"#,
+);
 
 /// What a text says about a label's status: held, audited, or planned. `None` when the
 /// folded text holds no status word at all; `Some(None)` when it only plans
 /// something that is not a label (`une étude sera menée`).
 fn cue_words(f: &str) -> Option<Option<EventKind>> {
     if PLANNED.is_match(f) {
-        let labelling = OBTAINED.is_match(f) || f.contains("labellisation") || f.contains("labelisation") || f.contains("certification");
+        let labelling = OBTAINED.is_match(f)
+            || f.contains("labellisation")
+            || f.contains("labelisation")
+            || f.contains("certification");
         return Some(labelling.then_some(EventKind::Target));
     }
     if OBTAINED.is_match(f) {
@@ -177,20 +224,36 @@ pub(crate) struct StatusReader<'a> {
 
 impl<'a> StatusReader<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        StatusReader { text, sentence: None }
+        StatusReader {
+            text,
+            sentence: None,
+        }
     }
 
     /// The event at the date starting at `pos`, in the sentence `(s, e)`.
-    pub(crate) fn at(&mut self, (s, e): (usize, usize), pos: usize, in_range: bool) -> Option<EventKind> {
+    pub(crate) fn at(
+        &mut self,
+        (s, e): (usize, usize),
+        pos: usize,
+        in_range: bool,
+    ) -> Option<EventKind> {
         let sentence = &self.text[s..e];
         let whole = match self.sentence {
             Some((b, cue)) if b == (s, e) => cue,
             _ => self.sentence.insert(((s, e), cue_words(&fold(sentence)))).1,
         }?;
         let at = pos - s;
-        let clause_start = CLAUSE_ENDS.iter().filter_map(|sep| sentence[..at].rfind(sep).map(|k| k + sep.len())).max().unwrap_or(0);
+        let clause_start = CLAUSE_ENDS
+            .iter()
+            .filter_map(|sep| sentence[..at].rfind(sep).map(|k| k + sep.len()))
+            .max()
+            .unwrap_or(0);
         // The nearest end found (`Option::min` would prefer a missing one).
-        let clause_end = CLAUSE_ENDS.iter().filter_map(|sep| sentence[at..].find(sep)).min().map_or(sentence.len(), |k| at + k);
+        let clause_end = CLAUSE_ENDS
+            .iter()
+            .filter_map(|sep| sentence[at..].find(sep))
+            .min()
+            .map_or(sentence.len(), |k| at + k);
         let before = fold(sentence[clause_start..at].trim_end());
         if !in_range && (before == "au" || before.ends_with(" au")) {
             return None;
@@ -210,7 +273,11 @@ struct Mention {
 pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     let mut mentions: Vec<Mention> = Vec::new();
     let lowered = text.to_ascii_lowercase();
-    for (label, spelling) in SPELLINGS.iter().enumerate().filter(|(_, spelling)| spelling.may_match(&lowered)) {
+    for (label, spelling) in SPELLINGS
+        .iter()
+        .enumerate()
+        .filter(|(_, spelling)| spelling.may_match(&lowered))
+    {
         // Earlier labels' mentions, sorted and disjoint: one binary search per match.
         let before = mentions.len();
         for m in spelling.regex.find_iter(text) {
@@ -223,14 +290,19 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
                 match context.find(&text[from..start]) {
                     Some(c) => start = from + c.start(),
                     None if CAPITALISED_ENGAGEMENT.is_match(m.as_str()) => {}
-                    None if m.as_str() == "Marianne" && marianne_in_enumeration(text, m.start(), m.end()) => {}
+                    None if m.as_str() == "Marianne"
+                        && marianne_in_enumeration(text, m.start(), m.end()) => {}
                     None => continue,
                 }
             }
             // `Qualipref` must not also count the `Qual-e-pref` it is not, nor overlap it.
             let k = mentions[..before].partition_point(|o| o.start < m.end());
             if k == 0 || mentions[k - 1].end <= start {
-                mentions.push(Mention { label, start, end: m.end() });
+                mentions.push(Mention {
+                    label,
+                    start,
+                    end: m.end(),
+                });
             }
         }
         mentions.sort_by_key(|m| m.start);
@@ -242,14 +314,20 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     let sentences = Sentences::new(text);
     let mut labels: Vec<Label> = SPELLINGS
         .iter()
-        .map(|spelling| Label { name: spelling.name.to_string(), mentions: 0, modules: Vec::new(), events: Vec::new() })
+        .map(|spelling| Label {
+            name: spelling.name.to_string(),
+            mentions: 0,
+            modules: Vec::new(),
+            events: Vec::new(),
+        })
         .collect();
     let mut tied_to_labelling = vec![false; labels.len()];
     for m in &mentions {
         labels[m.label].mentions += 1;
         let (s, e) = sentences.around(m.start);
         let f = fold(&text[s..e]);
-        tied_to_labelling[m.label] |= f.contains("labellis") || f.contains("labelis") || f.contains("label ");
+        tied_to_labelling[m.label] |=
+            f.contains("labellis") || f.contains("labelis") || f.contains("label ");
     }
 
     // The labels a position refers to: the last one named before it in its sentence with those
@@ -258,8 +336,13 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     // not `96 % ont obtenu un rendez-vous`).
     let referents = |pos: usize| -> Vec<usize> {
         let (s, e) = sentences.around(pos);
-        let (first, last) = (mentions.partition_point(|m| m.start < s), mentions.partition_point(|m| m.start < e));
-        let before = mentions.partition_point(|m| m.start < pos).clamp(first, last);
+        let (first, last) = (
+            mentions.partition_point(|m| m.start < s),
+            mentions.partition_point(|m| m.start < e),
+        );
+        let before = mentions
+            .partition_point(|m| m.start < pos)
+            .clamp(first, last);
         let mut from = first;
         if before > first {
             from = before - 1;
@@ -282,11 +365,14 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         here
     };
 
-    let mut seen_sentences: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut seen_sentences: std::collections::HashSet<(usize, usize)> =
+        std::collections::HashSet::new();
     let mut status = StatusReader::new(text);
     for d in dates.iter() {
         let (s, e) = sentences.around(d.span.start);
-        let Some(kind) = status.at((s, e), d.span.start, d.role == Some(DateRole::Period)) else { continue };
+        let Some(kind) = status.at((s, e), d.span.start, d.role == Some(DateRole::Period)) else {
+            continue;
+        };
         let date = match d.precision {
             Precision::Quarter => d.value.chars().take(4).collect(),
             _ => d.value.clone(),
@@ -302,23 +388,43 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
         while !text.is_char_boundary(from) {
             from -= 1;
         }
-        let Some(cue_at) = YEAR_CUE.find(&text[from..year.start()]) else { continue };
+        let Some(cue_at) = YEAR_CUE.find(&text[from..year.start()]) else {
+            continue;
+        };
         let whole = Span::new(from + cue_at.start(), year.end());
         let (s, e) = sentences.around(whole.start);
         if seen_sentences.contains(&(s, e)) {
             continue;
         }
-        let Some(kind) = status.at((s, e), whole.start, false) else { continue };
+        let Some(kind) = status.at((s, e), whole.start, false) else {
+            continue;
+        };
         for l in referents(whole.start) {
-            push_event(&mut labels[l], kind, year.as_str().to_string(), &text[whole.start..whole.end], whole);
+            push_event(
+                &mut labels[l],
+                kind,
+                year.as_str().to_string(),
+                &text[whole.start..whole.end],
+                whole,
+            );
         }
     }
     // The groups of each match found, read by a search from where it starts.
     // The pattern, costly to build, only matches from the ASCII letters `module`.
     let bytes = text.as_bytes();
-    let module_named = memchr::memchr2_iter(b'm', b'M', bytes).any(|at| bytes.get(at..at + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"module")));
-    let module = if module_named { Some(MODULE.regex(text)) } else { None };
-    for caps in module.into_iter().flat_map(|re| crate::boundary::find_iter(re, text).filter_map(|m| re.captures_at(text, m.start()))) {
+    let module_named = memchr::memchr2_iter(b'm', b'M', bytes).any(|at| {
+        bytes
+            .get(at..at + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"module"))
+    });
+    let module = if module_named {
+        Some(MODULE.regex(text))
+    } else {
+        None
+    };
+    for caps in module.into_iter().flat_map(|re| {
+        crate::boundary::find_iter(re, text).filter_map(|m| re.captures_at(text, m.start()))
+    }) {
         let Some(name) = caps.get(1) else { continue };
         let name = crate::dates::text::collapse_ws(name.as_str());
         for l in referents(caps.get(0).map_or(0, |m| m.start())) {
@@ -331,7 +437,10 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
     labels
         .into_iter()
         .enumerate()
-        .filter(|(k, l)| l.mentions > 0 && (l.name != "France Services" || l.mentions >= 2 || tied_to_labelling[*k]))
+        .filter(|(k, l)| {
+            l.mentions > 0
+                && (l.name != "France Services" || l.mentions >= 2 || tied_to_labelling[*k])
+        })
         .map(|(_, l)| l)
         .collect()
 }
@@ -340,7 +449,9 @@ pub fn find_labels(text: &str, dates: &[DateMention]) -> Vec<Label> {
 /// audit, a module), so that it can speak of a label named in an earlier sentence.
 fn speaks_of_labelling(sentence: &str) -> bool {
     let f = fold(sentence);
-    ["label", "certifi", "audit", "module"].iter().any(|w| f.contains(w))
+    ["label", "certifi", "audit", "module"]
+        .iter()
+        .any(|w| f.contains(w))
 }
 
 /// `labellisée Qualipref en 2017, puis Marianne le …`: `Marianne` closing a list of what was
@@ -351,7 +462,9 @@ fn marianne_in_enumeration(text: &str, start: usize, end: usize) -> bool {
         from -= 1;
     }
     let before = fold(&text[from..start]);
-    let joined = before.trim_end().ends_with(" puis") || before.trim_end().ends_with(" et") || before.trim_end().ends_with(',');
+    let joined = before.trim_end().ends_with(" puis")
+        || before.trim_end().ends_with(" et")
+        || before.trim_end().ends_with(',');
     let after = text[end..].trim_start_matches(|c: char| c == ' ' || c == '\u{a0}');
     let family_name_follows = after.chars().next().is_some_and(char::is_uppercase);
     joined && !family_name_follows && before.contains("labellis")
@@ -365,13 +478,25 @@ fn coordinated(between: &str) -> bool {
     between.len() <= 40 && !between.contains(|c: char| c.is_ascii_digit()) && {
         let f = fold(between);
         let f = f.trim_matches(|c: char| c.is_whitespace() || c == ',');
-        f.is_empty() || matches!(f, "et" | "ou" | "ainsi que") || f.ends_with(" et") || f.ends_with(" ou")
+        f.is_empty()
+            || matches!(f, "et" | "ou" | "ainsi que")
+            || f.ends_with(" et")
+            || f.ends_with(" ou")
     }
 }
 
 fn push_event(label: &mut Label, kind: EventKind, date: String, text: &str, span: Span) {
-    if !label.events.iter().any(|e| e.kind == kind && e.date == date) {
-        label.events.push(LabelEvent { kind, date, text: text.to_string(), span });
+    if !label
+        .events
+        .iter()
+        .any(|e| e.kind == kind && e.date == date)
+    {
+        label.events.push(LabelEvent {
+            kind,
+            date,
+            text: text.to_string(),
+            span,
+        });
     }
 }
 
@@ -381,49 +506,95 @@ mod tests {
 
     #[test]
     fn patterns_compile() {
-        SPELLINGS.iter().for_each(|spelling| assert!(!spelling.regex.is_match("")));
+        SPELLINGS
+            .iter()
+            .for_each(|spelling| assert!(!spelling.regex.is_match("")));
         OBTAINED.is_match("");
         PLANNED.is_match("");
         MODULE.whole();
         YEAR_CUE.is_match("");
-        CONTEXT.iter().flatten().for_each(|c| assert!(!c.is_match("")));
+        CONTEXT
+            .iter()
+            .flatten()
+            .for_each(|c| assert!(!c.is_match("")));
         Lazy::force(&CAPITALISED_ENGAGEMENT);
     }
 
     #[test]
     fn plus_spelt_out_names_the_programme_only_capitalised() {
-        let names = |s: &str| find_labels(s, &[]).into_iter().map(|l| l.name).collect::<Vec<_>>();
-        assert_eq!(names("La préfecture détient le label Services Publics Plus."), ["Services publics +"]);
+        let names = |s: &str| {
+            find_labels(s, &[])
+                .into_iter()
+                .map(|l| l.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("La préfecture détient le label Services Publics Plus."),
+            ["Services publics +"]
+        );
         assert!(names("Rendre les services publics plus proches des usagers.").is_empty());
     }
 
     #[test]
     fn names_a_scan_damaged() {
-        let names = |s: &str| find_labels(s, &[]).into_iter().map(|l| l.name).collect::<Vec<_>>();
-        assert_eq!(names("La préfecture conserve le label Qual-e-pret."), ["Qual-e-pref"]);
+        let names = |s: &str| {
+            find_labels(s, &[])
+                .into_iter()
+                .map(|l| l.name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("La préfecture conserve le label Qual-e-pret."),
+            ["Qual-e-pref"]
+        );
         assert_eq!(names("labellisée Qualipret 2.0 en 2017"), ["Qualipref"]);
-        assert_eq!(names("Le service est certifié {SO 9001 depuis 2014."), ["ISO 9001"]);
+        assert_eq!(
+            names("Le service est certifié {SO 9001 depuis 2014."),
+            ["ISO 9001"]
+        );
         assert!(names("Le prêt qualifié est accordé.").is_empty());
     }
 
     #[test]
     fn cues() {
         let cue = |s: &str| cue_words(&fold(s)).flatten();
-        assert_eq!(cue("La préfecture a été labellisée en juillet 2022."), Some(EventKind::Obtained));
-        assert_eq!(cue("La préfecture détient le label depuis avril 2017."), Some(EventKind::Obtained));
-        assert_eq!(cue("Objectif : labellisation au plus tard le 31/12/2025"), Some(EventKind::Target));
+        assert_eq!(
+            cue("La préfecture a été labellisée en juillet 2022."),
+            Some(EventKind::Obtained)
+        );
+        assert_eq!(
+            cue("La préfecture détient le label depuis avril 2017."),
+            Some(EventKind::Obtained)
+        );
+        assert_eq!(
+            cue("Objectif : labellisation au plus tard le 31/12/2025"),
+            Some(EventKind::Target)
+        );
         assert_eq!(cue("audit interne : 28/04/22"), Some(EventKind::Audit));
         assert_eq!(cue("La réunion a eu lieu le 3 mai 2022."), None);
-        assert_eq!(cue("le label de la préfecture a été renouvelé le 18 juin 2021"), Some(EventKind::Obtained));
-        assert_eq!(cue("La préfecture, lauréate du label en mars 2021"), Some(EventKind::Obtained));
-        assert_eq!(cue("le bus, lauréat d'un appel à projets en mars 2021"), None);
+        assert_eq!(
+            cue("le label de la préfecture a été renouvelé le 18 juin 2021"),
+            Some(EventKind::Obtained)
+        );
+        assert_eq!(
+            cue("La préfecture, lauréate du label en mars 2021"),
+            Some(EventKind::Obtained)
+        );
+        assert_eq!(
+            cue("le bus, lauréat d'un appel à projets en mars 2021"),
+            None
+        );
     }
 
     #[test]
     fn a_second_subordinate_clause_has_its_own_status() {
         let text = "Le président rappelle que la préfecture a obtenu le label Qual-e-pref le 9 février 2021 et que le prochain audit aura lieu en octobre 2025.";
         let labels = find_labels(text, &crate::dates::find_dates(text));
-        let events: Vec<(EventKind, &str)> = labels[0].events.iter().map(|e| (e.kind, e.date.as_str())).collect();
+        let events: Vec<(EventKind, &str)> = labels[0]
+            .events
+            .iter()
+            .map(|e| (e.kind, e.date.as_str()))
+            .collect();
         assert_eq!(events, [(EventKind::Obtained, "2021-02-09")]);
     }
 }

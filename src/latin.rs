@@ -62,7 +62,10 @@ pub fn latin(text: &str) -> bool {
             continue;
         }
         // A lead byte: continuation bytes are below 0xC0.
-        let c = text[at..].chars().next().expect("a char starts at a lead byte");
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a char starts at a lead byte");
         if !latin_char(c) {
             return false;
         }
@@ -81,14 +84,19 @@ pub struct Pattern {
 
 impl Pattern {
     pub const fn new(pattern: &'static str) -> Self {
-        Pattern { pattern, whole: OnceCell::new(), cut: OnceCell::new() }
+        Pattern {
+            pattern,
+            whole: OnceCell::new(),
+            cut: OnceCell::new(),
+        }
     }
 
     /// The regex to search `haystack` with: the same matches as the pattern as written.
     /// `haystack` must be all the text the regex is given (look-arounds see all of it).
     pub fn regex(&self, haystack: &str) -> &Regex {
         if latin(haystack) {
-            self.cut.get_or_init(|| Regex::new(&cut(self.pattern)).expect("static regex"))
+            self.cut
+                .get_or_init(|| Regex::new(&cut(self.pattern)).expect("static regex"))
         } else {
             self.whole()
         }
@@ -96,7 +104,8 @@ impl Pattern {
 
     /// The pattern as written, for any text.
     pub fn whole(&self) -> &Regex {
-        self.whole.get_or_init(|| Regex::new(self.pattern).expect("static regex"))
+        self.whole
+            .get_or_init(|| Regex::new(self.pattern).expect("static regex"))
     }
 }
 
@@ -121,7 +130,13 @@ const LONG_HAYSTACK: usize = 1 << 16;
 
 impl Window {
     pub const fn new(pattern: &'static str) -> Self {
-        Window { pattern, lazy_dfa: true, whole: OnceCell::new(), cut: OnceCell::new(), long: OnceCell::new() }
+        Window {
+            pattern,
+            lazy_dfa: true,
+            whole: OnceCell::new(),
+            cut: OnceCell::new(),
+            long: OnceCell::new(),
+        }
     }
 
     /// A pattern anchored at the start of the text (`^` without `m`) and searched a few times
@@ -131,13 +146,25 @@ impl Window {
     /// backtracker, which clears a bit per character and state of the text before it starts.
     /// (A pattern tried on every line runs faster with the lazy DFAs.)
     pub const fn anchored(pattern: &'static str) -> Self {
-        Window { pattern, lazy_dfa: false, whole: OnceCell::new(), cut: OnceCell::new(), long: OnceCell::new() }
+        Window {
+            pattern,
+            lazy_dfa: false,
+            whole: OnceCell::new(),
+            cut: OnceCell::new(),
+            long: OnceCell::new(),
+        }
     }
 
     fn regex(&self, haystack: &str) -> &meta::Regex {
         let build = |pattern: &str, lazy_dfa: bool| {
-            let config = meta::Config::new().auto_prefilter(false).hybrid(lazy_dfa).backtrack(lazy_dfa);
-            meta::Regex::builder().configure(config).build(pattern).expect("static regex")
+            let config = meta::Config::new()
+                .auto_prefilter(false)
+                .hybrid(lazy_dfa)
+                .backtrack(lazy_dfa);
+            meta::Regex::builder()
+                .configure(config)
+                .build(pattern)
+                .expect("static regex")
         };
         if !self.lazy_dfa && haystack.len() > LONG_HAYSTACK {
             // The whole pattern, which holds for any text.
@@ -156,11 +183,22 @@ impl Window {
     }
 
     pub fn find<'h>(&self, haystack: &'h str) -> Option<Found<'h>> {
-        self.regex(haystack).find(haystack).map(|m| Found { text: haystack, span: m.span() })
+        self.regex(haystack).find(haystack).map(|m| Found {
+            text: haystack,
+            span: m.span(),
+        })
     }
 
-    pub fn find_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
-        self.regex(haystack).find_iter(haystack).map(move |m| Found { text: haystack, span: m.span() })
+    pub fn find_iter<'h>(
+        &self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Found<'h>> + use<'_, 'h> {
+        self.regex(haystack)
+            .find_iter(haystack)
+            .map(move |m| Found {
+                text: haystack,
+                span: m.span(),
+            })
     }
 
     /// The first match starting at or after `start`; look-arounds see all of `haystack`.
@@ -171,18 +209,32 @@ impl Window {
     /// The pattern for several searches of `haystack`, whose characters are then read once
     /// (by [`latin`]) instead of once per search.
     pub fn bind<'h>(&self, haystack: &'h str) -> Bound<'_, 'h> {
-        Bound { re: self.regex(haystack), text: haystack }
+        Bound {
+            re: self.regex(haystack),
+            text: haystack,
+        }
     }
 
     pub fn captures<'h>(&self, haystack: &'h str) -> Option<Groups<'h>> {
         let re = self.regex(haystack);
         let mut caps = re.create_captures();
         re.captures(haystack, &mut caps);
-        caps.is_match().then_some(Groups { text: haystack, caps })
+        caps.is_match().then_some(Groups {
+            text: haystack,
+            caps,
+        })
     }
 
-    pub fn captures_iter<'h>(&self, haystack: &'h str) -> impl Iterator<Item = Groups<'h>> + use<'_, 'h> {
-        self.regex(haystack).captures_iter(haystack).map(move |caps| Groups { text: haystack, caps })
+    pub fn captures_iter<'h>(
+        &self,
+        haystack: &'h str,
+    ) -> impl Iterator<Item = Groups<'h>> + use<'_, 'h> {
+        self.regex(haystack)
+            .captures_iter(haystack)
+            .map(move |caps| Groups {
+                text: haystack,
+                caps,
+            })
     }
 }
 
@@ -196,7 +248,10 @@ impl<'h> Bound<'_, 'h> {
     /// [`Window::find_at`] on the bound haystack.
     pub fn find_at(&self, start: usize) -> Option<Found<'h>> {
         let input = regex_automata::Input::new(self.text).range(start..);
-        self.re.search(&input).map(|m| Found { text: self.text, span: m.span() })
+        self.re.search(&input).map(|m| Found {
+            text: self.text,
+            span: m.span(),
+        })
     }
 }
 
@@ -208,7 +263,10 @@ pub struct Groups<'h> {
 
 impl<'h> Groups<'h> {
     pub fn get(&self, group: usize) -> Option<Found<'h>> {
-        self.caps.get_group(group).map(|span| Found { text: self.text, span })
+        self.caps.get_group(group).map(|span| Found {
+            text: self.text,
+            span,
+        })
     }
 }
 
@@ -310,10 +368,21 @@ mod tests {
         let mut buf = [0u8; 4];
         for (whole, cut) in pairs {
             for flags in ["", "(?i)"] {
-                let (w, c) = (Regex::new(&format!("{flags}{whole}")).unwrap(), Regex::new(&format!("{flags}{cut}")).unwrap());
-                for ch in (0..=0x10FFFF).filter_map(char::from_u32).filter(|&ch| latin_char(ch)) {
+                let (w, c) = (
+                    Regex::new(&format!("{flags}{whole}")).unwrap(),
+                    Regex::new(&format!("{flags}{cut}")).unwrap(),
+                );
+                for ch in (0..=0x10FFFF)
+                    .filter_map(char::from_u32)
+                    .filter(|&ch| latin_char(ch))
+                {
                     let s = ch.encode_utf8(&mut buf);
-                    assert_eq!(w.is_match(s), c.is_match(s), "{flags}{whole} on U+{:04X}", ch as u32);
+                    assert_eq!(
+                        w.is_match(s),
+                        c.is_match(s),
+                        "{flags}{whole} on U+{:04X}",
+                        ch as u32
+                    );
                 }
             }
         }
@@ -323,26 +392,66 @@ mod tests {
     fn windows_answer_as_the_pattern_does() {
         let unanchored = r"(?i)(\bcomit[ée])\s+(\w+)|(?m)^le$|x(y)?";
         let anchored = r"(?i)^(?:(\bcomit[ée])\s+(\w+)|le$|x(y)?)";
-        for (pattern, window) in [(unanchored, Window::new(unanchored)), (anchored, Window::anchored(anchored))] {
+        for (pattern, window) in [
+            (unanchored, Window::new(unanchored)),
+            (anchored, Window::anchored(anchored)),
+        ] {
             let plain = Regex::new(pattern).unwrap();
-            for text in ["", "Le comité local", "COMITÉ  Ωμέγα", "xcomite a", "a\nle\nb", "le x comité", "xy comite b", "le"] {
+            for text in [
+                "",
+                "Le comité local",
+                "COMITÉ  Ωμέγα",
+                "xcomite a",
+                "a\nle\nb",
+                "le x comité",
+                "xy comite b",
+                "le",
+            ] {
                 assert_eq!(plain.is_match(text), window.is_match(text), "{text}");
-                assert_eq!(plain.find(text).map(|m| m.range()), window.find(text).map(|m| m.start()..m.end()), "{text}");
-                let groups = |c: &regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
-                let window_groups = |c: &Groups| (0..4).map(|i| c.get(i).map(|m| m.start()..m.end())).collect::<Vec<_>>();
-                assert_eq!(plain.captures_iter(text).map(|c| groups(&c)).collect::<Vec<_>>(), window.captures_iter(text).map(|c| window_groups(&c)).collect::<Vec<_>>(), "{text}");
-                assert_eq!(plain.captures(text).map(|c| groups(&c)), window.captures(text).map(|c| window_groups(&c)), "{text}");
+                assert_eq!(
+                    plain.find(text).map(|m| m.range()),
+                    window.find(text).map(|m| m.start()..m.end()),
+                    "{text}"
+                );
+                let groups = |c: &regex::Captures| {
+                    c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>()
+                };
+                let window_groups = |c: &Groups| {
+                    (0..4)
+                        .map(|i| c.get(i).map(|m| m.start()..m.end()))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    plain
+                        .captures_iter(text)
+                        .map(|c| groups(&c))
+                        .collect::<Vec<_>>(),
+                    window
+                        .captures_iter(text)
+                        .map(|c| window_groups(&c))
+                        .collect::<Vec<_>>(),
+                    "{text}"
+                );
+                assert_eq!(
+                    plain.captures(text).map(|c| groups(&c)),
+                    window.captures(text).map(|c| window_groups(&c)),
+                    "{text}"
+                );
             }
         }
     }
 
     #[test]
     fn latin_texts() {
-        assert!(latin("Préfecture de l’Aisne – « Qualipref » : 12 € • ✓ ► œuvre\u{a0}ok"));
+        assert!(latin(
+            "Préfecture de l’Aisne – « Qualipref » : 12 € • ✓ ► œuvre\u{a0}ok"
+        ));
         assert!(!latin("Ελλάδα"));
         assert!(!latin("x\u{200D}y"));
         assert!(!latin("Kelvin \u{212A}"));
-        for c in ['\u{36F}', '\u{370}', '\u{2013}', '\u{2122}', '\u{345}', '\u{3C9}'] {
+        for c in [
+            '\u{36F}', '\u{370}', '\u{2013}', '\u{2122}', '\u{345}', '\u{3C9}',
+        ] {
             for pad in 0..10 {
                 let text = format!("{}é{c}{}", "a".repeat(pad), "é".repeat(pad));
                 assert_eq!(latin(&text), latin_char(c), "{text}");
@@ -352,7 +461,10 @@ mod tests {
 
     #[test]
     fn cut_rewrites_classes_in_and_out_of_brackets() {
-        assert_eq!(cut(r"a\w+[\w’'-]\W{0,2}\d[^\w*]\p{L}\.\\w"), format!(r"a[{WORD}]+[{WORD}’'-][^{WORD}]{{0,2}}[0-9][^{WORD}*][{LETTER}]\.\\w"));
+        assert_eq!(
+            cut(r"a\w+[\w’'-]\W{0,2}\d[^\w*]\p{L}\.\\w"),
+            format!(r"a[{WORD}]+[{WORD}’'-][^{WORD}]{{0,2}}[0-9][^{WORD}*][{LETTER}]\.\\w")
+        );
         assert_eq!(cut(r"[]\w]\s"), format!(r"[]{WORD}]\s"));
     }
 }

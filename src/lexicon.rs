@@ -36,8 +36,14 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(|| {
-            let map = |bytes: &'static [u8]| Map::new(bytes).expect("embedded fst built by build.rs");
-            Lexicon { exact: EXACT, folds: FOLDS, by_fold: map(BY_FOLD), proper: map(PROPER) }
+            let map =
+                |bytes: &'static [u8]| Map::new(bytes).expect("embedded fst built by build.rs");
+            Lexicon {
+                exact: EXACT,
+                folds: FOLDS,
+                by_fold: map(BY_FOLD),
+                proper: map(PROPER),
+            }
         })
     }
 
@@ -77,7 +83,10 @@ impl Lexicon {
 
     /// Capitalised forms (given names, places) whose folded key is `folded`.
     pub fn proper_of_fold(&self, folded: &str) -> Vec<String> {
-        prefixed(&self.proper, folded).into_iter().map(|(form, _)| form).collect()
+        prefixed(&self.proper, folded)
+            .into_iter()
+            .map(|(form, _)| form)
+            .collect()
     }
 }
 
@@ -119,8 +128,14 @@ mod tests {
         let lex = Lexicon::get();
         assert!(lex.fold_freq("controles").is_some());
         assert!(lex.fold_freq("contrles").is_none());
-        assert!(lex.proper_of_fold("veronique").contains(&"Véronique".to_string()));
-        assert!(lex.is_proper("Véronique") && !lex.is_proper("Veronique") && !lex.is_proper("véronique"));
+        assert!(lex
+            .proper_of_fold("veronique")
+            .contains(&"Véronique".to_string()));
+        assert!(
+            lex.is_proper("Véronique")
+                && !lex.is_proper("Veronique")
+                && !lex.is_proper("véronique")
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
-#[command(name = "clu", version, about = "Structured data from the minutes of French prefecture user committees (CLU/CLUAC)")]
+#[command(
+    name = "clu",
+    version,
+    about = "Structured data from the minutes of French prefecture user committees (CLU/CLUAC)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -51,7 +55,10 @@ struct PipelineArgs {
 
 impl PipelineArgs {
     fn options(&self) -> Options {
-        Options { repair: !self.no_repair, encoding: self.encoding.clone() }
+        Options {
+            repair: !self.no_repair,
+            encoding: self.encoding.clone(),
+        }
     }
 }
 
@@ -67,7 +74,12 @@ enum OutputFormat {
 #[derive(Args)]
 struct DiscoveryArgs {
     /// Extensions of files to take from directories (comma-separated).
-    #[arg(long, value_name = "EXTS", value_delimiter = ',', default_value = "txt,md,markdown,html,htm,text")]
+    #[arg(
+        long,
+        value_name = "EXTS",
+        value_delimiter = ',',
+        default_value = "txt,md,markdown,html,htm,text"
+    )]
     ext: Vec<String>,
     /// Include hidden files and directories.
     #[arg(long)]
@@ -85,12 +97,19 @@ impl DiscoveryArgs {
         Discovery {
             hidden: self.hidden,
             follow_links: self.follow_links,
-            extensions: self.ext.iter().map(|e| e.trim().trim_start_matches('.').to_lowercase()).filter(|e| !e.is_empty()).collect(),
+            extensions: self
+                .ext
+                .iter()
+                .map(|e| e.trim().trim_start_matches('.').to_lowercase())
+                .filter(|e| !e.is_empty())
+                .collect(),
         }
     }
 
     fn jobs(&self) -> usize {
-        self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+        self.jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .max(1)
     }
 }
 
@@ -231,8 +250,15 @@ struct Done {
 fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut inputs = corpus::discover(&args.paths, &args.discovery.discovery());
     let corpus_mode = args.skip_existing.is_some() || args.shard.is_some();
-    let single = !corpus_mode && inputs.len() == 1 && args.paths.len() == 1 && !Path::new(&args.paths[0]).is_dir();
-    let format = args.format.unwrap_or(if single { OutputFormat::Json } else { OutputFormat::Jsonl });
+    let single = !corpus_mode
+        && inputs.len() == 1
+        && args.paths.len() == 1
+        && !Path::new(&args.paths[0]).is_dir();
+    let format = args.format.unwrap_or(if single {
+        OutputFormat::Json
+    } else {
+        OutputFormat::Jsonl
+    });
     if let Some(shard) = args.shard {
         inputs.retain(|input| shard.holds(input));
     }
@@ -241,7 +267,9 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         _ => false,
     };
     if appending && format == OutputFormat::Json {
-        return Err("--skip-existing appends JSON Lines to the output: --format json does not fit".into());
+        return Err(
+            "--skip-existing appends JSON Lines to the output: --format json does not fit".into(),
+        );
     }
     let mut skipped = 0;
     if let Some(done_file) = &args.skip_existing {
@@ -251,7 +279,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         skipped = before - inputs.len();
     }
     let started = std::time::Instant::now();
-    let mut out = if appending { Output::append(Path::new(args.output.as_deref().unwrap_or_default()))? } else { Output::open(args.output.as_deref())? };
+    let mut out = if appending {
+        Output::append(Path::new(args.output.as_deref().unwrap_or_default()))?
+    } else {
+        Output::open(args.output.as_deref())?
+    };
     let bar = progress_bar(inputs.len(), args.quiet || single);
 
     let options = args.pipeline.options();
@@ -268,56 +300,88 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             serde_json::to_vec(&outcome)
         };
         // Records hold only strings, numbers and finite floats: serialising cannot fail.
-        Done { text: text.unwrap_or_default(), error, bytes, participants }
+        Done {
+            text: text.unwrap_or_default(),
+            error,
+            bytes,
+            participants,
+        }
     };
     let mut files = 0usize;
-    let (mut written, mut documents, mut failures, mut participants, mut bytes) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut written, mut documents, mut failures, mut participants, mut bytes) =
+        (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut sink_error: Option<String> = None;
-    corpus::run_ordered(&inputs, args.discovery.jobs(), 4 * args.discovery.jobs(), work, |input, done: Done| {
-        bar.inc(1);
-        files += 1;
-        match &done.error {
-            Some(message) => {
-                bar.suspend(|| eprintln!("clu: {}: {message}", input.label()));
-                failures += 1;
+    corpus::run_ordered(
+        &inputs,
+        args.discovery.jobs(),
+        4 * args.discovery.jobs(),
+        work,
+        |input, done: Done| {
+            bar.inc(1);
+            files += 1;
+            match &done.error {
+                Some(message) => {
+                    bar.suspend(|| eprintln!("clu: {}: {message}", input.label()));
+                    failures += 1;
+                }
+                None => documents += 1,
             }
-            None => documents += 1,
-        }
-        participants += done.participants;
-        bytes += done.bytes;
-        let sep: &[u8] = match format {
-            OutputFormat::Json if single => b"",
-            OutputFormat::Json if written == 0 => b"[\n",
-            OutputFormat::Json => b",\n",
-            OutputFormat::Jsonl => b"",
-        };
-        let end: &[u8] = if format == OutputFormat::Jsonl || single { b"\n" } else { b"" };
-        written += 1;
-        match out.write(sep).and_then(|()| out.write(&done.text)).and_then(|()| out.write(end)) {
-            Ok(()) => !(args.fail_fast && done.error.is_some()),
-            Err(e) => {
-                sink_error = Some(e);
-                false
+            participants += done.participants;
+            bytes += done.bytes;
+            let sep: &[u8] = match format {
+                OutputFormat::Json if single => b"",
+                OutputFormat::Json if written == 0 => b"[\n",
+                OutputFormat::Json => b",\n",
+                OutputFormat::Jsonl => b"",
+            };
+            let end: &[u8] = if format == OutputFormat::Jsonl || single {
+                b"\n"
+            } else {
+                b""
+            };
+            written += 1;
+            match out
+                .write(sep)
+                .and_then(|()| out.write(&done.text))
+                .and_then(|()| out.write(end))
+            {
+                Ok(()) => !(args.fail_fast && done.error.is_some()),
+                Err(e) => {
+                    sink_error = Some(e);
+                    false
+                }
             }
-        }
-    })?;
+        },
+    )?;
     bar.finish_and_clear();
     if let Some(e) = sink_error {
         return Err(e);
     }
     if format == OutputFormat::Json && !single {
-        out.write(if written == 0 { b"[]\n" as &[u8] } else { b"\n]\n" })?;
+        out.write(if written == 0 {
+            b"[]\n" as &[u8]
+        } else {
+            b"\n]\n"
+        })?;
     }
     out.commit()?;
     if !args.quiet && !single {
         let seconds = started.elapsed().as_secs_f64();
-        let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+        let skipped = if skipped > 0 {
+            format!(", {skipped} skipped")
+        } else {
+            String::new()
+        };
         eprintln!(
             "clu: {files} file(s), {documents} document(s), {participants} participant(s), {failures} error(s){skipped} in {seconds:.2} s ({:.1} MB/s)",
             bytes as f64 / 1e6 / seconds.max(1e-9)
         );
     }
-    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Files done out of the total, rate and ETA on a terminal; nothing otherwise.
@@ -328,18 +392,23 @@ fn progress_bar(total: usize, quiet: bool) -> ProgressBar {
     let style = ProgressStyle::with_template("{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}")
         .expect("literal template")
         .progress_chars("=> ");
-    ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr()).with_style(style)
+    ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr())
+        .with_style(style)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    a == b || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
+    a == b
+        || matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Standard output; a temporary file renamed over the target when complete, so that an
 /// interrupted run never leaves half a file; or, to resume, a file appended to line by line.
 enum Output {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File { temp: std::io::BufWriter<tempfile::NamedTempFile>, target: std::path::PathBuf },
+    File {
+        temp: std::io::BufWriter<tempfile::NamedTempFile>,
+        target: std::path::PathBuf,
+    },
     Append(std::io::BufWriter<std::fs::File>),
 }
 
@@ -349,9 +418,16 @@ impl Output {
             None | Some("-") => Ok(Output::Stdout(std::io::BufWriter::new(std::io::stdout()))),
             Some(p) => {
                 let target = std::path::PathBuf::from(p);
-                let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-                let temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| format!("{p}: cannot write here: {e}"))?;
-                Ok(Output::File { temp: std::io::BufWriter::new(temp), target })
+                let dir = target
+                    .parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let temp = tempfile::NamedTempFile::new_in(dir)
+                    .map_err(|e| format!("{p}: cannot write here: {e}"))?;
+                Ok(Output::File {
+                    temp: std::io::BufWriter::new(temp),
+                    target,
+                })
             }
         }
     }
@@ -360,7 +436,12 @@ impl Output {
     /// interrupted run (its input is not in the skip list, so it is done again).
     fn append(path: &Path) -> Result<Output, String> {
         let fail = |e: std::io::Error| format!("{}: {e}", path.display());
-        let mut file = std::fs::OpenOptions::new().read(true).append(true).create(true).open(path).map_err(fail)?;
+        let mut file = std::fs::OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(path)
+            .map_err(fail)?;
         let mut end = file.metadata().map_err(fail)?.len();
         let mut chunk = vec![0u8; 64 * 1024];
         while end > 0 {
@@ -393,13 +474,18 @@ impl Output {
         match self {
             Output::Stdout(mut w) => w.flush().map_err(|e| e.to_string()),
             Output::Append(w) => {
-                let file = w.into_inner().map_err(|e| format!("writing output: {}", e.error()))?;
+                let file = w
+                    .into_inner()
+                    .map_err(|e| format!("writing output: {}", e.error()))?;
                 file.sync_all().map_err(|e| e.to_string())
             }
             Output::File { temp, target } => {
-                let temp = temp.into_inner().map_err(|e| format!("writing output: {}", e.error()))?;
+                let temp = temp
+                    .into_inner()
+                    .map_err(|e| format!("writing output: {}", e.error()))?;
                 temp.as_file().sync_all().map_err(|e| e.to_string())?;
-                temp.persist(&target).map_err(|e| format!("{}: {}", target.display(), e.error))?;
+                temp.persist(&target)
+                    .map_err(|e| format!("{}: {}", target.display(), e.error))?;
                 Ok(())
             }
         }
@@ -409,20 +495,35 @@ impl Output {
 fn report(args: ReportArgs) -> Result<ExitCode, String> {
     use clu_minutes::report::{self, Document};
     let inputs = corpus::discover(&args.paths, &Discovery::default());
-    let documents = Document::collect(&inputs, &args.pipeline.options(), args.pipeline.max_file_size);
+    let documents = Document::collect(
+        &inputs,
+        &args.pipeline.options(),
+        args.pipeline.max_file_size,
+    );
     let mut failures = 0;
-    for (document, error) in documents.iter().filter_map(|d| d.result.as_ref().err().map(|e| (d, e))) {
+    for (document, error) in documents
+        .iter()
+        .filter_map(|d| d.result.as_ref().err().map(|e| (d, e)))
+    {
         eprintln!("clu: {}: {}", document.path, error.message);
         failures += 1;
     }
     let mut out = Output::open(Some(&args.output))?;
     out.write(report::render(&documents).as_bytes())?;
     out.commit()?;
-    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn repair(args: RepairArgs) -> Result<ExitCode, String> {
-    let input = if args.path == "-" { Input::Stdin } else { Input::File(args.path.clone().into()) };
+    let input = if args.path == "-" {
+        Input::Stdin
+    } else {
+        Input::File(args.path.clone().into())
+    };
     let bytes = match corpus::read_input(&input, args.pipeline.max_file_size) {
         Ok(b) => b,
         Err(e) => {
@@ -442,7 +543,9 @@ fn repair(args: RepairArgs) -> Result<ExitCode, String> {
     let mut stdout = std::io::BufWriter::new(std::io::stdout());
     let write_err = |e: std::io::Error| e.to_string();
     if !args.diff {
-        stdout.write_all(prepared.text.as_str().as_bytes()).map_err(write_err)?;
+        stdout
+            .write_all(prepared.text.as_str().as_bytes())
+            .map_err(write_err)?;
         stdout.flush().map_err(write_err)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -455,8 +558,15 @@ fn repair(args: RepairArgs) -> Result<ExitCode, String> {
     for edit in &prepared.repairs {
         // Counted on the input bytes, which the original span indexes (a lossy UTF-8 copy of a
         // Windows-1252 file has other offsets).
-        let line = bytes[..edit.original.start.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() + 1;
-        let (before, after) = (edit.before.replace('\n', "⏎"), edit.after.replace('\n', "⏎"));
+        let line = bytes[..edit.original.start.min(bytes.len())]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        let (before, after) = (
+            edit.before.replace('\n', "⏎"),
+            edit.after.replace('\n', "⏎"),
+        );
         let context_start = floor(text, edit.output.start.saturating_sub(30));
         let context_end = floor(text, (edit.output.end + 30).min(text.len()));
         let left = text[context_start..edit.output.start].replace('\n', " ");
@@ -466,7 +576,12 @@ fn repair(args: RepairArgs) -> Result<ExitCode, String> {
         } else {
             format!("{left}[-{before}-]{{+{after}+}}{right}")
         };
-        writeln!(stdout, "{}:{line}: {} ({:.2}): {body}", args.path, edit.rule, edit.confidence).map_err(write_err)?;
+        writeln!(
+            stdout,
+            "{}:{line}: {} ({:.2}): {body}",
+            args.path, edit.rule, edit.confidence
+        )
+        .map_err(write_err)?;
     }
     stdout.flush().map_err(write_err)?;
     Ok(ExitCode::SUCCESS)
@@ -487,7 +602,10 @@ fn for_each_record(
     pipeline: &PipelineArgs,
     mut each: impl FnMut(serde_json::Value) -> Result<(), String>,
 ) -> Result<(), String> {
-    let (json, minutes): (Vec<String>, Vec<String>) = inputs.iter().cloned().partition(|p| corpus::is_extracted_json(p));
+    let (json, minutes): (Vec<String>, Vec<String>) = inputs
+        .iter()
+        .cloned()
+        .partition(|p| corpus::is_extracted_json(p));
     for path in &json {
         corpus::read_extracted(path, &mut each)?;
     }
@@ -504,17 +622,23 @@ fn for_each_record(
         serde_json::from_slice::<serde_json::Value>(&text).map_err(|e| e.to_string())
     };
     let mut result = Ok(());
-    corpus::run_ordered(&inputs, discovery.jobs(), 4 * discovery.jobs(), work, |input, value: Result<_, String>| {
-        result = match value {
-            Ok(value) => each(value),
-            // Reported, and the run goes on: the tables stay whole for the other documents.
-            Err(message) => {
-                eprintln!("clu: {}: {message}", input.label());
-                Ok(())
-            }
-        };
-        result.is_ok()
-    })?;
+    corpus::run_ordered(
+        &inputs,
+        discovery.jobs(),
+        4 * discovery.jobs(),
+        work,
+        |input, value: Result<_, String>| {
+            result = match value {
+                Ok(value) => each(value),
+                // Reported, and the run goes on: the tables stay whole for the other documents.
+                Err(message) => {
+                    eprintln!("clu: {}: {message}", input.label());
+                    Ok(())
+                }
+            };
+            result.is_ok()
+        },
+    )?;
     result
 }
 
@@ -528,17 +652,32 @@ fn export(args: ExportArgs) -> Result<ExitCode, String> {
                 eprintln!("clu: {path}: {message}");
                 failures += 1;
             }
-            clu_minutes::export::Added::Duplicate(path) => eprintln!("clu: {path}: same bytes as an earlier document, written once"),
+            clu_minutes::export::Added::Duplicate(path) => {
+                eprintln!("clu: {path}: same bytes as an earlier document, written once")
+            }
         }
         Ok(())
     })?;
     let counts = tables.finish()?;
     if !args.quiet {
-        let tables: Vec<String> =
-            clu_minutes::export::TABLES.iter().zip(counts.rows).map(|((name, _), n)| format!("{name} {n}")).collect();
-        eprintln!("clu: {} in {}; {} error(s), {} duplicate(s)", tables.join(", "), args.out.display(), counts.errors, counts.duplicates);
+        let tables: Vec<String> = clu_minutes::export::TABLES
+            .iter()
+            .zip(counts.rows)
+            .map(|((name, _), n)| format!("{name} {n}"))
+            .collect();
+        eprintln!(
+            "clu: {} in {}; {} error(s), {} duplicate(s)",
+            tables.join(", "),
+            args.out.display(),
+            counts.errors,
+            counts.duplicates
+        );
     }
-    Ok(if failures > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failures > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn stats(args: StatsArgs) -> Result<ExitCode, String> {

@@ -3,8 +3,8 @@
 //! separated by tabs, page furniture of PDF extractions dropped. Headings and bold lines
 //! the markup made explicit are kept as [`Hint`]s for the segmenter.
 
-use crate::latin::Pattern;
 use crate::edit::Edit;
+use crate::latin::Pattern;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Serialize;
@@ -40,29 +40,38 @@ pub struct Stripped {
     pub hints: Vec<Hint>,
 }
 
-static MD_HEADING: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+").unwrap());
-static MD_BOLD_LINE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?:\d+\.[ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$").unwrap());
+static MD_HEADING: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+").unwrap());
+static MD_BOLD_LINE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:[-*•][ \t]+)?(?:\d+\.[ \t]+)?\*\*[^*\n]+\*\*[ \t]*:?[ \t]*$")
+        .unwrap()
+});
 static MD_LINK: Lazy<Regex> = Lazy::new(|| Regex::new(r"!?\[([^\]\n]*)\]\(([^)\s]*)\)").unwrap());
 static MD_EMPHASIS: Lazy<Regex> = Lazy::new(|| Regex::new(r"\*\*|__").unwrap());
 /// `*italic*` and `_italic_` (a star followed by a space is a bullet, not emphasis).
-static MD_ITALIC: Pattern = Pattern::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_\n]*[^*_\s])?)([*_])(?:[^\w*]|$)");
+static MD_ITALIC: Pattern =
+    Pattern::new(r"(?m)(?:^|[^\w*])([*_])([^*_\s](?:[^*_\n]*[^*_\s])?)([*_])(?:[^\w*]|$)");
 static MD_ESCAPE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\\([\\`*_{}\[\]()#+\-.!|>~])").unwrap());
-static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap());
+static MD_TABLE_RULE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*\|?[ \t]*\n?").unwrap()
+});
 static MD_TABLE_ROW: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*\|.*\|[ \t]*$").unwrap());
 /// Tags, comments, the doctype and the conditional markers Word leaves in its HTML
 /// (`<![if !supportLists]>`, `<![endif]>`). The end of a tag's name is the character after it,
 /// not a word character (or none before the `>`): a `\b` there would make the lazy DFA give
 /// up at the first non-ASCII byte (an accent in a comment or an attribute), and the slower
 /// engine then read the rest of the text for every tag after it.
-static HTML_TAG: Pattern =
-    Pattern::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^\w<>][^<>]*?)??(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if(?:[^\w<>][^<>]*)?>");
+static HTML_TAG: Pattern = Pattern::new(
+    r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^\w<>][^<>]*?)??(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if(?:[^\w<>][^<>]*)?>",
+);
 /// Word's HTML writes each list item's bullet or number as text between these markers.
-static WORD_LIST_MARKER: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?s)<!\[if !supportLists\]>(.*?)<!\[endif\]>").unwrap());
+static WORD_LIST_MARKER: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?s)<!\[if !supportLists\]>(.*?)<!\[endif\]>").unwrap());
 /// Source line breaks and the indentation after them: in HTML a space, the tags alone
 /// deciding where a line ends.
 static HTML_SOURCE_BREAK: Lazy<Regex> = Lazy::new(|| Regex::new(r"[ \t]*\r?\n[ \t\r\n]*").unwrap());
-static HTML_ENTITY: Lazy<Regex> = Lazy::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap());
+static HTML_ENTITY: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});").unwrap());
 static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"(?mi)^[ \t]*(?:page[ \t]+)?-?[ \t]*\d{1,3}[ \t]*(?:(?:/|sur)[ \t]*\d{1,3})?[ \t]*-?[ \t]*$").unwrap()
 });
@@ -71,23 +80,45 @@ pub fn detect_format(text: &str) -> Format {
     let head = &text[..text.floor_char_boundary(200_000)];
     let lower_head = head.to_ascii_lowercase();
     let html_tags = HTML_TAG.regex(head).find_iter(head).take(50).count();
-    if lower_head.trim_start().starts_with("<!doctype html") || lower_head.trim_start().starts_with("<html") {
+    if lower_head.trim_start().starts_with("<!doctype html")
+        || lower_head.trim_start().starts_with("<html")
+    {
         return Format::Html;
     }
     // A bold line holds `**`: without one the pattern, which has no literal to skip to,
     // need not walk the text.
-    let bold_lines = if head.contains("**") { MD_BOLD_LINE.find_iter(head).take(5).count() } else { 0 };
-    let markdown_signals = MD_HEADING.find_iter(head).take(5).count() + bold_lines + MD_LINK.find_iter(head).take(5).count();
+    let bold_lines = if head.contains("**") {
+        MD_BOLD_LINE.find_iter(head).take(5).count()
+    } else {
+        0
+    };
+    let markdown_signals = MD_HEADING.find_iter(head).take(5).count()
+        + bold_lines
+        + MD_LINK.find_iter(head).take(5).count();
     if markdown_signals >= 2 {
         return Format::Markdown;
     }
-    if html_tags >= 6 && ["<p", "<div", "<li", "<td", "<br", "<h1", "<h2", "<table"].iter().any(|t| lower_head.contains(t)) {
+    if html_tags >= 6
+        && ["<p", "<div", "<li", "<td", "<br", "<h1", "<h2", "<table"]
+            .iter()
+            .any(|t| lower_head.contains(t))
+    {
         return Format::Html;
     }
     // A page number matches a whole line, and counts with a `/` or `page` in it: only such
     // lines are tried, rather than the pattern walking every line.
-    let page_line = |(line, lower): (&str, &str)| (lower.contains('/') || lower.contains("page")) && PAGE_NUMBER.is_match(line);
-    if head.contains('\u{0c}') || head.split('\n').zip(lower_head.split('\n')).filter(|&pair| page_line(pair)).take(2).count() >= 2 {
+    let page_line = |(line, lower): (&str, &str)| {
+        (lower.contains('/') || lower.contains("page")) && PAGE_NUMBER.is_match(line)
+    };
+    if head.contains('\u{0c}')
+        || head
+            .split('\n')
+            .zip(lower_head.split('\n'))
+            .filter(|&pair| page_line(pair))
+            .take(2)
+            .count()
+            >= 2
+    {
         return Format::Pdftotext;
     }
     if ocr_signals(head) {
@@ -101,8 +132,13 @@ pub fn detect_format(text: &str) -> Format {
 fn ocr_signals(text: &str) -> bool {
     // Literal-led alternatives keep the scan on the regex engine's fast path; the first
     // 30 KB are enough to tell.
-    static SIGNAL: Lazy<Regex> = Lazy::new(|| Regex::new(r"I'[a-zA-ZÉé]|\|[lIi]|¢|(?m)^[«v] [A-Z]|[ld]' [a-z]").unwrap());
-    SIGNAL.find_iter(&text[..text.floor_char_boundary(30_000)]).take(4).count() >= 3
+    static SIGNAL: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"I'[a-zA-ZÉé]|\|[lIi]|¢|(?m)^[«v] [A-Z]|[ld]' [a-z]").unwrap());
+    SIGNAL
+        .find_iter(&text[..text.floor_char_boundary(30_000)])
+        .take(4)
+        .count()
+        >= 3
 }
 
 /// Proposes the edits that turn the input into reader text.
@@ -150,36 +186,84 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
         strip_grid_tables(text, out);
     }
     for m in MD_BOLD_LINE.find_iter(text) {
-        out.hints.push(Hint { line_start: m.start(), kind: HintKind::Bold });
+        out.hints.push(Hint {
+            line_start: m.start(),
+            kind: HintKind::Bold,
+        });
     }
     for c in MD_HEADING.captures_iter(text) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let level = c.get(1).map_or(1, |m| m.len()) as u8;
-        out.hints.push(Hint { line_start: whole.start, kind: HintKind::Heading(level) });
-        out.edits.push(Edit::new(whole.start, whole.end, "", "markdown-heading", 1.0));
+        out.hints.push(Hint {
+            line_start: whole.start,
+            kind: HintKind::Heading(level),
+        });
+        out.edits.push(Edit::new(
+            whole.start,
+            whole.end,
+            "",
+            "markdown-heading",
+            1.0,
+        ));
     }
     for c in MD_LINK.captures_iter(text) {
-        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else { continue };
-        out.edits.push(Edit::new(whole.start(), label.start(), "", "markdown-link", 1.0));
-        out.edits.push(Edit::new(label.end(), whole.end(), "", "markdown-link", 1.0));
+        let (Some(whole), Some(label)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        out.edits.push(Edit::new(
+            whole.start(),
+            label.start(),
+            "",
+            "markdown-link",
+            1.0,
+        ));
+        out.edits.push(Edit::new(
+            label.end(),
+            whole.end(),
+            "",
+            "markdown-link",
+            1.0,
+        ));
     }
     for m in MD_EMPHASIS.find_iter(text) {
-        out.edits.push(Edit::new(m.start(), m.end(), "", "markdown-emphasis", 1.0));
+        out.edits
+            .push(Edit::new(m.start(), m.end(), "", "markdown-emphasis", 1.0));
     }
     for c in MD_ITALIC.regex(text).captures_iter(text) {
-        let (Some(open), Some(close)) = (c.get(1), c.get(3)) else { continue };
+        let (Some(open), Some(close)) = (c.get(1), c.get(3)) else {
+            continue;
+        };
         if open.as_str() == close.as_str() {
-            out.edits.push(Edit::new(open.start(), open.end(), "", "markdown-emphasis", 1.0));
-            out.edits.push(Edit::new(close.start(), close.end(), "", "markdown-emphasis", 1.0));
+            out.edits.push(Edit::new(
+                open.start(),
+                open.end(),
+                "",
+                "markdown-emphasis",
+                1.0,
+            ));
+            out.edits.push(Edit::new(
+                close.start(),
+                close.end(),
+                "",
+                "markdown-emphasis",
+                1.0,
+            ));
         }
     }
     for c in MD_ESCAPE.captures_iter(text) {
         if let Some(m) = c.get(0) {
-            out.edits.push(Edit::new(m.start(), m.start() + 1, "", "markdown-escape", 1.0));
+            out.edits.push(Edit::new(
+                m.start(),
+                m.start() + 1,
+                "",
+                "markdown-escape",
+                1.0,
+            ));
         }
     }
     for m in MD_TABLE_RULE.find_iter(text) {
-        out.edits.push(Edit::new(m.start(), m.end(), "", "markdown-table", 1.0));
+        out.edits
+            .push(Edit::new(m.start(), m.end(), "", "markdown-table", 1.0));
     }
     for m in MD_TABLE_ROW.find_iter(text) {
         if MD_TABLE_RULE.is_match(m.as_str()) {
@@ -191,7 +275,8 @@ fn strip_markdown(text: &str, out: &mut Stripped) {
             let first = n == 0;
             let last = n + 1 == pipes.len();
             let after = if first || last { "" } else { "\t" };
-            out.edits.push(Edit::new(p, p + 1, after, "markdown-table", 1.0));
+            out.edits
+                .push(Edit::new(p, p + 1, after, "markdown-table", 1.0));
         }
     }
 }
@@ -232,7 +317,13 @@ fn split_line(line: &str) -> SplitLine {
     // Only a line cut in two by a single wide gap: more cells make a table.
     let right = right.filter(|_| gaps == 1);
     let words_right = right.map_or(0, |(k, _)| line[k..].split_whitespace().count());
-    SplitLine { start: 0, len: line.len(), right, indent, words_right }
+    SplitLine {
+        start: 0,
+        len: line.len(),
+        right,
+        indent,
+        words_right,
+    }
 }
 
 /// `pdftotext -layout` of a letter with a sidebar (service, `Affaire suivie par`, phone)
@@ -256,9 +347,16 @@ fn move_sidebar(text: &str, out: &mut Stripped) {
             *columns.entry(column).or_default() += 1;
         }
     }
-    let Some((&column, &count)) = columns.iter().max_by_key(|&(&c, &n)| (n, std::cmp::Reverse(c))) else { return };
+    let Some((&column, &count)) = columns
+        .iter()
+        .max_by_key(|&(&c, &n)| (n, std::cmp::Reverse(c)))
+    else {
+        return;
+    };
     let beside = |s: &SplitLine| s.indent <= 2 && s.right.is_some_and(|(_, c)| c == column);
-    let Some(first) = lines.iter().position(|(s, _)| beside(s)) else { return };
+    let Some(first) = lines.iter().position(|(s, _)| beside(s)) else {
+        return;
+    };
     // Prose on the right (a long piece) tells a sidebar from a two-column table.
     let prose = lines.iter().any(|(s, _)| beside(s) && s.words_right >= 6);
     if count < 3 || first >= SIDEBAR_REACH || !prose {
@@ -274,18 +372,36 @@ fn move_sidebar(text: &str, out: &mut Stripped) {
         match split.right {
             Some((k, _)) if beside(split) => {
                 sidebar.push(body[..k].trim_end().to_string());
-                out.edits.push(Edit::new(split.start, split.start + k, "", "layout-sidebar", 1.0));
+                out.edits.push(Edit::new(
+                    split.start,
+                    split.start + k,
+                    "",
+                    "layout-sidebar",
+                    1.0,
+                ));
             }
             // A sidebar line with nothing beside it.
             _ if split.indent <= 2 && body.chars().count() < column => {
                 sidebar.push(body.trim_end().to_string());
-                out.edits.push(Edit::new(split.start, split.start + split.len, "", "layout-sidebar", 1.0));
+                out.edits.push(Edit::new(
+                    split.start,
+                    split.start + split.len,
+                    "",
+                    "layout-sidebar",
+                    1.0,
+                ));
             }
             _ => {}
         }
     }
     let at = lines[first].0.start;
-    out.edits.push(Edit::new(at, at, format!("{}\n\n", sidebar.join("\n")), "layout-sidebar", 1.0));
+    out.edits.push(Edit::new(
+        at,
+        at,
+        format!("{}\n\n", sidebar.join("\n")),
+        "layout-sidebar",
+        1.0,
+    ));
 }
 
 /// `pdftotext -layout` of attendance lists side by side (`Étaient présents :` on the left,
@@ -294,7 +410,9 @@ fn move_sidebar(text: &str, out: &mut Stripped) {
 /// that each list reads on (the left one keeps its exact offsets).
 fn split_attendance_columns(text: &str, out: &mut Stripped) {
     use crate::participants::vocab::attendance_heading;
-    let heading = |s: &str| s.trim().ends_with(':') && attendance_heading(s.trim().trim_end_matches(':')).is_some();
+    let heading = |s: &str| {
+        s.trim().ends_with(':') && attendance_heading(s.trim().trim_end_matches(':')).is_some()
+    };
     let mut offset = 0;
     let mut lines = text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
@@ -307,13 +425,21 @@ fn split_attendance_columns(text: &str, out: &mut Stripped) {
             continue;
         }
         let split = split_line(body);
-        let Some((k, column)) = split.right else { continue };
+        let Some((k, column)) = split.right else {
+            continue;
+        };
         if !heading(&body[..k]) || !heading(&body[k..]) {
             continue;
         }
         // The stretch: this line and the lines under it up to a blank one.
         let mut pieces = vec![body[k..].trim_end().to_string()];
-        out.edits.push(Edit::new(line_start + body[..k].trim_end().len(), line_start + body.len(), "", "layout-columns", 1.0));
+        out.edits.push(Edit::new(
+            line_start + body[..k].trim_end().len(),
+            line_start + body.len(),
+            "",
+            "layout-columns",
+            1.0,
+        ));
         while let Some(next) = lines.peek().filter(|l| !l.trim().is_empty()) {
             let next_start = offset;
             offset += next.len();
@@ -326,13 +452,33 @@ fn split_attendance_columns(text: &str, out: &mut Stripped) {
                 _ => None,
             };
             if let Some((k, c)) = right_at {
-                let cut = if k == split.indent { 0 } else { body[..k].trim_end().len() };
-                pieces.push(format!("{}{}", " ".repeat(c.saturating_sub(column)), body[k..].trim_end()));
-                out.edits.push(Edit::new(next_start + cut, next_start + body.len(), "", "layout-columns", 1.0));
+                let cut = if k == split.indent {
+                    0
+                } else {
+                    body[..k].trim_end().len()
+                };
+                pieces.push(format!(
+                    "{}{}",
+                    " ".repeat(c.saturating_sub(column)),
+                    body[k..].trim_end()
+                ));
+                out.edits.push(Edit::new(
+                    next_start + cut,
+                    next_start + body.len(),
+                    "",
+                    "layout-columns",
+                    1.0,
+                ));
             }
             lines.next();
         }
-        out.edits.push(Edit::new(offset, offset, format!("\n{}\n", pieces.join("\n")), "layout-columns", 1.0));
+        out.edits.push(Edit::new(
+            offset,
+            offset,
+            format!("\n{}\n", pieces.join("\n")),
+            "layout-columns",
+            1.0,
+        ));
     }
 }
 
@@ -358,11 +504,24 @@ fn strip_grid_tables(text: &str, out: &mut Stripped) {
             i += 1;
             continue;
         }
-        let bounds: Vec<usize> = rule_text.chars().enumerate().filter(|&(_, c)| c == '+').map(|(k, _)| k).collect();
-        let rows_end = (i + 1..lines.len()).find(|&k| !lines[k].1.trim_start().starts_with('|')).unwrap_or(lines.len());
+        let bounds: Vec<usize> = rule_text
+            .chars()
+            .enumerate()
+            .filter(|&(_, c)| c == '+')
+            .map(|(k, _)| k)
+            .collect();
+        let rows_end = (i + 1..lines.len())
+            .find(|&k| !lines[k].1.trim_start().starts_with('|'))
+            .unwrap_or(lines.len());
         if rows_end == i + 1 {
             // The rule closing the table.
-            out.edits.push(Edit::new(rule_start, rule_start + rule.len(), "", "markdown-grid-table", 1.0));
+            out.edits.push(Edit::new(
+                rule_start,
+                rule_start + rule.len(),
+                "",
+                "markdown-grid-table",
+                1.0,
+            ));
             i += 1;
             continue;
         }
@@ -370,7 +529,11 @@ fn strip_grid_tables(text: &str, out: &mut Stripped) {
         for &(_, line) in &lines[i + 1..rows_end] {
             let chars: Vec<char> = line.trim_end_matches(['\n', '\r']).chars().collect();
             for (column, pair) in bounds.windows(2).enumerate() {
-                let piece: String = chars.get(pair[0] + 1..pair[1].min(chars.len())).unwrap_or_default().iter().collect();
+                let piece: String = chars
+                    .get(pair[0] + 1..pair[1].min(chars.len()))
+                    .unwrap_or_default()
+                    .iter()
+                    .collect();
                 let piece = piece.replace("**", "").replace("__", "");
                 if !piece.trim().is_empty() {
                     cells[column].push(piece.trim().to_string());
@@ -380,15 +543,47 @@ fn strip_grid_tables(text: &str, out: &mut Stripped) {
         let row: Vec<String> = cells.iter().map(|c| format!(" {} ", c.join(" "))).collect();
         let (last_start, last) = lines[rows_end - 1];
         let end = last_start + last.len();
-        out.edits.push(Edit::new(rule_start, end, format!("{}\n", row.join("\t")), "markdown-grid-table", 1.0));
+        out.edits.push(Edit::new(
+            rule_start,
+            end,
+            format!("{}\n", row.join("\t")),
+            "markdown-grid-table",
+            1.0,
+        ));
         i = rows_end;
     }
 }
 
 /// Tags that end a line of reader text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer",
-    "blockquote", "pre", "hr", "dl", "dt", "dd", "tbody", "thead", "html", "body", "head",
+    "p",
+    "div",
+    "br",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "tbody",
+    "thead",
+    "html",
+    "body",
+    "head",
 ];
 
 /// `whole_document`: the input is an HTML page, where line breaks of the source are
@@ -400,8 +595,16 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
     let mut markers = Vec::new();
     if text.contains("<![if !supportLists]>") {
         for c in WORD_LIST_MARKER.captures_iter(text) {
-            let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else { continue };
-            out.edits.push(Edit::new(whole.start(), whole.end(), word_list_marker(inner.as_str()), "html-list-marker", 1.0));
+            let (Some(whole), Some(inner)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            out.edits.push(Edit::new(
+                whole.start(),
+                whole.end(),
+                word_list_marker(inner.as_str()),
+                "html-list-marker",
+                1.0,
+            ));
             markers.push(whole.range());
         }
     }
@@ -416,23 +619,35 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
             collapse_source_breaks(text, text_start, whole.start(), out);
         }
         text_start = whole.end();
-        while markers.get(next_marker).is_some_and(|m| m.end <= whole.start()) {
+        while markers
+            .get(next_marker)
+            .is_some_and(|m| m.end <= whole.start())
+        {
             next_marker += 1;
         }
-        if markers.get(next_marker).is_some_and(|m| m.contains(&whole.start())) {
+        if markers
+            .get(next_marker)
+            .is_some_and(|m| m.contains(&whole.start()))
+        {
             continue;
         }
         let closing = m.get(1).is_some_and(|c| !c.as_str().is_empty());
-        let name = m.get(2).map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
+        let name = m
+            .get(2)
+            .map_or(String::new(), |n| n.as_str().to_ascii_lowercase());
         if let Some((from, until)) = skip_until {
             if closing && name == until {
-                out.edits.push(Edit::new(from, whole.end(), "", "html-tag", 1.0));
+                out.edits
+                    .push(Edit::new(from, whole.end(), "", "html-tag", 1.0));
                 skip_until = None;
             }
             continue;
         }
         if !closing && (name == "script" || name == "style") {
-            skip_until = Some((whole.start(), if name == "script" { "script" } else { "style" }));
+            skip_until = Some((
+                whole.start(),
+                if name == "script" { "script" } else { "style" },
+            ));
             continue;
         }
         match name.as_str() {
@@ -442,12 +657,18 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
             _ => {}
         }
         // A list item reads as a bullet, unless the export already wrote one.
-        let bulleted = text[whole.end()..].trim_start().starts_with(['-', '–', '•', '*']);
+        let bulleted = text[whole.end()..]
+            .trim_start()
+            .starts_with(['-', '–', '•', '*']);
         let after = match name.as_str() {
             "td" | "th" if closing => "\t",
             // A cell's line breaks (`<br>`, in HTML or a markdown pipe table) and the
             // paragraphs office suites wrap its text in keep the row on one line.
-            "br" if (whole_document && in_cell) || (!whole_document && in_pipe_row(text, whole.start())) => CELL_LINE_BREAK,
+            "br" if (whole_document && in_cell)
+                || (!whole_document && in_pipe_row(text, whole.start())) =>
+            {
+                CELL_LINE_BREAK
+            }
             n if whole_document && in_cell && BLOCK_TAGS.contains(&n) => " ",
             "li" if !closing && bulleted => "\n",
             "li" if !closing => "\n- ",
@@ -456,22 +677,44 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
             _ => "",
         };
         if !closing {
-            if let Some(level) = name.strip_prefix('h').and_then(|l| l.parse::<u8>().ok()).filter(|l| (1..=6).contains(l)) {
-                out.hints.push(Hint { line_start: whole.end(), kind: HintKind::Heading(level) });
+            if let Some(level) = name
+                .strip_prefix('h')
+                .and_then(|l| l.parse::<u8>().ok())
+                .filter(|l| (1..=6).contains(l))
+            {
+                out.hints.push(Hint {
+                    line_start: whole.end(),
+                    kind: HintKind::Heading(level),
+                });
             }
         }
         // `<li>- item`: the item already carries its bullet; keep a single one.
-        out.edits.push(Edit::new(whole.start(), whole.end(), after, "html-tag", 1.0));
+        out.edits.push(Edit::new(
+            whole.start(),
+            whole.end(),
+            after,
+            "html-tag",
+            1.0,
+        ));
     }
     if let Some((from, _)) = skip_until {
-        out.edits.push(Edit::new(from, text.len(), "", "html-tag", 1.0));
+        out.edits
+            .push(Edit::new(from, text.len(), "", "html-tag", 1.0));
     } else if whole_document && !in_pre {
         collapse_source_breaks(text, text_start, text.len(), out);
     }
     for c in HTML_ENTITY.captures_iter(text) {
-        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else { continue };
+        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
         if let Some(ch) = decode_entity(name.as_str()) {
-            out.edits.push(Edit::new(whole.start(), whole.end(), ch.to_string(), "html-entity", 1.0));
+            out.edits.push(Edit::new(
+                whole.start(),
+                whole.end(),
+                ch.to_string(),
+                "html-entity",
+                1.0,
+            ));
         }
     }
 }
@@ -489,7 +732,13 @@ fn in_pipe_row(text: &str, at: usize) -> bool {
 
 fn collapse_source_breaks(text: &str, start: usize, end: usize, out: &mut Stripped) {
     for m in HTML_SOURCE_BREAK.find_iter(&text[start..end]) {
-        out.edits.push(Edit::new(start + m.start(), start + m.end(), " ", "html-whitespace", 1.0));
+        out.edits.push(Edit::new(
+            start + m.start(),
+            start + m.end(),
+            " ",
+            "html-whitespace",
+            1.0,
+        ));
     }
 }
 
@@ -503,9 +752,15 @@ fn word_list_marker(inner: &str) -> String {
     let marker = decoded.trim_matches(|c: char| c.is_whitespace());
     let numbered = marker.len() <= 5
         && marker.ends_with(['.', ')'])
-        && marker[..marker.len() - 1].chars().all(|c| c.is_ascii_alphanumeric())
+        && marker[..marker.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric())
         && marker.len() > 1;
-    if numbered { format!("{marker} ") } else { "- ".to_string() }
+    if numbered {
+        format!("{marker} ")
+    } else {
+        "- ".to_string()
+    }
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -578,7 +833,8 @@ fn strip_pages(text: &str, out: &mut Stripped) {
         offset += line.len();
         let mut body = line;
         while let Some(rest) = body.strip_prefix('\u{0c}') {
-            out.edits.push(Edit::new(start, start + 1, "\n", "page-break", 1.0));
+            out.edits
+                .push(Edit::new(start, start + 1, "\n", "page-break", 1.0));
             start += 1;
             body = rest;
         }
@@ -586,13 +842,15 @@ fn strip_pages(text: &str, out: &mut Stripped) {
         let repeated = pages >= 2 && counts.get(t).is_some_and(|&n| n >= 2 && n + 1 >= pages);
         let page_number = !t.is_empty() && PAGE_NUMBER.is_match(t);
         if repeated || page_number {
-            out.edits.push(Edit::new(start, offset, "", "page-furniture", 1.0));
+            out.edits
+                .push(Edit::new(start, offset, "", "page-furniture", 1.0));
         }
         // A form feed at the end of a line (after the footer) starts the next page.
         if let Some(ff) = body.find('\u{0c}') {
             if !repeated && !page_number {
                 let at = start + ff;
-                out.edits.push(Edit::new(at, at + 1, "\n", "page-break", 1.0));
+                out.edits
+                    .push(Edit::new(at, at + 1, "\n", "page-break", 1.0));
             }
         }
     }
@@ -607,12 +865,37 @@ mod tests {
     fn tags_match_as_with_a_word_boundary_after_the_name() {
         let with_boundary = Regex::new(r"(?s)<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>|<!--.*?-->|<!DOCTYPE[^>]*>|<!\[(?:end)?if\b[^<>]*>").unwrap();
         let texts = [
-            "<p>", "</p>", "<br/>", "<br />", "<p/x>", "<p//>", "<pé>", "<Préfecture>", "<p_x>", "<h1 class=\"é\">", "<p\nid=x>",
-            "<p", "a < b > c", "<!-- é -->", "<![if !supportLists]>", "<![endif]>", "<![ifx]>", "<![if_]>", "<![if]>", "<!DOCTYPE html>",
-            "x <b>é</b> <i >y</i> <a href='/é/'>z</a> <ω> <pΩ>", "<img src=x/>", "<a/ >", "<td/é>",
+            "<p>",
+            "</p>",
+            "<br/>",
+            "<br />",
+            "<p/x>",
+            "<p//>",
+            "<pé>",
+            "<Préfecture>",
+            "<p_x>",
+            "<h1 class=\"é\">",
+            "<p\nid=x>",
+            "<p",
+            "a < b > c",
+            "<!-- é -->",
+            "<![if !supportLists]>",
+            "<![endif]>",
+            "<![ifx]>",
+            "<![if_]>",
+            "<![if]>",
+            "<!DOCTYPE html>",
+            "x <b>é</b> <i >y</i> <a href='/é/'>z</a> <ω> <pΩ>",
+            "<img src=x/>",
+            "<a/ >",
+            "<td/é>",
         ];
         for text in texts {
-            let spans = |re: &Regex| re.captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>()).collect::<Vec<_>>();
+            let spans = |re: &Regex| {
+                re.captures_iter(text)
+                    .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(spans(HTML_TAG.regex(text)), spans(&with_boundary), "{text}");
             assert_eq!(spans(HTML_TAG.whole()), spans(&with_boundary), "{text}");
         }
@@ -621,7 +904,14 @@ mod tests {
     fn run(s: &str) -> (String, Vec<Hint>) {
         let format = detect_format(s);
         let stripped = strip(s, format);
-        (Text::identity(s.to_string()).apply(&stripped.edits).0.as_str().to_string(), stripped.hints)
+        (
+            Text::identity(s.to_string())
+                .apply(&stripped.edits)
+                .0
+                .as_str()
+                .to_string(),
+            stripped.hints,
+        )
     }
 
     #[test]
@@ -629,7 +919,10 @@ mod tests {
         let s = "## **Ordre du jour :**\n\n- écrire à [a@b.fr](mailto:a@b.fr)\n- le 1<sup>er</sup> point\n*le préfet,*\n";
         assert_eq!(detect_format(s), Format::Markdown);
         let (t, hints) = run(s);
-        assert_eq!(t, "Ordre du jour :\n\n- écrire à a@b.fr\n- le 1er point\nle préfet,\n");
+        assert_eq!(
+            t,
+            "Ordre du jour :\n\n- écrire à a@b.fr\n- le 1er point\nle préfet,\n"
+        );
         assert_eq!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2)));
     }
 
@@ -644,14 +937,20 @@ mod tests {
     #[test]
     fn line_breaks_inside_a_pipe_table_cell_keep_the_row() {
         let (t, _) = run("# T\n\n## Présents\n\n| Nom | Fonction |\n|---|---|\n| Anne ROUX | Sous-préfète,<br>secrétaire générale |\n");
-        assert!(t.contains(" Anne ROUX \t Sous-préfète,\u{2028}secrétaire générale \n"), "{t:?}");
+        assert!(
+            t.contains(" Anne ROUX \t Sous-préfète,\u{2028}secrétaire générale \n"),
+            "{t:?}"
+        );
     }
 
     #[test]
     fn grid_table_rows_become_one_line_each() {
         let s = "# T\n\n## Présents\n\n+-----------+-------------+\n| Nom       | Fonction    |\n+===========+=============+\n| Mme Anne  | Directrice, |\n| ROUX      | **CAF**     |\n+-----------+-------------+\n\nSuite.\n";
         let (t, _) = run(s);
-        assert!(t.contains("\n Nom \t Fonction \n Mme Anne ROUX \t Directrice, CAF \n\nSuite."), "{t:?}");
+        assert!(
+            t.contains("\n Nom \t Fonction \n Mme Anne ROUX \t Directrice, CAF \n\nSuite."),
+            "{t:?}"
+        );
     }
 
     #[test]
@@ -692,7 +991,10 @@ Mél : anne.roth@x.gouv.fr      Étaient présents :\n\
         assert!(t.contains("\n- Mme Anne ROUX"), "{t:?}");
         assert!(t.contains("UDAF\tM. Luc MARTIN\t"), "{t:?}");
         assert!(t.contains("été"));
-        assert!(matches!(hints.first().map(|h| h.kind), Some(HintKind::Heading(2))));
+        assert!(matches!(
+            hints.first().map(|h| h.kind),
+            Some(HintKind::Heading(2))
+        ));
     }
 
     #[test]
@@ -704,8 +1006,13 @@ Mél : anne.roth@x.gouv.fr      Étaient présents :\n\
                  <p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;</span></span><![endif]>Questions diverses</p>\r\n</body></html>";
         let (t, _) = run(s);
         let lines: Vec<&str> = t.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-        assert!(lines.contains(&"Carcassonne, le 11\u{a0}mars 2024"), "{lines:?}");
-        let row_cells = |l: &&str| l.split('\t').map(str::trim).collect::<Vec<_>>() == ["Mme Anne ROUX", "UDAF"];
+        assert!(
+            lines.contains(&"Carcassonne, le 11\u{a0}mars 2024"),
+            "{lines:?}"
+        );
+        let row_cells = |l: &&str| {
+            l.split('\t').map(str::trim).collect::<Vec<_>>() == ["Mme Anne ROUX", "UDAF"]
+        };
         assert!(lines.iter().any(row_cells), "{lines:?}");
         assert!(lines.contains(&"- M. Paul DURAND"), "{lines:?}");
         assert!(lines.contains(&"2. Questions diverses"), "{lines:?}");
@@ -714,7 +1021,10 @@ Mél : anne.roth@x.gouv.fr      Étaient présents :\n\
     #[test]
     fn source_breaks_stay_lines_in_markdown() {
         let (t, _) = run("# Titre\n\nPrésents :\nMme Anne ROUX<br>\nM. Paul DURAND\n");
-        assert!(t.contains("Présents :\nMme Anne ROUX\n\nM. Paul DURAND"), "{t:?}");
+        assert!(
+            t.contains("Présents :\nMme Anne ROUX\n\nM. Paul DURAND"),
+            "{t:?}"
+        );
     }
 
     #[test]

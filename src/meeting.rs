@@ -23,14 +23,22 @@ pub struct Found {
 }
 
 pub fn extract(text: &str, blocks: &[Block], dates: &[DateMention]) -> Found {
-    let days: Vec<&DateMention> = dates.iter().filter(|d| d.precision == Precision::Day).collect();
+    let days: Vec<&DateMention> = dates
+        .iter()
+        .filter(|d| d.precision == Precision::Day)
+        .collect();
     let dates = days.as_slice();
-    let issued = issued_date(text, dates).map(|(d, place)| (d, Some(place))).or_else(|| mail_sent_date(text, dates).map(|d| (d, None)));
+    let issued = issued_date(text, dates)
+        .map(|(d, place)| (d, Some(place)))
+        .or_else(|| mail_sent_date(text, dates).map(|d| (d, None)));
     let meeting_date = meeting_date(text, blocks, dates, issued.as_ref().map(|(d, _)| d.span));
     let mut meeting = Meeting {
         committee: committee(text),
         authority: authority(text),
-        department: department(text).map(|d| DepartmentRef { name: d.name.to_string(), code: d.code.to_string() }),
+        department: department(text).map(|d| DepartmentRef {
+            name: d.name.to_string(),
+            code: d.code.to_string(),
+        }),
         date: meeting_date.as_ref().map(|d| d.value.clone()),
         ..Meeting::default()
     };
@@ -62,12 +70,18 @@ fn collapse(s: &str) -> String {
 /// The acronyms as whole words, checked by hand ([`boundary::has_word_match`]): cheaper to
 /// build than the patterns with their `\b`, and searched by the lazy DFA. A scan may read
 /// `Comité` as `Cumité`, and older minutes write `Comité local d'usagers`.
-static CLUAC: Window = Window::new(r"(?i)CLUAC|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue");
-static CLU: Window = Window::new(r"CLU|(?i)c[ou]mit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)");
+static CLUAC: Window = Window::new(
+    r"(?i)CLUAC|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue",
+);
+static CLU: Window = Window::new(
+    r"CLU|(?i)c[ou]mit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)",
+);
 
 fn committee(text: &str) -> Option<String> {
     // Only the acronym starts with `cl`.
-    if boundary::has_word_match(&CLUAC, text, |m| m.as_bytes()[..2].eq_ignore_ascii_case(b"cl")) {
+    if boundary::has_word_match(&CLUAC, text, |m| {
+        m.as_bytes()[..2].eq_ignore_ascii_case(b"cl")
+    }) {
         Some("CLUAC".into())
     } else if boundary::has_word_match(&CLU, text, |m| m.starts_with("CL")) {
         Some("CLU".into())
@@ -97,16 +111,26 @@ static AUTHORITY: Window = Window::new(concat!(
 
 fn authority(text: &str) -> Option<String> {
     // The class as the regex crate reads it, case folding included.
-    static NAME_CHAR: Lazy<ClassUnicode> =
-        Lazy::new(|| match regex_syntax::parse(concat!("(?i)", authority_name_char!())).map(Hir::into_kind) {
+    static NAME_CHAR: Lazy<ClassUnicode> = Lazy::new(|| {
+        match regex_syntax::parse(concat!("(?i)", authority_name_char!())).map(Hir::into_kind) {
             Ok(HirKind::Class(Class::Unicode(class))) => class,
             other => panic!("a Unicode class: {other:?}"),
-        });
-    let is_name_char = |c: char| NAME_CHAR.ranges().iter().any(|r| r.start() <= c && c <= r.end());
+        }
+    });
+    let is_name_char = |c: char| {
+        NAME_CHAR
+            .ranges()
+            .iter()
+            .any(|r| r.start() <= c && c <= r.end())
+    };
     let head = &text[..text.floor_char_boundary(3000)];
     let mut from = 0;
     while let Some(m) = boundary::find_window_at(&AUTHORITY, head, from) {
-        let rest = head[m.end()..].char_indices().take(37).take_while(|&(_, c)| is_name_char(c)).last();
+        let rest = head[m.end()..]
+            .char_indices()
+            .take(37)
+            .take_while(|&(_, c)| is_name_char(c))
+            .last();
         let end = rest.map_or(m.end(), |(i, c)| m.end() + i + c.len_utf8());
         let found = &head[m.start()..end];
         // Keep the words up to the department name.
@@ -121,7 +145,9 @@ fn authority(text: &str) -> Option<String> {
 /// Weighs each department named: by the prefecture (`Préfet de`, `préfecture du`), by its
 /// web domain (`haute-marne.gouv.fr`), by `dans la`/`en`, and more in the letterhead.
 fn department(text: &str) -> Option<&'static Department> {
-    static PREFECTURE_BEFORE: Window = Window::new(r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$");
+    static PREFECTURE_BEFORE: Window = Window::new(
+        r"(?i)(?:pr[ée]f(?:et|[èe]te|ecture)|d[ée]partement|services\s+de\s+l.?[ée]tat)\s+(?:de\s+la|de\s+l\s*['’]?|du|des|de|d['’]|dans\s+la|dans\s+le|dans\s+l['’]|en)\s*$",
+    );
     // Anchored at the end: searched backwards from there, for which no literal prefilter helps.
     static PLACE_BEFORE: Window = Window::new(r"(?i)(?:dans\s+(?:la|le|les|l['’])|\ben)\s*$");
     // The city before `, le 3 mai`, at most 41 characters. The bound costs a pattern 40
@@ -129,17 +155,25 @@ fn department(text: &str) -> Option<&'static Department> {
     // the same alternatives in the same order, so a name it finds within the bound is the
     // bounded pattern's match, and where it finds none neither would the bounded one. Only
     // a longer name needs the bounded pattern.
-    static CITY_DATE: Window = Window::anchored(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d");
-    static CITY_DATE_BOUNDED: Window = Window::anchored(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d");
-    static SUBPREFECTURE: Pattern = Pattern::new(r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)");
+    static CITY_DATE: Window =
+        Window::anchored(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]+?),\s+le\s+\d");
+    static CITY_DATE_BOUNDED: Window =
+        Window::anchored(r"^(?:.*[ \t]{3})?\s*([A-ZÀ-Ý][\w’' -]{1,40}?),\s+le\s+\d");
+    static SUBPREFECTURE: Pattern = Pattern::new(
+        r"(?i)sous-pr[ée]fecture\s+(?:de|d['’])\s*([A-ZÀ-Ý][\w’'-]+(?:[- ](?:sur|en|le|la|les|de|du|aux)?[- ]?[A-ZÀ-Ý][\w’'-]+)*)",
+    );
     let mut scores: Vec<(&'static Department, f32)> = Vec::new();
-    let mut add = |dept: &'static Department, weight: f32| match scores.iter_mut().find(|(d, _)| d.code == dept.code) {
+    let mut add = |dept: &'static Department, weight: f32| match scores
+        .iter_mut()
+        .find(|(d, _)| d.code == dept.code)
+    {
         Some((_, s)) => *s += weight,
         None => scores.push((dept, weight)),
     };
     let letterhead_end = text.floor_char_boundary(text.len().min(1500));
     for mention in departments::find_mentions(text) {
-        let before = &text[text.floor_char_boundary(mention.start.saturating_sub(60))..mention.start];
+        let before =
+            &text[text.floor_char_boundary(mention.start.saturating_sub(60))..mention.start];
         let mut weight = if PREFECTURE_BEFORE.is_match(before) {
             3.0
         } else if PLACE_BEFORE.is_match(before) {
@@ -181,14 +215,20 @@ fn department(text: &str) -> Option<&'static Department> {
             add(dept, 0.5);
         }
     }
-    scores.into_iter().filter(|(_, s)| *s >= 1.0).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(d, _)| d)
+    scores
+        .into_iter()
+        .filter(|(_, s)| *s >= 1.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(d, _)| d)
 }
 
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     // At a line start (after a speck the scan read as a quote), or after the wide gap of a
     // two-column layout; the `l` of `le` may be read `f`, `t`, `J` or `I`.
-    static PLACE_LE: Window = Window::new(r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,“”\x22]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$");
+    static PLACE_LE: Window = Window::new(
+        r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,“”\x22]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$",
+    );
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
         // without line breaks linear; a longer line cannot match.
@@ -203,12 +243,21 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
         let mut place = c.get(1)?.as_str().trim();
         // `Fait à Rethel, le …` closes minutes as the letterhead's `Rethel, le …` opens them.
         // The scan may read that `à` as `a`, `&`, `3` or `4`.
-        if let Some(city) = ["Fait à ", "Fait a ", "fait à ", "Fait & ", "Fait 3 ", "Fait 4 "].iter().find_map(|p| place.strip_prefix(p)) {
+        if let Some(city) = [
+            "Fait à ", "Fait a ", "fait à ", "Fait & ", "Fait 3 ", "Fait 4 ",
+        ]
+        .iter()
+        .find_map(|p| place.strip_prefix(p))
+        {
             place = city.trim_start();
         }
         let lower = place.to_lowercase();
         // `Mercredi, le …` or `Compte rendu du … le` are not places.
-        if ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "fait"].iter().any(|w| lower.starts_with(w))
+        if [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "fait",
+        ]
+        .iter()
+        .any(|w| lower.starts_with(w))
             || !place.starts_with(char::is_uppercase)
         {
             return None;
@@ -221,38 +270,59 @@ fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMen
 /// them. The header opens the text with `De :` and ends with `Objet :`.
 fn mail_sent_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<&'d DateMention> {
     static FROM: Lazy<Regex> = Lazy::new(|| Regex::new(r"^\s*(?:De|From)[ \t]*:").unwrap());
-    static SUBJECT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Objet|Subject)[ \t]*:").unwrap());
-    static SENT: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Envo\S{2,3}(?:[ \t]+le)?|Sent|Date)[ \t]*:").unwrap());
+    static SUBJECT: Lazy<Regex> =
+        Lazy::new(|| Regex::new(r"(?m)^[ \t]*(?:Objet|Subject)[ \t]*:").unwrap());
+    static SENT: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?m)^[ \t]*(?:Envo\S{2,3}(?:[ \t]+le)?|Sent|Date)[ \t]*:").unwrap()
+    });
     if !FROM.is_match(text) {
         return None;
     }
     let head = &text[..text.floor_char_boundary(2000)];
     let header_end = SUBJECT.find(head)?.start();
     let sent = SENT.find(&head[..header_end])?;
-    let line_end = head[sent.end()..].find('\n').map_or(head.len(), |i| sent.end() + i);
-    dates.iter().copied().find(|d| d.span.start >= sent.end() && d.span.end <= line_end)
+    let line_end = head[sent.end()..]
+        .find('\n')
+        .map_or(head.len(), |i| sent.end() + i);
+    dates
+        .iter()
+        .copied()
+        .find(|d| d.span.start >= sent.end() && d.span.end <= line_end)
 }
 
 /// Words of a title naming the committee; `CLU` and `CLUAC` as whole words, checked by hand
 /// ([`boundary::has_word_match`]): the pattern with its `\b` had a prefilter for its
 /// case-insensitive literals that was most of its build, and without one its search ran on
 /// the slowest engine.
-static COMMITTEE_WORDS: Window = Window::new(r"(?i)CLU(?:AC)?|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers");
-static WEEKDAY_BEFORE: Window = Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
+static COMMITTEE_WORDS: Window = Window::new(
+    r"(?i)CLU(?:AC)?|comit[ée]|compte[- ]rendu|r[ée]union|s[ée]ance|s.est\s+tenue?|usagers",
+);
+static WEEKDAY_BEFORE: Window =
+    Window::new(r"(?i)(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*,?\s*(?:le\s+)?$");
 /// A meeting referred to, not the one minuted.
 /// Whole words, checked by hand as for [`COMMITTEE_WORDS`].
-static EARLIER: Window = Window::new(r"(?i)avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?");
-static WEEKDAY_INSIDE: Window = Window::anchored(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b");
+static EARLIER: Window =
+    Window::new(r"(?i)avait|avaient|pr[ée]c[ée]dente?|derni[eè]re?|lors\s+du|prochaine?");
+static WEEKDAY_INSIDE: Window =
+    Window::anchored(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b");
 /// `Séance du`, `réunion du`, `CLU du`, `Compte-rendu -`: how titles introduce the date.
-static TITLE_BEFORE: Window = Window::new(r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$");
+static TITLE_BEFORE: Window = Window::new(
+    r"(?i)(?:s[ée]ance|r[ée]union|comit[ée]|CLU(?:AC)?|usagers|compte[- ]rendu)\s*(?:du|le|[-–—:,])?\s*(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$",
+);
 static HELD: Window = Window::new(r"(?i)s.est\s+tenue?|r[ée]uni");
 /// `14h30`, `14 h`, `10 heures`, `14:00`. Not a [`Window`]: it reads the rest of a line, which
 /// can be long, and with its `\b` a search without prefilter runs on the slowest engine.
-static TIME: Pattern = Pattern::new(r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
+static TIME: Pattern =
+    Pattern::new(r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?\b");
 
 /// The meeting date: in the title area, with the committee's name or a weekday or a time
 /// beside it; a reference to an earlier meeting further down does not compete.
-fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], issued: Option<Span>) -> Option<&'d DateMention> {
+fn meeting_date<'d>(
+    text: &str,
+    blocks: &[Block],
+    dates: &[&'d DateMention],
+    issued: Option<Span>,
+) -> Option<&'d DateMention> {
     let mut best: Option<(f32, &DateMention)> = None;
     for &date in dates {
         if Some(date.span) == issued {
@@ -267,10 +337,14 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         // that each date costs a bounded scan. Both ends are char boundaries around the date.
         let block_text = match block {
             Some(b) if b.span.len() <= 4096 => b.text(text),
-            Some(_) => &text[text.floor_char_boundary(date.span.start.saturating_sub(2048))..text.floor_char_boundary(date.span.end + 2048)],
+            Some(_) => {
+                &text[text.floor_char_boundary(date.span.start.saturating_sub(2048))
+                    ..text.floor_char_boundary(date.span.end + 2048)]
+            }
             None => "",
         };
-        let before = &text[text.floor_char_boundary(date.span.start.saturating_sub(40))..date.span.start];
+        let before =
+            &text[text.floor_char_boundary(date.span.start.saturating_sub(40))..date.span.start];
         let after = &text[date.span.end..text.floor_char_boundary(date.span.end + 30)];
         let mut score = 0.0;
         let at = date.span.start;
@@ -298,7 +372,9 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
         if TIME.regex(after).find(after).is_some_and(|m| m.start() < 8) {
             score += 1.5;
         }
-        if HELD.is_match(&text[text.floor_char_boundary(date.span.start.saturating_sub(200))..date.span.start]) {
+        if HELD.is_match(
+            &text[text.floor_char_boundary(date.span.start.saturating_sub(200))..date.span.start],
+        ) {
             score += 1.0;
         }
         if block.is_some_and(|b| b.kind == BlockKind::Heading) {
@@ -315,19 +391,32 @@ fn meeting_date<'d>(text: &str, blocks: &[Block], dates: &[&'d DateMention], iss
 /// `de 14h30 à 16h15`, `à Metz`, `en salle des fêtes de …`), or in the sentences that open
 /// and close the session (`La séance s'ouvre à 14 h 00 dans la salle …`, `s'est tenue de 14 h 30
 /// à 16 h 30`, `est levée à 12 h 15`).
-fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) -> (Option<String>, Option<String>, Option<String>) {
+fn times_and_place(
+    text: &str,
+    dates: &[&DateMention],
+    meeting: &DateMention,
+) -> (Option<String>, Option<String>, Option<String>) {
     // Must start a word: see [`boundary`]. The `à` before the time may be read `a` or `&`
     // (English model) or `4` (a blurred scan). Without prefilter: its literals are a letter or
     // two (`s`, `a`), so the prefilter stopped every few bytes and made the search four times
     // slower than the DFA alone.
-    static OPENING: Window = Window::new(r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s");
-    static CLOSING: Window = Window::new(r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?");
+    static OPENING: Window = Window::new(
+        r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s",
+    );
+    static CLOSING: Window = Window::new(
+        r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s+([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5]\d)?",
+    );
     let mut start = None;
     let mut end = None;
     let mut place_found = None;
     // The date's own line first, then other lines carrying the same date.
     let mut tails = vec![rest_of_line(text, meeting.span.end)];
-    tails.extend(dates.iter().filter(|d| d.value == meeting.value && d.span != meeting.span).map(|d| rest_of_line(text, d.span.end)));
+    tails.extend(
+        dates
+            .iter()
+            .filter(|d| d.value == meeting.value && d.span != meeting.span)
+            .map(|d| rest_of_line(text, d.span.end)),
+    );
     for tail in tails {
         let (s, e, after) = time_range(tail);
         if s.is_some() && start.is_none() {
@@ -352,7 +441,9 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
         }
     }
     if end.is_none() {
-        end = CLOSING.captures(text).and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
+        end = CLOSING
+            .captures(text)
+            .and_then(|c| clock(c.get(1)?.as_str(), c.get(2).map(|m| m.as_str())));
     }
     (start, end, place_field(text).or(place_found))
 }
@@ -361,16 +452,24 @@ fn times_and_place(text: &str, dates: &[&DateMention], meeting: &DateMention) ->
 /// shared with the place (`**Lieu et horaires** : salle X, de 14 h à 16 h 30.`, whose `et` a
 /// scan may read `el`).
 fn hours_field(text: &str) -> Option<&str> {
-    static FIELD: Lazy<Regex> =
-        Lazy::new(|| Regex::new(r"(?im)^[ \t]*[*_]{0,2}(?:lieu\s+e[tl]\s+)?(?:horaires?|heures?)[*_]{0,2}[ \t]*:[ \t]*([^\n]+)").unwrap());
+    static FIELD: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?im)^[ \t]*[*_]{0,2}(?:lieu\s+e[tl]\s+)?(?:horaires?|heures?)[*_]{0,2}[ \t]*:[ \t]*([^\n]+)").unwrap()
+    });
     Some(FIELD.captures(text)?.get(1)?.as_str())
 }
 
 /// A `Lieu :` field says the place in so many words, whatever the words.
 fn place_field(text: &str) -> Option<String> {
-    static FIELD: Window = Window::new(r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)");
+    static FIELD: Window = Window::new(
+        r"(?im)^[ \t]*lieu(?:\s+de\s+la\s+(?:r[ée]union|s[ée]ance))?[ \t]*:[ \t]*([^\n]+)",
+    );
     let value = FIELD.captures(text)?.get(1)?.as_str();
-    Some(collapse(value).trim_end_matches(['.', ';', ',', ' ']).to_string()).filter(|v| !v.is_empty())
+    Some(
+        collapse(value)
+            .trim_end_matches(['.', ';', ',', ' '])
+            .to_string(),
+    )
+    .filter(|v| !v.is_empty())
 }
 
 /// The rest of the line, and the next one when it is short (`Mercredi 20 décembre 2023`
@@ -398,9 +497,15 @@ fn rest_of_line(text: &str, from: usize) -> &str {
 }
 
 fn rest_of_sentence(text: &str, from: usize) -> &str {
-    let end = text[from..].find(['.', '\n']).map_or(text.len(), |i| from + i);
+    let end = text[from..]
+        .find(['.', '\n'])
+        .map_or(text.len(), |i| from + i);
     // A sentence wrapped over lines goes on after the line break.
-    let end = if text[from..end].len() < 40 { text[from..].find('.').map_or(text.len(), |i| from + i) } else { end };
+    let end = if text[from..end].len() < 40 {
+        text[from..].find('.').map_or(text.len(), |i| from + i)
+    } else {
+        end
+    };
     &text[from..end.min(from + 300).min(text.len())]
 }
 
@@ -417,10 +522,20 @@ fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
         let (m, hours) = (c.get(0)?, c.get(2)?.as_str());
         // `]0h`, `j4h`: the `1` of the hours read as a bracket or a letter.
         let misread_one = hours.len() == 1 && c.get(1).is_some();
-        let hours = if misread_one { format!("1{hours}") } else { hours.to_string() };
-        Some((clock(&hours, c.get(3).map(|m| m.as_str()))?, m.start(), m.end()))
+        let hours = if misread_one {
+            format!("1{hours}")
+        } else {
+            hours.to_string()
+        };
+        Some((
+            clock(&hours, c.get(3).map(|m| m.as_str()))?,
+            m.start(),
+            m.end(),
+        ))
     });
-    let Some(first) = times.next().filter(|t| t.1 < 60) else { return (None, None, 0) };
+    let Some(first) = times.next().filter(|t| t.1 < 60) else {
+        return (None, None, 0);
+    };
     match times.next() {
         Some(second) if second.1 - first.2 <= 5 => (Some(first.0), Some(second.0), second.2),
         _ => (Some(first.0), None, first.2),
@@ -430,18 +545,25 @@ fn time_range(tail: &str) -> (Option<String>, Option<String>, usize) {
 /// A room or building (`salle Vauban de la préfecture`, `préfecture de Pau`, continued by
 /// a comma when the next part is also a place), or a city after `à`.
 fn place(tail: &str) -> Option<String> {
-    static VENUE: Window = Window::anchored(r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)");
-    static PLACE_PART: Window =
-        Window::anchored(r"(?i)^(?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b");
-    static CITY: Window = Window::anchored(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)");
+    static VENUE: Window = Window::anchored(
+        r"(?i)^[\s,–—:-]*(?:(?:en|dans|à|a|au)\s+(?:la\s+|l['’]\s*|les\s+)?)?((?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|si[èe]ge|(?:sous-)?pr[ée]fecture|maison|espace|centre)\b[^\n.;()]*)",
+    );
+    static PLACE_PART: Window = Window::anchored(
+        r"(?i)^(?:salle|salon|auditorium|amphith[ée][aâ]tre|h[ôo]tel|mairie|locaux|(?:sous-)?pr[ée]fecture|b[âa]timent|site)\b",
+    );
+    static CITY: Window =
+        Window::anchored(r"^\s*,?\s*(?:à|en)\s+([A-ZÀ-Ý][\w’'-]+(?:[ -][A-ZÀ-Ý][\w’'-]+)*)");
     if let Some(found) = VENUE.captures(tail).and_then(|c| c.get(1)) {
         let mut parts = found.as_str().split(',').map(str::trim);
         let mut kept: Vec<&str> = parts.next().into_iter().collect();
         kept.extend(parts.take_while(|p| PLACE_PART.is_match(p)));
         let joined = collapse(&kept.join(", "));
-        return Some(joined.trim_end_matches([' ', ',', ':', '-']).to_string()).filter(|p| !p.is_empty());
+        return Some(joined.trim_end_matches([' ', ',', ':', '-']).to_string())
+            .filter(|p| !p.is_empty());
     }
-    CITY.captures(tail).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
+    CITY.captures(tail)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
 }
 
 /// The signature closes the minutes: `Le préfet,` / `Pour le préfet et par délégation, le
@@ -454,8 +576,12 @@ fn signatory(text: &str) -> Signatory {
     // is the bounded pattern's, and where it finds none neither would the bounded one. Only
     // a longer `more` needs the bounded pattern.
     // Groups: the role (1), what follows the title (2), the name after a comma (3).
-    static ROLE: Window = Window::anchored(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$");
-    static ROLE_BOUNDED: Window = Window::anchored(r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$");
+    static ROLE: Window = Window::anchored(
+        r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]*?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$",
+    );
+    static ROLE_BOUNDED: Window = Window::anchored(
+        r"(?i)^(?:pour\s+(?:le|la)\s+pr[ée]f[eè]te?\b[^,\n]*?,?\s*(?:et\s+)?(?:par\s+(?:d[ée]l[ée]gation|ordre)\s*,?\s*)?)?(?P<role>(?:l[eaé]\s+)?(?:sous-pr[ée]f[eèé]te?|pr[ée]f[eèé]te?|secr\S{4,7}\s+g[ée]n[ée]rale?|directeur|directrice|chef|cheffe)\b(?P<more>[^,\n]{0,60}?))\s*[.,]?\s*(?:,\s*(?P<name>[^,\n]+?))?\s*[.,]?\s*$",
+    );
     fn role(line: &str) -> Option<Groups<'_>> {
         // The pattern's first letter, checked by hand (the case variants of `(?i)` included):
         // most lines fail it, and the anchored pattern runs on the PikeVM.
@@ -475,10 +601,27 @@ fn signatory(text: &str) -> Signatory {
         let Some(c) = role(line) else { continue };
         let role = c.get(1).map(|m| m.as_str().trim().to_string());
         let same_line = c.get(3).and_then(|m| person_name(m.as_str()));
-        let below = || lines.iter().skip(i + 1).filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
-        let above = || lines[..i].iter().rev().filter(|l| !l.is_empty()).take(1).find_map(|l| person_name(l));
+        let below = || {
+            lines
+                .iter()
+                .skip(i + 1)
+                .filter(|l| !l.is_empty())
+                .take(1)
+                .find_map(|l| person_name(l))
+        };
+        let above = || {
+            lines[..i]
+                .iter()
+                .rev()
+                .filter(|l| !l.is_empty())
+                .take(1)
+                .find_map(|l| person_name(l))
+        };
         if let Some(name) = same_line.or_else(below).or_else(above) {
-            found = Signatory { name: Some(name), role };
+            found = Signatory {
+                name: Some(name),
+                role,
+            };
         }
     }
     if found.name.is_none() {
@@ -496,17 +639,50 @@ fn signed_off(lines: &[&str]) -> Option<Signatory> {
     let at = lines.iter().rposition(|l| SIGN_OFF.is_match(l))?;
     let mut after = lines[at + 1..].iter().filter(|l| !l.is_empty());
     let name = person_name(after.next()?)?;
-    let role = after.next().map(|l| l.split([',', '–', '—']).next().unwrap_or(l).trim().to_string()).filter(|r| !r.is_empty());
-    Some(Signatory { name: Some(name), role })
+    let role = after
+        .next()
+        .map(|l| {
+            l.split([',', '–', '—'])
+                .next()
+                .unwrap_or(l)
+                .trim()
+                .to_string()
+        })
+        .filter(|r| !r.is_empty());
+    Some(Signatory {
+        name: Some(name),
+        role,
+    })
 }
 
 /// `Henri PREVOST`, `PIERRE LARREY`, `Richard Smith`, `Pierre-Antoine de LA ROCHE` →
 /// `Given FAMILY`; `None` for what is not a person's name (`Le Secrétaire Général`).
 pub fn person_name(line: &str) -> Option<String> {
-    const PARTICLES: &[&str] = &["de", "du", "des", "d'", "d’", "le", "la", "van", "von", "da", "di"];
+    const PARTICLES: &[&str] = &[
+        "de", "du", "des", "d'", "d’", "le", "la", "van", "von", "da", "di",
+    ];
     const NOT_NAMES: &[&str] = &[
-        "le", "la", "les", "pour", "par", "préfet", "préfète", "secrétaire", "général", "générale", "directeur", "directrice",
-        "liberté", "égalité", "fraternité", "république", "française", "questions", "diverses", "annexe", "sous-préfet",
+        "le",
+        "la",
+        "les",
+        "pour",
+        "par",
+        "préfet",
+        "préfète",
+        "secrétaire",
+        "général",
+        "générale",
+        "directeur",
+        "directrice",
+        "liberté",
+        "égalité",
+        "fraternité",
+        "république",
+        "française",
+        "questions",
+        "diverses",
+        "annexe",
+        "sous-préfet",
     ];
     let line = line.trim().trim_end_matches(['.', ',']);
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -514,21 +690,41 @@ pub fn person_name(line: &str) -> Option<String> {
         return None;
     }
     let lower = |w: &str| w.to_lowercase();
-    if NOT_NAMES.contains(&lower(words[0]).as_str()) || words.iter().any(|w| NOT_NAMES[4..].contains(&lower(w).as_str())) {
+    if NOT_NAMES.contains(&lower(words[0]).as_str())
+        || words
+            .iter()
+            .any(|w| NOT_NAMES[4..].contains(&lower(w).as_str()))
+    {
         return None;
     }
     let is_word = |w: &str| {
-        w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') && w.chars().next().is_some_and(char::is_uppercase)
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && w.chars().next().is_some_and(char::is_uppercase)
     };
     // `d'ORNANO`: the particle glued to the family name by its apostrophe.
     fn elided(w: &str) -> Option<(&'static str, &str)> {
-        ["d'", "d’"].into_iter().find_map(|p| w.strip_prefix(p).filter(|rest| rest.starts_with(char::is_uppercase)).map(|rest| (p, rest)))
+        ["d'", "d’"].into_iter().find_map(|p| {
+            w.strip_prefix(p)
+                .filter(|rest| rest.starts_with(char::is_uppercase))
+                .map(|rest| (p, rest))
+        })
     }
     let given = words[0];
-    if !is_word(given) || !words[1..].iter().all(|w| is_word(w) || elided(w).is_some_and(|(_, rest)| is_word(rest)) || PARTICLES.contains(&lower(w).as_str())) {
+    if !is_word(given)
+        || !words[1..].iter().all(|w| {
+            is_word(w)
+                || elided(w).is_some_and(|(_, rest)| is_word(rest))
+                || PARTICLES.contains(&lower(w).as_str())
+        })
+    {
         return None;
     }
-    let all_caps = |w: &str| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let all_caps = |w: &str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    };
     let family: Vec<String> = words[1..]
         .iter()
         .map(|w| match elided(w) {
@@ -537,7 +733,11 @@ pub fn person_name(line: &str) -> Option<String> {
             None => w.to_uppercase(),
         })
         .collect();
-    let given = if all_caps(given) { title_case(given) } else { given.to_string() };
+    let given = if all_caps(given) {
+        title_case(given)
+    } else {
+        given.to_string()
+    };
     Some(format!("{given} {}", family.join(" ")))
 }
 
@@ -546,7 +746,10 @@ fn title_case(word: &str) -> String {
         .map(|part| {
             let mut chars = part.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -555,13 +758,22 @@ fn title_case(word: &str) -> String {
 }
 
 fn contact(text: &str) -> Contact {
-    static FOLLOWED_BY: Pattern = Pattern::new(r"(?i)(?:affaire|dossier)\s+suivie?\s+par\s*:?\s*\n?\s*((?:M\.|Mme|Monsieur|Madame)?\s*[A-ZÀ-Ý][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+){1,3})");
-    static PHONE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)t[ée]l(?:[ée]phone)?\.?\s*:?\s*((?:\+33\s?|0)\d(?:[ .]?\d{2}){4})").unwrap());
+    static FOLLOWED_BY: Pattern = Pattern::new(
+        r"(?i)(?:affaire|dossier)\s+suivie?\s+par\s*:?\s*\n?\s*((?:M\.|Mme|Monsieur|Madame)?\s*[A-ZÀ-Ý][\w’'-]+(?:[ \t]+[A-ZÀ-Ý][\w’'-]+){1,3})",
+    );
+    static PHONE: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"(?i)t[ée]l(?:[ée]phone)?\.?\s*:?\s*((?:\+33\s?|0)\d(?:[ .]?\d{2}){4})")
+            .unwrap()
+    });
     static EMAIL: Pattern = Pattern::new(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+");
     let head = &text[..text.floor_char_boundary(2500)];
     // `suivi` can only match ASCII letters in `uivi`: without them the pattern, costly to
     // build, is not needed.
-    if !head.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"uivi")) {
+    if !head
+        .as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"uivi"))
+    {
         return Contact::default();
     }
     let Some(c) = FOLLOWED_BY.regex(head).captures(head) else {
@@ -571,8 +783,14 @@ fn contact(text: &str) -> Contact {
     let window = &head[at..head.floor_char_boundary(at + 400)];
     Contact {
         name: c.get(1).map(|m| collapse(m.as_str())),
-        phone: PHONE.captures(window).and_then(|p| p.get(1)).map(|m| m.as_str().to_string()),
-        email: EMAIL.regex(window).find(window).map(|m| m.as_str().to_string()),
+        phone: PHONE
+            .captures(window)
+            .and_then(|p| p.get(1))
+            .map(|m| m.as_str().to_string()),
+        email: EMAIL
+            .regex(window)
+            .find(window)
+            .map(|m| m.as_str().to_string()),
     }
 }
 
@@ -581,9 +799,15 @@ fn contact(text: &str) -> Contact {
 /// is `… du jour` on a line of its own) and the first item's `1.` (`L.`, `I.`, `À.`, `&.`, `1,`,
 /// or another digit: `3.` before `2.`).
 fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
-    static HEADING: Pattern = Pattern::new(r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$");
+    static HEADING: Pattern = Pattern::new(
+        r"(?i)^(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*(?:ordre|\w\S{3,5})\s+du\s+jour\s*:?\s*$",
+    );
     static MISREAD_ONE: Window = Window::anchored(r"^(?:[LlI|À&]\.|1,)\s+");
-    let Some(start) = blocks.iter().position(|b| [b.content_text(text).trim(), b.text(text).trim()].into_iter().any(|t| HEADING.regex(t).is_match(t))) else {
+    let Some(start) = blocks.iter().position(|b| {
+        [b.content_text(text).trim(), b.text(text).trim()]
+            .into_iter()
+            .any(|t| HEADING.regex(t).is_match(t))
+    }) else {
         return inline_agenda(text, blocks);
     };
     let mut items = Vec::new();
@@ -592,29 +816,53 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     for (k, block) in blocks[start + 1..].iter().enumerate() {
         // `\t1.\tBudget` (a word-processor file saved as text) is a row of the number and the item.
         let numbered_row = match block.cells[..] {
-            [number, item] if block.kind == BlockKind::TableRow && text[number.start..number.end].ends_with(['.', ')']) => {
-                item_number(&text[number.start..number.end]).map(|n| (n, &text[item.start..item.end]))
+            [number, item]
+                if block.kind == BlockKind::TableRow
+                    && text[number.start..number.end].ends_with(['.', ')']) =>
+            {
+                item_number(&text[number.start..number.end])
+                    .map(|n| (n, &text[item.start..item.end]))
             }
             _ => None,
         };
-        let mut numbered = block.marker.and_then(|m| item_number(&text[m.start..m.end])).or(numbered_row.map(|(n, _)| n));
-        let next_is_second = || blocks.get(start + k + 2).and_then(|b| b.marker).and_then(|m| item_number(&text[m.start..m.end])) == Some(2);
-        let misread_one = (items.is_empty() && numbered.is_none()).then(|| MISREAD_ONE.find(block.content_text(text))).flatten().filter(|_| next_is_second());
-        if misread_one.is_some() || items.is_empty() && numbered.is_some_and(|n| n != 1) && next_is_second() {
+        let mut numbered = block
+            .marker
+            .and_then(|m| item_number(&text[m.start..m.end]))
+            .or(numbered_row.map(|(n, _)| n));
+        let next_is_second = || {
+            blocks
+                .get(start + k + 2)
+                .and_then(|b| b.marker)
+                .and_then(|m| item_number(&text[m.start..m.end]))
+                == Some(2)
+        };
+        let misread_one = (items.is_empty() && numbered.is_none())
+            .then(|| MISREAD_ONE.find(block.content_text(text)))
+            .flatten()
+            .filter(|_| next_is_second());
+        if misread_one.is_some()
+            || items.is_empty() && numbered.is_some_and(|n| n != 1) && next_is_second()
+        {
             numbered = Some(1);
         }
-        let is_item = misread_one.is_some() || match block.kind {
-            BlockKind::ListItem => true,
-            BlockKind::Heading => numbered.is_some_and(|n| n > last_number) && block.level >= 7 && numbered_list != Some(false),
-            BlockKind::Paragraph => items.is_empty() || !block.after_blank,
-            BlockKind::TableRow => numbered_row.is_some(),
-        };
+        let is_item = misread_one.is_some()
+            || match block.kind {
+                BlockKind::ListItem => true,
+                BlockKind::Heading => {
+                    numbered.is_some_and(|n| n > last_number)
+                        && block.level >= 7
+                        && numbered_list != Some(false)
+                }
+                BlockKind::Paragraph => items.is_empty() || !block.after_blank,
+                BlockKind::TableRow => numbered_row.is_some(),
+            };
         // Numbering that starts again after a blank line (`a)` after `c)`) is the body's sections.
         if numbered.is_some_and(|n| n <= last_number) && block.after_blank {
             break;
         }
         // A bulleted agenda ends where the numbered sections of the body begin.
-        let same_style = numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
+        let same_style =
+            numbered_list.is_none_or(|list| list == numbered.is_some() || !block.after_blank);
         if !is_item || !same_style {
             break;
         }
@@ -625,26 +873,46 @@ fn agenda(text: &str, blocks: &[Block]) -> Vec<String> {
             last_number = n;
         }
         // A bullet followed by unbulleted lines, one item a line (OCR lost the bullets).
-        let content = numbered_row.map_or_else(|| &block.content_text(text)[misread_one.map_or(0, |m| m.end())..], |(_, item)| item);
-        let lines: Vec<&str> = content.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let content = numbered_row.map_or_else(
+            || &block.content_text(text)[misread_one.map_or(0, |m| m.end())..],
+            |(_, item)| item,
+        );
+        let lines: Vec<&str> = content
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         // A line is an item of its own when the one before ended the previous item (final
         // punctuation, or too short to have been wrapped) and it starts with a capital.
         // OCR'd bullets that the segmenter could not trust (`« le label ;`) still mark
         // one item a line when every line starts with the same one.
         let same_mark = lines.len() > 1
-            && lines.iter().all(|l| l.chars().next().is_some_and(|c| !c.is_alphanumeric()))
-            && lines.iter().all(|l| l.chars().next() == lines[0].chars().next());
+            && lines
+                .iter()
+                .all(|l| l.chars().next().is_some_and(|c| !c.is_alphanumeric()))
+            && lines
+                .iter()
+                .all(|l| l.chars().next() == lines[0].chars().next());
         let one_per_line = same_mark
             || numbered.is_none()
-            && lines.len() > 1
-            && lines.windows(2).all(|w| {
-                (w[0].ends_with([',', ';', '.']) || w[0].chars().count() < 60) && w[1].starts_with(|c: char| c.is_uppercase())
-            });
+                && lines.len() > 1
+                && lines.windows(2).all(|w| {
+                    (w[0].ends_with([',', ';', '.']) || w[0].chars().count() < 60)
+                        && w[1].starts_with(|c: char| c.is_uppercase())
+                });
         // `2 Budget` / `3 Questions diverses` after a numbered item: a scan lost the dots, and
         // each line that opens with the next number is the next item.
         let dotless: Option<Vec<&str>> = (numbered.is_none() && last_number > 0)
             .then(|| {
-                lines.iter().zip(last_number + 1..).map(|(l, n)| l.strip_prefix(n.to_string().as_str()).filter(|r| r.starts_with(' ')).map(str::trim_start)).collect()
+                lines
+                    .iter()
+                    .zip(last_number + 1..)
+                    .map(|(l, n)| {
+                        l.strip_prefix(n.to_string().as_str())
+                            .filter(|r| r.starts_with(' '))
+                            .map(str::trim_start)
+                    })
+                    .collect()
             })
             .flatten();
         if let Some(dotless) = dotless {
@@ -666,10 +934,16 @@ fn inline_agenda(text: &str, blocks: &[Block]) -> Vec<String> {
     static INLINE: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?i)ordre\s+du\s+jour\s*:").unwrap());
     for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
         let content = block.content_text(text);
-        let Some(m) = INLINE.find(content) else { continue };
+        let Some(m) = INLINE.find(content) else {
+            continue;
+        };
         let rest = &content[m.end()..];
         let sentence = rest.find(". ").map_or(rest, |end| &rest[..end]);
-        let items: Vec<String> = sentence.split(';').map(clean_item).filter(|i| !i.is_empty()).collect();
+        let items: Vec<String> = sentence
+            .split(';')
+            .map(clean_item)
+            .filter(|i| !i.is_empty())
+            .collect();
         if items.len() >= 2 {
             return items;
         }
@@ -707,9 +981,12 @@ fn item_number(marker: &str) -> Option<u32> {
 }
 
 fn clean_item(item: &str) -> String {
-    static LEADING_MARK: Window = Window::anchored(r"^(?:[-–—•·*+¢>«]|\d{1,2}[.)]|[IVX]{1,4}[.)/])\s+");
+    static LEADING_MARK: Window =
+        Window::anchored(r"^(?:[-–—•·*+¢>«]|\d{1,2}[.)]|[IVX]{1,4}[.)/])\s+");
     let item = collapse(item);
-    let item = LEADING_MARK.find(&item).map_or(&item[..], |m| &item[m.end()..]);
+    let item = LEADING_MARK
+        .find(&item)
+        .map_or(&item[..], |m| &item[m.end()..]);
     item.trim_end_matches([',', ';', '.', ':', ' ']).to_string()
 }
 
@@ -731,18 +1008,31 @@ mod tests {
 
     #[test]
     fn committee_kind() {
-        assert_eq!(committee("Comité local des usagers et de l'amélioration continue"), Some("CLUAC".into()));
+        assert_eq!(
+            committee("Comité local des usagers et de l'amélioration continue"),
+            Some("CLUAC".into())
+        );
         assert_eq!(committee("COMPTE RENDU DU CLU"), Some("CLU".into()));
         assert_eq!(committee("Réunion de service"), None);
-        assert_eq!(committee("COMPTE-RENDU DE LA REUNION DU COMITE LOCAL D'USAGERS (C.L.U.)"), Some("CLU".into()));
-        assert_eq!(committee("Cumité local des usagers - réunion du jeudi 14 novembre 2024"), Some("CLU".into()));
+        assert_eq!(
+            committee("COMPTE-RENDU DE LA REUNION DU COMITE LOCAL D'USAGERS (C.L.U.)"),
+            Some("CLU".into())
+        );
+        assert_eq!(
+            committee("Cumité local des usagers - réunion du jeudi 14 novembre 2024"),
+            Some("CLU".into())
+        );
     }
 
     #[test]
     fn meeting_date_times_place_and_issue_date() {
         let t = "PRÉFET DU GERS\n\nAuch, le 3 avril 2023\n\nCOMPTE RENDU DU COMITÉ LOCAL DES USAGERS\n\nMardi 14 mars 2023\n14h30-16h15 – Salle Jean Moulin\n\nLe comité réuni le 20 septembre 2021 avait proposé …\n";
         let blocks = segment(t, &[]);
-        let dates = vec![day(t, "3 avril 2023", "2023-04-03"), day(t, "14 mars 2023", "2023-03-14"), day(t, "20 septembre 2021", "2021-09-20")];
+        let dates = vec![
+            day(t, "3 avril 2023", "2023-04-03"),
+            day(t, "14 mars 2023", "2023-03-14"),
+            day(t, "20 septembre 2021", "2021-09-20"),
+        ];
         let found = extract(t, &blocks, &dates);
         assert_eq!(found.meeting.date.as_deref(), Some("2023-03-14"));
         assert_eq!(found.meeting.start_time.as_deref(), Some("14:30"));
@@ -750,7 +1040,10 @@ mod tests {
         assert_eq!(found.meeting.place.as_deref(), Some("Salle Jean Moulin"));
         assert_eq!(found.document.issued_date.as_deref(), Some("2023-04-03"));
         assert_eq!(found.document.issued_place.as_deref(), Some("Auch"));
-        assert_eq!(found.meeting.department.map(|d| d.code), Some("32".to_string()));
+        assert_eq!(
+            found.meeting.department.map(|d| d.code),
+            Some("32".to_string())
+        );
     }
 
     #[test]
@@ -760,41 +1053,91 @@ mod tests {
         let found = extract(t, &blocks, &[day(t, "7 mars 2024", "2024-03-07")]);
         assert_eq!(found.meeting.start_time.as_deref(), Some("14:30"));
         assert_eq!(found.meeting.end_time.as_deref(), Some("16:30"));
-        assert_eq!(found.meeting.place.as_deref(), Some("salle Clemenceau de la préfecture"));
+        assert_eq!(
+            found.meeting.place.as_deref(),
+            Some("salle Clemenceau de la préfecture")
+        );
     }
 
     #[test]
     fn times_in_the_opening_and_closing_sentences_as_ocr_reads_them() {
         let t = "Réunion du jeudi 21 septembre 2023\n\nLe comité local des usagers s'est réuni de 9h30 a 11h45 dans le salon Montesquieu.\n";
-        let found = extract(t, &segment(t, &[]), &[day(t, "21 septembre 2023", "2023-09-21")]);
-        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("09:30"), Some("11:45")));
+        let found = extract(
+            t,
+            &segment(t, &[]),
+            &[day(t, "21 septembre 2023", "2023-09-21")],
+        );
+        assert_eq!(
+            (
+                found.meeting.start_time.as_deref(),
+                found.meeting.end_time.as_deref()
+            ),
+            (Some("09:30"), Some("11:45"))
+        );
         let t = "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n";
-        let found = extract(t, &segment(t, &[]), &[day(t, "9 février 2024", "2024-02-09")]);
-        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:05"), Some("12:10")));
+        let found = extract(
+            t,
+            &segment(t, &[]),
+            &[day(t, "9 février 2024", "2024-02-09")],
+        );
+        assert_eq!(
+            (
+                found.meeting.start_time.as_deref(),
+                found.meeting.end_time.as_deref()
+            ),
+            (Some("10:05"), Some("12:10"))
+        );
     }
 
     #[test]
     fn agenda_whose_heading_and_first_number_the_scan_spoiled() {
         let t = "Orctre du jour :\n\nL. Bilan de l'audit\n\n2. Les espaces France Services\n\n3. Questions diverses\n\n1. Bilan de l'audit\n\nLe bureau a relevé 5 points forts.\n";
-        assert_eq!(agenda(t, &segment(t, &[])), ["Bilan de l'audit", "Les espaces France Services", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            [
+                "Bilan de l'audit",
+                "Les espaces France Services",
+                "Questions diverses"
+            ]
+        );
         let t = "ORDRE DU JOUR\n\n1. Indicateurs\n2 Budget et investissements\n3 Questions diverses\n\nL. Indicateurs\n";
-        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs", "Budget et investissements", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            [
+                "Indicateurs",
+                "Budget et investissements",
+                "Questions diverses"
+            ]
+        );
         for first in ["&.", "1,", "3."] {
             let t = format!("Ordre du jour\n\n{first} Bilan\n\n2. Budget\n\n3. Questions diverses\n\n1. Bilan\n\nLe bureau a relevé 5 points forts.\n");
-            assert_eq!(agenda(&t, &segment(&t, &[])), ["Bilan", "Budget", "Questions diverses"], "{first}");
+            assert_eq!(
+                agenda(&t, &segment(&t, &[])),
+                ["Bilan", "Budget", "Questions diverses"],
+                "{first}"
+            );
         }
     }
 
     #[test]
     fn agenda_items_numbered_in_a_tabbed_row() {
         let t = "ORDRE DU JOUR\n\t1.\tIndicateurs de l'accueil\n\t2.\tBudget\n\t3.\tQuestions diverses\n\n1. Indicateurs de l'accueil\nLe hall a reçu du monde.\n";
-        assert_eq!(agenda(t, &segment(t, &[])), ["Indicateurs de l'accueil", "Budget", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &segment(t, &[])),
+            ["Indicateurs de l'accueil", "Budget", "Questions diverses"]
+        );
     }
 
     #[test]
     fn a_signatory_whose_particle_is_elided() {
-        assert_eq!(person_name("Paul-Antoine d'ORNANO").as_deref(), Some("Paul-Antoine d'ORNANO"));
-        assert_eq!(person_name("Paul d’Estienne").as_deref(), Some("Paul d’ESTIENNE"));
+        assert_eq!(
+            person_name("Paul-Antoine d'ORNANO").as_deref(),
+            Some("Paul-Antoine d'ORNANO")
+        );
+        assert_eq!(
+            person_name("Paul d’Estienne").as_deref(),
+            Some("Paul d’ESTIENNE")
+        );
     }
 
     #[test]
@@ -808,8 +1151,16 @@ mod tests {
         ] {
             let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
             let at = t.find(", ").unwrap() + 5;
-            let date = day(&t, &t[at..t.trim_end_matches("\n\nCOMPTE RENDU\n").len()], "2024-01-01");
-            assert_eq!(issued_date(&t, &[&date]).map(|(_, p)| p).as_deref(), Some(place), "{line}");
+            let date = day(
+                &t,
+                &t[at..t.trim_end_matches("\n\nCOMPTE RENDU\n").len()],
+                "2024-01-01",
+            );
+            assert_eq!(
+                issued_date(&t, &[&date]).map(|(_, p)| p).as_deref(),
+                Some(place),
+                "{line}"
+            );
         }
     }
 
@@ -818,11 +1169,28 @@ mod tests {
         let t = "Relevé de décisions de la réunion du 21 janvier 2025\n\nPrésents : M. X.\n\nHoraires : 10 h 00 – 12 h 15. Lieu : préfecture.\n";
         let blocks = segment(t, &[]);
         let found = extract(t, &blocks, &[day(t, "21 janvier 2025", "2025-01-21")]);
-        assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("10:00"), Some("12:15")));
+        assert_eq!(
+            (
+                found.meeting.start_time.as_deref(),
+                found.meeting.end_time.as_deref()
+            ),
+            (Some("10:00"), Some("12:15"))
+        );
         for field in ["**Lieu et horaires** :", "Lieu el horaires :"] {
             let t = format!("**Compte rendu de la réunion du 8 octobre 2024**\n\n{field} préfecture, salle Jeanne d'Arc, de 14 h à 16 h 30.\n");
-            let found = extract(&t, &segment(&t, &[]), &[day(&t, "8 octobre 2024", "2024-10-08")]);
-            assert_eq!((found.meeting.start_time.as_deref(), found.meeting.end_time.as_deref()), (Some("14:00"), Some("16:30")), "{field}");
+            let found = extract(
+                &t,
+                &segment(&t, &[]),
+                &[day(&t, "8 octobre 2024", "2024-10-08")],
+            );
+            assert_eq!(
+                (
+                    found.meeting.start_time.as_deref(),
+                    found.meeting.end_time.as_deref()
+                ),
+                (Some("14:00"), Some("16:30")),
+                "{field}"
+            );
         }
     }
 
@@ -830,45 +1198,90 @@ mod tests {
     fn minutes_mailed_are_dated_by_the_header_and_signed_below_the_sign_off() {
         let t = "De : DURAND Anne <anne.durand@x.gouv.fr>\nEnvoyé : mardi 12 mars 2024 16:42\nObjet : CR CLU du 5 mars 2024\n\nLe comité réuni le 5 mars 2024, de 10h00 à 11h45.\n\nCordialement,\n\nAnne DURAND\nRéférente qualité – Mission qualité\n";
         let blocks = segment(t, &[]);
-        let dates = vec![day(t, "12 mars 2024", "2024-03-12"), day(t, "5 mars 2024", "2024-03-05")];
+        let dates = vec![
+            day(t, "12 mars 2024", "2024-03-12"),
+            day(t, "5 mars 2024", "2024-03-05"),
+        ];
         let found = extract(t, &blocks, &dates);
         assert_eq!(found.document.issued_date.as_deref(), Some("2024-03-12"));
         assert_eq!(found.document.issued_place, None);
         assert_eq!(found.meeting.date.as_deref(), Some("2024-03-05"));
-        assert_eq!(found.document.signatory.name.as_deref(), Some("Anne DURAND"));
-        assert_eq!(found.document.signatory.role.as_deref(), Some("Référente qualité"));
+        assert_eq!(
+            found.document.signatory.name.as_deref(),
+            Some("Anne DURAND")
+        );
+        assert_eq!(
+            found.document.signatory.role.as_deref(),
+            Some("Référente qualité")
+        );
         // A scan damages the header's words.
         let t = t.replace("Envoyé", "Envové");
-        let found = extract(&t, &segment(&t, &[]), &[day(&t, "12 mars 2024", "2024-03-12"), day(&t, "5 mars 2024", "2024-03-05")]);
+        let found = extract(
+            &t,
+            &segment(&t, &[]),
+            &[
+                day(&t, "12 mars 2024", "2024-03-12"),
+                day(&t, "5 mars 2024", "2024-03-05"),
+            ],
+        );
         assert_eq!(found.document.issued_date.as_deref(), Some("2024-03-12"));
         assert_eq!(found.meeting.date.as_deref(), Some("2024-03-05"));
         // A `Date :` field of ordinary minutes is no mail header.
         let t = "Date : 5 mars 2024\nObjet : bilan\n";
-        assert_eq!(mail_sent_date(t, &[&day(t, "5 mars 2024", "2024-03-05")]), None);
+        assert_eq!(
+            mail_sent_date(t, &[&day(t, "5 mars 2024", "2024-03-05")]),
+            None
+        );
     }
 
     #[test]
     fn a_place_field_gives_the_place() {
-        assert_eq!(place_field("Date : 03/04/2025\nLieu : Vannes, salle Anne de Bretagne\n").as_deref(), Some("Vannes, salle Anne de Bretagne"));
+        assert_eq!(
+            place_field("Date : 03/04/2025\nLieu : Vannes, salle Anne de Bretagne\n").as_deref(),
+            Some("Vannes, salle Anne de Bretagne")
+        );
         assert_eq!(place_field("Le lieu de la réunion sera précisé.\n"), None);
     }
 
     #[test]
     fn place_keeps_the_room_after_the_building() {
-        assert_eq!(place(" – Préfecture, salon d'honneur").as_deref(), Some("Préfecture, salon d'honneur"));
-        assert_eq!(place(", en salle 3, puis visite").as_deref(), Some("salle 3"));
+        assert_eq!(
+            place(" – Préfecture, salon d'honneur").as_deref(),
+            Some("Préfecture, salon d'honneur")
+        );
+        assert_eq!(
+            place(", en salle 3, puis visite").as_deref(),
+            Some("salle 3")
+        );
     }
 
     #[test]
     fn time_ranges_in_other_notations() {
-        assert_eq!(time_range(" à 10 heures, salle B"), (Some("10:00".into()), None, 13));
+        assert_eq!(
+            time_range(" à 10 heures, salle B"),
+            (Some("10:00".into()), None, 13)
+        );
         assert_eq!(time_range(", 14:00-16:00").1.as_deref(), Some("16:00"));
-        assert_eq!(time_range(" de 9 h 30 à 11 h 45").1.as_deref(), Some("11:45"));
-        assert_eq!(time_range(" à ]0h salle des délibérations").0.as_deref(), Some("10:00"));
-        assert_eq!(time_range(" de j4h à 15h30, salle").0.as_deref(), Some("14:00"));
+        assert_eq!(
+            time_range(" de 9 h 30 à 11 h 45").1.as_deref(),
+            Some("11:45")
+        );
+        assert_eq!(
+            time_range(" à ]0h salle des délibérations").0.as_deref(),
+            Some("10:00")
+        );
+        assert_eq!(
+            time_range(" de j4h à 15h30, salle").0.as_deref(),
+            Some("14:00")
+        );
         assert_eq!(time_range(" de 14h à 15h30").0.as_deref(), Some("14:00"));
         // The range's end may lie past the reach where its start must be found.
-        assert_eq!(time_range(" à la préfecture de l'Oise (salle Hachette), de 10h00 à 11h45").1.as_deref(), Some("11:45"));
+        assert_eq!(
+            time_range(" à la préfecture de l'Oise (salle Hachette), de 10h00 à 11h45")
+                .1
+                .as_deref(),
+            Some("11:45")
+        );
     }
 
     #[test]
@@ -894,7 +1307,11 @@ mod tests {
         assert_eq!(s.name.as_deref(), Some("Pierre DUVAL"));
         assert_eq!(s.role.as_deref(), Some("le Secrétaire Général"));
         let t = "Fin.\n\nPour le préfet et par deiégation\nLé Secrétaure Général\n\nPaul DURAND\n";
-        assert_eq!(signatory(t).name.as_deref(), Some("Paul DURAND"), "OCR damage in the role line");
+        assert_eq!(
+            signatory(t).name.as_deref(),
+            Some("Paul DURAND"),
+            "OCR damage in the role line"
+        );
         let t = "Fin.\n\nLa préfète,\n\nClaire Martin\n";
         assert_eq!(signatory(t).name.as_deref(), Some("Claire MARTIN"));
     }
@@ -910,11 +1327,23 @@ mod tests {
 
     #[test]
     fn authority_name_holds_at_most_forty_characters() {
-        assert_eq!(authority("Préfecture de la région Grand Est, de la Marne\n"), None);
-        assert_eq!(authority("PRÉFET DE LA MARNE\n").as_deref(), Some("PRÉFET DE LA MARNE"));
+        assert_eq!(
+            authority("Préfecture de la région Grand Est, de la Marne\n"),
+            None
+        );
+        assert_eq!(
+            authority("PRÉFET DE LA MARNE\n").as_deref(),
+            Some("PRÉFET DE LA MARNE")
+        );
         // The department is the 41st to 45th characters after the article.
-        assert_eq!(authority("Préfecture de la région Grand Est et du département de la Marne\n"), None);
-        assert_eq!(authority("Préfecture de la région Grand Est et du département Marne\n").as_deref(), Some("Préfecture de la région Grand Est et du département Marne"));
+        assert_eq!(
+            authority("Préfecture de la région Grand Est et du département de la Marne\n"),
+            None
+        );
+        assert_eq!(
+            authority("Préfecture de la région Grand Est et du département Marne\n").as_deref(),
+            Some("Préfecture de la région Grand Est et du département Marne")
+        );
     }
 
     #[test]
@@ -930,25 +1359,51 @@ mod tests {
     fn agenda_items_without_bullets_or_numbers() {
         let t = "Ordre du jour :\n\n1. Bilan de l'année ;\n2. Résultats de l'enquête ;\n3. Questions diverses.\n\nLe président ouvre la séance.\n";
         let blocks = segment(t, &[]);
-        assert_eq!(agenda(t, &blocks), vec!["Bilan de l'année", "Résultats de l'enquête", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &blocks),
+            vec![
+                "Bilan de l'année",
+                "Résultats de l'enquête",
+                "Questions diverses"
+            ]
+        );
         let t = "Sujets à l'ordre du jour :\n+ Pilotage de la qualité,\nRésultats des indicateurs,\nQuestions diverses.\n\nEn préambule, il est rappelé …\n";
         let blocks = segment(t, &[]);
-        assert_eq!(agenda(t, &blocks), vec!["Pilotage de la qualité", "Résultats des indicateurs", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &blocks),
+            vec![
+                "Pilotage de la qualité",
+                "Résultats des indicateurs",
+                "Questions diverses"
+            ]
+        );
         let t = "Ordre du jour\nI. Bilan annuel\nII. Accueil\nIII. Questions diverses\n\nI. Bilan annuel\n\nLe bilan …\n";
         let blocks = segment(t, &[]);
-        assert_eq!(agenda(t, &blocks), vec!["Bilan annuel", "Accueil", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &blocks),
+            vec!["Bilan annuel", "Accueil", "Questions diverses"]
+        );
         let t = "Ordre du jour :\n« le bilan annuel ;\n« les résultats ;\n« questions diverses.\n\nTexte.\n";
         let blocks = segment(t, &[]);
-        assert_eq!(agenda(t, &blocks), vec!["le bilan annuel", "les résultats", "questions diverses"]);
+        assert_eq!(
+            agenda(t, &blocks),
+            vec!["le bilan annuel", "les résultats", "questions diverses"]
+        );
         let t = "Ordre du jour :\na) Indicateurs\nb) Audit\nc) Questions diverses\n\na) Indicateurs\n\nLe standard …\n";
         let blocks = segment(t, &[]);
-        assert_eq!(agenda(t, &blocks), vec!["Indicateurs", "Audit", "Questions diverses"]);
+        assert_eq!(
+            agenda(t, &blocks),
+            vec!["Indicateurs", "Audit", "Questions diverses"]
+        );
     }
 
     #[test]
     fn agenda_given_in_a_sentence() {
         let t = "M. LAMBERT ouvre la séance et présente l'ordre du jour : bilan de l'accueil ; labellisation ; questions diverses. Il rappelle …\n";
         let blocks = segment(t, &[]);
-        assert_eq!(agenda(t, &blocks), vec!["bilan de l'accueil", "labellisation", "questions diverses"]);
+        assert_eq!(
+            agenda(t, &blocks),
+            vec!["bilan de l'accueil", "labellisation", "questions diverses"]
+        );
     }
 }

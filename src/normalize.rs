@@ -14,7 +14,11 @@ pub fn propose(text: &str) -> Vec<Edit> {
     }
     for (i, _) in text.match_indices('\r') {
         let crlf = bytes.get(i + 1) == Some(&b'\n');
-        let edit = if crlf { Edit::new(i, i + 1, "", "line-end", 1.0) } else { Edit::new(i, i + 1, "\n", "line-end", 1.0) };
+        let edit = if crlf {
+            Edit::new(i, i + 1, "", "line-end", 1.0)
+        } else {
+            Edit::new(i, i + 1, "\n", "line-end", 1.0)
+        };
         edits.push(edit);
     }
     edits.sort_by_key(|e| e.start);
@@ -31,7 +35,10 @@ fn nfc_quick_yes(text: &str) -> bool {
         // A lead byte (continuation bytes are below 0xC0) and an ASCII byte: both are
         // character boundaries.
         let start = from + k;
-        let end = bytes[start..].iter().position(u8::is_ascii).map_or(bytes.len(), |e| start + e);
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |e| start + e);
         if !matches!(is_nfc_quick(text[start..end].chars()), IsNormalized::Yes) {
             return false;
         }
@@ -48,11 +55,15 @@ fn compose(text: &str, edits: &mut Vec<Edit>) {
         if canonical_combining_class(c) == 0 {
             cluster_start = i;
         }
-        let next_is_starter = chars.peek().is_none_or(|&(_, n)| canonical_combining_class(n) == 0);
+        let next_is_starter = chars
+            .peek()
+            .is_none_or(|&(_, n)| canonical_combining_class(n) == 0);
         if next_is_starter {
             let end = i + c.len_utf8();
             let cluster = &text[cluster_start..end];
-            if cluster.chars().count() > 1 || !matches!(is_nfc_quick(cluster.chars()), IsNormalized::Yes) {
+            if cluster.chars().count() > 1
+                || !matches!(is_nfc_quick(cluster.chars()), IsNormalized::Yes)
+            {
                 let composed: String = cluster.nfc().collect();
                 if composed != cluster {
                     edits.push(Edit::new(cluster_start, end, composed, "nfc", 1.0));
@@ -68,7 +79,11 @@ mod tests {
     use crate::text::Text;
 
     fn run(s: &str) -> String {
-        Text::identity(s.to_string()).apply(&propose(s)).0.as_str().to_string()
+        Text::identity(s.to_string())
+            .apply(&propose(s))
+            .0
+            .as_str()
+            .to_string()
     }
 
     #[test]
@@ -83,8 +98,22 @@ mod tests {
 
     #[test]
     fn quick_check_by_stretches_agrees_with_the_whole_check() {
-        for s in ["", "abc", "Préfet l’État — «", "Pre\u{301}fet", "l’e\u{301}", "a\u{323}\u{301}", "a\u{301}\u{323}", "\u{301}x", "x’\u{301}"] {
-            assert_eq!(nfc_quick_yes(s), matches!(is_nfc_quick(s.chars()), IsNormalized::Yes), "{s:?}");
+        for s in [
+            "",
+            "abc",
+            "Préfet l’État — «",
+            "Pre\u{301}fet",
+            "l’e\u{301}",
+            "a\u{323}\u{301}",
+            "a\u{301}\u{323}",
+            "\u{301}x",
+            "x’\u{301}",
+        ] {
+            assert_eq!(
+                nfc_quick_yes(s),
+                matches!(is_nfc_quick(s.chars()), IsNormalized::Yes),
+                "{s:?}"
+            );
         }
     }
 

@@ -24,7 +24,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { repair: true, encoding: None }
+        Options {
+            repair: true,
+            encoding: None,
+        }
     }
 }
 
@@ -43,7 +46,9 @@ pub struct Prepared {
 pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
     let mut warnings = decoded.warnings;
-    let (text, _) = decoded.text.apply(&normalize::propose(decoded.text.as_str()));
+    let (text, _) = decoded
+        .text
+        .apply(&normalize::propose(decoded.text.as_str()));
     if text.as_str().trim().is_empty() {
         return Err(Error::new(ErrorKind::Empty, "empty document (no text)"));
     }
@@ -53,7 +58,10 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
     let mut hints: Vec<Hint> = stripped
         .hints
         .iter()
-        .map(|h| Hint { line_start: map_forward(&applied, h.line_start), kind: h.kind })
+        .map(|h| Hint {
+            line_start: map_forward(&applied, h.line_start),
+            kind: h.kind,
+        })
         .collect();
     let (text, repairs, suggestions) = if options.repair {
         repair_stage(text, &mut hints)
@@ -62,12 +70,24 @@ pub fn prepare(bytes: &[u8], options: &Options) -> Result<Prepared, Error> {
     };
     // Scans that no regex can tell from typed text show themselves by how much the
     // corrector had to mend: clean exports need under one repair per 2 KB.
-    let format = if format == Format::Plain && repairs.len() * 1000 >= text.len() * 2 { Format::Ocr } else { format };
+    let format = if format == Format::Plain && repairs.len() * 1000 >= text.len() * 2 {
+        Format::Ocr
+    } else {
+        format
+    };
     let blocks = segment::segment(text.as_str(), &hints);
     if blocks.is_empty() {
         warnings.push("no text blocks found".to_string());
     }
-    Ok(Prepared { text, blocks, format, encoding: decoded.encoding, repairs, suggestions, warnings })
+    Ok(Prepared {
+        text,
+        blocks,
+        format,
+        encoding: decoded.encoding,
+        repairs,
+        suggestions,
+        warnings,
+    })
 }
 
 /// Edits at or above this confidence are made; the others are reported as suggestions.
@@ -81,13 +101,17 @@ const MAX_REPAIR_PASSES: usize = 4;
 /// Repairs `text` until it is a fixed point of the corrector (or the passes run out), so that
 /// repairing the output again changes nothing. The passes' edits are composed into one set
 /// of disjoint edits of `text`; the suggestions are the unsure edits of the last pass.
-pub(crate) fn repair_stage(text: Text, hints: &mut [Hint]) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
+pub(crate) fn repair_stage(
+    text: Text,
+    hints: &mut [Hint],
+) -> (Text, Vec<AppliedEdit>, Vec<AppliedEdit>) {
     let mut repaired: Option<(Text, Vec<AppliedEdit>)> = None;
     let mut unsure = Vec::new();
     for pass in 1..=MAX_REPAIR_PASSES {
         let current = repaired.as_ref().map_or(&text, |(t, _)| t);
-        let (confident, rest): (Vec<Edit>, Vec<Edit>) =
-            crate::repair::propose(current.as_str()).into_iter().partition(|e| e.confidence >= REPAIR_THRESHOLD);
+        let (confident, rest): (Vec<Edit>, Vec<Edit>) = crate::repair::propose(current.as_str())
+            .into_iter()
+            .partition(|e| e.confidence >= REPAIR_THRESHOLD);
         if confident.is_empty() || pass == MAX_REPAIR_PASSES {
             unsure = rest;
             break;
@@ -102,7 +126,10 @@ pub(crate) fn repair_stage(text: Text, hints: &mut [Hint]) -> (Text, Vec<Applied
         Some(done) => done,
         None => (text, Vec::new()),
     };
-    let suggestions = unsure.into_iter().map(|e| suggestion(&repaired, e)).collect();
+    let suggestions = unsure
+        .into_iter()
+        .map(|e| suggestion(&repaired, e))
+        .collect();
     for hint in hints.iter_mut() {
         hint.line_start = map_forward(&applied, hint.line_start);
     }
@@ -115,7 +142,11 @@ fn suggestion(text: &Text, e: Edit) -> AppliedEdit {
         input: Span::new(e.start, e.end),
         output: Span::new(e.start, e.end),
         original: text.map_span(Span::new(e.start, e.end)),
-        before: text.as_str().get(e.start..e.end).unwrap_or_default().to_string(),
+        before: text
+            .as_str()
+            .get(e.start..e.end)
+            .unwrap_or_default()
+            .to_string(),
         after: e.after,
         rule: e.rule,
         confidence: e.confidence,
@@ -150,11 +181,19 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     let text = prepared.text.as_str();
     let mut dates = crate::dates::find_dates(text);
     let mut found = crate::meeting::extract(text, &prepared.blocks, &dates);
-    if let Some(year) = found.meeting.date.as_deref().and_then(|d| d.get(..4)?.parse().ok()) {
+    if let Some(year) = found
+        .meeting
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..4)?.parse().ok())
+    {
         crate::dates::add_yearless(text, &mut dates, year);
     }
     let mut people = crate::participants::extract(text, &prepared.blocks);
-    if let (Some(name), Some(role)) = (&found.document.signatory.name, &found.document.signatory.role) {
+    if let (Some(name), Some(role)) = (
+        &found.document.signatory.name,
+        &found.document.signatory.role,
+    ) {
         crate::participants::chair_from_signature(text, &mut people, name, role);
     }
     if let Some(chair) = people.chair.and_then(|i| people.participants.get(i)) {
@@ -162,8 +201,16 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     }
     if let Some(signatory) = found.document.signatory.name.as_mut() {
         // The lists spell the name as the document does (`Richard SMITH` for `Richard Smith`).
-        let listed = people.participants.iter().find(|p| crate::participants::same_person(p, signatory));
-        if let Some(p) = listed.or_else(|| people.participants.iter().find(|p| crate::participants::probably_same_person(p, signatory))) {
+        let listed = people
+            .participants
+            .iter()
+            .find(|p| crate::participants::same_person(p, signatory));
+        if let Some(p) = listed.or_else(|| {
+            people
+                .participants
+                .iter()
+                .find(|p| crate::participants::probably_same_person(p, signatory))
+        }) {
             *signatory = p.display_name();
         }
     }
@@ -179,11 +226,23 @@ pub fn extract(path: &str, bytes: &[u8], options: &Options) -> Result<Record, Er
     // From here on spans point into the original bytes.
     let map = |span: &mut Span| *span = prepared.text.map_span(*span);
     dates.iter_mut().for_each(|d| map(&mut d.span));
-    people.participants.iter_mut().for_each(|p| map(&mut p.span));
-    people.unnamed_representatives.iter_mut().for_each(|u| map(&mut u.span));
-    people.interventions.iter_mut().for_each(|i| map(&mut i.span));
+    people
+        .participants
+        .iter_mut()
+        .for_each(|p| map(&mut p.span));
+    people
+        .unnamed_representatives
+        .iter_mut()
+        .for_each(|u| map(&mut u.span));
+    people
+        .interventions
+        .iter_mut()
+        .for_each(|i| map(&mut i.span));
     figures.iter_mut().for_each(|f| map(&mut f.span));
-    labels.iter_mut().flat_map(|l| l.events.iter_mut()).for_each(|e| map(&mut e.span));
+    labels
+        .iter_mut()
+        .flat_map(|l| l.events.iter_mut())
+        .for_each(|e| map(&mut e.span));
     Ok(Record {
         schema: SCHEMA,
         source: Source {

@@ -5,8 +5,8 @@ use crate::dates::DateMention;
 use crate::error::ErrorKind;
 use crate::figures::Figure;
 use crate::labels::Label;
-use crate::participants::{Intervention, Participant, UnnamedRepresentative};
 use crate::markup::Format;
+use crate::participants::{Intervention, Participant, UnnamedRepresentative};
 use crate::span::Span;
 use serde::Serialize;
 
@@ -115,8 +115,13 @@ impl ErrorRecord {
     pub fn new(path: &str, error: &crate::error::Error) -> Self {
         ErrorRecord {
             schema: SCHEMA,
-            source: ErrorSource { path: path.to_string() },
-            error: ErrorDetail { kind: error.kind, message: error.message.clone() },
+            source: ErrorSource {
+                path: path.to_string(),
+            },
+            error: ErrorDetail {
+                kind: error.kind,
+                message: error.message.clone(),
+            },
         }
     }
 }

@@ -37,7 +37,10 @@ impl Document {
             let decoded = decode::decode(bytes, options.encoding.as_deref())?;
             Ok((record, SourceText::new(&decoded.text)))
         });
-        Document { path: path.to_string(), result }
+        Document {
+            path: path.to_string(),
+            result,
+        }
     }
 
     /// Reads and extracts each input (in parallel, kept in input order).
@@ -48,7 +51,10 @@ impl Document {
                 let path = input.label();
                 match corpus::read_input(input, max_bytes) {
                     Ok(bytes) => Document::new(&path, &bytes, options),
-                    Err(error) => Document { path, result: Err(error) },
+                    Err(error) => Document {
+                        path,
+                        result: Err(error),
+                    },
                 }
             })
             .collect()
@@ -67,7 +73,10 @@ pub struct SourceText {
 impl SourceText {
     pub fn new(decoded: &Text) -> SourceText {
         let text = decoded.as_str().to_string();
-        let mut map: Vec<(usize, usize)> = text.char_indices().map(|(i, _)| (decoded.map_start(i), i)).collect();
+        let mut map: Vec<(usize, usize)> = text
+            .char_indices()
+            .map(|(i, _)| (decoded.map_start(i), i))
+            .collect();
         map.push((decoded.original_len(), text.len()));
         SourceText { text, map }
     }
@@ -79,8 +88,14 @@ impl SourceText {
     /// The text range showing the original bytes `span`: the start rounds down to the
     /// character holding it, the end up to the next character boundary.
     pub fn range(&self, span: Span) -> (usize, usize) {
-        let first = self.map.partition_point(|&(orig, _)| orig <= span.start).saturating_sub(1);
-        let last = self.map.partition_point(|&(orig, _)| orig < span.end).min(self.map.len() - 1);
+        let first = self
+            .map
+            .partition_point(|&(orig, _)| orig <= span.start)
+            .saturating_sub(1);
+        let last = self
+            .map
+            .partition_point(|&(orig, _)| orig < span.end)
+            .min(self.map.len() - 1);
         let (start, end) = (self.map[first].1, self.map[last].1);
         (start, end.max(start))
     }
@@ -177,7 +192,11 @@ fn index(out: &mut String, documents: &[Document]) {
         ("Repairs", true),
         ("Warnings", true),
     ] {
-        let _ = write!(out, "<th scope=\"col\"{}>{label}</th>", if numeric { " class=\"num\"" } else { "" });
+        let _ = write!(
+            out,
+            "<th scope=\"col\"{}>{label}</th>",
+            if numeric { " class=\"num\"" } else { "" }
+        );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for (n, document) in documents.iter().enumerate() {
@@ -219,7 +238,10 @@ fn index(out: &mut String, documents: &[Document]) {
 }
 
 fn filter(out: &mut String, id: &str, label: &str, values: &[String]) {
-    let _ = write!(out, "<label for=\"{id}\">{label}</label> <select id=\"{id}\"><option value=\"\">all</option>");
+    let _ = write!(
+        out,
+        "<label for=\"{id}\">{label}</label> <select id=\"{id}\"><option value=\"\">all</option>"
+    );
     for value in values {
         let _ = write!(out, "<option>{}</option>", esc(value));
     }
@@ -227,11 +249,20 @@ fn filter(out: &mut String, id: &str, label: &str, values: &[String]) {
 }
 
 fn department(record: &Record) -> Option<String> {
-    record.meeting.department.as_ref().map(|d| format!("{} ({})", d.name, d.code))
+    record
+        .meeting
+        .department
+        .as_ref()
+        .map(|d| format!("{} ({})", d.name, d.code))
 }
 
 fn year(record: &Record) -> Option<String> {
-    record.meeting.date.as_ref().or(record.document.issued_date.as_ref()).map(|d| d.chars().take(4).collect())
+    record
+        .meeting
+        .date
+        .as_ref()
+        .or(record.document.issued_date.as_ref())
+        .map(|d| d.chars().take(4).collect())
 }
 
 fn section(out: &mut String, n: usize, document: &Document) {
@@ -245,7 +276,12 @@ fn section(out: &mut String, n: usize, document: &Document) {
     );
     match &document.result {
         Err(error) => {
-            let _ = writeln!(out, "<p class=\"failed\">Not extracted ({:?}): {}</p>", error.kind, esc(&error.message));
+            let _ = writeln!(
+                out,
+                "<p class=\"failed\">Not extracted ({:?}): {}</p>",
+                error.kind,
+                esc(&error.message)
+            );
         }
         Ok((record, source)) => {
             let prefix = format!("D{n}");
@@ -268,7 +304,12 @@ fn marks(record: &Record, source: &SourceText, prefix: &str) -> Vec<Mark> {
     let mut marks = Vec::new();
     let mut add = |span: Span, kind: Kind, ids: Vec<String>| {
         let (start, end) = source.range(span);
-        marks.push(Mark { start, end, kind, ids });
+        marks.push(Mark {
+            start,
+            end,
+            kind,
+            ids,
+        });
     };
     for (i, p) in record.participants.iter().enumerate() {
         add(p.span, Kind::Participant, vec![format!("{prefix}-p{i}")]);
@@ -287,7 +328,11 @@ fn marks(record: &Record, source: &SourceText, prefix: &str) -> Vec<Mark> {
     }
     for (i, label) in record.labels.iter().enumerate() {
         for (j, e) in label.events.iter().enumerate() {
-            add(e.span, Kind::Label, vec![format!("{prefix}-l{i}e{j}"), format!("{prefix}-l{i}")]);
+            add(
+                e.span,
+                Kind::Label,
+                vec![format!("{prefix}-l{i}e{j}"), format!("{prefix}-l{i}")],
+            );
         }
     }
     for (i, r) in record.repairs.iter().enumerate() {
@@ -329,10 +374,17 @@ fn source_html(out: &mut String, source: &SourceText, record: &Record, prefix: &
     let mut anchored = std::collections::HashSet::new();
     for mark in &marks {
         for id in mark.ids.iter().filter(|id| anchored.insert(id.as_str())) {
-            let _ = write!(anchors.entry(mark.start).or_default(), "<span class=\"anchor\" id=\"{id}\"></span>");
+            let _ = write!(
+                anchors.entry(mark.start).or_default(),
+                "<span class=\"anchor\" id=\"{id}\"></span>"
+            );
         }
     }
-    let mut cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).chain([0, text.len()]).collect();
+    let mut cuts: Vec<usize> = marks
+        .iter()
+        .flat_map(|m| [m.start, m.end])
+        .chain([0, text.len()])
+        .collect();
     cuts.extend(inserts.keys());
     cuts.sort_unstable();
     cuts.dedup();
@@ -363,9 +415,21 @@ fn source_html(out: &mut String, source: &SourceText, record: &Record, prefix: &
         let mut classes: Vec<&str> = open.iter().map(|m| m.kind.class()).collect();
         classes.sort_unstable();
         classes.dedup();
-        let ids: Vec<&str> = open.iter().flat_map(|m| m.ids.iter().map(String::as_str)).collect();
-        let tag = if classes.contains(&Kind::Repair.class()) { "del" } else { "span" };
-        let _ = write!(out, "<{tag} class=\"m {}\" data-ids=\"{}\">{run}</{tag}>", classes.join(" "), ids.join(" "));
+        let ids: Vec<&str> = open
+            .iter()
+            .flat_map(|m| m.ids.iter().map(String::as_str))
+            .collect();
+        let tag = if classes.contains(&Kind::Repair.class()) {
+            "del"
+        } else {
+            "span"
+        };
+        let _ = write!(
+            out,
+            "<{tag} class=\"m {}\" data-ids=\"{}\">{run}</{tag}>",
+            classes.join(" "),
+            ids.join(" ")
+        );
     }
     if let Some(html) = inserts.get(&text.len()) {
         out.push_str(html);
@@ -373,7 +437,10 @@ fn source_html(out: &mut String, source: &SourceText, record: &Record, prefix: &
 }
 
 fn repair_title(what: &str, r: &Repair) -> String {
-    format!("{what}: «{}» → «{}» ({}, confidence {:.2})", r.before, r.after, r.rule, r.confidence)
+    format!(
+        "{what}: «{}» → «{}» ({}, confidence {:.2})",
+        r.before, r.after, r.rule, r.confidence
+    )
 }
 
 /// A record's link to its place in the text: a fragment link without JS, highlighting
@@ -382,13 +449,20 @@ fn link(out: &mut String, target: &str, span: Span, text: &str) {
     if span.is_empty() {
         out.push_str(&esc(text));
     } else {
-        let _ = write!(out, "<a class=\"rec\" href=\"#{target}\" data-target=\"{target}\">{}</a>", esc(text));
+        let _ = write!(
+            out,
+            "<a class=\"rec\" href=\"#{target}\" data-target=\"{target}\">{}</a>",
+            esc(text)
+        );
     }
 }
 
 /// An enum's name as the JSON output spells it (`excused`, `label_obtained`).
 fn json_name(value: impl serde::Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn opt(value: &Option<String>) -> String {
@@ -421,7 +495,11 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
                 group = Some(&p.group);
                 out.push_str("<tbody>");
                 if let Some(heading) = &p.group {
-                    let _ = write!(out, "<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>", esc(heading));
+                    let _ = write!(
+                        out,
+                        "<tr class=\"group\"><th colspan=\"4\" scope=\"rowgroup\">{}</th></tr>",
+                        esc(heading)
+                    );
                 }
             }
             let name = match p.civility {
@@ -445,7 +523,12 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
         for (i, u) in record.unnamed_representatives.iter().enumerate() {
             out.push_str("<li>");
             let attendance = json_name(u.attendance);
-            link(out, &format!("{prefix}-u{i}"), u.span, u.organization.as_deref().unwrap_or("(unnamed)"));
+            link(
+                out,
+                &format!("{prefix}-u{i}"),
+                u.span,
+                u.organization.as_deref().unwrap_or("(unnamed)"),
+            );
             let _ = write!(out, " — {attendance}</li>");
         }
         out.push_str("</ul>\n");
@@ -484,13 +567,22 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
             let role = d.role.map(json_name).unwrap_or_default();
             out.push_str("<tr class=\"row\"><td>");
             link(out, &format!("{prefix}-d{i}"), d.span, &d.text);
-            let _ = writeln!(out, "</td><td><time>{}</time></td><td>{}</td></tr>", esc(&d.value), esc(&role.replace('_', " ")));
+            let _ = writeln!(
+                out,
+                "</td><td><time>{}</time></td><td>{}</td></tr>",
+                esc(&d.value),
+                esc(&role.replace('_', " "))
+            );
         }
         out.push_str("</tbody></table></div>\n");
     }
 
     if !record.interventions.is_empty() {
-        let _ = write!(out, "<h3>Interventions ({})</h3><ul class=\"interventions\">", record.interventions.len());
+        let _ = write!(
+            out,
+            "<h3>Interventions ({})</h3><ul class=\"interventions\">",
+            record.interventions.len()
+        );
         for (i, t) in record.interventions.iter().enumerate() {
             out.push_str("<li>");
             link(out, &format!("{prefix}-i{i}"), t.span, &t.speaker);
@@ -502,7 +594,13 @@ fn records_html(out: &mut String, record: &Record, prefix: &str) {
     }
 
     repairs_html(out, "Repairs", "r", &record.repairs, prefix);
-    repairs_html(out, "Suggestions not applied", "s", &record.suggestions, prefix);
+    repairs_html(
+        out,
+        "Suggestions not applied",
+        "s",
+        &record.suggestions,
+        prefix,
+    );
 
     let _ = writeln!(out, "<h3>Warnings ({})</h3>", record.warnings.len());
     if !record.warnings.is_empty() {
@@ -527,7 +625,10 @@ fn meeting_html(out: &mut String, record: &Record) {
         (Some(n), Some(r)) => Some(format!("{n}, {r}")),
         (n, r) => n.clone().or(r.clone()),
     };
-    let contact: Vec<&str> = [&d.contact.name, &d.contact.phone, &d.contact.email].iter().filter_map(|v| v.as_deref()).collect();
+    let contact: Vec<&str> = [&d.contact.name, &d.contact.phone, &d.contact.email]
+        .iter()
+        .filter_map(|v| v.as_deref())
+        .collect();
     let source = format!(
         "{} bytes, {}, {}, sha256 {}",
         record.source.bytes,
@@ -543,14 +644,23 @@ fn meeting_html(out: &mut String, record: &Record) {
         ("Time", times),
         ("Place", m.place.clone()),
         ("Chair", m.chair.clone()),
-        ("Issued", match (&d.issued_date, &d.issued_place) {
-            (Some(date), Some(place)) => Some(format!("{place}, {date}")),
-            (date, place) => date.clone().or(place.clone()),
-        }),
+        (
+            "Issued",
+            match (&d.issued_date, &d.issued_place) {
+                (Some(date), Some(place)) => Some(format!("{place}, {date}")),
+                (date, place) => date.clone().or(place.clone()),
+            },
+        ),
         ("Signatory", signatory),
-        ("Contact", (!contact.is_empty()).then(|| contact.join(" · "))),
+        (
+            "Contact",
+            (!contact.is_empty()).then(|| contact.join(" · ")),
+        ),
         ("Source", Some(source)),
-        ("Suggestions", (!record.suggestions.is_empty()).then(|| record.suggestions.len().to_string())),
+        (
+            "Suggestions",
+            (!record.suggestions.is_empty()).then(|| record.suggestions.len().to_string()),
+        ),
     ];
     out.push_str("<h3>Meeting</h3><dl class=\"meeting\">");
     for (label, value) in rows {
@@ -595,9 +705,17 @@ fn labels_html(out: &mut String, record: &Record, prefix: &str) {
         let label = &record.labels[i];
         let event = &label.events[j];
         let kind = json_name(event.kind);
-        let _ = write!(out, "<li class=\"ev-{kind}\"><time>{}</time> <span class=\"ev\">{kind}</span> ", esc(date));
+        let _ = write!(
+            out,
+            "<li class=\"ev-{kind}\"><time>{}</time> <span class=\"ev\">{kind}</span> ",
+            esc(date)
+        );
         link(out, &format!("{prefix}-l{i}e{j}"), event.span, &label.name);
-        let _ = write!(out, " <span class=\"muted\">«{}»</span></li>", esc(&event.text));
+        let _ = write!(
+            out,
+            " <span class=\"muted\">«{}»</span></li>",
+            esc(&event.text)
+        );
     }
     out.push_str("</ol>\n");
 }
@@ -614,7 +732,12 @@ fn repairs_html(out: &mut String, title: &str, letter: &str, repairs: &[Repair],
     );
     for (i, r) in repairs.iter().enumerate() {
         out.push_str("<tr class=\"row\"><td>");
-        link(out, &format!("{prefix}-{letter}{i}"), r.span, &r.before.replace('\n', "⏎"));
+        link(
+            out,
+            &format!("{prefix}-{letter}{i}"),
+            r.span,
+            &r.before.replace('\n', "⏎"),
+        );
         let _ = writeln!(
             out,
             "</td><td>{}</td><td>{}</td><td class=\"num\">{:.2}</td></tr>",
@@ -647,7 +770,10 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | (b as u32) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);

@@ -60,8 +60,14 @@ fn is_roman_heading(s: &str) -> bool {
     if !(1..=5).contains(&(s.len() - rest.len())) {
         return false;
     }
-    let Some(rest) = rest.trim_start_matches([' ', '\t']).strip_prefix(['/', '.', ')', '-', '–']) else { return false };
-    rest.trim_start_matches([' ', '\t']).starts_with(|c: char| !c.is_whitespace())
+    let Some(rest) = rest
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix(['/', '.', ')', '-', '–'])
+    else {
+        return false;
+    };
+    rest.trim_start_matches([' ', '\t'])
+        .starts_with(|c: char| !c.is_whitespace())
 }
 
 /// A line that starts a new attendance entry even without a bullet (`Mine`, `M:` are what
@@ -76,7 +82,9 @@ static INNER_ENTRY: Lazy<Regex> = Lazy::new(|| {
 });
 
 /// Headings every minutes writer uses; OCR often loses the blank line before them.
-static SECTION_HEADING: Pattern = Pattern::new(r"(?i)^(?:(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour|participants|pr[ée]sents|excus[ée]e?s?|absente?s?(?:\s+excus[ée]e?s?)?|[ée]taient\s+(?:pr[ée]sents|excus[ée]s|absents)|invit[ée]s(?:\s+excus[ée]s)?|assistaient\s+[ée]galement|annexes?|questions\s+diverses|conclusion|introduction)\s*:?$");
+static SECTION_HEADING: Pattern = Pattern::new(
+    r"(?i)^(?:(?:sujets?\s+)?(?:[àa]\s+)?l?\W{0,2}\s*ordre\s+du\s+jour|participants|pr[ée]sents|excus[ée]e?s?|absente?s?(?:\s+excus[ée]e?s?)?|[ée]taient\s+(?:pr[ée]sents|excus[ée]s|absents)|invit[ée]s(?:\s+excus[ée]s)?|assistaient\s+[ée]galement|annexes?|questions\s+diverses|conclusion|introduction)\s*:?$",
+);
 
 pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
     let lines = split_lines(text);
@@ -100,23 +108,32 @@ pub fn segment(text: &str, hints: &[Hint]) -> Vec<Block> {
             (open, after_blank) = (None, false);
             continue;
         }
-        while hints.get(hint_index).is_some_and(|h| h.line_start < line.start) {
+        while hints
+            .get(hint_index)
+            .is_some_and(|h| h.line_start < line.start)
+        {
             hint_index += 1;
         }
-        let hint = hints.get(hint_index).filter(|h| h.line_start <= trimmed.start && h.line_start >= line.start).map(|h| h.kind);
+        let hint = hints
+            .get(hint_index)
+            .filter(|h| h.line_start <= trimmed.start && h.line_start >= line.start)
+            .map(|h| h.kind);
         let s = &text[trimmed.start..trimmed.end];
         let classified = classify(text, trimmed, hint);
-        let continues = !SECTION_HEADING.regex(s).is_match(s) && open.is_some_and(|kind| {
-            matches!(classified.kind, BlockKind::Paragraph)
-                && !classified.bold
-                && match kind {
-                    BlockKind::ListItem => !ENTRY_START.is_match(s),
-                    // `… déléguée du Défenseur des droits,` / `M. Paul X, …` or `sous la
-                    // présidence de` / `M. Paul X`: a sentence naming people goes on.
-                    BlockKind::Paragraph => !ENTRY_START.is_match(s) || previous_left_open(text, &blocks),
-                    _ => false,
-                }
-        });
+        let continues = !SECTION_HEADING.regex(s).is_match(s)
+            && open.is_some_and(|kind| {
+                matches!(classified.kind, BlockKind::Paragraph)
+                    && !classified.bold
+                    && match kind {
+                        BlockKind::ListItem => !ENTRY_START.is_match(s),
+                        // `… déléguée du Défenseur des droits,` / `M. Paul X, …` or `sous la
+                        // présidence de` / `M. Paul X`: a sentence naming people goes on.
+                        BlockKind::Paragraph => {
+                            !ENTRY_START.is_match(s) || previous_left_open(text, &blocks)
+                        }
+                        _ => false,
+                    }
+            });
         if continues {
             if let Some(last) = blocks.last_mut() {
                 last.span.end = trimmed.end;
@@ -160,7 +177,10 @@ fn aligned_rows(text: &str, lines: &[Span]) -> Vec<Option<Vec<Span>>> {
                 } else {
                     if spaces >= 2 || start.is_none() {
                         if let Some((cell_start, cell_column)) = start {
-                            cells.push((cell_column, trim_span(text, Span::new(line.start + cell_start, line.start + i))));
+                            cells.push((
+                                cell_column,
+                                trim_span(text, Span::new(line.start + cell_start, line.start + i)),
+                            ));
                         }
                         start = Some((i, column));
                     }
@@ -169,18 +189,32 @@ fn aligned_rows(text: &str, lines: &[Span]) -> Vec<Option<Vec<Span>>> {
                 column += 1;
             }
             if let Some((cell_start, cell_column)) = start {
-                cells.push((cell_column, trim_span(text, Span::new(line.start + cell_start, line.end))));
+                cells.push((
+                    cell_column,
+                    trim_span(text, Span::new(line.start + cell_start, line.end)),
+                ));
             }
-            if cells.len() >= 3 { cells } else { Vec::new() }
+            if cells.len() >= 3 {
+                cells
+            } else {
+                Vec::new()
+            }
         })
         .collect();
     let aligned_with = |a: &[(usize, Span)], b: &[(usize, Span)]| {
-        a.iter().skip(1).filter(|(column, _)| b.iter().any(|(other, _)| other == column)).count() >= 2
+        a.iter()
+            .skip(1)
+            .filter(|(column, _)| b.iter().any(|(other, _)| other == column))
+            .count()
+            >= 2
     };
     (0..split.len())
         .map(|i| {
             let row = &split[i];
-            let neighbour = |j: Option<usize>| j.and_then(|j| split.get(j)).is_some_and(|other| aligned_with(row, other));
+            let neighbour = |j: Option<usize>| {
+                j.and_then(|j| split.get(j))
+                    .is_some_and(|other| aligned_with(row, other))
+            };
             (!row.is_empty() && (neighbour(i.checked_sub(1)) || neighbour(Some(i + 1))))
                 .then(|| row.iter().map(|&(_, span)| span).collect())
         })
@@ -235,7 +269,9 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
         // `o`, `v` and `«` are bullets only where Tesseract put them: before a capital, and
         // `«` with no closing quote on the line.
         let ambiguous = matches!(marker, "o" | "v" | "«");
-        let plausible = !ambiguous || (rest.starts_with(|c: char| c.is_uppercase()) && (marker != "«" || !rest.contains('»')));
+        let plausible = !ambiguous
+            || (rest.starts_with(|c: char| c.is_uppercase())
+                && (marker != "«" || !rest.contains('»')));
         if plausible {
             block.marker = Some(Span::new(line.start, line.start + marker.len()));
             block.content = Span::new(line.start + m.end(), line.end);
@@ -253,7 +289,11 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
             return block;
         }
     }
-    if block.bold || is_capitals_heading(s) || SECTION_HEADING.regex(s).is_match(s) || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s)) {
+    if block.bold
+        || is_capitals_heading(s)
+        || SECTION_HEADING.regex(s).is_match(s)
+        || (is_colon_heading(s) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s))
+    {
         block.kind = BlockKind::Heading;
         block.level = 7;
     }
@@ -286,13 +326,18 @@ fn is_capitals_heading(s: &str) -> bool {
 /// `Excusés :`, `Représentants des services de l'État :` — a short label ending in a colon.
 fn is_colon_heading(s: &str) -> bool {
     let body = s.trim_end();
-    body.ends_with(':') && body.chars().count() <= 160 && body.starts_with(|c: char| c.is_uppercase())
+    body.ends_with(':')
+        && body.chars().count() <= 160
+        && body.starts_with(|c: char| c.is_uppercase())
 }
 
 fn strip_marker(text: &str, block: &mut Block) {
     let s = &text[block.span.start..block.span.end];
     if let Some(m) = BULLET.find(s) {
-        block.marker = Some(Span::new(block.span.start, block.span.start + m.as_str().trim_end().len()));
+        block.marker = Some(Span::new(
+            block.span.start,
+            block.span.start + m.as_str().trim_end().len(),
+        ));
         block.content = Span::new(block.span.start + m.end(), block.span.end);
     } else if is_roman_heading(s) {
         strip_roman(text, block);
@@ -303,7 +348,10 @@ fn strip_roman(text: &str, block: &mut Block) {
     static ROMAN_MARKER: Window = Window::anchored(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*");
     let s = &text[block.span.start..block.span.end];
     if let Some(m) = ROMAN_MARKER.find(s) {
-        block.marker = Some(Span::new(block.span.start, block.span.start + m.as_str().trim_end().len()));
+        block.marker = Some(Span::new(
+            block.span.start,
+            block.span.start + m.as_str().trim_end().len(),
+        ));
         block.content = Span::new(block.span.start + m.end(), block.span.end);
     }
 }
@@ -314,13 +362,22 @@ fn mark_standalone_lines(text: &str, blocks: &mut [Block]) {
     for i in 0..blocks.len() {
         let next_after_blank = blocks.get(i + 1).is_none_or(|b| b.after_blank);
         let block = &blocks[i];
-        if block.kind != BlockKind::Paragraph || block.lines.len() != 1 || !block.after_blank || !next_after_blank {
+        if block.kind != BlockKind::Paragraph
+            || block.lines.len() != 1
+            || !block.after_blank
+            || !next_after_blank
+        {
             continue;
         }
         let s = block.text(text).trim();
         let short = s.chars().count() <= 70;
         let unpunctuated = !s.ends_with(['.', ';', ',', '!', '?']);
-        if short && unpunctuated && s.starts_with(|c: char| c.is_uppercase()) && !ENTRY_START.is_match(s) && !INNER_ENTRY.is_match(s) {
+        if short
+            && unpunctuated
+            && s.starts_with(|c: char| c.is_uppercase())
+            && !ENTRY_START.is_match(s)
+            && !INNER_ENTRY.is_match(s)
+        {
             blocks[i].kind = BlockKind::Heading;
             blocks[i].level = 8;
         }
@@ -364,7 +421,11 @@ fn split_cells(text: &str, line: Span) -> Vec<Span> {
         }
     }
     cells.push(Span::new(start, line.end));
-    cells.into_iter().map(|c| trim_span(text, c)).filter(|c| !c.is_empty()).collect()
+    cells
+        .into_iter()
+        .map(|c| trim_span(text, c))
+        .filter(|c| !c.is_empty())
+        .collect()
 }
 
 #[cfg(test)]
@@ -374,13 +435,30 @@ mod tests {
     #[test]
     fn roman_heading_as_the_pattern() {
         let pattern = Regex::new(r"^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*\S").unwrap();
-        for s in ["I. Bilan", "II/x", "III -\tSuite", "IV)", "IV) ", "XVIIII. a", "XVIII. a", "I –\u{a0}a", "I.\u{2003}", "Ia. b", "", "I", "V - - x"] {
+        for s in [
+            "I. Bilan",
+            "II/x",
+            "III -\tSuite",
+            "IV)",
+            "IV) ",
+            "XVIIII. a",
+            "XVIII. a",
+            "I –\u{a0}a",
+            "I.\u{2003}",
+            "Ia. b",
+            "",
+            "I",
+            "V - - x",
+        ] {
             assert_eq!(is_roman_heading(s), pattern.is_match(s), "{s:?}");
         }
     }
 
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
-        segment(text, &[]).iter().map(|b| (b.kind, b.content_text(text).to_string())).collect()
+        segment(text, &[])
+            .iter()
+            .map(|b| (b.kind, b.content_text(text).to_string()))
+            .collect()
     }
 
     #[test]
@@ -388,8 +466,17 @@ mod tests {
         let t = "Excusés :\n\n- Jeanne ROUX, directrice du service de la\nréglementation ;\n- Paul MARTIN, maire ;\n";
         let k = kinds(t);
         assert_eq!(k[0].0, BlockKind::Heading);
-        assert_eq!(k[1], (BlockKind::ListItem, "Jeanne ROUX, directrice du service de la\nréglementation ;".to_string()));
-        assert_eq!(k[2], (BlockKind::ListItem, "Paul MARTIN, maire ;".to_string()));
+        assert_eq!(
+            k[1],
+            (
+                BlockKind::ListItem,
+                "Jeanne ROUX, directrice du service de la\nréglementation ;".to_string()
+            )
+        );
+        assert_eq!(
+            k[2],
+            (BlockKind::ListItem, "Paul MARTIN, maire ;".to_string())
+        );
     }
 
     #[test]
@@ -406,7 +493,10 @@ mod tests {
         let k = kinds(t);
         assert_eq!(k[0].0, BlockKind::Heading);
         assert_eq!(k[1].0, BlockKind::TableRow);
-        assert_eq!(k[2], (BlockKind::Heading, "Présentation du label".to_string()));
+        assert_eq!(
+            k[2],
+            (BlockKind::Heading, "Présentation du label".to_string())
+        );
         assert_eq!(k[3].0, BlockKind::Heading);
         assert_eq!(k[4].0, BlockKind::Paragraph);
     }
@@ -415,9 +505,18 @@ mod tests {
     fn rows_aligned_with_spaces_are_a_table() {
         let t = "Liste\n\n   Nom        Prénom    Fonction\n   DUPONT     Jean      Maire\n   DA COSTA   Maria     Présidente\n\nLe texte  suit ici, justifié  avec des doubles  espaces.\nEt une  deuxième ligne  de  prose.\n";
         let k = segment(t, &[]);
-        assert_eq!(k.iter().filter(|b| b.kind == BlockKind::TableRow).count(), 3);
+        assert_eq!(
+            k.iter().filter(|b| b.kind == BlockKind::TableRow).count(),
+            3
+        );
         let row = &k[3];
-        assert_eq!(row.cells.iter().map(|c| &t[c.start..c.end]).collect::<Vec<_>>(), ["DA COSTA", "Maria", "Présidente"]);
+        assert_eq!(
+            row.cells
+                .iter()
+                .map(|c| &t[c.start..c.end])
+                .collect::<Vec<_>>(),
+            ["DA COSTA", "Maria", "Présidente"]
+        );
         assert!(k[4..].iter().all(|b| b.kind == BlockKind::Paragraph));
     }
 
@@ -443,14 +542,20 @@ mod tests {
         let t = "Présents :\n\nM Jean DUPONT, maire\n\nUnion des Familles M. Paul MARTIN, président\n\nMme Anne PETIT, directrice :\n";
         let k = kinds(t);
         assert_eq!(k[0].0, BlockKind::Heading);
-        assert!(k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph), "{k:?}");
+        assert!(
+            k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph),
+            "{k:?}"
+        );
     }
 
     #[test]
     fn inline_list_sentence_goes_on_after_a_comma() {
         let k = kinds("Présents : M. Paul ROUX, maire,\nMme Léa PETIT, trésorière.\nM. Yves COLIN, président\n");
         assert_eq!(k.len(), 2);
-        assert_eq!(kinds("Réunion présidée par\nM. Paul ROUX, maire.\n").len(), 1);
+        assert_eq!(
+            kinds("Réunion présidée par\nM. Paul ROUX, maire.\n").len(),
+            1
+        );
         assert_eq!(k[0].0, BlockKind::Paragraph);
     }
 
@@ -459,7 +564,10 @@ mod tests {
         let t = "Présents :\nM: Paul MARTIN, maire\nMine Anne PETIT, directrice\nMine de rien, le texte continue\n";
         let k = kinds(t);
         assert_eq!(k.len(), 3, "{k:?}");
-        assert_eq!(k[2].1, "Mine Anne PETIT, directrice\nMine de rien, le texte continue");
+        assert_eq!(
+            k[2].1,
+            "Mine Anne PETIT, directrice\nMine de rien, le texte continue"
+        );
     }
 
     #[test]

@@ -21,7 +21,9 @@ pub struct Stats {
 }
 
 fn text<'a>(v: &'a Value, pointer: &str) -> Option<&'a str> {
-    v.pointer(pointer).and_then(Value::as_str).filter(|s| !s.trim().is_empty())
+    v.pointer(pointer)
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
 }
 
 impl Stats {
@@ -31,26 +33,56 @@ impl Stats {
             return;
         }
         self.documents += 1;
-        let department = match (text(record, "/meeting/department/code"), text(record, "/meeting/department/name")) {
+        let department = match (
+            text(record, "/meeting/department/code"),
+            text(record, "/meeting/department/name"),
+        ) {
             (Some(code), Some(name)) => format!("{code} {name}"),
             _ => "?".to_string(),
         };
         // The meeting's year, else the year the minutes were issued.
         let date = text(record, "/meeting/date").or_else(|| text(record, "/document/issued_date"));
         let year = date.and_then(|d| d.get(..4)).unwrap_or("?").to_string();
-        *self.per_department.entry(department.clone()).or_default().entry(year).or_default() += 1;
-        let committee = text(record, "/meeting/committee").unwrap_or("?").to_string();
+        *self
+            .per_department
+            .entry(department.clone())
+            .or_default()
+            .entry(year)
+            .or_default() += 1;
+        let committee = text(record, "/meeting/committee")
+            .unwrap_or("?")
+            .to_string();
         *self.committees.entry(committee).or_default() += 1;
-        for label in record.get("labels").and_then(Value::as_array).into_iter().flatten() {
+        for label in record
+            .get("labels")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let name = text(label, "/name").unwrap_or("?");
-            for event in label.get("events").and_then(Value::as_array).into_iter().flatten() {
-                if let (Some("obtained"), Some(date)) = (text(event, "/kind"), text(event, "/date")) {
-                    self.timeline.insert((date.to_string(), department.clone(), name.to_string()));
+            for event in label
+                .get("events")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                if let (Some("obtained"), Some(date)) = (text(event, "/kind"), text(event, "/date"))
+                {
+                    self.timeline
+                        .insert((date.to_string(), department.clone(), name.to_string()));
                 }
             }
         }
-        let participants = record.get("participants").and_then(Value::as_array).into_iter().flatten();
-        let unnamed = record.get("unnamed_representatives").and_then(Value::as_array).into_iter().flatten();
+        let participants = record
+            .get("participants")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        let unnamed = record
+            .get("unnamed_representatives")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
         for p in participants.chain(unnamed) {
             self.participants += 1;
             if let Some(org) = text(p, "/organization") {
@@ -70,7 +102,11 @@ impl Stats {
     }
 
     fn write(&self, out: &mut String, top: usize) -> std::fmt::Result {
-        writeln!(out, "{} document(s), {} error(s), {} participant(s)", self.documents, self.errors, self.participants)?;
+        writeln!(
+            out,
+            "{} document(s), {} error(s), {} participant(s)",
+            self.documents, self.errors, self.participants
+        )?;
         writeln!(out, "\nDocuments per department and year")?;
         for (department, years) in &self.per_department {
             let total: usize = years.values().sum();

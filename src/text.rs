@@ -43,13 +43,25 @@ impl Text {
     /// A text that is its own original (valid UTF-8 input).
     pub fn identity(text: String) -> Text {
         let len = text.len();
-        Text { text, segments: vec![Segment { text_start: 0, orig_start: 0, orig_end: len, identity: true }], orig_len: len }
+        Text {
+            text,
+            segments: vec![Segment {
+                text_start: 0,
+                orig_start: 0,
+                orig_end: len,
+                identity: true,
+            }],
+            orig_len: len,
+        }
     }
 
     /// Builds a text from decoded pieces, each with the original byte range it came from.
     /// Pieces whose decoded bytes equal their original length and are marked `identity`
     /// map byte for byte.
-    pub fn from_pieces(pieces: impl IntoIterator<Item = (String, Span, bool)>, orig_len: usize) -> Text {
+    pub fn from_pieces(
+        pieces: impl IntoIterator<Item = (String, Span, bool)>,
+        orig_len: usize,
+    ) -> Text {
         let mut builder = Builder::default();
         for (piece, orig, identity) in pieces {
             builder.push(&piece, orig.start, orig.end, identity);
@@ -74,7 +86,9 @@ impl Text {
     }
 
     fn segment_end(&self, index: usize) -> usize {
-        self.segments.get(index + 1).map_or(self.text.len(), |s| s.text_start)
+        self.segments
+            .get(index + 1)
+            .map_or(self.text.len(), |s| s.text_start)
     }
 
     /// Where a span starting at `pos` starts in the original bytes.
@@ -83,7 +97,10 @@ impl Text {
             return self.orig_len;
         }
         // The last segment starting at or before `pos` is non-empty and contains it.
-        let index = self.segments.partition_point(|s| s.text_start <= pos).saturating_sub(1);
+        let index = self
+            .segments
+            .partition_point(|s| s.text_start <= pos)
+            .saturating_sub(1);
         match self.segments.get(index) {
             Some(s) if s.identity => s.orig_start + (pos - s.text_start),
             Some(s) => s.orig_start,
@@ -94,11 +111,20 @@ impl Text {
     /// Where a span ending (exclusively) at `pos` ends in the original bytes.
     pub fn map_end(&self, pos: usize) -> usize {
         if pos == 0 {
-            return self.segments.first().map_or(0, |s| if s.text_start == self.segment_end(0) { s.orig_end } else { s.orig_start });
+            return self.segments.first().map_or(0, |s| {
+                if s.text_start == self.segment_end(0) {
+                    s.orig_end
+                } else {
+                    s.orig_start
+                }
+            });
         }
         let pos = pos.min(self.text.len());
         // The last segment starting before `pos` is non-empty and contains `pos - 1`.
-        let index = self.segments.partition_point(|s| s.text_start < pos).saturating_sub(1);
+        let index = self
+            .segments
+            .partition_point(|s| s.text_start < pos)
+            .saturating_sub(1);
         match self.segments.get(index) {
             Some(s) if s.identity => s.orig_start + (pos - s.text_start),
             Some(s) => s.orig_end,
@@ -133,13 +159,22 @@ impl Text {
                 let at = self.map_start(edit.start);
                 Span { start: at, end: at }
             } else {
-                self.map_span(Span { start: edit.start, end: edit.end })
+                self.map_span(Span {
+                    start: edit.start,
+                    end: edit.end,
+                })
             };
             let output_start = builder.text.len();
             builder.push(&edit.after, original.start, original.end, false);
             applied.push(AppliedEdit {
-                input: Span { start: edit.start, end: edit.end },
-                output: Span { start: output_start, end: builder.text.len() },
+                input: Span {
+                    start: edit.start,
+                    end: edit.end,
+                },
+                output: Span {
+                    start: output_start,
+                    end: builder.text.len(),
+                },
                 original,
                 before: self.text[edit.start..edit.end].to_string(),
                 after: edit.after.clone(),
@@ -157,7 +192,10 @@ impl Text {
         if from >= to {
             return;
         }
-        let first = self.segments.partition_point(|s| s.text_start <= from).saturating_sub(1);
+        let first = self
+            .segments
+            .partition_point(|s| s.text_start <= from)
+            .saturating_sub(1);
         for (index, seg) in self.segments.iter().enumerate().skip(first) {
             if seg.text_start >= to {
                 break;
@@ -182,7 +220,10 @@ impl Text {
 /// Where a position of a stage's input lands in its output, given what `apply` did.
 pub fn map_forward(applied: &[AppliedEdit], pos: usize) -> usize {
     let index = applied.partition_point(|e| e.input.end <= pos);
-    if let Some(edit) = applied.get(index).filter(|e| e.input.start < pos || (e.input.start == pos && e.input.end > pos)) {
+    if let Some(edit) = applied
+        .get(index)
+        .filter(|e| e.input.start < pos || (e.input.start == pos && e.input.end > pos))
+    {
         return edit.output.start;
     }
     match index.checked_sub(1).and_then(|i| applied.get(i)) {
@@ -218,13 +259,21 @@ pub fn compose(input: &str, first: &[AppliedEdit], middle: &str, second: &[Edit]
         .iter()
         .enumerate()
         .map(|(i, e)| (e.output.start, e.output.end, false, i))
-        .chain(second.iter().enumerate().map(|(i, e)| (e.start, e.end, true, i)))
+        .chain(
+            second
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.start, e.end, true, i)),
+        )
         .collect();
     items.sort_by_key(|&(start, end, is_second, _)| (start, end, is_second));
 
     // Where a position of `middle` outside the first pass's edits lies in `input`, given
     // the number of first-pass edits before it (so `pos` is at or after that edit's output).
-    let to_input = |pos: usize, edits_before: usize| match edits_before.checked_sub(1).and_then(|i| first.get(i)) {
+    let to_input = |pos: usize, edits_before: usize| match edits_before
+        .checked_sub(1)
+        .and_then(|i| first.get(i))
+    {
         Some(prev) => prev.input.end + (pos - prev.output.end),
         None => pos,
     };
@@ -232,28 +281,50 @@ pub fn compose(input: &str, first: &[AppliedEdit], middle: &str, second: &[Edit]
     let mut index = 0;
     while let Some(&(start, mut end, is_second, i)) = items.get(index) {
         let (mut firsts, mut seconds) = (Vec::new(), Vec::new());
-        if is_second { seconds.push(i) } else { firsts.push(i) }
+        if is_second {
+            seconds.push(i)
+        } else {
+            firsts.push(i)
+        }
         index += 1;
         // Overlapping items join; touching ones only across passes (two edits of one pass
         // that merely meet stay apart, as that pass made them).
         while let Some(&(s, e, next_second, j)) = items.get(index) {
-            let other_pass = if next_second { !firsts.is_empty() } else { !seconds.is_empty() };
+            let other_pass = if next_second {
+                !firsts.is_empty()
+            } else {
+                !seconds.is_empty()
+            };
             if !(s < end || (s == end && other_pass)) {
                 break;
             }
-            if next_second { seconds.push(j) } else { firsts.push(j) }
+            if next_second {
+                seconds.push(j)
+            } else {
+                firsts.push(j)
+            }
             end = end.max(e);
             index += 1;
         }
         if seconds.is_empty() {
             if let Some(edit) = firsts.first().and_then(|&f| first.get(f)) {
-                out.push(Edit::new(edit.input.start, edit.input.end, edit.after.clone(), edit.rule, edit.confidence));
+                out.push(Edit::new(
+                    edit.input.start,
+                    edit.input.end,
+                    edit.after.clone(),
+                    edit.rule,
+                    edit.confidence,
+                ));
             }
             continue;
         }
-        let before_group = firsts.first().copied().unwrap_or_else(|| first.partition_point(|e| e.output.end <= start));
+        let before_group = firsts
+            .first()
+            .copied()
+            .unwrap_or_else(|| first.partition_point(|e| e.output.end <= start));
         let through_group = firsts.last().map_or(before_group, |&f| f + 1);
-        let (input_start, input_end) = (to_input(start, before_group), to_input(end, through_group));
+        let (input_start, input_end) =
+            (to_input(start, before_group), to_input(end, through_group));
         // The slices below are on char boundaries (first-pass outputs are whole strings, the
         // second-pass edits were checked) and in order: the group starts at or before each of
         // its edits, which are sorted and disjoint, and ends at or after the last.
@@ -272,7 +343,11 @@ pub fn compose(input: &str, first: &[AppliedEdit], middle: &str, second: &[Edit]
         let mut members: Vec<(usize, &'static str, f32)> = firsts
             .iter()
             .filter_map(|&f| first.get(f).map(|e| (e.output.start, e.rule, e.confidence)))
-            .chain(seconds.iter().filter_map(|&k| second.get(k).map(|e| (e.start, e.rule, e.confidence))))
+            .chain(
+                seconds
+                    .iter()
+                    .filter_map(|&k| second.get(k).map(|e| (e.start, e.rule, e.confidence))),
+            )
             .collect();
         members.sort_by_key(|m| m.0);
         if let Some(&(_, rule, _)) = members.first() {
@@ -296,7 +371,10 @@ impl Builder {
         if identity {
             if let Some(last) = self.segments.last_mut() {
                 let last_len = text_start - last.text_start;
-                if last.identity && last.orig_end == orig_start && last.orig_end - last.orig_start == last_len {
+                if last.identity
+                    && last.orig_end == orig_start
+                    && last.orig_end - last.orig_start == last_len
+                {
                     last.orig_end = orig_end;
                     self.text.push_str(piece);
                     return;
@@ -306,15 +384,29 @@ impl Builder {
         if piece.is_empty() && orig_start == orig_end {
             return;
         }
-        self.segments.push(Segment { text_start, orig_start, orig_end, identity });
+        self.segments.push(Segment {
+            text_start,
+            orig_start,
+            orig_end,
+            identity,
+        });
         self.text.push_str(piece);
     }
 
     fn finish(mut self, orig_len: usize) -> Text {
         if self.segments.is_empty() {
-            self.segments.push(Segment { text_start: 0, orig_start: 0, orig_end: orig_len, identity: false });
+            self.segments.push(Segment {
+                text_start: 0,
+                orig_start: 0,
+                orig_end: orig_len,
+                identity: false,
+            });
         }
-        Text { text: self.text, segments: self.segments, orig_len }
+        Text {
+            text: self.text,
+            segments: self.segments,
+            orig_len,
+        }
     }
 }
 
@@ -342,7 +434,11 @@ mod tests {
     #[test]
     fn maps_compose_across_stages() {
         let t = Text::identity("**Bold** text\r\n".to_string());
-        let (t2, _) = t.apply(&[Edit::new(0, 2, "", "md", 1.0), Edit::new(6, 8, "", "md", 1.0), Edit::new(13, 14, "", "crlf", 1.0)]);
+        let (t2, _) = t.apply(&[
+            Edit::new(0, 2, "", "md", 1.0),
+            Edit::new(6, 8, "", "md", 1.0),
+            Edit::new(13, 14, "", "crlf", 1.0),
+        ]);
         assert_eq!(t2.as_str(), "Bold text\n");
         let (t3, _) = t2.apply(&[Edit::new(5, 9, "texte", "x", 1.0)]);
         assert_eq!(t3.as_str(), "Bold texte\n");
@@ -370,36 +466,65 @@ mod tests {
     #[test]
     fn a_second_pass_edit_touching_a_first_merges_with_it() {
         let input = "le I'Etat et la Etat";
-        let (middle, first) = Text::identity(input.to_string()).apply(&[Edit::new(3, 5, "l'", "elision-I-l", 0.9)]);
+        let (middle, first) =
+            Text::identity(input.to_string()).apply(&[Edit::new(3, 5, "l'", "elision-I-l", 0.9)]);
         assert_eq!(middle.as_str(), "le l'Etat et la Etat");
-        let second = [Edit::new(5, 9, "État", "accent", 0.8), Edit::new(16, 20, "État", "accent", 0.7)];
+        let second = [
+            Edit::new(5, 9, "État", "accent", 0.8),
+            Edit::new(16, 20, "État", "accent", 0.7),
+        ];
         let composed = compose(input, &first, middle.as_str(), &second);
         assert_eq!(
             composed,
-            vec![Edit::new(3, 9, "l'État", "elision-I-l", 0.8), Edit::new(16, 20, "État", "accent", 0.7)]
+            vec![
+                Edit::new(3, 9, "l'État", "elision-I-l", 0.8),
+                Edit::new(16, 20, "État", "accent", 0.7)
+            ]
         );
     }
 
     #[test]
     fn a_second_pass_that_undoes_the_first_leaves_nothing() {
         let input = "abc def";
-        let (middle, first) = Text::identity(input.to_string()).apply(&[Edit::new(4, 7, "dxf", "r", 0.9)]);
-        assert!(compose(input, &first, middle.as_str(), &[Edit::new(5, 6, "e", "r", 0.9)]).is_empty());
+        let (middle, first) =
+            Text::identity(input.to_string()).apply(&[Edit::new(4, 7, "dxf", "r", 0.9)]);
+        assert!(compose(
+            input,
+            &first,
+            middle.as_str(),
+            &[Edit::new(5, 6, "e", "r", 0.9)]
+        )
+        .is_empty());
     }
 
     #[test]
     fn edits_beside_a_shortened_or_deleted_run_map_back() {
         let input = "xx -- yy zz";
-        let (middle, first) = Text::identity(input.to_string()).apply(&[Edit::new(2, 5, "", "debris", 0.9)]);
+        let (middle, first) =
+            Text::identity(input.to_string()).apply(&[Edit::new(2, 5, "", "debris", 0.9)]);
         assert_eq!(middle.as_str(), "xx yy zz");
-        let composed = compose(input, &first, middle.as_str(), &[Edit::new(6, 8, "ZZ", "case", 0.6)]);
-        assert_eq!(composed, vec![Edit::new(2, 5, "", "debris", 0.9), Edit::new(9, 11, "ZZ", "case", 0.6)]);
+        let composed = compose(
+            input,
+            &first,
+            middle.as_str(),
+            &[Edit::new(6, 8, "ZZ", "case", 0.6)],
+        );
+        assert_eq!(
+            composed,
+            vec![
+                Edit::new(2, 5, "", "debris", 0.9),
+                Edit::new(9, 11, "ZZ", "case", 0.6)
+            ]
+        );
     }
 
     #[test]
     fn overlapping_or_unsorted_edits_are_skipped() {
         let t = Text::identity("abcdef".to_string());
-        let (t2, applied) = t.apply(&[Edit::new(2, 4, "X", "r", 1.0), Edit::new(3, 5, "Y", "r", 1.0)]);
+        let (t2, applied) = t.apply(&[
+            Edit::new(2, 4, "X", "r", 1.0),
+            Edit::new(3, 5, "Y", "r", 1.0),
+        ]);
         assert_eq!(t2.as_str(), "abXef");
         assert_eq!(applied.len(), 1);
     }

@@ -25,13 +25,21 @@ where
     I: IntoIterator<Item = S>,
     S: AsRef<std::ffi::OsStr>,
 {
-    let out = clu().args(["extract", "--format", "jsonl"]).args(args).output().expect("clu runs");
+    let out = clu()
+        .args(["extract", "--format", "jsonl"])
+        .args(args)
+        .output()
+        .expect("clu runs");
     let lines = String::from_utf8(out.stdout)
         .expect("output is UTF-8")
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is JSON"))
         .collect();
-    Run { code: out.status.code(), lines, stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
+    Run {
+        code: out.status.code(),
+        lines,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 /// Writes `bytes` to `name` in a new temporary directory and extracts it alone.
@@ -54,7 +62,11 @@ fn assert_error(run: &Run, path: &Path, kind: &str, message: &str) {
     assert_eq!(record["error"]["kind"], kind);
     assert_eq!(record["error"]["message"], message);
     let expected = format!("clu: {}: {message}", path.display());
-    assert!(run.stderr.contains(&expected), "stderr lacks {expected:?}: {}", run.stderr);
+    assert!(
+        run.stderr.contains(&expected),
+        "stderr lacks {expected:?}: {}",
+        run.stderr
+    );
 }
 
 /// Asserts a single successful record and returns it.
@@ -85,18 +97,32 @@ fn binary_files_are_refused_by_signature() {
         ("scan.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG"),
         ("export.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
         ("archive.txt", b"PK\x03\x04\x14\0\0\0\x08\0", "ZIP/Office"),
-        ("program.txt", b"\x7fELF\x02\x01\x01\0\0\0\0\0", "ELF executable"),
+        (
+            "program.txt",
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0",
+            "ELF executable",
+        ),
     ];
     for (name, bytes, format) in cases {
         let (_dir, path, run) = extract_bytes(name, bytes);
-        assert_error(&run, &path, "not_text", &format!("not a text file ({format} signature)"));
+        assert_error(
+            &run,
+            &path,
+            "not_text",
+            &format!("not a text file ({format} signature)"),
+        );
     }
 }
 
 #[test]
 fn unknown_binary_is_refused_by_its_nul_bytes() {
     let (_dir, path, run) = extract_bytes("data.txt", b"CLU\0\x01\x02\x03\0\0\0binary");
-    assert_error(&run, &path, "not_text", "not a text file (contains NUL bytes)");
+    assert_error(
+        &run,
+        &path,
+        "not_text",
+        "not a text file (contains NUL bytes)",
+    );
 }
 
 #[test]
@@ -108,10 +134,16 @@ fn invalid_utf8_in_the_middle_is_replaced_and_reported() {
     let record = assert_record(&run);
     assert_eq!(record["source"]["encoding"], "utf-8");
     assert_eq!(record["meeting"]["date"], "2024-02-12");
-    assert_eq!(record["warnings"][0], "2 invalid UTF-8 sequence(s) replaced by U+FFFD");
+    assert_eq!(
+        record["warnings"][0],
+        "2 invalid UTF-8 sequence(s) replaced by U+FFFD"
+    );
     // Spans still point at the original bytes, after the two broken ones.
     let span = &record["dates"][0]["span"];
-    let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&bytes[start..end], "12 février 2024".as_bytes());
 }
 
@@ -135,9 +167,17 @@ fn windows_1252_with_accents_is_decoded_and_spans_point_at_its_bytes() {
     assert_eq!(record["meeting"]["date"], "2024-02-12");
     assert_eq!(record["meeting"]["department"]["code"], "51");
     let span = &record["dates"][0]["span"];
-    let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    let (start, end) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(&bytes[start..end], latin("12 février 2024").as_slice());
-    let names: Vec<&str> = record["participants"].as_array().unwrap().iter().map(|p| p["family_name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = record["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["family_name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["DUPONT", "MARTIN"]);
 }
 
@@ -157,21 +197,40 @@ fn iso_8859_1_is_read_as_its_windows_1252_superset() {
 
 #[test]
 fn utf16_with_bom_in_both_byte_orders() {
-    for (name, bom, little) in [("le.txt", [0xff, 0xfe], true), ("be.txt", [0xfe, 0xff], false)] {
+    for (name, bom, little) in [
+        ("le.txt", [0xff, 0xfe], true),
+        ("be.txt", [0xfe, 0xff], false),
+    ] {
         let mut bytes = bom.to_vec();
         for unit in MINUTES.encode_utf16() {
-            bytes.extend_from_slice(&if little { unit.to_le_bytes() } else { unit.to_be_bytes() });
+            bytes.extend_from_slice(&if little {
+                unit.to_le_bytes()
+            } else {
+                unit.to_be_bytes()
+            });
         }
         let (_dir, _path, run) = extract_bytes(name, &bytes);
         let record = assert_record(&run);
-        assert_eq!(record["source"]["encoding"], if little { "utf-16le" } else { "utf-16be" });
+        assert_eq!(
+            record["source"]["encoding"],
+            if little { "utf-16le" } else { "utf-16be" }
+        );
         assert_eq!(record["meeting"]["date"], "2024-02-12");
         assert_eq!(record["participants"].as_array().unwrap().len(), 2);
         let span = &record["dates"][0]["span"];
-        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
         let units: Vec<u16> = bytes[start..end]
             .chunks(2)
-            .map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if little {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         assert_eq!(String::from_utf16(&units).unwrap(), "12 février 2024");
     }
@@ -185,7 +244,12 @@ fn mixed_line_endings_read_as_lines() {
     let record = assert_record(&run);
     assert_eq!(record["meeting"]["committee"], "CLU");
     assert_eq!(record["meeting"]["date"], "2024-02-12");
-    let names: Vec<&str> = record["participants"].as_array().unwrap().iter().map(|p| p["family_name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = record["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["family_name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["DUPONT", "MARTIN"]);
 }
 
@@ -196,7 +260,10 @@ fn repeated_seed(target: usize) -> Vec<u8> {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "minutes in a debug build: run with --release (CI does)")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "minutes in a debug build: run with --release (CI does)"
+)]
 fn a_50_mb_file_is_extracted() {
     let bytes = repeated_seed(50 * 1024 * 1024);
     let (_dir, _path, run) = extract_bytes("big.txt", &bytes);
@@ -206,10 +273,16 @@ fn a_50_mb_file_is_extracted() {
 }
 
 #[test]
-#[cfg_attr(debug_assertions, ignore = "minutes in a debug build: run with --release (CI does)")]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "minutes in a debug build: run with --release (CI does)"
+)]
 fn a_single_10_mb_line_is_extracted() {
     let seed = String::from_utf8_lossy(&repeated_seed(10 * 1024 * 1024)).into_owned();
-    let line: String = seed.chars().map(|c| if c == '\n' || c == '\r' { ' ' } else { c }).collect();
+    let line: String = seed
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+        .collect();
     let (_dir, _path, run) = extract_bytes("line.txt", line.as_bytes());
     let record = assert_record(&run);
     assert!(record["figures"].as_array().unwrap().len() > 1000);
@@ -219,7 +292,12 @@ fn a_single_10_mb_line_is_extracted() {
 fn over_the_size_limit_is_refused_before_reading() {
     let (_dir, path, _) = extract_bytes("big.txt", &vec![b'a'; 4096]);
     let run = extract([Path::new("--max-file-size"), Path::new("1000"), &path]);
-    assert_error(&run, &path, "too_large", "4096 bytes, over the limit of 1000 bytes (--max-file-size)");
+    assert_error(
+        &run,
+        &path,
+        "too_large",
+        "4096 bytes, over the limit of 1000 bytes (--max-file-size)",
+    );
 }
 
 #[test]
@@ -227,7 +305,11 @@ fn the_largest_size_limit_does_not_overflow() {
     // `--max-file-size` at u64::MAX once overflowed the read bound (a panic, or in release
     // a zero-byte read that made every file look empty).
     let (_dir, path, _) = extract_bytes("minutes.txt", MINUTES.as_bytes());
-    let run = extract([Path::new("--max-file-size"), Path::new(&u64::MAX.to_string()), &path]);
+    let run = extract([
+        Path::new("--max-file-size"),
+        Path::new(&u64::MAX.to_string()),
+        &path,
+    ]);
     assert_eq!(assert_record(&run)["meeting"]["date"], "2024-02-12");
 }
 
@@ -235,11 +317,26 @@ fn the_largest_size_limit_does_not_overflow() {
 fn repair_diff_of_a_windows_1252_file() {
     // The diff once sliced a lossy UTF-8 copy of the input at original byte offsets and
     // panicked inside a U+FFFD.
-    let (_dir, path, _) = extract_bytes("cp1252.txt", b"Pr\xe9fecture de l'Ain \xe9\xe9\xe9\xe9 Ia r\xe9union\nde I'Etat\n");
-    let out = clu().args(["repair", "--diff", "--color", "never"]).arg(&path).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let (_dir, path, _) = extract_bytes(
+        "cp1252.txt",
+        b"Pr\xe9fecture de l'Ain \xe9\xe9\xe9\xe9 Ia r\xe9union\nde I'Etat\n",
+    );
+    let out = clu()
+        .args(["repair", "--diff", "--color", "never"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let diff = String::from_utf8(out.stdout).unwrap();
-    assert!(diff.contains(":1: ") && diff.contains(":2: ") && diff.contains("[-I-]{+l+}'Etat"), "{diff}");
+    assert!(
+        diff.contains(":1: ") && diff.contains(":2: ") && diff.contains("[-I-]{+l+}'Etat"),
+        "{diff}"
+    );
 }
 
 #[test]
@@ -296,7 +393,12 @@ fn symbolic_link_loops_are_error_records_when_followed_and_skipped_otherwise() {
     std::os::unix::fs::symlink("..", dir.path().join("sub/up")).unwrap();
 
     let run = extract([dir.path()]);
-    assert_eq!(run.code, Some(0), "links are not followed by default: {}", run.stderr);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "links are not followed by default: {}",
+        run.stderr
+    );
     assert_eq!(run.lines.len(), 1);
 
     let run = extract([Path::new("--follow-links"), dir.path()]);
@@ -304,10 +406,18 @@ fn symbolic_link_loops_are_error_records_when_followed_and_skipped_otherwise() {
     assert_eq!(run.lines.len(), 2, "the document, then the loop");
     assert_eq!(run.lines[0]["meeting"]["date"], "2024-02-12");
     let up = dir.path().join("sub/up");
-    assert_eq!(run.lines[1]["source"]["path"], up.to_string_lossy().as_ref());
+    assert_eq!(
+        run.lines[1]["source"]["path"],
+        up.to_string_lossy().as_ref()
+    );
     assert_eq!(run.lines[1]["error"]["kind"], "io");
     assert_eq!(run.lines[1]["error"]["message"], "symbolic link loop");
-    assert!(run.stderr.contains(&format!("clu: {}: symbolic link loop", up.display())), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("clu: {}: symbolic link loop", up.display())),
+        "{}",
+        run.stderr
+    );
 }
 
 #[cfg(unix)]
@@ -358,21 +468,34 @@ fn file_that_disappears_during_the_run() {
     for name in ["a.txt", "b.txt", "c.txt"] {
         std::fs::write(dir.path().join(name), MINUTES).unwrap();
     }
-    let inputs = corpus::discover(&[dir.path().to_string_lossy().into_owned()], &Discovery::default());
+    let inputs = corpus::discover(
+        &[dir.path().to_string_lossy().into_owned()],
+        &Discovery::default(),
+    );
     assert_eq!(inputs.len(), 3);
     std::fs::remove_file(dir.path().join("b.txt")).unwrap();
     let mut outcomes = Vec::new();
-    corpus::run(&inputs, &Options::default(), 1 << 20, |input: &Input, outcome: Outcome| {
-        outcomes.push((input.label(), outcome));
-        true
-    });
+    corpus::run(
+        &inputs,
+        &Options::default(),
+        1 << 20,
+        |input: &Input, outcome: Outcome| {
+            outcomes.push((input.label(), outcome));
+            true
+        },
+    );
     assert_eq!(outcomes.len(), 3, "the run goes on after the vanished file");
     assert!(!outcomes[0].1.is_error() && !outcomes[2].1.is_error());
-    let Outcome::Error(error) = &outcomes[1].1 else { panic!("b.txt vanished: {:?}", outcomes[1].1) };
+    let Outcome::Error(error) = &outcomes[1].1 else {
+        panic!("b.txt vanished: {:?}", outcomes[1].1)
+    };
     assert!(outcomes[1].0.ends_with("b.txt"));
     assert_eq!(error.source.path, outcomes[1].0);
     assert_eq!(serde_json::to_value(error.error.kind).unwrap(), "io");
-    assert_eq!(error.error.message, "No such file or directory (os error 2)");
+    assert_eq!(
+        error.error.message,
+        "No such file or directory (os error 2)"
+    );
 }
 
 /// A directory with one file of each kind; returns the number of inputs it holds.
@@ -384,7 +507,10 @@ fn mixed_directory(dir: &Path) -> usize {
         ("04_pdf.txt", b"%PDF-1.4"),
         ("05_png.txt", b"\x89PNG\r\n\x1a\n"),
         ("06_nul.txt", b"a\0b"),
-        ("07_cp1252.txt", b"Comit\xe9 local des usagers du 3 mai 2023"),
+        (
+            "07_cp1252.txt",
+            b"Comit\xe9 local des usagers du 3 mai 2023",
+        ),
         ("08_title.md", b"# CLU"),
         ("09_page.html", b"<html><body><p>CLUAC du 4 juin 2023"),
     ];
@@ -417,14 +543,26 @@ fn every_input_yields_one_line_and_inputs_are_untouched() {
     let run = extract([dir.path()]);
     assert_eq!(run.code, Some(1));
     assert_eq!(run.lines.len(), count, "count in = count out");
-    let errors = run.lines.iter().filter(|l| l.get("error").is_some()).count();
+    let errors = run
+        .lines
+        .iter()
+        .filter(|l| l.get("error").is_some())
+        .count();
     assert_eq!(errors, 5);
-    let paths: Vec<&str> = run.lines.iter().map(|l| l["source"]["path"].as_str().unwrap()).collect();
+    let paths: Vec<&str> = run
+        .lines
+        .iter()
+        .map(|l| l["source"]["path"].as_str().unwrap())
+        .collect();
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "in path order");
     let summary = format!("clu: {count} file(s), {} document(s), ", count - errors);
-    assert!(run.stderr.contains(&summary) && run.stderr.contains(&format!(" {errors} error(s)")), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&summary) && run.stderr.contains(&format!(" {errors} error(s)")),
+        "{}",
+        run.stderr
+    );
     assert_eq!(snapshot(dir.path()), before, "inputs are never modified");
 }
 
@@ -452,14 +590,25 @@ fn killed_run_leaves_the_previous_output_or_the_complete_new_one() {
     let previous = "{\"previous\":true}\n";
     for signal in ["KILL", "INT", "TERM"] {
         std::fs::write(&target, previous).unwrap();
-        let mut child = clu().args(["extract", "-q", "-j", "1", "-o"]).arg(&target).arg(inputs.path()).spawn().unwrap();
+        let mut child = clu()
+            .args(["extract", "-q", "-j", "1", "-o"])
+            .arg(&target)
+            .arg(inputs.path())
+            .spawn()
+            .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(300));
         let running = child.try_wait().unwrap().is_none();
-        Command::new("kill").args(["-s", signal, &child.id().to_string()]).status().unwrap();
+        Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status()
+            .unwrap();
         child.wait().unwrap();
         let text = std::fs::read_to_string(&target).unwrap();
         if running {
-            assert_eq!(text, previous, "SIG{signal} mid-run leaves the previous file");
+            assert_eq!(
+                text, previous,
+                "SIG{signal} mid-run leaves the previous file"
+            );
         } else {
             assert_eq!(text.lines().count(), count);
         }

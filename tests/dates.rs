@@ -29,7 +29,10 @@ fn first_of_month_ordinals() {
 
 #[test]
 fn first_of_month_whose_digit_ocr_read_as_a_letter() {
-    assert_eq!(values("s'est réuni le mercredi ter juin 2022"), ["2022-06-01"]);
+    assert_eq!(
+        values("s'est réuni le mercredi ter juin 2022"),
+        ["2022-06-01"]
+    );
     assert_eq!(values("Séance du vendredi ler mars 2024"), ["2024-03-01"]);
     assert_eq!(values("depuis le Ier octobre 2021"), ["2021-10-01"]);
     // Without a month after it, `ter` is only a word (`12 ter rue`).
@@ -63,19 +66,32 @@ fn phone_numbers_and_versions_are_not_dates() {
 #[test]
 fn ranges_borrow_month_and_year_from_their_end() {
     let d = find_dates("enquête menée du 12 mars au 4 avril 2022.");
-    assert_eq!(d.iter().map(|d| d.value.as_str()).collect::<Vec<_>>(), ["2022-03-12", "2022-04-04"]);
+    assert_eq!(
+        d.iter().map(|d| d.value.as_str()).collect::<Vec<_>>(),
+        ["2022-03-12", "2022-04-04"]
+    );
     assert!(d.iter().all(|d| d.role == Some(DateRole::Period)));
     assert_eq!(d[0].text, "12 mars");
-    assert_eq!(values("ouvert entre le 3 et le 5 mai 2022"), ["2022-05-03", "2022-05-05"]);
+    assert_eq!(
+        values("ouvert entre le 3 et le 5 mai 2022"),
+        ["2022-05-03", "2022-05-05"]
+    );
     assert_eq!(values("du 2 au 6 juin 2025"), ["2025-06-02", "2025-06-06"]);
-    assert_eq!(values("du 20 décembre au 6 janvier 2024"), ["2023-12-20", "2024-01-06"]);
+    assert_eq!(
+        values("du 20 décembre au 6 janvier 2024"),
+        ["2023-12-20", "2024-01-06"]
+    );
 }
 
 #[test]
 fn month_precision_forms() {
     for (text, value, shown) in [
         ("refonte en avril 2022", "2022-04", "avril 2022"),
-        ("les enquêtes se déroulent au mois de mars 2020.", "2020-03", "au mois de mars 2020"),
+        (
+            "les enquêtes se déroulent au mois de mars 2020.",
+            "2020-03",
+            "au mois de mars 2020",
+        ),
         ("prévu fin octobre 2024", "2024-10", "fin octobre 2024"),
         ("à partir de mi-juin 2021", "2021-06", "mi-juin 2021"),
         ("dès début février 2025", "2025-02", "début février 2025"),
@@ -91,7 +107,10 @@ fn month_precision_forms() {
 #[test]
 fn quarters() {
     let d = find_dates("bilan du 2ème trimestre 2022 et du premier trimestre 2023");
-    assert_eq!(d.iter().map(|d| d.value.as_str()).collect::<Vec<_>>(), ["2022-Q2", "2023-Q1"]);
+    assert_eq!(
+        d.iter().map(|d| d.value.as_str()).collect::<Vec<_>>(),
+        ["2022-Q2", "2023-Q1"]
+    );
     assert!(d.iter().all(|d| d.precision == Precision::Quarter));
 }
 
@@ -118,7 +137,11 @@ fn dates_split_by_a_line_break() {
 
 #[test]
 fn deadline_role() {
-    for text in ["à déposer d'ici le 30 juin 2025", "à réaliser avant le 1er mars 2026", "au plus tard le 31/12/2025"] {
+    for text in [
+        "à déposer d'ici le 30 juin 2025",
+        "à réaliser avant le 1er mars 2026",
+        "au plus tard le 31/12/2025",
+    ] {
         let d = find_dates(text);
         assert_eq!(d[0].role, Some(DateRole::Deadline), "{text}");
     }
@@ -126,7 +149,9 @@ fn deadline_role() {
 
 #[test]
 fn label_obtained_role() {
-    let d = find_dates("La sous-préfecture a été labellisée le 3 mai 2021. La réunion a eu lieu le 4 mai 2021.");
+    let d = find_dates(
+        "La sous-préfecture a été labellisée le 3 mai 2021. La réunion a eu lieu le 4 mai 2021.",
+    );
     assert_eq!(d[0].role, Some(DateRole::LabelObtained));
     assert_eq!(d[1].role, None);
 }
@@ -162,7 +187,10 @@ proptest! {
 
 #[test]
 fn des_opens_a_range_of_days() {
-    assert_eq!(values("les visites des 9 et 10 juin 2021 ont eu lieu"), ["2021-06-09", "2021-06-10"]);
+    assert_eq!(
+        values("les visites des 9 et 10 juin 2021 ont eu lieu"),
+        ["2021-06-09", "2021-06-10"]
+    );
     assert!(values("des 9 sites").is_empty());
 }
 
@@ -174,10 +202,19 @@ fn ocr_u_split_into_two_strokes() {
 #[test]
 fn weekday_day_month_takes_the_year_of_the_date_before_it_when_the_weekday_agrees() {
     // 9 March 2021 was a Tuesday, 10 March 2021 a Wednesday.
-    assert_eq!(values("Réunion du 2 février 2021. Prochaine séance le mardi 9 mars."), ["2021-02-02", "2021-03-09"]);
-    assert_eq!(values("Réunion du 2 février 2021. Prochaine séance le mardi 10 mars."), ["2021-02-02"]);
+    assert_eq!(
+        values("Réunion du 2 février 2021. Prochaine séance le mardi 9 mars."),
+        ["2021-02-02", "2021-03-09"]
+    );
+    assert_eq!(
+        values("Réunion du 2 février 2021. Prochaine séance le mardi 10 mars."),
+        ["2021-02-02"]
+    );
     assert!(values("Prochaine séance le mardi 9 mars.").is_empty());
-    assert_eq!(values("Vu le 12/01/21, rendez-vous le mardi 9 mars"), ["2021-01-12", "2021-03-09"]);
+    assert_eq!(
+        values("Vu le 12/01/21, rendez-vous le mardi 9 mars"),
+        ["2021-01-12", "2021-03-09"]
+    );
 }
 
 #[test]

@@ -2,7 +2,10 @@ use clu_minutes::figures::{find_figures, FigureKind};
 use proptest::prelude::*;
 
 fn read(text: &str) -> Vec<(f64, FigureKind, Option<String>)> {
-    find_figures(text).into_iter().map(|f| (f.value, f.kind, f.unit)).collect()
+    find_figures(text)
+        .into_iter()
+        .map(|f| (f.value, f.kind, f.unit))
+        .collect()
 }
 
 fn one(text: &str) -> (f64, FigureKind, Option<String>) {
@@ -21,15 +24,27 @@ fn french_thousands_separators() {
 
 #[test]
 fn percentages() {
-    assert_eq!(one("un taux de 64,2 % en hausse"), (64.2, FigureKind::Percent, Some("%".into())));
-    assert_eq!(one("atteint 31%."), (31.0, FigureKind::Percent, Some("%".into())));
+    assert_eq!(
+        one("un taux de 64,2 % en hausse"),
+        (64.2, FigureKind::Percent, Some("%".into()))
+    );
+    assert_eq!(
+        one("atteint 31%."),
+        (31.0, FigureKind::Percent, Some("%".into()))
+    );
     assert_eq!(one("soit 12\u{a0}% des cas").0, 12.0);
 }
 
 #[test]
 fn a_percent_sign_a_scan_misread_where_rates_are_spoken_of() {
     let found = read("le taux de décroché est passé de 78 26 à 85 %");
-    assert_eq!(found, [(78.0, FigureKind::Percent, Some("%".into())), (85.0, FigureKind::Percent, Some("%".into()))]);
+    assert_eq!(
+        found,
+        [
+            (78.0, FigureKind::Percent, Some("%".into())),
+            (85.0, FigureKind::Percent, Some("%".into()))
+        ]
+    );
     // Without a rate before it the token is left as read.
     assert_ne!(read("le groupe de 78 26 membres")[0].1, FigureKind::Percent);
 }
@@ -37,14 +52,26 @@ fn a_percent_sign_a_scan_misread_where_rates_are_spoken_of() {
 #[test]
 fn a_number_compared_with_contre_counts_the_same_thing() {
     let found = read("l'accueil a reçu 18 650 visiteurs en 2023, contre\n21 300 en 2022.");
-    assert_eq!(found, [(18650.0, FigureKind::Count, Some("visiteurs".into())), (21300.0, FigureKind::Count, Some("visiteurs".into()))]);
+    assert_eq!(
+        found,
+        [
+            (18650.0, FigureKind::Count, Some("visiteurs".into())),
+            (21300.0, FigureKind::Count, Some("visiteurs".into()))
+        ]
+    );
 }
 
 #[test]
 fn points_of_a_rate_are_percentage_points() {
     let found = read("le taux est passé de 78 % à 85 %, soit +7 points");
-    assert_eq!(found.last(), Some(&(7.0, FigureKind::Percent, Some("points".into()))));
-    assert_eq!(one("le permis à points retire 4 points").1, FigureKind::Count);
+    assert_eq!(
+        found.last(),
+        Some(&(7.0, FigureKind::Percent, Some("points".into())))
+    );
+    assert_eq!(
+        one("le permis à points retire 4 points").1,
+        FigureKind::Count
+    );
 }
 
 #[test]
@@ -56,29 +83,65 @@ fn a_dash_from_a_bullet_is_not_a_minus() {
 
 #[test]
 fn money() {
-    assert_eq!(one("un coût de 45 000 € par an"), (45000.0, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("soit 9 € par habitant"), (9.0, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("une aide de 300 euros"), (300.0, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("la démarche a coûté 12 k€ en formation"), (12000.0, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("un montant de 1,5 M€, débutera"), (1500000.0, FigureKind::Money, Some("EUR".into())));
+    assert_eq!(
+        one("un coût de 45 000 € par an"),
+        (45000.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("soit 9 € par habitant"),
+        (9.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("une aide de 300 euros"),
+        (300.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("la démarche a coûté 12 k€ en formation"),
+        (12000.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("un montant de 1,5 M€, débutera"),
+        (1500000.0, FigureKind::Money, Some("EUR".into()))
+    );
     assert_eq!(one("soit 3K€ par site").0, 3000.0);
 }
 
 #[test]
 fn counts_take_the_noun_as_written() {
-    assert_eq!(one("il a traité 3 412 titres en 2022"), (3412.0, FigureKind::Count, Some("titres".into())));
-    assert_eq!(one("ouverture de 4 nouvelles antennes"), (4.0, FigureKind::Count, Some("antennes".into())));
-    assert_eq!(one("autour de 6 grands thèmes"), (6.0, FigureKind::Count, Some("thèmes".into())));
+    assert_eq!(
+        one("il a traité 3 412 titres en 2022"),
+        (3412.0, FigureKind::Count, Some("titres".into()))
+    );
+    assert_eq!(
+        one("ouverture de 4 nouvelles antennes"),
+        (4.0, FigureKind::Count, Some("antennes".into()))
+    );
+    assert_eq!(
+        one("autour de 6 grands thèmes"),
+        (6.0, FigureKind::Count, Some("thèmes".into()))
+    );
     assert_eq!(one("pour 12 DR installés").2, Some("DR".into()));
     assert_eq!(one("réponse en 1 seul appel").2, Some("appel".into()));
-    assert_eq!(one("les 21 maisons France Services du département").2, Some("maisons France Services".into()));
-    assert_eq!(one("dont 4 France services").2, Some("France services".into()));
+    assert_eq!(
+        one("les 21 maisons France Services du département").2,
+        Some("maisons France Services".into())
+    );
+    assert_eq!(
+        one("dont 4 France services").2,
+        Some("France services".into())
+    );
 }
 
 #[test]
 fn numbers_split_over_a_line() {
-    assert_eq!(one("plus de 40 000\nconnexions par mois"), (40000.0, FigureKind::Count, Some("connexions".into())));
-    assert_eq!(one("un délai de 4\n jours"), (4.0, FigureKind::Duration, Some("days".into())));
+    assert_eq!(
+        one("plus de 40 000\nconnexions par mois"),
+        (40000.0, FigureKind::Count, Some("connexions".into()))
+    );
+    assert_eq!(
+        one("un délai de 4\n jours"),
+        (4.0, FigureKind::Duration, Some("days".into()))
+    );
 }
 
 #[test]
@@ -94,7 +157,11 @@ fn durations_in_english_units() {
         ("une formation de 6 heures", "hours"),
     ] {
         let (_, kind, u) = one(text);
-        assert_eq!((kind, u.as_deref()), (FigureKind::Duration, Some(unit)), "{text}");
+        assert_eq!(
+            (kind, u.as_deref()),
+            (FigureKind::Duration, Some(unit)),
+            "{text}"
+        );
     }
     let f = &find_figures("sous 2 jours ouvrés")[0];
     assert_eq!(f.text, "2 jours ouvrés");
@@ -103,25 +170,52 @@ fn durations_in_english_units() {
 #[test]
 fn ages_are_other() {
     let found = read("des personnes de 18 à 75 ans");
-    assert_eq!(found, vec![(18.0, FigureKind::Other, Some("years".into())), (75.0, FigureKind::Other, Some("years".into()))]);
+    assert_eq!(
+        found,
+        vec![
+            (18.0, FigureKind::Other, Some("years".into())),
+            (75.0, FigureKind::Other, Some("years".into()))
+        ]
+    );
 }
 
 #[test]
 fn ordinals_used_as_names_are_other() {
-    assert_eq!(one("son 12ème guichet ouvert"), (12.0, FigureKind::Other, Some("guichet".into())));
-    assert_eq!(one("un 3ème atelier"), (3.0, FigureKind::Other, Some("atelier".into())));
-    assert_eq!(one("un accueil de 1er niveau"), (1.0, FigureKind::Other, Some("niveau".into())));
+    assert_eq!(
+        one("son 12ème guichet ouvert"),
+        (12.0, FigureKind::Other, Some("guichet".into()))
+    );
+    assert_eq!(
+        one("un 3ème atelier"),
+        (3.0, FigureKind::Other, Some("atelier".into()))
+    );
+    assert_eq!(
+        one("un accueil de 1er niveau"),
+        (1.0, FigureKind::Other, Some("niveau".into()))
+    );
 }
 
 #[test]
 fn bare_numbers_introduced_as_quantities() {
     let found = read("Le nombre de guichets est passé de 12 début 2021 à 18 fin mars 2023.");
-    assert_eq!(found, vec![(12.0, FigureKind::Count, Some("guichets".into())), (18.0, FigureKind::Count, Some("guichets".into()))]);
+    assert_eq!(
+        found,
+        vec![
+            (12.0, FigureKind::Count, Some("guichets".into())),
+            (18.0, FigureKind::Count, Some("guichets".into()))
+        ]
+    );
     assert_eq!(one("le stock atteint plus de 450 000.").0, 450000.0);
     let (v, k, u) = one("Les médiateurs numériques sont au nombre de 4 dans le département.");
-    assert_eq!((v, k, u.as_deref()), (4.0, FigureKind::Count, Some("médiateurs numériques")));
+    assert_eq!(
+        (v, k, u.as_deref()),
+        (4.0, FigureKind::Count, Some("médiateurs numériques"))
+    );
     let list = read("Les passages mensuels :\n- site de Laon : 1400\n- site de Vervins : 300\n");
-    assert_eq!(list.iter().map(|f| f.0).collect::<Vec<_>>(), [1400.0, 300.0]);
+    assert_eq!(
+        list.iter().map(|f| f.0).collect::<Vec<_>>(),
+        [1400.0, 300.0]
+    );
 }
 
 #[test]
@@ -192,41 +286,76 @@ proptest! {
 #[test]
 fn dont_takes_the_unit_of_the_count_it_is_part_of() {
     let f = find_figures("Le réseau compte 52 bureaux ouverts dans 2 villes, dont 31 à Brest.");
-    let part = f.iter().find(|f| f.value == 31.0).expect("the part is a figure");
-    assert_eq!((part.kind, part.unit.as_deref()), (FigureKind::Count, Some("bureaux")));
+    let part = f
+        .iter()
+        .find(|f| f.value == 31.0)
+        .expect("the part is a figure");
+    assert_eq!(
+        (part.kind, part.unit.as_deref()),
+        (FigureKind::Count, Some("bureaux"))
+    );
 }
 
 #[test]
 fn ocr_digits_standing_for_words_are_not_figures() {
     // `à` read as `4`, the article `l’` as `1’`, the pronoun `Il` as `[1`.
-    assert!(find_figures("des bornes destinées 4 guider les visiteurs et 4 une\nécoute attentive").is_empty());
+    assert!(
+        find_figures("des bornes destinées 4 guider les visiteurs et 4 une\nécoute attentive")
+            .is_empty()
+    );
     assert!(find_figures("un accès pour les personnes 4 mobilité réduite").is_empty());
     assert!(find_figures("le bureau de 1’ Ain").is_empty());
     assert!(find_figures("[1 rappelle la règle.").is_empty());
     // A real 4 takes a plural noun.
-    assert_eq!(read("il reste 4 guichets"), [(4.0, FigureKind::Count, Some("guichets".to_string()))]);
+    assert_eq!(
+        read("il reste 4 guichets"),
+        [(4.0, FigureKind::Count, Some("guichets".to_string()))]
+    );
 }
 
 #[test]
 fn millions_and_billions_written_out() {
-    assert_eq!(one("un budget de 2,4 millions d'euros voté"), (2_400_000.0, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("soit 1,7 million d’euros"), (1_700_000.0, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("environ 3 milliards €"), (3e9, FigureKind::Money, Some("EUR".into())));
-    assert_eq!(one("plus de 1,1 million de passagers"), (1_100_000.0, FigureKind::Count, Some("passagers".into())));
+    assert_eq!(
+        one("un budget de 2,4 millions d'euros voté"),
+        (2_400_000.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("soit 1,7 million d’euros"),
+        (1_700_000.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("environ 3 milliards €"),
+        (3e9, FigureKind::Money, Some("EUR".into()))
+    );
+    assert_eq!(
+        one("plus de 1,1 million de passagers"),
+        (1_100_000.0, FigureKind::Count, Some("passagers".into()))
+    );
 }
 
 #[test]
 fn unit_first_indicators_count_the_labelled_noun() {
-    assert_eq!(one("- nombre de dossiers traités : 87 ;"), (87.0, FigureKind::Count, Some("dossiers".into())));
-    assert_eq!(one("Nombre d'usagers reçus : 2 311"), (2311.0, FigureKind::Count, Some("usagers".into())));
-    assert_eq!(one("Nombre d’appels reçus : 61 204"), (61204.0, FigureKind::Count, Some("appels".into())));
+    assert_eq!(
+        one("- nombre de dossiers traités : 87 ;"),
+        (87.0, FigureKind::Count, Some("dossiers".into()))
+    );
+    assert_eq!(
+        one("Nombre d'usagers reçus : 2 311"),
+        (2311.0, FigureKind::Count, Some("usagers".into()))
+    );
+    assert_eq!(
+        one("Nombre d’appels reçus : 61 204"),
+        (61204.0, FigureKind::Count, Some("appels".into()))
+    );
     assert!(read("Horaires : 9").is_empty());
 }
 
 #[test]
 fn a_whole_hour_after_a_is_a_time_of_day() {
     assert!(read("la séance ouvre le jeudi à 9 heures en salle").is_empty());
-    assert!(read("le 2 mars 2021 à 9 heures").iter().all(|f| f.1 != FigureKind::Duration));
+    assert!(read("le 2 mars 2021 à 9 heures")
+        .iter()
+        .all(|f| f.1 != FigureKind::Duration));
     assert!(read("reprise vers 15 heures").is_empty());
     assert_eq!(one("une attente de 3 heures").2, Some("hours".into()));
     assert_eq!(read("de 1 à 4 heures d'attente").len(), 2);
@@ -254,45 +383,89 @@ fn semesters_are_periods_not_figures() {
 #[test]
 fn a_number_ending_its_line_before_a_capitalised_line_is_read_alone() {
     let found = read("Nombre de courriers reçus : 3 480\nDélai moyen : 6 jours");
-    assert_eq!(found[0], (3480.0, FigureKind::Count, Some("courriers".into())));
+    assert_eq!(
+        found[0],
+        (3480.0, FigureKind::Count, Some("courriers".into()))
+    );
 }
 
 #[test]
 fn a_rate_per_thousand_is_kind_other() {
-    assert_eq!(one("les réclamations : 1,8 ‰ des démarches"), (1.8, FigureKind::Other, Some("‰".into())));
+    assert_eq!(
+        one("les réclamations : 1,8 ‰ des démarches"),
+        (1.8, FigureKind::Other, Some("‰".into()))
+    );
 }
 
 #[test]
 fn points_after_a_direction_written_in_words_are_percentage_points() {
-    assert_eq!(one("l'accueil est en baisse\nde 3 points"), (3.0, FigureKind::Percent, Some("points".into())));
-    assert_eq!(one("la CAF a ouvert 2 points d'accueil").1, FigureKind::Count);
+    assert_eq!(
+        one("l'accueil est en baisse\nde 3 points"),
+        (3.0, FigureKind::Percent, Some("points".into()))
+    );
+    assert_eq!(
+        one("la CAF a ouvert 2 points d'accueil").1,
+        FigureKind::Count
+    );
 }
 
 #[test]
 fn both_ends_of_a_range_opened_by_entre_take_its_unit() {
-    assert_eq!(read("un taux entre 85 et\n90 % selon les sites"), [(85.0, FigureKind::Percent, Some("%".into())), (90.0, FigureKind::Percent, Some("%".into()))]);
-    assert_eq!(read("(entre 4 et 6 jeunes)"), [(4.0, FigureKind::Count, Some("jeunes".into())), (6.0, FigureKind::Count, Some("jeunes".into()))]);
+    assert_eq!(
+        read("un taux entre 85 et\n90 % selon les sites"),
+        [
+            (85.0, FigureKind::Percent, Some("%".into())),
+            (90.0, FigureKind::Percent, Some("%".into()))
+        ]
+    );
+    assert_eq!(
+        read("(entre 4 et 6 jeunes)"),
+        [
+            (4.0, FigureKind::Count, Some("jeunes".into())),
+            (6.0, FigureKind::Count, Some("jeunes".into()))
+        ]
+    );
     // Without a unit at the other end, the first number says nothing.
     assert!(read("entre 12 et la fin").is_empty());
 }
 
 #[test]
 fn digits_in_brackets_after_a_number_in_words_are_one_figure() {
-    assert_eq!(one("ils dureront six (6)\nsemaines"), (6.0, FigureKind::Duration, Some("weeks".into())));
-    assert_eq!(one("cinquante-deux mille (52 000) visiteurs"), (52000.0, FigureKind::Count, Some("visiteurs".into())));
+    assert_eq!(
+        one("ils dureront six (6)\nsemaines"),
+        (6.0, FigureKind::Duration, Some("weeks".into()))
+    );
+    assert_eq!(
+        one("cinquante-deux mille (52 000) visiteurs"),
+        (52000.0, FigureKind::Count, Some("visiteurs".into()))
+    );
 }
 
 #[test]
 fn a_part_of_the_whole_a_sentence_opens_with() {
     let found = read("Sur les 45 exigences du référentiel, 43 sont satisfaites.");
-    assert_eq!(found, [(45.0, FigureKind::Count, Some("exigences".into())), (43.0, FigureKind::Count, Some("exigences".into()))]);
-    let found = read("un audit mené au 13 mars 2024, Sur les 45 exigences du référentiel, 43 sont satisfaites.");
-    assert_eq!(found[1], (43.0, FigureKind::Count, Some("exigences".into())));
+    assert_eq!(
+        found,
+        [
+            (45.0, FigureKind::Count, Some("exigences".into())),
+            (43.0, FigureKind::Count, Some("exigences".into()))
+        ]
+    );
+    let found = read(
+        "un audit mené au 13 mars 2024, Sur les 45 exigences du référentiel, 43 sont satisfaites.",
+    );
+    assert_eq!(
+        found[1],
+        (43.0, FigureKind::Count, Some("exigences".into()))
+    );
 }
 
 #[test]
 fn a_per_mille_sign_a_scan_read_as_percent_o() {
-    assert_eq!(one("restent rares : 1,8 %o des démarches"), (1.8, FigureKind::Other, Some("‰".into())));
+    assert_eq!(
+        one("restent rares : 1,8 %o des démarches"),
+        (1.8, FigureKind::Other, Some("‰".into()))
+    );
 }
 
 #[test]

@@ -9,7 +9,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 fn fold(s: &str) -> String {
-    clu_minutes::departments::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    clu_minutes::departments::fold(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 fn load(path: &Path) -> Value {
@@ -30,7 +33,10 @@ fn gold(dir: &Path, stem: &str) -> Value {
 
 fn extract(path: &Path) -> Value {
     let bytes = std::fs::read(path).unwrap();
-    serde_json::to_value(pipeline::extract(&path.to_string_lossy(), &bytes, &Options::default()).unwrap()).unwrap()
+    serde_json::to_value(
+        pipeline::extract(&path.to_string_lossy(), &bytes, &Options::default()).unwrap(),
+    )
+    .unwrap()
 }
 
 #[derive(Default, Debug)]
@@ -72,7 +78,10 @@ fn multiset_hits(predicted: Vec<String>, expected: Vec<String>) -> (usize, usize
 
 fn person_key(v: &Value) -> (String, String) {
     let given = fold(v["given_name"].as_str().unwrap_or(""));
-    (fold(v["family_name"].as_str().unwrap_or("")), given.chars().take(1).collect())
+    (
+        fold(v["family_name"].as_str().unwrap_or("")),
+        given.chars().take(1).collect(),
+    )
 }
 
 #[derive(Default, Debug)]
@@ -96,15 +105,18 @@ fn score(documents: &[(PathBuf, Value)]) -> Scores {
             let mut hit = 0;
             for g in expected {
                 let key = person_key(g);
-                let found = predicted.iter().enumerate().find(|(i, p)| !used[*i] && {
-                    let k = person_key(p);
-                    k.0 == key.0 && (k.1 == key.1 || key.1.is_empty())
+                let found = predicted.iter().enumerate().find(|(i, p)| {
+                    !used[*i] && {
+                        let k = person_key(p);
+                        k.0 == key.0 && (k.1 == key.1 || key.1.is_empty())
+                    }
                 });
                 if let Some((i, p)) = found {
                     used[i] = true;
                     hit += 1;
                     if p["attendance"] != g["attendance"] {
-                        s.attendance_wrong.push(format!("{name}: {}", g["family_name"]));
+                        s.attendance_wrong
+                            .push(format!("{name}: {}", g["family_name"]));
                     }
                 }
             }
@@ -112,12 +124,19 @@ fn score(documents: &[(PathBuf, Value)]) -> Scores {
         }
         for field in ["committee", "date", "start_time", "end_time"] {
             let expected = &gold["meeting"][field];
-            if !gold["meeting"].is_null() && !expected.is_null() && pred["meeting"][field] != *expected {
-                s.meeting_wrong.push(format!("{name}: meeting.{field} {} ≠ {expected}", pred["meeting"][field]));
+            if !gold["meeting"].is_null()
+                && !expected.is_null()
+                && pred["meeting"][field] != *expected
+            {
+                s.meeting_wrong.push(format!(
+                    "{name}: meeting.{field} {} ≠ {expected}",
+                    pred["meeting"][field]
+                ));
             }
         }
         if let Some(expected) = gold["meeting"]["department"]["name"].as_str() {
-            if fold(pred["meeting"]["department"]["name"].as_str().unwrap_or("")) != fold(expected) {
+            if fold(pred["meeting"]["department"]["name"].as_str().unwrap_or("")) != fold(expected)
+            {
                 s.meeting_wrong.push(format!("{name}: department"));
             }
         }
@@ -127,20 +146,48 @@ fn score(documents: &[(PathBuf, Value)]) -> Scores {
             }
         }
         let values = |v: &Value, key: &str, filter: &dyn Fn(&Value) -> bool| -> Vec<String> {
-            v[key].as_array().map(|a| a.iter().filter(|x| filter(x)).map(|x| x["value"].to_string().trim_matches('"').trim_end_matches(".0").to_string()).collect()).unwrap_or_default()
+            v[key]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter(|x| filter(x))
+                        .map(|x| {
+                            x["value"]
+                                .to_string()
+                                .trim_matches('"')
+                                .trim_end_matches(".0")
+                                .to_string()
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
         };
         if gold.get("dates").is_some() {
-            let scored = |d: &Value| matches!(d["precision"].as_str(), None | Some("day") | Some("month"));
-            let (h, p, e) = multiset_hits(values(&pred, "dates", &scored), values(gold, "dates", &|_| true));
+            let scored =
+                |d: &Value| matches!(d["precision"].as_str(), None | Some("day") | Some("month"));
+            let (h, p, e) = multiset_hits(
+                values(&pred, "dates", &scored),
+                values(gold, "dates", &|_| true),
+            );
             s.dates.add(h, p, e);
         }
         if gold.get("figures").is_some() {
-            let (h, p, e) = multiset_hits(values(&pred, "figures", &|_| true), values(gold, "figures", &|_| true));
+            let (h, p, e) = multiset_hits(
+                values(&pred, "figures", &|_| true),
+                values(gold, "figures", &|_| true),
+            );
             s.figures.add(h, p, e);
         }
         if let Some(expected) = gold["labels"].as_array() {
-            let names = |a: &[Value]| a.iter().map(|l| fold(l["name"].as_str().unwrap_or(""))).collect::<Vec<_>>();
-            let (h, p, e) = multiset_hits(names(pred["labels"].as_array().map_or(&[][..], |v| v)), names(expected));
+            let names = |a: &[Value]| {
+                a.iter()
+                    .map(|l| fold(l["name"].as_str().unwrap_or("")))
+                    .collect::<Vec<_>>()
+            };
+            let (h, p, e) = multiset_hits(
+                names(pred["labels"].as_array().map_or(&[][..], |v| v)),
+                names(expected),
+            );
             s.labels.add(h, p, e);
         }
     }
@@ -156,7 +203,10 @@ fn documents_in(dir: &str, gold_dir: &str, suffix: &str) -> Vec<(PathBuf, Value)
             continue;
         }
         let stem = file.split('.').next().unwrap().to_string();
-        if Path::new(gold_dir).join(format!("{stem}.people.json")).exists() {
+        if Path::new(gold_dir)
+            .join(format!("{stem}.people.json"))
+            .exists()
+        {
             out.push((path, gold(Path::new(gold_dir), &stem)));
         }
     }
@@ -196,7 +246,12 @@ fn fresh_medium_scans_stay_close_to_their_gold() {
     assert!(docs.len() >= 14, "{}", docs.len());
     let s = score(&docs);
     assert!(s.participants.f1() >= 0.78, "{:?}", s.participants);
-    assert!(s.meeting_wrong.len() <= 12, "{} {:?}", s.meeting_wrong.len(), s.meeting_wrong);
+    assert!(
+        s.meeting_wrong.len() <= 12,
+        "{} {:?}",
+        s.meeting_wrong.len(),
+        s.meeting_wrong
+    );
     assert!(s.dates.f1() >= 0.88, "{:?}", s.dates);
     assert!(s.figures.f1() >= 0.88, "{:?}", s.figures);
 }
@@ -233,7 +288,11 @@ fn synthetic_layouts_give_their_gold_records() {
     let s = score(&docs);
     assert!(s.participants.f1() >= 0.92, "{:?}", s.participants);
     assert!(s.attendance_wrong.is_empty(), "{:?}", s.attendance_wrong);
-    assert!(s.meeting_wrong.len() <= docs.len() / 10, "{:?}", s.meeting_wrong);
+    assert!(
+        s.meeting_wrong.len() <= docs.len() / 10,
+        "{:?}",
+        s.meeting_wrong
+    );
     assert!(s.dates.f1() >= 0.97, "{:?}", s.dates);
     assert!(s.figures.f1() >= 0.95, "{:?}", s.figures);
     assert!(s.labels.f1() >= 0.9, "{:?}", s.labels);

@@ -10,13 +10,29 @@ fn people(text: &str) -> People {
 }
 
 /// (civility, given, family, role, organization, group, attendance) of each participant.
-type Row = (Option<&'static str>, Option<String>, String, Option<String>, Option<String>, Option<String>, Attendance);
+type Row = (
+    Option<&'static str>,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Attendance,
+);
 
 fn rows(p: &People) -> Vec<Row> {
     p.participants
         .iter()
         .map(|p| {
-            (p.civility, p.given_name.clone(), p.family_name.clone(), p.role.clone(), p.organization.clone(), p.group.clone(), p.attendance)
+            (
+                p.civility,
+                p.given_name.clone(),
+                p.family_name.clone(),
+                p.role.clone(),
+                p.organization.clone(),
+                p.group.clone(),
+                p.attendance,
+            )
         })
         .collect()
 }
@@ -30,7 +46,15 @@ fn row(
     group: Option<&str>,
     attendance: Attendance,
 ) -> Row {
-    (civility, given.map(String::from), family.to_string(), role.map(String::from), org.map(String::from), group.map(String::from), attendance)
+    (
+        civility,
+        given.map(String::from),
+        family.to_string(),
+        role.map(String::from),
+        org.map(String::from),
+        group.map(String::from),
+        attendance,
+    )
 }
 
 use Attendance::{Absent, Excused, Present};
@@ -42,14 +66,49 @@ fn dash_list_with_continuations_and_ocr_bullets() {
     assert_eq!(
         rows(&p),
         vec![
-            row(None, Some("Jeanne"), "ROUX", Some("présidente"), Some("association Lire Ensemble"), Some("Représentants des usagers"), Present),
-            row(None, Some("Paul"), "MARTIN", Some("directeur du service de la voirie"), None, Some("Représentants des usagers"), Present),
-            row(None, Some("Luc"), "PETIT", Some("Maire de Trifouilly"), None, Some("Représentants des usagers"), Present),
-            row(None, Some("Anne"), "DURAND", Some("cheffe du bureau des élections"), None, None, Excused),
+            row(
+                None,
+                Some("Jeanne"),
+                "ROUX",
+                Some("présidente"),
+                Some("association Lire Ensemble"),
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                None,
+                Some("Paul"),
+                "MARTIN",
+                Some("directeur du service de la voirie"),
+                None,
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                None,
+                Some("Luc"),
+                "PETIT",
+                Some("Maire de Trifouilly"),
+                None,
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                None,
+                Some("Anne"),
+                "DURAND",
+                Some("cheffe du bureau des élections"),
+                None,
+                None,
+                Excused
+            ),
         ]
     );
     let span = p.participants[1].span;
-    assert_eq!(&t[span.start..span.end], "Paul MARTIN, directeur du service de la\nvoirie ;");
+    assert_eq!(
+        &t[span.start..span.end],
+        "Paul MARTIN, directeur du service de la\nvoirie ;"
+    );
 }
 
 #[test]
@@ -59,10 +118,42 @@ fn tab_table_with_chair() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Henri"), "BLANC", Some("Secrétaire général de la préfecture"), None, None, Present),
-            row(Some("M."), Some("Paul"), "MARTIN", Some("Président"), Some("Union des Familles"), None, Present),
-            row(Some("Mme"), Some("Lucie"), "NOIR", None, Some("Défenseur des Droits"), None, Present),
-            row(Some("M."), Some("Yves"), "COLIN", Some("Président du club de lecture"), None, None, Excused),
+            row(
+                Some("M."),
+                Some("Henri"),
+                "BLANC",
+                Some("Secrétaire général de la préfecture"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("Président"),
+                Some("Union des Familles"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Lucie"),
+                "NOIR",
+                None,
+                Some("Défenseur des Droits"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Yves"),
+                "COLIN",
+                Some("Président du club de lecture"),
+                None,
+                None,
+                Excused
+            ),
         ]
     );
     assert_eq!(p.chair, Some(0));
@@ -75,8 +166,24 @@ fn table_whose_tabs_ocr_lost() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "MARTIN", Some("Président"), Some("Union des Familles"), None, Present),
-            row(Some("Mme"), Some("Lucie"), "NOIR", Some("Adjointe"), Some("Direction des Services du Cabinet Bureau du Courrier"), None, Present),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("Président"),
+                Some("Union des Familles"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Lucie"),
+                "NOIR",
+                Some("Adjointe"),
+                Some("Direction des Services du Cabinet Bureau du Courrier"),
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -88,8 +195,24 @@ fn civility_in_full_with_acronym_under_a_preamble() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Claire"), "BLEU", Some("représentante locale"), Some("APF (APF, association de personnes handicapées)"), Some("Représentants des usagers"), Present),
-            row(Some("M."), Some("Jean-Marc"), "LE GOFF", Some("directeur de la maison des associations"), None, Some("Représentants des usagers"), Present),
+            row(
+                Some("Mme"),
+                Some("Claire"),
+                "BLEU",
+                Some("représentante locale"),
+                Some("APF (APF, association de personnes handicapées)"),
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Jean-Marc"),
+                "LE GOFF",
+                Some("directeur de la maison des associations"),
+                None,
+                Some("Représentants des usagers"),
+                Present
+            ),
         ]
     );
 }
@@ -102,9 +225,33 @@ fn site_groups_without_bullets() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Marc"), "LEBLANC", Some("secrétaire général"), Some("sous-préfecture de Belleville"), group, Present),
-            row(Some("Mme"), Some("Sophie"), "VERT", Some("présidente"), Some("Association des Amis du Parc"), group, Present),
-            row(Some("M."), Some("Alain"), "ROSE", Some("trésorier des finances publiques"), None, group, Present),
+            row(
+                Some("M."),
+                Some("Marc"),
+                "LEBLANC",
+                Some("secrétaire général"),
+                Some("sous-préfecture de Belleville"),
+                group,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Sophie"),
+                "VERT",
+                Some("présidente"),
+                Some("Association des Amis du Parc"),
+                group,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Alain"),
+                "ROSE",
+                Some("trésorier des finances publiques"),
+                None,
+                group,
+                Present
+            ),
         ]
     );
 }
@@ -116,9 +263,33 @@ fn annex_list_with_invited_excused_and_chair_in_prose() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Jean"), "Dupont", Some("secrétaire général"), None, None, Present),
-            row(Some("M."), Some("Paul"), "MARTIN", Some("conseiller, représentant du président"), Some("association Voisins"), Some("Représentants des usagers"), Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("présidente du conseil départemental"), None, None, Excused),
+            row(
+                Some("M."),
+                Some("Jean"),
+                "Dupont",
+                Some("secrétaire général"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("conseiller, représentant du président"),
+                Some("association Voisins"),
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("présidente du conseil départemental"),
+                None,
+                None,
+                Excused
+            ),
         ]
     );
     assert_eq!(p.chair, Some(0));
@@ -132,19 +303,94 @@ fn other_common_forms() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "MARTIN", Some("maire"), None, None, Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", None, None, None, Present),
-            row(None, Some("Jean"), "DUPONT", Some("chef du bureau du cabinet"), None, adm, Present),
-            row(Some("M."), None, "GIRARD", Some("agent d'accueil"), None, adm, Present),
-            row(Some("Mme"), Some("Lise"), "BRUN", Some("référentes qualité"), None, adm, Present),
-            row(Some("Mme"), Some("Marie-Angélique"), "DA PAZ", Some("référentes qualité"), None, adm, Present),
-            row(Some("M."), Some("Jean-François"), "de VILLIERS", Some("directeur"), None, adm, Present),
-            row(None, Some("Nathalie"), "BARNIER", Some("Responsable du standard"), Some("SGCD"), adm, Present),
-            row(Some("M."), Some("Luc"), "NOIR", Some("délégué"), None, None, Absent),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("maire"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                None,
+                None,
+                None,
+                Present
+            ),
+            row(
+                None,
+                Some("Jean"),
+                "DUPONT",
+                Some("chef du bureau du cabinet"),
+                None,
+                adm,
+                Present
+            ),
+            row(
+                Some("M."),
+                None,
+                "GIRARD",
+                Some("agent d'accueil"),
+                None,
+                adm,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Lise"),
+                "BRUN",
+                Some("référentes qualité"),
+                None,
+                adm,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Marie-Angélique"),
+                "DA PAZ",
+                Some("référentes qualité"),
+                None,
+                adm,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Jean-François"),
+                "de VILLIERS",
+                Some("directeur"),
+                None,
+                adm,
+                Present
+            ),
+            row(
+                None,
+                Some("Nathalie"),
+                "BARNIER",
+                Some("Responsable du standard"),
+                Some("SGCD"),
+                adm,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("délégué"),
+                None,
+                None,
+                Absent
+            ),
         ]
     );
     assert_eq!(p.unnamed_representatives.len(), 1);
-    assert_eq!(p.unnamed_representatives[0].organization.as_deref(), Some("UDAF"));
+    assert_eq!(
+        p.unnamed_representatives[0].organization.as_deref(),
+        Some("UDAF")
+    );
     assert_eq!(p.unnamed_representatives[0].attendance, Present);
 }
 
@@ -155,10 +401,42 @@ fn organisation_first_tab_table_under_site_sub_headings() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Lise"), "BRUN", Some("présidente"), Some("Union des Lecteurs"), Some("Représentants des usagers"), Present),
-            row(Some("M."), Some("Paul"), "MARTIN", Some("chef de bureau"), Some("Bureau des titres"), Some("Préfecture – site de Val-Haut"), Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("responsable"), Some("Pôle accueil"), Some("Sous-préfecture de Bas-Mont"), Present),
-            row(Some("M."), Some("Luc"), "NOIR", Some("directeur"), Some("La Diligence, agence"), Some("Invités"), Present),
+            row(
+                Some("Mme"),
+                Some("Lise"),
+                "BRUN",
+                Some("présidente"),
+                Some("Union des Lecteurs"),
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("chef de bureau"),
+                Some("Bureau des titres"),
+                Some("Préfecture – site de Val-Haut"),
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("responsable"),
+                Some("Pôle accueil"),
+                Some("Sous-préfecture de Bas-Mont"),
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("directeur"),
+                Some("La Diligence, agence"),
+                Some("Invités"),
+                Present
+            ),
         ]
     );
 }
@@ -170,9 +448,33 @@ fn presence_column_and_elided_particle() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "d'ARTOIS", Some("délégué"), Some("Défenseur des droits"), None, Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), Some("Centre social"), None, Excused),
-            row(Some("M."), Some("Luc"), "NOIR", Some("président"), Some("Club de lecture"), None, Absent),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "d'ARTOIS",
+                Some("délégué"),
+                Some("Défenseur des droits"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("directrice"),
+                Some("Centre social"),
+                None,
+                Excused
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("président"),
+                Some("Club de lecture"),
+                None,
+                Absent
+            ),
         ]
     );
 }
@@ -184,8 +486,24 @@ fn organisation_then_colon_then_person() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "MARTIN", Some("président"), Some("Union des Lecteurs"), None, Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("référente qualité"), Some("Préfecture, mission accueil"), None, Present),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("président"),
+                Some("Union des Lecteurs"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("référente qualité"),
+                Some("Préfecture, mission accueil"),
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -198,9 +516,33 @@ fn service_sub_heading_is_the_organisation_of_a_bare_function() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "MARTIN", Some("président"), Some("association Lire"), Some("Représentants des usagers"), Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), titres, titres, Present),
-            row(Some("M."), Some("Luc"), "NOIR", Some("chef du bureau des permis de conduire"), None, titres, Present),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("président"),
+                Some("association Lire"),
+                Some("Représentants des usagers"),
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("directrice"),
+                titres,
+                titres,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("chef du bureau des permis de conduire"),
+                None,
+                titres,
+                Present
+            ),
         ]
     );
 }
@@ -213,8 +555,24 @@ fn heavy_ocr_civilities_and_a_spoiled_first_entry() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("directrice"), None, group, Present),
-            row(Some("M."), Some("Luc"), "NOIR", Some("chef du bureau"), None, group, Present),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("directrice"),
+                None,
+                group,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("chef du bureau"),
+                None,
+                group,
+                Present
+            ),
         ]
     );
 }
@@ -226,10 +584,42 @@ fn ocr_table_separators_and_wrapped_role() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Lise"), "BRUN", None, Some("Défenseur des Droits"), None, Present),
-            row(Some("M."), Some("Paul"), "MARTIN", Some("Chef"), Some("Secrétariat Général"), None, Present),
-            row(Some("M."), Some("Luc"), "NOIR", Some("Directeur des Libertés Publiques"), None, None, Present),
-            row(Some("M."), Some("Marc"), "ROUX", Some("adjoint"), None, None, Present),
+            row(
+                Some("Mme"),
+                Some("Lise"),
+                "BRUN",
+                None,
+                Some("Défenseur des Droits"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("Chef"),
+                Some("Secrétariat Général"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("Directeur des Libertés Publiques"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Marc"),
+                "ROUX",
+                Some("adjoint"),
+                None,
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -242,8 +632,24 @@ fn attendance_word_over_a_joined_site_heading_and_a_wrapped_word() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "MARTIN", Some("Directeur des Libertés Publiques"), Some("préfecture du Val"), group, Present),
-            row(Some("M."), Some("Luc"), "NOIR", Some("président"), Some("Communauté de communes"), group, Present),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "MARTIN",
+                Some("Directeur des Libertés Publiques"),
+                Some("préfecture du Val"),
+                group,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "NOIR",
+                Some("président"),
+                Some("Communauté de communes"),
+                group,
+                Present
+            ),
         ]
     );
 }
@@ -267,7 +673,11 @@ Débats
 
 Madame RESPONDEK indique que… M. PILLOY ajoute que… M. MARTINY répond.
 ";
-    let families: Vec<String> = people(t).participants.into_iter().map(|p| p.family_name).collect();
+    let families: Vec<String> = people(t)
+        .participants
+        .into_iter()
+        .map(|p| p.family_name)
+        .collect();
     assert_eq!(families, ["RESPONDEK", "PILLOY", "MARTIN", "MARTINY"]);
     // The later mention is the damaged one: an `E` faded into `F` is not copied to the list.
     let t = "Participants :\n\nMme Nathalie BARNIER, responsable du standard\n\nDébats\n\nMme BARNIFR indique que 4 agents ont été recrutés.\n";
@@ -278,7 +688,11 @@ Madame RESPONDEK indique que… M. PILLOY ajoute que… M. MARTINY répond.
 fn interventions() {
     let t = "Présents :\n\nM. Guy BLANC, président de l'UFC\nM. Karim NOIR, directeur\nMme Lucie ROSE, secrétaire générale\n\nÉchanges\n\nMonsieur BLANC soulève la question des horaires. Mme la secrétaire générale répond qu'ils seront élargis.\n\nM. Guy BLANC et M. Karim NOIR font part de leur satisfaction.\n\n- Madame ROSE précise que le PAN est ouvert le matin.\n\nLucie ROSE a présenté les indicateurs.\n\nLa parole est donnée à M. NOIR.\n";
     let p = people(t);
-    let got: Vec<(Option<usize>, &str, &str)> = p.interventions.iter().map(|i| (i.participant, i.speaker.as_str(), i.text.as_str())).collect();
+    let got: Vec<(Option<usize>, &str, &str)> = p
+        .interventions
+        .iter()
+        .map(|i| (i.participant, i.speaker.as_str(), i.text.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -286,25 +700,44 @@ fn interventions() {
             (Some(2), "Lucie ROSE", "répond qu'ils seront élargis."),
             (Some(0), "Guy BLANC", "font part de leur satisfaction."),
             (Some(1), "Karim NOIR", "font part de leur satisfaction."),
-            (Some(2), "Lucie ROSE", "précise que le PAN est ouvert le matin."),
+            (
+                Some(2),
+                "Lucie ROSE",
+                "précise que le PAN est ouvert le matin."
+            ),
             (Some(2), "Lucie ROSE", "a présenté les indicateurs."),
         ]
     );
     let span = p.interventions[0].span;
-    assert_eq!(&t[span.start..span.end], "Monsieur BLANC soulève la question des horaires.");
+    assert_eq!(
+        &t[span.start..span.end],
+        "Monsieur BLANC soulève la question des horaires."
+    );
 }
 
 #[test]
 fn office_speakers_answer_lines_and_parenthesised_organisations() {
     let t = "Le comité s'est tenu sous la présidence de M. Jean DUPONT, secrétaire général de la préfecture.\n\nPrésents :\n\nMme Anne PETIT, secrétaire générale de la sous-préfecture de Val\nM. Paul MARTIN, président de l'association Lire\n\nÉchanges\n\nM. le Secrétaire Général ouvre la séance.\n\nM. Paul MARTIN (association Lire) interroge les services sur les délais.\n\n⇒ la direction de la citoyenneté du Val indique que les délais baissent.\n\n⇒ cette proposition est retenue.\n\nM. le Président clôt la séance.\n";
     let p = people(t);
-    let got: Vec<(Option<usize>, &str, &str)> = p.interventions.iter().map(|i| (i.participant, i.speaker.as_str(), i.text.as_str())).collect();
+    let got: Vec<(Option<usize>, &str, &str)> = p
+        .interventions
+        .iter()
+        .map(|i| (i.participant, i.speaker.as_str(), i.text.as_str()))
+        .collect();
     assert_eq!(
         got,
         vec![
             (Some(0), "Jean DUPONT", "ouvre la séance."),
-            (Some(2), "Paul MARTIN", "interroge les services sur les délais."),
-            (None, "direction de la citoyenneté du Val", "indique que les délais baissent."),
+            (
+                Some(2),
+                "Paul MARTIN",
+                "interroge les services sur les délais."
+            ),
+            (
+                None,
+                "direction de la citoyenneté du Val",
+                "indique que les délais baissent."
+            ),
             (Some(0), "Jean DUPONT", "clôt la séance."),
         ]
     );
@@ -346,8 +779,24 @@ fn annex_table_with_separate_name_columns() {
     assert_eq!(
         rows(&p),
         vec![
-            row(None, Some("Luc"), "de VERNE", None, Some("Mairie de Trifouilly"), None, Present),
-            row(None, Some("Ada"), "OKOYE", None, Some("Club de lecture"), None, Excused),
+            row(
+                None,
+                Some("Luc"),
+                "de VERNE",
+                None,
+                Some("Mairie de Trifouilly"),
+                None,
+                Present
+            ),
+            row(
+                None,
+                Some("Ada"),
+                "OKOYE",
+                None,
+                Some("Club de lecture"),
+                None,
+                Excused
+            ),
         ]
     );
 }
@@ -356,10 +805,20 @@ fn annex_table_with_separate_name_columns() {
 fn role_written_before_the_person() {
     let t = "Étaient présents :\n- le trésorier du club de lecture, M. Paul MARTIN ;\n- la directrice de la CAF du Cantal, Mme Ada OKOYE.\n";
     let p = people(t);
-    let names: Vec<(String, Option<String>)> = p.participants.iter().map(|p| (p.family_name.clone(), p.role.clone())).collect();
+    let names: Vec<(String, Option<String>)> = p
+        .participants
+        .iter()
+        .map(|p| (p.family_name.clone(), p.role.clone()))
+        .collect();
     assert_eq!(
         names,
-        vec![("MARTIN".into(), Some("trésorier du club de lecture".into())), ("OKOYE".into(), Some("directrice de la CAF du Cantal".into()))]
+        vec![
+            ("MARTIN".into(), Some("trésorier du club de lecture".into())),
+            (
+                "OKOYE".into(),
+                Some("directrice de la CAF du Cantal".into())
+            )
+        ]
     );
     assert!(p.unnamed_representatives.is_empty());
 }
@@ -369,7 +828,16 @@ fn inline_list_with_names_wrapped_over_lines() {
     let t = "Étaient présents : M. Paul MARTIN (club de lecture), Mme Ada\nOKOYE, trésorière, et M. Luc\nVERNE, maire de Trifouilly.\n\nExcusés : Mme Léa PETIT (CAF), M. Yves\nCOLIN (UDAF de la Drôme).\n";
     let p = people(t);
     let names: Vec<String> = p.participants.iter().map(|p| p.display_name()).collect();
-    assert_eq!(names, vec!["Paul MARTIN", "Ada OKOYE", "Luc VERNE", "Léa PETIT", "Yves COLIN"]);
+    assert_eq!(
+        names,
+        vec![
+            "Paul MARTIN",
+            "Ada OKOYE",
+            "Luc VERNE",
+            "Léa PETIT",
+            "Yves COLIN"
+        ]
+    );
     assert_eq!(p.participants[4].attendance, Excused);
 }
 
@@ -381,23 +849,58 @@ fn attendance_sheet_ticked_in_columns() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "ROUX", None, Some("CAF"), None, Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", None, Some("UDAF"), None, Excused),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "ROUX",
+                None,
+                Some("CAF"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                None,
+                Some("UDAF"),
+                None,
+                Excused
+            ),
         ]
     );
     let t = "Liste d'émargement\n\nNom              Prénom     Structure      Présent   Excusé   Absent\nROUX             Paul       CAF                        X\nPETIT            Anne       UDAF           X\n";
-    let attendance: Vec<Attendance> = people(t).participants.iter().map(|p| p.attendance).collect();
+    let attendance: Vec<Attendance> = people(t)
+        .participants
+        .iter()
+        .map(|p| p.attendance)
+        .collect();
     assert_eq!(attendance, vec![Excused, Present]);
 }
 
 #[test]
 fn sub_headings_under_a_participants_heading_and_bold_bullets_are_groups() {
     let t = "PARTICIPANTS\n\nMembres du comité :\nMme Jeanne ROUX, présidente de l'UDAF\n\nServices de l'État :\nM. Paul NOIR, secrétaire général\n";
-    let groups: Vec<Option<String>> = people(t).participants.iter().map(|p| p.group.clone()).collect();
-    assert_eq!(groups, vec![Some("Membres du comité".into()), Some("Services de l'État".into())]);
+    let groups: Vec<Option<String>> = people(t)
+        .participants
+        .iter()
+        .map(|p| p.group.clone())
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            Some("Membres du comité".into()),
+            Some("Services de l'État".into())
+        ]
+    );
     // Markdown: the bold bullets are read through the whole pipeline, which strips the markup.
     let t = "## Participants\n\n- **Préfecture**\n  - M. Paul NOIR, secrétaire général\n- **Associations**\n  - Mme Anne PETIT, présidente de l'association Lire\n";
-    let record = clu_minutes::pipeline::extract("list.md", t.as_bytes(), &clu_minutes::pipeline::Options::default()).unwrap();
+    let record = clu_minutes::pipeline::extract(
+        "list.md",
+        t.as_bytes(),
+        &clu_minutes::pipeline::Options::default(),
+    )
+    .unwrap();
     let p = &record.participants;
     assert_eq!(p[0].group.as_deref(), Some("Préfecture"));
     assert_eq!(p[0].role.as_deref(), Some("secrétaire général"));
@@ -411,13 +914,49 @@ fn inline_entries_between_dashes_and_a_second_heading_on_the_next_line() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "NOIR", Some("sous-préfet de Rethel"), None, None, Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", None, Some("UDAF des Ardennes"), None, Present),
-            row(Some("Mme"), Some("Julie"), "ROUX", None, Some("CPAM des Ardennes"), None, Excused),
-            row(Some("M."), Some("Luc"), "BLANC", None, Some("Défenseur des droits"), None, Excused),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "NOIR",
+                Some("sous-préfet de Rethel"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                None,
+                Some("UDAF des Ardennes"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Julie"),
+                "ROUX",
+                None,
+                Some("CPAM des Ardennes"),
+                None,
+                Excused
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "BLANC",
+                None,
+                Some("Défenseur des droits"),
+                None,
+                Excused
+            ),
         ]
     );
-    assert_eq!(p.chair, Some(0), "the listed person who opens the meeting chairs it");
+    assert_eq!(
+        p.chair,
+        Some(0),
+        "the listed person who opens the meeting chairs it"
+    );
 }
 
 #[test]
@@ -429,11 +968,51 @@ fn inline_entries_as_a_scan_leaves_them() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Paul"), "NOIR", Some("sous-préfet"), None, None, Present),
-            row(Some("Mme"), Some("Anne"), "PETIT", None, Some("UDAF"), None, Present),
-            row(Some("Mme"), Some("Rose"), "BLANC", None, Some("CAF"), None, Present),
-            row(Some("Mme"), Some("julie"), "ROUX", None, Some("CPAM"), None, Excused),
-            row(Some("Mme"), Some("Claire"), "VERT", Some("cheffe du service de l'accueil"), None, None, Present),
+            row(
+                Some("M."),
+                Some("Paul"),
+                "NOIR",
+                Some("sous-préfet"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                None,
+                Some("UDAF"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Rose"),
+                "BLANC",
+                None,
+                Some("CAF"),
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("julie"),
+                "ROUX",
+                None,
+                Some("CPAM"),
+                None,
+                Excused
+            ),
+            row(
+                Some("Mme"),
+                Some("Claire"),
+                "VERT",
+                Some("cheffe du service de l'accueil"),
+                None,
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -445,8 +1024,24 @@ fn an_attendance_heading_a_scan_joined_to_the_title_above() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("secrétaire générale"), None, None, Present),
-            row(Some("M."), Some("Luc"), "BLANC", Some("président de l'UDAF"), None, None, Present),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("secrétaire générale"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "BLANC",
+                Some("président de l'UDAF"),
+                None,
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -458,9 +1053,33 @@ fn an_inline_list_a_scan_cut_with_blank_lines() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Anne"), "PETIT", Some("responsable de la mission modernisation et qualité"), None, None, Present),
-            row(Some("M."), Some("Luc"), "BLANC", Some("président de l'UDAF"), None, None, Present),
-            row(Some("Mme"), Some("Rose"), "NOIR", Some("délégué du Défenseur des droits"), None, None, Present),
+            row(
+                Some("Mme"),
+                Some("Anne"),
+                "PETIT",
+                Some("responsable de la mission modernisation et qualité"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Luc"),
+                "BLANC",
+                Some("président de l'UDAF"),
+                None,
+                None,
+                Present
+            ),
+            row(
+                Some("Mme"),
+                Some("Rose"),
+                "NOIR",
+                Some("délégué du Défenseur des droits"),
+                None,
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -472,10 +1091,42 @@ fn represented_members_and_attendance_marks_on_entries() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("M."), Some("Jean"), "HENRY", Some("président de l'UDAF de la Meuse"), None, None, Excused),
-            row(Some("Mme"), Some("Sandrine"), "COLLIN", None, Some("UDAF de la Meuse"), None, Present),
-            row(Some("M."), Some("Claude"), "VIARD", None, Some("association Familles rurales"), None, Excused),
-            row(Some("Mme"), Some("Odile"), "WEBER", Some("conciliatrice de justice"), None, None, Present),
+            row(
+                Some("M."),
+                Some("Jean"),
+                "HENRY",
+                Some("président de l'UDAF de la Meuse"),
+                None,
+                None,
+                Excused
+            ),
+            row(
+                Some("Mme"),
+                Some("Sandrine"),
+                "COLLIN",
+                None,
+                Some("UDAF de la Meuse"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Claude"),
+                "VIARD",
+                None,
+                Some("association Familles rurales"),
+                None,
+                Excused
+            ),
+            row(
+                Some("Mme"),
+                Some("Odile"),
+                "WEBER",
+                Some("conciliatrice de justice"),
+                None,
+                None,
+                Present
+            ),
         ]
     );
 }
@@ -487,9 +1138,33 @@ fn table_exported_one_cell_a_line() {
     assert_eq!(
         rows(&p),
         vec![
-            row(Some("Mme"), Some("Claire"), "VIDAL", Some("Secrétaire générale adjointe"), Some("Préfecture de l'Hérault"), None, Present),
-            row(Some("M."), Some("Didier"), "COMBES", Some("Administrateur"), Some("UDAF de l'Hérault"), None, Present),
-            row(Some("M."), Some("Laurent"), "PONS", Some("Délégué"), Some("Défenseur des droits"), None, Excused),
+            row(
+                Some("Mme"),
+                Some("Claire"),
+                "VIDAL",
+                Some("Secrétaire générale adjointe"),
+                Some("Préfecture de l'Hérault"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Didier"),
+                "COMBES",
+                Some("Administrateur"),
+                Some("UDAF de l'Hérault"),
+                None,
+                Present
+            ),
+            row(
+                Some("M."),
+                Some("Laurent"),
+                "PONS",
+                Some("Délégué"),
+                Some("Défenseur des droits"),
+                None,
+                Excused
+            ),
         ]
     );
 }
@@ -498,6 +1173,17 @@ fn table_exported_one_cell_a_line() {
 fn table_header_in_capitals_and_a_sentence_after_the_list() {
     let t = "Participants\n\nPrénom NOM\tOrganisme\tFonction\nJeanne BERTHIER\tPréfecture\tSecrétaire générale\n\nPoints abordés\n\nMme BERTHIER, présidente de séance, rappelle que le label a été obtenu.\n";
     let p = people(t);
-    assert_eq!(rows(&p), vec![row(None, Some("Jeanne"), "BERTHIER", Some("Secrétaire générale"), Some("Préfecture"), None, Present)]);
+    assert_eq!(
+        rows(&p),
+        vec![row(
+            None,
+            Some("Jeanne"),
+            "BERTHIER",
+            Some("Secrétaire générale"),
+            Some("Préfecture"),
+            None,
+            Present
+        )]
+    );
     assert_eq!(p.chair, Some(0));
 }

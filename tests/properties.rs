@@ -2,8 +2,8 @@
 //! bytes and noise mixed at random) and over the fixtures: no panic, spans on the original
 //! bytes around their text, repairs reversible and idempotent, extraction deterministic.
 
-use clu_minutes::pipeline::{self, Options, REPAIR_THRESHOLD};
 use clu_minutes::edit::Edit;
+use clu_minutes::pipeline::{self, Options, REPAIR_THRESHOLD};
 use clu_minutes::text::{compose, Text};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -73,17 +73,29 @@ fn document() -> impl Strategy<Value = String> {
 
 /// Bytes: a document, sometimes with broken UTF-8 or in a legacy or UTF-16 encoding.
 fn input_bytes() -> impl Strategy<Value = Vec<u8>> {
-    (document(), 0u8..5, any::<prop::sample::Index>(), any::<u8>()).prop_map(|(text, how, at, byte)| match how {
-        0 => {
-            let mut bytes = text.into_bytes();
-            let at = at.index(bytes.len() + 1);
-            bytes.insert(at, byte | 0x80);
-            bytes
-        }
-        1 => text.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect(),
-        2 => [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
-        _ => text.into_bytes(),
-    })
+    (
+        document(),
+        0u8..5,
+        any::<prop::sample::Index>(),
+        any::<u8>(),
+    )
+        .prop_map(|(text, how, at, byte)| match how {
+            0 => {
+                let mut bytes = text.into_bytes();
+                let at = at.index(bytes.len() + 1);
+                bytes.insert(at, byte | 0x80);
+                bytes
+            }
+            1 => text
+                .chars()
+                .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                .collect(),
+            2 => [0xff, 0xfe]
+                .into_iter()
+                .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+            _ => text.into_bytes(),
+        })
 }
 
 /// Every `span` object anywhere in a record, with the object holding it.
@@ -108,21 +120,37 @@ fn reads_in(quoted: &str, at: &str) -> bool {
     // Line ends and decomposed accents as the pipeline normalises them.
     let (at, _) = Text::identity(at.to_string()).apply(&clu_minutes::normalize::propose(at));
     let mut source = at.as_str().chars().filter(|c| !c.is_whitespace());
-    quoted.chars().filter(|c| !c.is_whitespace()).all(|q| source.any(|c| c == q))
+    quoted
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|q| source.any(|c| c == q))
 }
 
 /// Spans lie inside the input; on a UTF-8 input they are on char boundaries, and without
 /// repair the original bytes they cover hold the text the record quotes (less markup).
 fn check_spans(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
-    let Ok(record) = pipeline::extract("p", bytes, options) else { return Ok(()) };
+    let Ok(record) = pipeline::extract("p", bytes, options) else {
+        return Ok(());
+    };
     let value = serde_json::to_value(&record).map_err(|e| TestCaseError::fail(e.to_string()))?;
     let mut found = Vec::new();
     spans(&value, &mut found);
     let utf8 = std::str::from_utf8(bytes).ok();
     for (start, end, holder) in found {
-        prop_assert!(start <= end && end <= bytes.len(), "span {}..{} outside {} bytes", start, end, bytes.len());
+        prop_assert!(
+            start <= end && end <= bytes.len(),
+            "span {}..{} outside {} bytes",
+            start,
+            end,
+            bytes.len()
+        );
         let Some(original) = utf8 else { continue };
-        prop_assert!(original.is_char_boundary(start) && original.is_char_boundary(end), "span {}..{} splits a character", start, end);
+        prop_assert!(
+            original.is_char_boundary(start) && original.is_char_boundary(end),
+            "span {}..{} splits a character",
+            start,
+            end
+        );
         if options.repair || record.source.encoding != "utf-8" {
             continue;
         }
@@ -130,11 +158,24 @@ fn check_spans(bytes: &[u8], options: &Options) -> Result<(), TestCaseError> {
         if record.source.format == clu_minutes::markup::Format::Html {
             // Entities (`&eacute;`, `&nbsp;`) read as the characters they stand for.
             let stripped = clu_minutes::markup::strip(&at, clu_minutes::markup::Format::Html);
-            at = Text::identity(at).apply(&stripped.edits).0.as_str().to_string();
+            at = Text::identity(at)
+                .apply(&stripped.edits)
+                .0
+                .as_str()
+                .to_string();
         }
         let at = at.as_str();
-        for quoted in ["text", "before"].iter().filter_map(|k| holder.get(*k)).filter_map(Value::as_str) {
-            prop_assert!(reads_in(quoted, at), "{:?} not in its span {:?}", quoted, at);
+        for quoted in ["text", "before"]
+            .iter()
+            .filter_map(|k| holder.get(*k))
+            .filter_map(Value::as_str)
+        {
+            prop_assert!(
+                reads_in(quoted, at),
+                "{:?} not in its span {:?}",
+                quoted,
+                at
+            );
         }
     }
     Ok(())
@@ -156,25 +197,50 @@ fn unrepair(repaired: &str, repairs: &[clu_minutes::text::AppliedEdit]) -> Strin
 fn check_reversible(bytes: &[u8]) -> Result<(), TestCaseError> {
     let (Ok(repaired), Ok(plain)) = (
         pipeline::prepare(bytes, &Options::default()),
-        pipeline::prepare(bytes, &Options { repair: false, encoding: None }),
+        pipeline::prepare(
+            bytes,
+            &Options {
+                repair: false,
+                encoding: None,
+            },
+        ),
     ) else {
         return Ok(());
     };
     for edit in &repaired.repairs {
-        prop_assert_eq!(&repaired.text.as_str()[edit.output.start..edit.output.end], edit.after.as_str());
+        prop_assert_eq!(
+            &repaired.text.as_str()[edit.output.start..edit.output.end],
+            edit.after.as_str()
+        );
     }
-    prop_assert_eq!(unrepair(repaired.text.as_str(), &repaired.repairs), plain.text.as_str(), "repairs undone give back the input");
+    prop_assert_eq!(
+        unrepair(repaired.text.as_str(), &repaired.repairs),
+        plain.text.as_str(),
+        "repairs undone give back the input"
+    );
     Ok(())
 }
 
 fn check_idempotent(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let Ok(repaired) = pipeline::prepare(bytes, &Options::default()) else { return Ok(()) };
+    let Ok(repaired) = pipeline::prepare(bytes, &Options::default()) else {
+        return Ok(());
+    };
     let again: Vec<_> = clu_minutes::repair::propose(repaired.text.as_str())
         .into_iter()
         .filter(|e| e.confidence >= REPAIR_THRESHOLD)
-        .map(|e| (e.rule, repaired.text.as_str()[e.start..e.end].to_string(), e.after))
+        .map(|e| {
+            (
+                e.rule,
+                repaired.text.as_str()[e.start..e.end].to_string(),
+                e.after,
+            )
+        })
         .collect();
-    prop_assert!(again.is_empty(), "repairing the repaired text changes it again: {:?}", again);
+    prop_assert!(
+        again.is_empty(),
+        "repairing the repaired text changes it again: {:?}",
+        again
+    );
     Ok(())
 }
 
@@ -182,7 +248,8 @@ fn check_idempotent(bytes: &[u8]) -> Result<(), TestCaseError> {
 fn check_schema(bytes: &[u8]) -> Result<(), TestCaseError> {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
     let validator = VALIDATOR.get_or_init(|| {
-        let schema: Value = serde_json::from_str(&clu_minutes::schema::json_schema()).expect("the schema is JSON");
+        let schema: Value =
+            serde_json::from_str(&clu_minutes::schema::json_schema()).expect("the schema is JSON");
         jsonschema::validator_for(&schema).expect("a valid schema")
     });
     let output = match pipeline::extract("p", bytes, &Options::default()) {
@@ -190,7 +257,10 @@ fn check_schema(bytes: &[u8]) -> Result<(), TestCaseError> {
         Err(error) => serde_json::to_value(clu_minutes::record::ErrorRecord::new("p", &error)),
     }
     .map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let errors: Vec<String> = validator.iter_errors(&output).map(|e| format!("{}: {e}", e.instance_path)).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&output)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect();
     prop_assert!(errors.is_empty(), "{:#?}", errors);
     Ok(())
 }
@@ -262,13 +332,20 @@ fn edits() -> impl Strategy<Value = Vec<(usize, usize, String)>> {
 
 /// Sorted, disjoint edits of `text` on char boundaries.
 fn to_edits(text: &str, wanted: &[(usize, usize, String)]) -> Vec<Edit> {
-    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+    let bounds: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
     let mut wanted: Vec<_> = wanted.iter().filter(|w| w.0 < bounds.len()).collect();
     wanted.sort_by_key(|w| w.0);
     let mut edits: Vec<Edit> = Vec::new();
     for (start, len, after) in wanted {
         let (start, end) = (bounds[*start], bounds[(start + len).min(bounds.len() - 1)]);
-        if edits.last().is_none_or(|e| e.end <= start && e.start < start) {
+        if edits
+            .last()
+            .is_none_or(|e| e.end <= start && e.start < start)
+        {
             edits.push(Edit::new(start, end, after.clone(), "r", 0.9));
         }
     }
@@ -277,7 +354,11 @@ fn to_edits(text: &str, wanted: &[(usize, usize, String)]) -> Vec<Edit> {
 
 /// Two passes of edits composed into one set give the same text as the passes in turn, and
 /// the composed edits quote the input.
-fn check_composition(input: &str, first: &[(usize, usize, String)], second: &[(usize, usize, String)]) -> Result<(), TestCaseError> {
+fn check_composition(
+    input: &str,
+    first: &[(usize, usize, String)],
+    second: &[(usize, usize, String)],
+) -> Result<(), TestCaseError> {
     let start = Text::identity(input.to_string());
     let (middle, applied) = start.apply(&to_edits(input, first));
     let second = to_edits(middle.as_str(), second);
@@ -300,7 +381,10 @@ fn fixtures() -> Vec<Vec<u8>> {
         }
     }
     paths.sort();
-    paths.iter().map(|p| std::fs::read(p).expect("fixture")).collect()
+    paths
+        .iter()
+        .map(|p| std::fs::read(p).expect("fixture"))
+        .collect()
 }
 
 #[test]
@@ -320,6 +404,13 @@ fn fixtures_repair_is_idempotent() {
 #[test]
 fn fixtures_spans_hold_the_quoted_text() {
     for bytes in fixtures() {
-        check_spans(&bytes, &Options { repair: false, encoding: None }).unwrap();
+        check_spans(
+            &bytes,
+            &Options {
+                repair: false,
+                encoding: None,
+            },
+        )
+        .unwrap();
     }
 }

@@ -37,7 +37,11 @@ fn run_text(html: &str, id: &str) -> String {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// The text shown in a document's source pane, corrections left out: it must be the
@@ -50,7 +54,11 @@ fn shown_source(html: &str) -> String {
     while let Some(open) = rest.find('<') {
         text.push_str(&rest[..open]);
         rest = &rest[open..];
-        let end = if rest.starts_with("<ins") { rest.find("</ins>").unwrap() + 6 } else { rest.find('>').unwrap() + 1 };
+        let end = if rest.starts_with("<ins") {
+            rest.find("</ins>").unwrap() + 6
+        } else {
+            rest.find('>').unwrap() + 1
+        };
         rest = &rest[end..];
     }
     text.push_str(rest);
@@ -63,7 +71,11 @@ fn input_text_cannot_inject_markup() {
         "{MINUTES}\n<script>alert('x')</script> \"><img src=x onerror=alert(1)> M. Paul <b>DURAND</b>, maire\n"
     );
     let html = report_of("<i>evil</i>\".txt", hostile.as_bytes());
-    assert_eq!(html.matches("<script").count(), 1, "only the report's own script");
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "only the report's own script"
+    );
     assert!(!html.contains("<img") && !html.contains("<b>") && !html.contains("<i>evil"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
     assert!(html.contains("&lt;i&gt;evil&lt;/i&gt;&quot;.txt"));
@@ -85,15 +97,41 @@ fn records_link_to_their_text_in_utf8_windows_1252_and_utf16() {
     assert!(!unmappable);
     let mut utf16 = vec![0xff, 0xfe];
     utf16.extend(MINUTES.encode_utf16().flat_map(u16::to_le_bytes));
-    for (name, bytes) in [("utf-8", MINUTES.as_bytes().to_vec()), ("windows-1252", cp1252.into_owned()), ("utf-16le", utf16)] {
+    for (name, bytes) in [
+        ("utf-8", MINUTES.as_bytes().to_vec()),
+        ("windows-1252", cp1252.into_owned()),
+        ("utf-16le", utf16),
+    ] {
         let html = report_of("m.txt", &bytes);
-        assert!(html.contains(&format!("{name}, ")), "{name}: encoding shown");
-        assert_eq!(shown_source(&html), MINUTES, "{name}: the original text, whole");
-        assert_eq!(run_text(&html, "D0-d0"), "12 février 2024", "{name}: first date");
+        assert!(
+            html.contains(&format!("{name}, ")),
+            "{name}: encoding shown"
+        );
+        assert_eq!(
+            shown_source(&html),
+            MINUTES,
+            "{name}: the original text, whole"
+        );
+        assert_eq!(
+            run_text(&html, "D0-d0"),
+            "12 février 2024",
+            "{name}: first date"
+        );
         let participant = run_text(&html, "D0-p0");
-        assert!(participant.contains("DUPONT"), "{name}: first participant run is {participant:?}");
-        assert!(html.contains("<a class=\"rec\" href=\"#D0-p0\" data-target=\"D0-p0\">M. Jean DUPONT</a>"), "{name}");
-        assert!(html.contains("id=\"D0-p0\""), "{name}: anchor for the link without JS");
+        assert!(
+            participant.contains("DUPONT"),
+            "{name}: first participant run is {participant:?}"
+        );
+        assert!(
+            html.contains(
+                "<a class=\"rec\" href=\"#D0-p0\" data-target=\"D0-p0\">M. Jean DUPONT</a>"
+            ),
+            "{name}"
+        );
+        assert!(
+            html.contains("id=\"D0-p0\""),
+            "{name}: anchor for the link without JS"
+        );
     }
 }
 
@@ -101,23 +139,38 @@ fn records_link_to_their_text_in_utf8_windows_1252_and_utf16() {
 fn repairs_show_the_original_struck_through_and_the_correction() {
     let ocr = MINUTES.replace("de la citoyenneté", "de Ia citoyenneté");
     let html = report_of("ocr.txt", ocr.as_bytes());
-    let record = clu_minutes::pipeline::extract("ocr.txt", ocr.as_bytes(), &Options::default()).unwrap();
-    assert!(!record.repairs.is_empty(), "the fixture has something to repair");
+    let record =
+        clu_minutes::pipeline::extract("ocr.txt", ocr.as_bytes(), &Options::default()).unwrap();
+    assert!(
+        !record.repairs.is_empty(),
+        "the fixture has something to repair"
+    );
     assert!(html.contains("<del class=\"m"), "original struck through");
-    assert!(html.contains("<ins class=\"fix\" data-ids=\"D0-r0\""), "correction shown");
+    assert!(
+        html.contains("<ins class=\"fix\" data-ids=\"D0-r0\""),
+        "correction shown"
+    );
     assert_eq!(shown_source(&html), ocr);
 }
 
 #[test]
 fn every_record_link_has_its_anchor_in_the_fixtures() {
-    let paths: Vec<String> = ["fixtures/seeds", "fixtures/ocr", "fixtures/synthetic"].map(String::from).to_vec();
+    let paths: Vec<String> = ["fixtures/seeds", "fixtures/ocr", "fixtures/synthetic"]
+        .map(String::from)
+        .to_vec();
     let inputs = corpus::discover(&paths, &Discovery::default());
     let documents = Document::collect(&inputs, &Options::default(), 1 << 26);
     assert!(documents.len() >= 25);
-    assert!(documents.iter().all(|d| d.result.is_ok()), "every fixture is extracted");
+    assert!(
+        documents.iter().all(|d| d.result.is_ok()),
+        "every fixture is extracted"
+    );
     let html = render(&documents);
     let attribute = |name: &str| -> Vec<String> {
-        html.split(&format!(" {name}=\"")).skip(1).map(|piece| piece[..piece.find('"').unwrap()].to_string()).collect()
+        html.split(&format!(" {name}=\""))
+            .skip(1)
+            .map(|piece| piece[..piece.find('"').unwrap()].to_string())
+            .collect()
     };
     let anchors: std::collections::HashSet<String> = attribute("id").into_iter().collect();
     let mut links = 0;
@@ -136,12 +189,30 @@ fn clu() -> Command {
 fn cli_writes_the_report_and_reports_failures() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let status = clu().args(["report", "fixtures/seeds/001_1961c616dff96f7a.txt", "-o"]).arg(&out).output().unwrap();
-    assert_eq!(status.status.code(), Some(0), "{}", String::from_utf8_lossy(&status.stderr));
-    assert!(std::fs::read_to_string(&out).unwrap().contains("Haute-Marne (52)"));
+    let status = clu()
+        .args(["report", "fixtures/seeds/001_1961c616dff96f7a.txt", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("Haute-Marne (52)"));
 
     let missing = dir.path().join("missing.txt");
-    let status = clu().arg("report").arg(&missing).arg("fixtures/seeds/001_1961c616dff96f7a.txt").arg("-o").arg(&out).output().unwrap();
+    let status = clu()
+        .arg("report")
+        .arg(&missing)
+        .arg("fixtures/seeds/001_1961c616dff96f7a.txt")
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
     assert_eq!(status.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&status.stderr).contains("missing.txt"));
     let html = std::fs::read_to_string(&out).unwrap();
@@ -155,10 +226,15 @@ fn find_chromium() -> Option<PathBuf> {
         return Some(PathBuf::from(path));
     }
     let dirs: Vec<PathBuf> = std::env::split_paths(&std::env::var_os("PATH")?).collect();
-    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        .iter()
-        .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
-        .find(|path| path.is_file())
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| dirs.iter().map(move |dir| dir.join(name)))
+    .find(|path| path.is_file())
 }
 
 /// The browser process, killed when the test ends however it ends.
@@ -208,16 +284,32 @@ fn start_browser(binary: &Path) -> (Browser, u16) {
             }
         }
     });
-    let browser = Browser { child, _profile: profile };
-    let address = rx.recv_timeout(Duration::from_secs(60)).expect("chromium announces its DevTools port");
-    let port = address.split('/').next().and_then(|host| host.rsplit(':').next()).and_then(|p| p.parse().ok()).unwrap();
+    let browser = Browser {
+        child,
+        _profile: profile,
+    };
+    let address = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("chromium announces its DevTools port");
+    let port = address
+        .split('/')
+        .next()
+        .and_then(|host| host.rsplit(':').next())
+        .and_then(|p| p.parse().ok())
+        .unwrap();
     (browser, port)
 }
 
 fn http_get(port: u16, path: &str) -> String {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+    )
+    .unwrap();
     // DevTools keeps the connection open: read the headers, then Content-Length bytes.
     let mut reader = BufReader::new(stream);
     let mut length = 0;
@@ -248,51 +340,81 @@ struct Page {
 impl Page {
     fn connect(port: u16) -> Page {
         let targets: Value = serde_json::from_str(&http_get(port, "/json/list")).unwrap();
-        let url = targets.as_array().unwrap().iter().find(|t| t["type"] == "page").expect("a page target")["webSocketDebuggerUrl"]
+        let url = targets
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["type"] == "page")
+            .expect("a page target")["webSocketDebuggerUrl"]
             .as_str()
             .unwrap()
             .to_string();
         let stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .unwrap();
         let (socket, _) = tungstenite::client(url.as_str(), stream).expect("DevTools WebSocket");
-        Page { socket, next_id: 0, exceptions: Vec::new() }
+        Page {
+            socket,
+            next_id: 0,
+            exceptions: Vec::new(),
+        }
     }
 
     fn call(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
         let message = json!({"id": id, "method": method, "params": params}).to_string();
-        self.socket.send(tungstenite::Message::text(message)).unwrap();
+        self.socket
+            .send(tungstenite::Message::text(message))
+            .unwrap();
         loop {
-            let tungstenite::Message::Text(text) = self.socket.read().expect("DevTools answer") else { continue };
+            let tungstenite::Message::Text(text) = self.socket.read().expect("DevTools answer")
+            else {
+                continue;
+            };
             let reply: Value = serde_json::from_str(text.as_str()).unwrap();
             if reply["id"] == id {
                 assert!(reply.get("error").is_none(), "{method}: {}", reply["error"]);
                 return reply["result"].clone();
             }
             if reply["method"] == "Runtime.exceptionThrown" {
-                self.exceptions.push(reply["params"]["exceptionDetails"].to_string());
+                self.exceptions
+                    .push(reply["params"]["exceptionDetails"].to_string());
             }
         }
     }
 
     fn eval(&mut self, expression: &str) -> Value {
-        let result = self.call("Runtime.evaluate", json!({"expression": expression, "returnByValue": true}));
-        assert!(result.get("exceptionDetails").is_none(), "{expression}: {}", result["exceptionDetails"]);
+        let result = self.call(
+            "Runtime.evaluate",
+            json!({"expression": expression, "returnByValue": true}),
+        );
+        assert!(
+            result.get("exceptionDetails").is_none(),
+            "{expression}: {}",
+            result["exceptionDetails"]
+        );
         result["result"]["value"].clone()
     }
 
     fn wait_for(&mut self, expression: &str) {
         let deadline = Instant::now() + Duration::from_secs(60);
         while self.eval(expression) != json!(true) {
-            assert!(Instant::now() < deadline, "timed out waiting for {expression}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {expression}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
 
     fn click(&mut self, x: f64, y: f64) {
         for kind in ["mouseMoved", "mousePressed", "mouseReleased"] {
-            self.call("Input.dispatchMouseEvent", json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}));
+            self.call(
+                "Input.dispatchMouseEvent",
+                json!({"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1}),
+            );
         }
     }
 
@@ -336,17 +458,38 @@ fn report_in_chromium_highlights_the_clicked_participant() {
     };
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.html");
-    let out = clu().args(["report", "fixtures/seeds", "fixtures/ocr", "-o"]).arg(&report).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = clu()
+        .args(["report", "fixtures/seeds", "fixtures/ocr", "-o"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let (_browser, port) = start_browser(&chromium);
     let mut page = Page::connect(port);
     page.call("Runtime.enable", json!({}));
     page.call("Page.enable", json!({}));
-    page.call("Page.navigate", json!({"url": format!("file://{}", report.display())}));
-    page.wait_for("document.readyState === 'complete' && document.documentElement.classList.contains('js')");
-    assert_eq!(page.eval("document.querySelectorAll('section.doc').length"), json!(25), "the seeds and their OCR variants");
-    assert_eq!(page.eval("document.querySelectorAll('#index-table tbody tr:not(.failed)').length"), json!(25));
+    page.call(
+        "Page.navigate",
+        json!({"url": format!("file://{}", report.display())}),
+    );
+    page.wait_for(
+        "document.readyState === 'complete' && document.documentElement.classList.contains('js')",
+    );
+    assert_eq!(
+        page.eval("document.querySelectorAll('section.doc').length"),
+        json!(25),
+        "the seeds and their OCR variants"
+    );
+    assert_eq!(
+        page.eval("document.querySelectorAll('#index-table tbody tr:not(.failed)').length"),
+        json!(25)
+    );
 
     // A participant far down the list, so that the text pane has to scroll to it.
     let link = page.eval(
@@ -362,16 +505,34 @@ fn report_in_chromium_highlights_the_clicked_participant() {
     let target = link["target"].as_str().unwrap().to_string();
     let name = link["name"].as_str().unwrap().to_string();
     let before = page.eval(&format!("{STATE}('{target}')"));
-    assert_eq!(before["lit"], json!(false), "nothing highlighted before the click");
+    assert_eq!(
+        before["lit"],
+        json!(false),
+        "nothing highlighted before the click"
+    );
     page.click(link["x"].as_f64().unwrap(), link["y"].as_f64().unwrap());
     let after = page.eval(&format!("{STATE}('{target}')"));
-    assert_eq!(after["lit"], json!(true), "{name}: span highlighted after the click ({after})");
-    assert_eq!(after["visible"], json!(true), "{name}: span scrolled into view ({after})");
+    assert_eq!(
+        after["lit"],
+        json!(true),
+        "{name}: span highlighted after the click ({after})"
+    );
+    assert_eq!(
+        after["visible"],
+        json!(true),
+        "{name}: span scrolled into view ({after})"
+    );
     let family = name.split_whitespace().last().unwrap();
-    assert!(after["text"].as_str().unwrap().contains(family), "{name}: highlighted text is {}", after["text"]);
+    assert!(
+        after["text"].as_str().unwrap().contains(family),
+        "{name}: highlighted text is {}",
+        after["text"]
+    );
 
     let screenshot = page.call("Page.captureScreenshot", json!({"format": "png"}));
-    let png = data_encoding::BASE64.decode(screenshot["data"].as_str().unwrap().as_bytes()).unwrap();
+    let png = data_encoding::BASE64
+        .decode(screenshot["data"].as_str().unwrap().as_bytes())
+        .unwrap();
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report.png");
     std::fs::write(&shot, &png).unwrap();
     if let Some(path) = std::env::var_os("CLU_REPORT_SCREENSHOT") {
@@ -389,8 +550,16 @@ fn report_in_chromium_highlights_the_clicked_participant() {
     );
     page.press_enter();
     let first = first.as_str().unwrap();
-    assert_eq!(page.eval(&format!("{STATE}('{first}')"))["lit"], json!(true), "Enter highlights {first}");
-    assert_eq!(page.eval(&format!("{STATE}('{target}')"))["lit"], json!(false), "the previous highlight is cleared");
+    assert_eq!(
+        page.eval(&format!("{STATE}('{first}')"))["lit"],
+        json!(true),
+        "Enter highlights {first}"
+    );
+    assert_eq!(
+        page.eval(&format!("{STATE}('{target}')"))["lit"],
+        json!(false),
+        "the previous highlight is cleared"
+    );
 
     // Index: filtering by department hides the other documents and their sections.
     let shown = page.eval(
@@ -405,6 +574,14 @@ fn report_in_chromium_highlights_the_clicked_participant() {
           return [rows, sections, aisne];
         })()"#,
     );
-    assert_eq!(shown, json!([6, 6, 6]), "the Aisne seed and its five OCR variants, nothing else");
-    assert!(page.exceptions.is_empty(), "script errors: {:?}", page.exceptions);
+    assert_eq!(
+        shown,
+        json!([6, 6, 6]),
+        "the Aisne seed and its five OCR variants, nothing else"
+    );
+    assert!(
+        page.exceptions.is_empty(),
+        "script errors: {:?}",
+        page.exceptions
+    );
 }

@@ -7,7 +7,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Horizontal blanks, including the no-break and narrow no-break spaces French typography puts
 /// before `%`, `€`, `:` and inside numbers.
 pub(crate) fn is_hspace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}'
+    )
 }
 
 /// Lower case without diacritics, so that `FÉVRIER`, `fevrier` and `février` compare equal
@@ -22,7 +25,9 @@ pub(crate) fn fold(s: &str) -> String {
             Some(f) => out.push(f),
             // Rare outside French letters: full decomposition, combining marks dropped.
             None => out.extend(
-                c.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).flat_map(char::to_lowercase),
+                c.nfd()
+                    .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                    .flat_map(char::to_lowercase),
             ),
         }
     }
@@ -43,7 +48,8 @@ fn fold_latin(c: char) -> Option<char> {
         'ç' | 'Ç' => 'c',
         'ÿ' | 'Ÿ' => 'y',
         '’' | 'ʼ' => '\'',
-        '\u{a0}' | '\u{202f}' | '\u{2009}' | '«' | '»' | '–' | '—' | '•' | '€' | '°' | 'œ' | 'æ' => c,
+        '\u{a0}' | '\u{202f}' | '\u{2009}' | '«' | '»' | '–' | '—' | '•' | '€' | '°' | 'œ'
+        | 'æ' => c,
         'Œ' => 'œ',
         'Æ' => 'æ',
         _ => return None,
@@ -78,7 +84,24 @@ pub(crate) fn collapse_ws(s: &str) -> String {
 /// Characters that open a list item when they start a line (including OCR renderings of
 /// bullets such as `¢` or `v`, which only count when followed by a blank).
 fn is_bullet(c: char) -> bool {
-    matches!(c, '-' | '–' | '—' | '•' | '·' | '✓' | '⇒' | '→' | '*' | '+' | '¢' | '▪' | '◦' | '○' | '►' | '❖')
+    matches!(
+        c,
+        '-' | '–'
+            | '—'
+            | '•'
+            | '·'
+            | '✓'
+            | '⇒'
+            | '→'
+            | '*'
+            | '+'
+            | '¢'
+            | '▪'
+            | '◦'
+            | '○'
+            | '►'
+            | '❖'
+    )
 }
 
 /// Bytes that may end a sentence.
@@ -145,7 +168,13 @@ impl Sentences {
                     let rest = &text[k + 1..];
                     if rest.starts_with(|n: char| is_hspace(n) || n == '\n') {
                         let after = rest.trim_start_matches(|n: char| is_hspace(n) || n == '\n');
-                        let opens = after.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || is_bullet(n) || n == '«' || n == '|');
+                        let opens = after.chars().next().is_some_and(|n| {
+                            n.is_uppercase()
+                                || n.is_ascii_digit()
+                                || is_bullet(n)
+                                || n == '«'
+                                || n == '|'
+                        });
                         if opens && !(b == b'.' && ends_with_abbreviation(&text[..k])) {
                             starts.push(text.len() - after.len());
                         }
@@ -155,7 +184,10 @@ impl Sentences {
             }
             k += 1;
         }
-        Sentences { starts: bounded(starts, text), len: text.len() }
+        Sentences {
+            starts: bounded(starts, text),
+            len: text.len(),
+        }
     }
 
     /// Byte range of the sentence containing `pos`.
@@ -178,7 +210,11 @@ fn bounded(mut starts: Vec<usize>, text: &str) -> Vec<usize> {
     starts.sort_unstable();
     starts.dedup();
     let mut out = Vec::with_capacity(starts.len());
-    let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
+    let ends = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(text.len()));
     for (start, end) in starts.iter().copied().zip(ends) {
         let mut at = start;
         out.push(at);
@@ -205,14 +241,39 @@ fn bounded(mut starts: Vec<usize>, text: &str) -> Vec<usize> {
 
 /// `1.`, `2)`, `III/`, `IV.` at the start of a line.
 fn starts_numbered_item(line: &str) -> bool {
-    let head = line.bytes().take_while(|c| c.is_ascii_digit() || matches!(c, b'I' | b'V' | b'X')).count();
+    let head = line
+        .bytes()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b'I' | b'V' | b'X'))
+        .count();
     head > 0 && line[head..].starts_with(['.', ')', '/'])
 }
 
 fn ends_with_abbreviation(before: &str) -> bool {
-    let start = before.char_indices().rev().take_while(|(_, c)| c.is_alphabetic()).last().map_or(before.len(), |(k, _)| k);
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(k, _)| k);
     let word = &before[start..];
-    word.chars().count() == 1 || matches!(word, "Mme" | "Mmes" | "MM" | "Mlle" | "Dr" | "cf" | "Cf" | "ex" | "art" | "n" | "p" | "vol" | "St" | "Ste")
+    word.chars().count() == 1
+        || matches!(
+            word,
+            "Mme"
+                | "Mmes"
+                | "MM"
+                | "Mlle"
+                | "Dr"
+                | "cf"
+                | "Cf"
+                | "ex"
+                | "art"
+                | "n"
+                | "p"
+                | "vol"
+                | "St"
+                | "Ste"
+        )
 }
 
 #[cfg(test)]
@@ -246,7 +307,10 @@ mod tests {
     fn fold_drops_accents_and_case() {
         assert_eq!(fold("FÉVRIER d’août"), "fevrier d'aout");
         assert_eq!(fold("Ōsaka ŒUVRE"), "osaka œuvre");
-        assert_eq!(fold_ascii("Décembre").map(|(b, n)| b[..n].to_vec()), Some(b"decembre".to_vec()));
+        assert_eq!(
+            fold_ascii("Décembre").map(|(b, n)| b[..n].to_vec()),
+            Some(b"decembre".to_vec())
+        );
         assert_eq!(fold_ascii("œuvre"), None);
     }
 

@@ -15,12 +15,20 @@ pub fn hash(key: &[u8]) -> u64 {
     let mut h = key.len() as u64;
     let mut chunks = key.chunks_exact(8);
     for chunk in &mut chunks {
-        h = mix(h, u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")));
+        h = mix(
+            h,
+            u64::from_le_bytes(chunk.try_into().expect("8-byte chunk")),
+        );
     }
     // The last bytes as a zero-padded little-endian word, without a call to `memcpy`.
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        h = mix(h, rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
+        h = mix(
+            h,
+            rest.iter()
+                .rev()
+                .fold(0, |word, &b| word << 8 | u64::from(b)),
+        );
     }
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -69,7 +77,10 @@ pub const BLOOM_WORDS: usize = 1 << 16;
 /// index does not use).
 fn bloom_bits(h: u64) -> (usize, u64) {
     let word = (h >> 20) as usize & (BLOOM_WORDS - 1);
-    (word, 1 << (h >> 36 & 63) | 1 << (h >> 42 & 63) | 1 << (h >> 48 & 63))
+    (
+        word,
+        1 << (h >> 36 & 63) | 1 << (h >> 42 & 63) | 1 << (h >> 48 & 63),
+    )
 }
 
 /// The Bloom filter of `keys`, as little-endian bytes.

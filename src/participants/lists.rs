@@ -50,9 +50,15 @@ impl Draft {
     /// between them): the name stands alone on the entry's first line, and the lines under it
     /// are its cells.
     fn name_alone(&self, text: &str) -> bool {
-        let Some(name_end) = self.names.last().map(|n| n.end) else { return false };
-        let line_end = text[name_end..].find('\n').map_or(text.len(), |i| name_end + i);
-        text[name_end..line_end].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '*')).is_empty()
+        let Some(name_end) = self.names.last().map(|n| n.end) else {
+            return false;
+        };
+        let line_end = text[name_end..]
+            .find('\n')
+            .map_or(text.len(), |i| name_end + i);
+        text[name_end..line_end]
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '*'))
+            .is_empty()
     }
 }
 
@@ -72,7 +78,8 @@ struct Headless {
 fn headless_entry(line: &str) -> Option<(&'static str, &str, usize)> {
     let (civility, after) = names::civility_at(line, strip_lead(line))?;
     let lexicon = crate::lexicon::Lexicon::get();
-    let given_word = |w: &str| w.split('-').all(|part| lexicon.is_proper(part)) && !vocab::is_role_noun(w);
+    let given_word =
+        |w: &str| w.split('-').all(|part| lexicon.is_proper(part)) && !vocab::is_role_noun(w);
     let mut end = after;
     for word in line[after..].split_whitespace().take(2) {
         if !given_word(word) {
@@ -81,15 +88,21 @@ fn headless_entry(line: &str) -> Option<(&'static str, &str, usize)> {
         end = after + line[after..].find(word)? + word.len();
     }
     let rest = &line[end..];
-    let capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
     let next = rest.split_whitespace().next()?;
-    let cells_follow = next.starts_with(char::is_uppercase) && !capitals(next) && !rest.split_whitespace().any(capitals);
+    let cells_follow = next.starts_with(char::is_uppercase)
+        && !capitals(next)
+        && !rest.split_whitespace().any(capitals);
     (end > after && cells_follow).then(|| (civility, line[after..end].trim(), end))
 }
 
 /// Junk before an entry: bullets, including what OCR makes of them (`=`, `.`, `«`, `¢`).
 fn strip_lead(s: &str) -> usize {
-    s.len() - s.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(').len()
+    s.len()
+        - s.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(')
+            .len()
 }
 
 pub fn read(text: &str, blocks: &[Block]) -> Found {
@@ -111,7 +124,10 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
     };
     let mut list_blocks = vec![false; blocks.len()];
     // Each block's heading, found once: the loop and its look-ahead both ask.
-    let headings: Vec<_> = blocks.iter().map(|b| attendance_heading_of(text, b)).collect();
+    let headings: Vec<_> = blocks
+        .iter()
+        .map(|b| attendance_heading_of(text, b))
+        .collect();
     let any_heading = headings.iter().any(Option::is_some);
     // The attendance of the last attendance heading and how many people had been read then.
     let mut last_heading: Option<(Attendance, usize)> = None;
@@ -126,11 +142,16 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             reader.pending = None;
             // `PARTICIPANTS` then `Membres du comité :` before any entry: the second heading
             // names a part of the same list, a group, unless it only says who was there.
-            let nested = last_heading == Some((attendance, reader.participants.len() + reader.unnamed.len()))
+            let nested = last_heading
+                == Some((attendance, reader.participants.len() + reader.unnamed.len()))
                 && reader.ctx.is_some()
                 && !vocab::only_states_attendance(heading);
             last_heading = Some((attendance, reader.participants.len() + reader.unnamed.len()));
-            let group = if vocab::invited_heading(heading) || nested { clean_group(heading) } else { group_from_attendance(heading) };
+            let group = if vocab::invited_heading(heading) || nested {
+                clean_group(heading)
+            } else {
+                group_from_attendance(heading)
+            };
             reader.ctx = Some(Ctx { attendance, group });
             reader.columns = None;
             reader.nested = None;
@@ -138,7 +159,10 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             if let Some(span) = inline {
                 let mut end = span.end;
                 continued_until = i + 1;
-                while let Some(next) = blocks.get(continued_until).filter(|next| runs_on(text, end, next) && headings[continued_until].is_none()) {
+                while let Some(next) = blocks
+                    .get(continued_until)
+                    .filter(|next| runs_on(text, end, next) && headings[continued_until].is_none())
+                {
                     end = next.content.end;
                     list_blocks[continued_until] = true;
                     continued_until += 1;
@@ -172,7 +196,8 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             let heading = block.content_text(text);
             // `Représentants de la préfecture :` announces members even when OCR spoils the
             // entry right after it.
-            let entries_follow = next_has_entry(text, blocks, &headings, i) || (reader.ctx.is_some() && vocab::present_group_heading(heading));
+            let entries_follow = next_has_entry(text, blocks, &headings, i)
+                || (reader.ctx.is_some() && vocab::present_group_heading(heading));
             match (reader.ctx.is_some(), entries_follow) {
                 (true, true) => {
                     reader.flush();
@@ -189,17 +214,27 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
                     continue;
                 }
                 (false, true) if vocab::present_group_heading(heading) => {
-                    reader.ctx = Some(Ctx { attendance: Attendance::Present, group: clean_group(heading) });
+                    reader.ctx = Some(Ctx {
+                        attendance: Attendance::Present,
+                        group: clean_group(heading),
+                    });
                     list_blocks[i] = true;
                     continue;
                 }
                 (false, _) => {}
             }
         }
-        if reader.ctx.is_none() && !any_heading && block_has_entry(text, block) && next_has_entry(text, blocks, &headings, i) {
+        if reader.ctx.is_none()
+            && !any_heading
+            && block_has_entry(text, block)
+            && next_has_entry(text, blocks, &headings, i)
+        {
             // Minutes without an attendance heading: a run of entries is the list of those
             // present.
-            reader.ctx = Some(Ctx { attendance: Attendance::Present, group: None });
+            reader.ctx = Some(Ctx {
+                attendance: Attendance::Present,
+                group: None,
+            });
         }
         if reader.ctx.is_none() {
             continue;
@@ -212,7 +247,13 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         if reader.cell_lines(block) {
             continue;
         }
-        let first = Span::new(block.content.start, block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start)));
+        let first = Span::new(
+            block.content.start,
+            block
+                .lines
+                .first()
+                .map_or(block.content.end, |l| l.end.max(block.content.start)),
+        );
         let lines = std::iter::once(first).chain(block.lines.iter().skip(1).copied());
         for (k, line) in lines.enumerate() {
             let bulleted = k == 0 && block.marker.is_some();
@@ -224,7 +265,12 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
     }
     reader.flush();
     chair_from_prose(text, blocks, &list_blocks, &mut reader);
-    Found { participants: reader.participants, unnamed: reader.unnamed, chair: reader.chair, list_blocks }
+    Found {
+        participants: reader.participants,
+        unnamed: reader.unnamed,
+        chair: reader.chair,
+        list_blocks,
+    }
 }
 
 /// Whether the paragraph `next` goes on with the inline list that ends at `end`: a scan put
@@ -235,7 +281,8 @@ fn runs_on(text: &str, end: usize, next: &Block) -> bool {
     let after = next.content_text(text);
     next.kind == BlockKind::Paragraph
         && !before.ends_with(['.', ':'])
-        && (after.starts_with(char::is_lowercase) || before.ends_with([';', ',']) && names::civility_at(after, 0).is_some())
+        && (after.starts_with(char::is_lowercase)
+            || before.ends_with([';', ',']) && names::civility_at(after, 0).is_some())
 }
 
 /// Entries inline after an attendance heading's colon, and the attendance headings that
@@ -248,11 +295,22 @@ fn inline_lists(reader: &mut Reader, span: Span) {
     for line in text[span.start..span.end].split_inclusive('\n') {
         let this = line_start;
         line_start += line.len();
-        let Some(colon) = line.find(':').filter(|_| this > span.start) else { continue };
+        let Some(colon) = line.find(':').filter(|_| this > span.start) else {
+            continue;
+        };
         let head = &line[..colon];
-        let Some(attendance) = (head.chars().count() <= 60).then(|| vocab::attendance_heading(head)).flatten() else { continue };
+        let Some(attendance) = (head.chars().count() <= 60)
+            .then(|| vocab::attendance_heading(head))
+            .flatten()
+        else {
+            continue;
+        };
         reader.inline(Span::new(start, this));
-        let group = if vocab::invited_heading(head) { clean_group(head) } else { group_from_attendance(head) };
+        let group = if vocab::invited_heading(head) {
+            clean_group(head)
+        } else {
+            group_from_attendance(head)
+        };
         reader.ctx = Some(Ctx { attendance, group });
         start = this + colon + 1;
     }
@@ -261,7 +319,10 @@ fn inline_lists(reader: &mut Reader, span: Span) {
 
 /// `Excusés :` and its inline entries. A heading block, or a line whose part before the
 /// colon is an attendance heading.
-fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance, &'t str, Option<Span>)> {
+fn attendance_heading_of<'t>(
+    text: &'t str,
+    block: &Block,
+) -> Option<(Attendance, &'t str, Option<Span>)> {
     let content = block.content_text(text);
     if block.kind == BlockKind::Heading {
         let attendance = vocab::attendance_heading(content)?;
@@ -270,7 +331,10 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return None;
     }
-    let first_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
+    let first_end = block
+        .lines
+        .first()
+        .map_or(block.content.end, |l| l.end.max(block.content.start));
     let first = &text[block.content.start..first_end];
     if let Some(heading) = heading_closing_paragraph(text, block) {
         return Some(heading);
@@ -278,10 +342,15 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
     if !first.contains(':') {
         // `Absent excusé` on its own line, right above the entries; `Présents` over a site
         // sub-heading the segmenter joined to it (the rest is read as list lines).
-        let alone = first.chars().count() <= 40 && first.split_whitespace().count() <= 3 && !block_has_entry(text, block);
+        let alone = first.chars().count() <= 40
+            && first.split_whitespace().count() <= 3
+            && !block_has_entry(text, block);
         let rest = Span::new(first_end, block.content.end);
         let inline = (block.lines.len() > 1).then_some(rest);
-        return alone.then(|| vocab::attendance_heading(first)).flatten().map(|a| (a, first, inline));
+        return alone
+            .then(|| vocab::attendance_heading(first))
+            .flatten()
+            .map(|a| (a, first, inline));
     }
     let colon = content.find(':')?;
     let head = &content[..colon];
@@ -296,15 +365,24 @@ fn attendance_heading_of<'t>(text: &'t str, block: &Block) -> Option<(Attendance
 
 /// `Compte rendu de la réunion du 7 mars 2024` / `Membres présents`: a scan lost the blank line
 /// between a title and the attendance heading under it, which the segmenter then joined.
-fn heading_closing_paragraph<'t>(text: &'t str, block: &Block) -> Option<(Attendance, &'t str, Option<Span>)> {
-    let last = block.lines.last().filter(|_| block.lines.len() > 1 && block.kind == BlockKind::Paragraph)?;
+fn heading_closing_paragraph<'t>(
+    text: &'t str,
+    block: &Block,
+) -> Option<(Attendance, &'t str, Option<Span>)> {
+    let last = block
+        .lines
+        .last()
+        .filter(|_| block.lines.len() > 1 && block.kind == BlockKind::Paragraph)?;
     // `Présents : M. X` / `Excusés`: the paragraph opens the list itself.
     let first = &text[block.content.start..block.lines[0].end.max(block.content.start)];
-    if block_has_entry(text, block) || vocab::attendance_heading(first.split(':').next().unwrap_or(first)).is_some() {
+    if block_has_entry(text, block)
+        || vocab::attendance_heading(first.split(':').next().unwrap_or(first)).is_some()
+    {
         return None;
     }
     let line = text[last.start.max(block.content.start)..last.end].trim();
-    let short = line.chars().count() <= 40 && line.split_whitespace().count() <= 3 && !line.contains(':');
+    let short =
+        line.chars().count() <= 40 && line.split_whitespace().count() <= 3 && !line.contains(':');
     if !short || !line.starts_with(char::is_uppercase) {
         return None;
     }
@@ -315,7 +393,10 @@ fn heading_closing_paragraph<'t>(text: &'t str, block: &Block) -> Option<(Attend
 /// did not take for a heading.
 fn is_label_line(text: &str, block: &Block) -> bool {
     let s = block.content_text(text).trim_end();
-    block.kind == BlockKind::Paragraph && block.lines.len() == 1 && s.ends_with(':') && s.chars().count() <= 100
+    block.kind == BlockKind::Paragraph
+        && block.lines.len() == 1
+        && s.ends_with(':')
+        && s.chars().count() <= 100
 }
 
 /// The group an attendance heading names after its preamble (`Participaient à ce comité
@@ -335,7 +416,10 @@ fn capitalise(s: &str) -> Option<String> {
 
 /// A heading as a group name: no markup, no trailing colon, spaces collapsed.
 fn clean_group(heading: &str) -> Option<String> {
-    let s: String = heading.chars().filter(|c| !matches!(c, '*' | '#' | '_')).collect();
+    let s: String = heading
+        .chars()
+        .filter(|c| !matches!(c, '*' | '#' | '_'))
+        .collect();
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let s = s.trim().trim_end_matches([':', ' ', '.', ';']).trim();
     let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -346,9 +430,21 @@ fn clean_group(heading: &str) -> Option<String> {
 /// A site sub-heading the segmenter left as a paragraph (`Préfecture – site de X`) and a
 /// table's header row (`Organisation\tNom\tFonction`) sit between a heading and its
 /// entries. `headings` holds each block's [`attendance_heading_of`].
-fn next_has_entry(text: &str, blocks: &[Block], headings: &[Option<(Attendance, &str, Option<Span>)>], i: usize) -> bool {
-    let debris = |block: &&Block| block.lines.len() <= 1 && is_table_rule_debris(block.content_text(text));
-    for (block, heading) in blocks.iter().zip(headings).skip(i + 1).filter(|(b, _)| !debris(b)).take(3) {
+fn next_has_entry(
+    text: &str,
+    blocks: &[Block],
+    headings: &[Option<(Attendance, &str, Option<Span>)>],
+    i: usize,
+) -> bool {
+    let debris =
+        |block: &&Block| block.lines.len() <= 1 && is_table_rule_debris(block.content_text(text));
+    for (block, heading) in blocks
+        .iter()
+        .zip(headings)
+        .skip(i + 1)
+        .filter(|(b, _)| !debris(b))
+        .take(3)
+    {
         if block.kind == BlockKind::Heading {
             if heading.is_some() {
                 return false;
@@ -370,7 +466,9 @@ fn next_has_entry(text: &str, blocks: &[Block], headings: &[Option<(Attendance, 
 /// column wrapped and a scan's reading of the table's rule, before the first row.
 fn entry_under_wrapped_heading(text: &str, block: &Block) -> bool {
     let mut lines = block_lines(text, block).filter(|l| !is_fragment(l));
-    block.kind == BlockKind::Paragraph && block.lines.len() >= 2 && lines.next().is_some_and(|l| entry_at_start(l).is_some())
+    block.kind == BlockKind::Paragraph
+        && block.lines.len() >= 2
+        && lines.next().is_some_and(|l| entry_at_start(l).is_some())
 }
 
 /// A block of lines of one to three words without final punctuation (a heading's wrapped
@@ -381,18 +479,23 @@ fn is_fragment_line(text: &str, block: &Block) -> bool {
 
 fn is_fragment(line: &str) -> bool {
     let line = line.trim_end();
-    is_table_rule_debris(line) || line.split_whitespace().count() <= 3 && !line.ends_with(['.', ',', ';', ':'])
+    is_table_rule_debris(line)
+        || line.split_whitespace().count() <= 3 && !line.ends_with(['.', ',', ';', ':'])
 }
 
 fn block_lines<'t>(text: &'t str, block: &'t Block) -> impl Iterator<Item = &'t str> {
-    block.lines.iter().map(move |l| &text[l.start.max(block.content.start)..l.end])
+    block
+        .lines
+        .iter()
+        .map(move |l| &text[l.start.max(block.content.start)..l.end])
 }
 
 /// One short line without final punctuation: a sub-heading, not prose.
 fn is_sub_heading_line(text: &str, block: &Block) -> bool {
     let s = block.content_text(text).trim_end();
     // An indented list item too: the organisation level of a nested list (`  - UDAF de X`).
-    let nested_item = block.kind == BlockKind::ListItem && text[..block.span.start].ends_with([' ', '\t']);
+    let nested_item =
+        block.kind == BlockKind::ListItem && text[..block.span.start].ends_with([' ', '\t']);
     (block.kind == BlockKind::Paragraph || nested_item)
         && block.lines.len() == 1
         && s.chars().count() <= 80
@@ -402,11 +505,20 @@ fn is_sub_heading_line(text: &str, block: &Block) -> bool {
 
 fn block_has_entry(text: &str, block: &Block) -> bool {
     if block.kind == BlockKind::TableRow {
-        return block.cells.iter().any(|c| entry_at_start(&text[c.start..c.end]).is_some());
+        return block
+            .cells
+            .iter()
+            .any(|c| entry_at_start(&text[c.start..c.end]).is_some());
     }
-    let first_line_end = block.lines.first().map_or(block.content.end, |l| l.end.max(block.content.start));
+    let first_line_end = block
+        .lines
+        .first()
+        .map_or(block.content.end, |l| l.end.max(block.content.start));
     let line = &text[block.content.start..first_line_end];
-    entry_at_start(line).is_some() || entry_mid_line(line).is_some() || role_first(line).is_some() || unnamed(line).is_some()
+    entry_at_start(line).is_some()
+        || entry_mid_line(line).is_some()
+        || role_first(line).is_some()
+        || unnamed(line).is_some()
 }
 
 /// People named at the start of an entry line (after its bullet), and where they end.
@@ -420,8 +532,13 @@ fn entry_at_start(line: &str) -> Option<(Vec<Name>, usize)> {
     // of a sentence.
     let descriptor_like = rest.is_empty()
         || rest.starts_with([',', ';', '(', '-', '–', ':', '.'])
-        || rest.split_whitespace().next().is_some_and(|w| w.starts_with(char::is_uppercase) || vocab::is_role_noun(w));
-    (vouched && rest_not_sentence(rest) && !apposition_then_clause(rest) || descriptor_like && !apposition_then_clause(rest)).then_some((names, end))
+        || rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) || vocab::is_role_noun(w));
+    (vouched && rest_not_sentence(rest) && !apposition_then_clause(rest)
+        || descriptor_like && !apposition_then_clause(rest))
+    .then_some((names, end))
 }
 
 /// `Mme LAFITTE, présidente de séance, rappelle que …`: a name in apposition at the head of
@@ -433,14 +550,21 @@ fn apposition_then_clause(rest: &str) -> bool {
         first.starts_with(char::is_lowercase)
             && !vocab::is_role_noun(first)
             && !matches!(first, "ainsi" | "de" | "et")
-            && [" que ", " qu'", " qu’"].iter().any(|w| segment.contains(w))
+            && [" que ", " qu'", " qu’"]
+                .iter()
+                .any(|w| segment.contains(w))
     })
 }
 
 /// `M. LARREY explique que…` is prose even in a list.
 fn rest_not_sentence(rest: &str) -> bool {
     let first = rest.split_whitespace().next().unwrap_or("");
-    let verbish = first.chars().next().is_some_and(char::is_lowercase) && !vocab::is_role_noun(first) && !matches!(first, "de" | "du" | "des" | "à" | "au" | "aux" | "en" | "pour" | "et");
+    let verbish = first.chars().next().is_some_and(char::is_lowercase)
+        && !vocab::is_role_noun(first)
+        && !matches!(
+            first,
+            "de" | "du" | "des" | "à" | "au" | "aux" | "en" | "pour" | "et"
+        );
     !verbish
 }
 
@@ -448,29 +572,46 @@ fn rest_not_sentence(rest: &str) -> bool {
 /// Returns the offset of the civility, the people and where they end.
 fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
     // OCR may glue a symbol to the civility (`(SGAD) ™M. Jimmy`).
-    static CIVILITY: Window = Window::new(concat!(r"\s\p{S}?((?:", vocab::civility_pattern!(), r")\s)"));
+    static CIVILITY: Window = Window::new(concat!(
+        r"\s\p{S}?((?:",
+        vocab::civility_pattern!(),
+        r")\s)"
+    ));
     for caps in CIVILITY.captures_iter(line) {
-        let (Some(m), Some(civility)) = (caps.get(0), caps.get(1)) else { continue };
+        let (Some(m), Some(civility)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
         let at = civility.start();
         let prefix = line[..m.start()].trim_end();
         // `Défenseur des Droits ; Mme X`: a semicolon OCR read for a tab, unless what comes
         // before is itself an entry (`M. X, maire ; Mme Y`).
-        let tab_read_as_semicolon = prefix.ends_with(';') && entry_at_start(prefix).is_none() && !prefix.contains(',');
-        if prefix.ends_with([',', '.']) || (prefix.ends_with(';') && !tab_read_as_semicolon) || prefix.chars().count() > 200 {
+        let tab_read_as_semicolon =
+            prefix.ends_with(';') && entry_at_start(prefix).is_none() && !prefix.contains(',');
+        if prefix.ends_with([',', '.'])
+            || (prefix.ends_with(';') && !tab_read_as_semicolon)
+            || prefix.chars().count() > 200
+        {
             continue;
         }
         // `Préfecture, mission qualité : M. X`: a colon right before the civility labels
         // the person with their organisation, whatever its words.
         let labelled = prefix.ends_with(':') && prefix.chars().count() <= 80;
-        let prefix_words = prefix.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+        let prefix_words = prefix
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic));
         // A prefix in running text has verbs and articles in lowercase; an organisation's
         // name is mostly capitalised words joined by `de`, `la`, `des`…
-        let lower = prefix_words.clone().filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3).count();
+        let lower = prefix_words
+            .clone()
+            .filter(|w| w.starts_with(char::is_lowercase) && w.chars().count() > 3)
+            .count();
         // Nor does an organisation's name end on a preposition, conjunction or verb: `présidée par M. X` is prose.
-        let ends_on_preposition = prefix
-            .rsplit(char::is_whitespace)
-            .next()
-            .is_some_and(|w| matches!(w, "par" | "de" | "du" | "des" | "à" | "avec" | "pour" | "et" | "que" | "est"));
+        let ends_on_preposition = prefix.rsplit(char::is_whitespace).next().is_some_and(|w| {
+            matches!(
+                w,
+                "par" | "de" | "du" | "des" | "à" | "avec" | "pour" | "et" | "que" | "est"
+            )
+        });
         if !labelled && (ends_on_preposition || lower * 2 > prefix_words.count()) {
             continue;
         }
@@ -491,17 +632,25 @@ fn entry_mid_line(line: &str) -> Option<(usize, Vec<Name>, usize)> {
 fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
     // `Madame la sous-préfète`: the form of address names the office, not yet the person. A
     // scan may lose the `l` of `la` (`a cheffe du service`): then a function must follow.
-    static ARTICLE: Window = Window::anchored(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’]|(a)\s)\s*");
+    static ARTICLE: Window =
+        Window::anchored(r"^(?:(?:Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’]|(a)\s)\s*");
     let lead = strip_lead(line);
     let article = ARTICLE.captures(&line[lead..])?;
     let desc_start = lead + article.get(0)?.end();
-    let function_noun = line[desc_start..].split_whitespace().next().is_some_and(|w| vocab::is_role_noun(w.trim_end_matches([',', ';'])));
+    let function_noun = line[desc_start..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| vocab::is_role_noun(w.trim_end_matches([',', ';'])));
     if article.get(1).is_some() && !function_noun {
         return None;
     }
     for (cut, _) in line[desc_start..].rmatch_indices([',', '(']) {
         let bracketed = line[desc_start + cut..].starts_with('(');
-        let at = desc_start + cut + 1 + (line[desc_start + cut + 1..].len() - line[desc_start + cut + 1..].trim_start().len());
+        let at = desc_start
+            + cut
+            + 1
+            + (line[desc_start + cut + 1..].len()
+                - line[desc_start + cut + 1..].trim_start().len());
         if names::civility_at(line, at).is_none() {
             continue;
         }
@@ -517,7 +666,10 @@ fn role_first(line: &str) -> Option<(String, Vec<Name>, usize)> {
             return Some((format!("{function}{tail}"), names, end));
         }
         // `…, Mme X, secrétaire générale`: a function after the name completes the one before.
-        let completes = function_noun && tail.trim_start().starts_with(',') && rest_not_sentence(rest) && !apposition_then_clause(tail);
+        let completes = function_noun
+            && tail.trim_start().starts_with(',')
+            && rest_not_sentence(rest)
+            && !apposition_then_clause(tail);
         return completes.then(|| (format!("{function}{tail}"), names, end));
     }
     None
@@ -530,7 +682,11 @@ fn unnamed(line: &str) -> Option<Option<String>> {
         return None;
     }
     let caps = vocab::UNNAMED.captures(s)?;
-    Some(caps.get(2).map(|m| m.as_str().trim().to_string()).filter(|o| !o.is_empty()))
+    Some(
+        caps.get(2)
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|o| !o.is_empty()),
+    )
 }
 
 struct Reader<'t> {
@@ -577,9 +733,11 @@ impl StackedCell {
         // `Fonction / structure`: a column holding both reads as its first.
         let line = line.split(['/', '&']).next().unwrap_or(line);
         match fold(line.trim().trim_end_matches(':').trim()).as_str() {
-            "nom" | "noms" | "nom et prenom" | "nom prenom" | "prenom nom" | "participant" | "participants" => Some(StackedCell::Person),
+            "nom" | "noms" | "nom et prenom" | "nom prenom" | "prenom nom" | "participant"
+            | "participants" => Some(StackedCell::Person),
             "fonction" | "fonctions" | "qualite" | "role" | "titre" => Some(StackedCell::Role),
-            "structure" | "organisme" | "organisation" | "service" | "administration" | "institution" | "entite" => Some(StackedCell::Organisation),
+            "structure" | "organisme" | "organisation" | "service" | "administration"
+            | "institution" | "entite" => Some(StackedCell::Organisation),
             _ => None,
         }
     }
@@ -606,7 +764,11 @@ enum CellPosition {
 fn cell_position(text: &str, cell: Span) -> CellPosition {
     let line_start = text[..cell.start].rfind('\n').map_or(0, |i| i + 1);
     let before = &text[line_start..cell.start];
-    if text[line_start..].split('\n').next().is_some_and(|line| line.contains('\t')) {
+    if text[line_start..]
+        .split('\n')
+        .next()
+        .is_some_and(|line| line.contains('\t'))
+    {
         CellPosition::Tab(before.matches('\t').count())
     } else {
         CellPosition::Column(before.chars().count())
@@ -615,7 +777,10 @@ fn cell_position(text: &str, cell: Span) -> CellPosition {
 
 /// A tick in an attendance column: `X`, `x`, `✓`, `oui`.
 fn is_tick(cell: &str) -> bool {
-    matches!(cell.trim(), "X" | "x" | "✓" | "✔" | "☑" | "☒" | "oui" | "Oui" | "OUI")
+    matches!(
+        cell.trim(),
+        "X" | "x" | "✓" | "✔" | "☑" | "☒" | "oui" | "Oui" | "OUI"
+    )
 }
 
 /// Where a `Nom | Prénom | Structure | Fonction` table puts each part of an entry, from its
@@ -662,15 +827,24 @@ impl Reader<'_> {
         if block.kind != BlockKind::Paragraph {
             return false;
         }
-        let lines: Vec<Span> = block.lines.iter().map(|l| Span::new(l.start.max(block.content.start).min(l.end), l.end)).collect();
-        let cells: Option<Vec<StackedCell>> = lines.iter().map(|l| StackedCell::from_header(&self.text[l.start..l.end])).collect();
+        let lines: Vec<Span> = block
+            .lines
+            .iter()
+            .map(|l| Span::new(l.start.max(block.content.start).min(l.end), l.end))
+            .collect();
+        let cells: Option<Vec<StackedCell>> = lines
+            .iter()
+            .map(|l| StackedCell::from_header(&self.text[l.start..l.end]))
+            .collect();
         if let Some(cells) = cells.filter(|c| c.len() >= 2 && c.contains(&StackedCell::Person)) {
             self.flush();
             self.pending = None;
             self.stacked = Some(cells);
             return true;
         }
-        let Some(columns) = self.stacked.clone() else { return false };
+        let Some(columns) = self.stacked.clone() else {
+            return false;
+        };
         if lines.is_empty() || lines.len() % columns.len() != 0 {
             return false;
         }
@@ -681,19 +855,36 @@ impl Reader<'_> {
             for (&line, &column) in row.iter().zip(&columns) {
                 let cell = self.text[line.start..line.end].trim();
                 match column {
-                    StackedCell::Person => names = entry_at_start(&self.text[line.start..line.end]).map(|(n, _)| absolute(n, line.start)),
+                    StackedCell::Person => {
+                        names = entry_at_start(&self.text[line.start..line.end])
+                            .map(|(n, _)| absolute(n, line.start))
+                    }
                     StackedCell::Role => role = cell.to_string(),
                     StackedCell::Organisation => organisation = cell.to_string(),
                 }
             }
             let Some(names) = names else { return false };
-            rows.push((names, role, organisation, Span::new(row[0].start, row[row.len() - 1].end)));
+            rows.push((
+                names,
+                role,
+                organisation,
+                Span::new(row[0].start, row[row.len() - 1].end),
+            ));
         }
-        let Some(ctx) = self.ctx.clone() else { return false };
+        let Some(ctx) = self.ctx.clone() else {
+            return false;
+        };
         for (names, desc, organisation, span) in rows {
             self.flush();
             // An empty prefix still marks the descriptor as the role alone.
-            self.draft = Some(Draft { names, prefix: Some(organisation), desc, span, ctx: ctx.clone(), chair: false });
+            self.draft = Some(Draft {
+                names,
+                prefix: Some(organisation),
+                desc,
+                span,
+                ctx: ctx.clone(),
+                chair: false,
+            });
         }
         self.flush();
         true
@@ -707,7 +898,11 @@ impl Reader<'_> {
             .filter_map(|&c| {
                 let cell = &self.text[c.start..c.end];
                 let attendance = vocab::attendance_cell(cell)?;
-                Some(MarkColumn { at: cell_position(self.text, c), width: cell.chars().count(), attendance })
+                Some(MarkColumn {
+                    at: cell_position(self.text, c),
+                    width: cell.chars().count(),
+                    attendance,
+                })
             })
             .collect();
         if marks.len() < 2 {
@@ -726,7 +921,9 @@ impl Reader<'_> {
         let at = cell_position(self.text, cell);
         let column = self.marks.iter().find(|m| match (m.at, at) {
             (CellPosition::Tab(a), CellPosition::Tab(b)) => a == b,
-            (CellPosition::Column(a), CellPosition::Column(b)) => b + 2 >= a && b <= a + m.width + 2,
+            (CellPosition::Column(a), CellPosition::Column(b)) => {
+                b + 2 >= a && b <= a + m.width + 2
+            }
             _ => false,
         });
         Some(column.map(|m| m.attendance))
@@ -736,7 +933,9 @@ impl Reader<'_> {
     /// `wrapped`: no blank line separates it from the line above). Returns false when the
     /// line ends the list (prose).
     fn line(&mut self, line: Span, bulleted: bool, wrapped: bool) -> bool {
-        let Some(ctx) = self.ctx.clone() else { return false };
+        let Some(ctx) = self.ctx.clone() else {
+            return false;
+        };
         let s = &self.text[line.start..line.end];
         let lead = strip_lead(s);
         let body = &s[lead..];
@@ -745,13 +944,28 @@ impl Reader<'_> {
         }
         if let Some(headless) = self.headless.take() {
             let family_len = body.split_whitespace().next().filter(|w| {
-                w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase) && !vocab::is_org_marker(w)
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+                    && !vocab::is_org_marker(w)
             });
             if let Some(family) = family_len {
                 let family_end = line.start + lead + family.len();
-                let name = Name { civility: Some(headless.civility), given: Some(headless.given), family: family.trim_end_matches([',', ';']).to_string(), start: headless.start, end: family_end };
+                let name = Name {
+                    civility: Some(headless.civility),
+                    given: Some(headless.given),
+                    family: family.trim_end_matches([',', ';']).to_string(),
+                    start: headless.start,
+                    end: family_end,
+                };
                 let desc = format!("{} {}", headless.desc, &body[family.len()..]);
-                self.draft = Some(Draft { names: vec![name], prefix: None, desc, span: Span::new(headless.start, line.end), ctx: headless.ctx, chair: false });
+                self.draft = Some(Draft {
+                    names: vec![name],
+                    prefix: None,
+                    desc,
+                    span: Span::new(headless.start, line.end),
+                    ctx: headless.ctx,
+                    chair: false,
+                });
                 return true;
             }
         }
@@ -762,10 +976,23 @@ impl Reader<'_> {
         if self.column_header(Span::new(line.start + lead, line.end)) {
             return true;
         }
-        if let Some(m) = boundary::find_window_at(&vocab::CHAIR_INTRO, body, 0).filter(|m| m.start() == 0) {
+        if let Some(m) =
+            boundary::find_window_at(&vocab::CHAIR_INTRO, body, 0).filter(|m| m.start() == 0)
+        {
             let at = lead + m.end();
             if let Some((names, end)) = names::parse_people(s, at, Context::List) {
-                self.start(line.start, names, end, s, None, Ctx { attendance: Attendance::Present, group: None }, true);
+                self.start(
+                    line.start,
+                    names,
+                    end,
+                    s,
+                    None,
+                    Ctx {
+                        attendance: Attendance::Present,
+                        group: None,
+                    },
+                    true,
+                );
                 return true;
             }
         }
@@ -773,8 +1000,12 @@ impl Reader<'_> {
         // wrapped line of an unfinished entry, capitalised words without a civility or a
         // name in capitals go on with it.
         let title_case_tail = |names: &[Name]| {
-            let capitals = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
-            wrapped && !bulleted && names[0].civility.is_none() && !names[0].family.split_whitespace().any(capitals)
+            let capitals =
+                |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+            wrapped
+                && !bulleted
+                && names[0].civility.is_none()
+                && !names[0].family.split_whitespace().any(capitals)
                 && self.draft.as_ref().is_some_and(|d| !d.closed())
         };
         if let Some((names, end)) = entry_at_start(s).filter(|(names, _)| !title_case_tail(names)) {
@@ -788,7 +1019,8 @@ impl Reader<'_> {
             // `M. Julien WAGNER Chef du bureau, E`: the code of a presence column whose row a
             // scan joined into one line.
             let mut s = s;
-            if let Some((cut, attendance)) = self.attendance_at_row_end(line.start + end, &s[end..]) {
+            if let Some((cut, attendance)) = self.attendance_at_row_end(line.start + end, &s[end..])
+            {
                 s = &s[..end + cut];
                 ctx.attendance = attendance;
             }
@@ -796,7 +1028,10 @@ impl Reader<'_> {
             return true;
         }
         if let Some((at, names, end)) = entry_mid_line(s) {
-            let own = s[lead..at].trim().trim_end_matches(|c: char| !c.is_alphabetic() && c != ')').trim();
+            let own = s[lead..at]
+                .trim()
+                .trim_end_matches(|c: char| !c.is_alphabetic() && c != ')')
+                .trim();
             let prefix = match self.pending.take() {
                 Some((p, _, _)) if !own.is_empty() => Some(format!("{p} {own}")),
                 Some((p, _, _)) => Some(p),
@@ -808,12 +1043,23 @@ impl Reader<'_> {
         if let Some((desc, names, _)) = role_first(s) {
             self.flush();
             let span = Span::new(line.start + lead, line.start + s.len());
-            self.draft = Some(Draft { names: absolute(names, line.start), prefix: None, desc, span, ctx, chair: false });
+            self.draft = Some(Draft {
+                names: absolute(names, line.start),
+                prefix: None,
+                desc,
+                span,
+                ctx,
+                chair: false,
+            });
             return true;
         }
         if let Some(org) = unnamed(s) {
             self.flush();
-            self.unnamed.push(UnnamedRepresentative { organization: org, attendance: ctx.attendance, span: Span::new(line.start + lead, line.end) });
+            self.unnamed.push(UnnamedRepresentative {
+                organization: org,
+                attendance: ctx.attendance,
+                span: Span::new(line.start + lead, line.end),
+            });
             return true;
         }
         if let Some((civility, given, rest)) = headless_entry(s) {
@@ -825,7 +1071,13 @@ impl Reader<'_> {
                 desc = &desc[..cut];
                 ctx.attendance = attendance;
             }
-            self.headless = Some(Headless { civility, given: given.to_string(), start: line.start + lead, desc: desc.to_string(), ctx });
+            self.headless = Some(Headless {
+                civility,
+                given: given.to_string(),
+                start: line.start + lead,
+                desc: desc.to_string(),
+                ctx,
+            });
             return true;
         }
         if is_table_rule_debris(body) {
@@ -836,11 +1088,16 @@ impl Reader<'_> {
         let short_tail = wrapped && body.split_whitespace().count() <= 2;
         let stacked = wrapped && self.draft.as_ref().is_some_and(|d| d.name_alone(self.text));
         // In a sheet laid out with spaces, a line less indented than the entry heads the next.
-        let outdented = self.draft.as_ref().is_some_and(|d| indent_of(self.text, line.start) < indent_of(self.text, d.span.start));
+        let outdented = self
+            .draft
+            .as_ref()
+            .is_some_and(|d| indent_of(self.text, line.start) < indent_of(self.text, d.span.start));
         let continues = !bulleted
             && !outdented
             && self.draft.as_ref().is_some_and(|d| {
-                stacked || body.starts_with(|c: char| !c.is_uppercase()) || (!d.closed() && (short_tail || open_ended(&d.desc, body)))
+                stacked
+                    || body.starts_with(|c: char| !c.is_uppercase())
+                    || (!d.closed() && (short_tail || open_ended(&d.desc, body)))
             });
         match &mut self.draft {
             Some(draft) if continues => {
@@ -852,11 +1109,22 @@ impl Reader<'_> {
                 draft.span.end = line.end;
                 true
             }
-            _ if body.chars().count() <= 160 && !body.trim_end().ends_with('.') && self.pending.as_ref().is_none_or(|p| p.2 < 2) => {
+            _ if body.chars().count() <= 160
+                && !body.trim_end().ends_with('.')
+                && self.pending.as_ref().is_none_or(|p| p.2 < 2) =>
+            {
                 self.flush();
                 let pending = match self.pending.take() {
-                    Some((p, span, n)) => (format!("{p} {}", body.trim()), Span::new(span.start, line.end), n + 1),
-                    None => (body.trim().to_string(), Span::new(line.start + lead, line.end), 1),
+                    Some((p, span, n)) => (
+                        format!("{p} {}", body.trim()),
+                        Span::new(span.start, line.end),
+                        n + 1,
+                    ),
+                    None => (
+                        body.trim().to_string(),
+                        Span::new(line.start + lead, line.end),
+                        1,
+                    ),
                 };
                 self.pending = Some(pending);
                 true
@@ -873,11 +1141,20 @@ impl Reader<'_> {
     /// the entry and returns true.
     fn wrapped_into_entry(&mut self, block: &Block) -> bool {
         let s = block.content_text(self.text);
-        let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else { return false };
+        let Some(draft) = self.draft.as_mut().filter(|d| !d.closed()) else {
+            return false;
+        };
         // A bulleted or bold line (`- **Associations d'usagers**`) starts something of its own.
         // So does a line less indented than the entry (a sheet laid out with spaces).
-        let starts_own = block.marker.is_some() || block.bold || indent_of(self.text, block.content.start) < indent_of(self.text, draft.span.start);
-        if starts_own || block.after_blank || s.split_whitespace().count() > 2 || block.lines.len() > 1 || vocab::present_group_heading(s) {
+        let starts_own = block.marker.is_some()
+            || block.bold
+            || indent_of(self.text, block.content.start) < indent_of(self.text, draft.span.start);
+        if starts_own
+            || block.after_blank
+            || s.split_whitespace().count() > 2
+            || block.lines.len() > 1
+            || vocab::present_group_heading(s)
+        {
             return false;
         }
         draft.desc.push(' ');
@@ -924,7 +1201,10 @@ impl Reader<'_> {
             return None;
         }
         let column = column_of(self.text, desc_at + before.len());
-        let (_, attendance) = self.mark_columns.iter().min_by_key(|(c, _)| c.abs_diff(column))?;
+        let (_, attendance) = self
+            .mark_columns
+            .iter()
+            .min_by_key(|(c, _)| c.abs_diff(column))?;
         Some((before.trim_end().len(), *attendance))
     }
 
@@ -933,27 +1213,45 @@ impl Reader<'_> {
     /// people under it (the group is the level above). Taken for every entry under it.
     fn nested_organisation(&mut self, entry_at: usize, ctx: &mut Ctx) -> Option<String> {
         let column = |at: usize| column_of(self.text, at);
-        let indented = |at: usize| self.text[line_start_of(self.text, at)..at].starts_with([' ', '\t']);
+        let indented =
+            |at: usize| self.text[line_start_of(self.text, at)..at].starts_with([' ', '\t']);
         // `  - CCI Rouen Métropole` read as `FAMILY Given`: with nothing after the name and an
         // entry indented under it, it was the organisation.
         let organisation_read_as_name = self.draft.as_ref().is_some_and(|d| {
-            d.names.len() == 1 && d.names[0].civility.is_none() && clean_descriptor(&d.desc).is_empty() && column(entry_at) > column(d.span.start)
+            d.names.len() == 1
+                && d.names[0].civility.is_none()
+                && clean_descriptor(&d.desc).is_empty()
+                && column(entry_at) > column(d.span.start)
         });
         if organisation_read_as_name {
             let draft = self.draft.take()?;
-            self.pending = Some((self.text[draft.span.start..draft.span.end].trim().to_string(), draft.span, 1));
+            self.pending = Some((
+                self.text[draft.span.start..draft.span.end]
+                    .trim()
+                    .to_string(),
+                draft.span,
+                1,
+            ));
         }
         if let Some((heading, span, lines)) = &self.pending {
             // `- Collège des usagers` / `  - UDAF de X`: the group item and the organisation
             // item, both kept as one pending heading.
             let (group, item_at) = match (lines, self.text[span.start..span.end].rfind('\n')) {
-                (2, Some(nl)) => (clean_group(&self.text[span.start..span.start + nl]), span.start + nl + 1),
+                (2, Some(nl)) => (
+                    clean_group(&self.text[span.start..span.start + nl]),
+                    span.start + nl + 1,
+                ),
                 _ => (None, span.start),
             };
             let item_at = item_at + strip_lead(&self.text[item_at..span.end]);
             let item = self.text[item_at..span.end].trim();
-            let nested_under_group = *lines == 1 || group.is_some() && column(item_at) > column(span.start);
-            if nested_under_group && indented(item_at) && column(entry_at) > column(item_at) && heading.chars().count() <= 120 {
+            let nested_under_group =
+                *lines == 1 || group.is_some() && column(item_at) > column(span.start);
+            if nested_under_group
+                && indented(item_at)
+                && column(entry_at) > column(item_at)
+                && heading.chars().count() <= 120
+            {
                 if group.is_some() {
                     ctx.group = group;
                     self.ctx = Some(ctx.clone());
@@ -976,7 +1274,9 @@ impl Reader<'_> {
     fn take_sub_heading(&mut self, ctx: &mut Ctx) {
         // Two lines are one heading a narrow column wrapped (`Collège des` / `administrations`).
         if let Some((heading, _, lines)) = self.pending.take() {
-            let short = heading.chars().count() <= 80 && (lines == 1 || heading.chars().count() <= 50 && heading.split_whitespace().count() <= 5);
+            let short = heading.chars().count() <= 80
+                && (lines == 1
+                    || heading.chars().count() <= 50 && heading.split_whitespace().count() <= 5);
             if lines <= 2 && short && !heading.ends_with([',', ';']) {
                 ctx.group = clean_group(&heading);
                 self.ctx = Some(ctx.clone());
@@ -991,11 +1291,21 @@ impl Reader<'_> {
             rows.iter().for_each(|row| self.table_row(row));
             return;
         }
-        let Some(mut ctx) = self.ctx.clone() else { return };
-        let cells: Vec<&str> = block.cells.iter().map(|c| &self.text[c.start..c.end]).collect();
+        let Some(mut ctx) = self.ctx.clone() else {
+            return;
+        };
+        let cells: Vec<&str> = block
+            .cells
+            .iter()
+            .map(|c| &self.text[c.start..c.end])
+            .collect();
         // `Prénom NOM | Organisme | Fonction`: a header row reads like a name in capitals.
-        let header_cell = |c: &&str| StackedCell::from_header(c).is_some() || vocab::is_attendance_code_header(c);
-        if cells.iter().all(header_cell) && cells.iter().any(|c| StackedCell::from_header(c).is_some()) && NameColumns::from_header(&cells).is_none() {
+        let header_cell =
+            |c: &&str| StackedCell::from_header(c).is_some() || vocab::is_attendance_code_header(c);
+        if cells.iter().all(header_cell)
+            && cells.iter().any(|c| StackedCell::from_header(c).is_some())
+            && NameColumns::from_header(&cells).is_none()
+        {
             self.flush();
             self.coded_attendance = cells.iter().any(|c| vocab::is_attendance_code_header(c));
             self.mark_header(&block.cells);
@@ -1013,7 +1323,10 @@ impl Reader<'_> {
         }
         // Empty cells are dropped: a row ticks one of the sheet's attendance columns.
         let ticks_dropped = self.marks.len().saturating_sub(1);
-        if let Some(columns) = self.columns.filter(|c| c.count == cells.len() || c.count == cells.len() + ticks_dropped) {
+        if let Some(columns) = self
+            .columns
+            .filter(|c| c.count == cells.len() || c.count == cells.len() + ticks_dropped)
+        {
             self.split_name_row(block, &cells, columns, ctx);
             return;
         }
@@ -1021,15 +1334,25 @@ impl Reader<'_> {
             .cells
             .iter()
             .enumerate()
-            .filter_map(|(k, c)| entry_at_start(&self.text[c.start..c.end]).map(|(names, end)| (k, names, end)))
+            .filter_map(|(k, c)| {
+                entry_at_start(&self.text[c.start..c.end]).map(|(names, end)| (k, names, end))
+            })
             .collect();
         // `La Poste, direction\tM. Luc NOIR`: an organisation cell can read like a name in
         // title case; the cell with a civility is the person.
-        let chosen = entries.iter().position(|(_, names, _)| names[0].civility.is_some()).unwrap_or(0);
-        let Some((k, names, end)) = entries.into_iter().nth(chosen) else { return };
+        let chosen = entries
+            .iter()
+            .position(|(_, names, _)| names[0].civility.is_some())
+            .unwrap_or(0);
+        let Some((k, names, end)) = entries.into_iter().nth(chosen) else {
+            return;
+        };
         let cell = block.cells[k];
         let s = &self.text[cell.start..cell.end];
-        let org: Vec<&str> = block.cells[..k].iter().map(|c| &self.text[c.start..c.end]).collect();
+        let org: Vec<&str> = block.cells[..k]
+            .iter()
+            .map(|c| &self.text[c.start..c.end])
+            .collect();
         let org = (!org.is_empty()).then(|| org.join(" "));
         self.flush();
         self.take_sub_heading(&mut ctx);
@@ -1040,7 +1363,11 @@ impl Reader<'_> {
                 continue;
             }
             let later = &self.text[span.start..span.end];
-            let coded = if self.coded_attendance { vocab::attendance_code(later) } else { None };
+            let coded = if self.coded_attendance {
+                vocab::attendance_code(later)
+            } else {
+                None
+            };
             if let Some(attendance) = vocab::attendance_cell(later).or(coded) {
                 ctx.attendance = attendance;
                 continue;
@@ -1049,7 +1376,14 @@ impl Reader<'_> {
             desc.push_str(later);
         }
         let span = Span::new(block.content.start, block.content.end);
-        self.draft = Some(Draft { names: absolute(names, cell.start), prefix: org, desc, span, ctx, chair: false });
+        self.draft = Some(Draft {
+            names: absolute(names, cell.start),
+            prefix: org,
+            desc,
+            span,
+            ctx,
+            chair: false,
+        });
     }
 
     /// `M. Marc ROSSET<br>Mme Lucie ROUX | UDAF | Président<br>Bénévole`: several people in
@@ -1067,13 +1401,24 @@ impl Reader<'_> {
             out
         };
         let split: Vec<Vec<Span>> = block.cells.iter().map(parts).collect();
-        let people = split.iter().find(|p| p.len() >= 2 && p.iter().all(|s| entry_at_start(&self.text[s.start..s.end]).is_some()))?;
+        let people = split.iter().find(|p| {
+            p.len() >= 2
+                && p.iter()
+                    .all(|s| entry_at_start(&self.text[s.start..s.end]).is_some())
+        })?;
         let n = people.len();
         Some(
             (0..n)
                 .map(|k| {
-                    let cells = split.iter().zip(&block.cells).map(|(p, whole)| if p.len() == n { p[k] } else { *whole }).collect();
-                    Block { cells, ..block.clone() }
+                    let cells = split
+                        .iter()
+                        .zip(&block.cells)
+                        .map(|(p, whole)| if p.len() == n { p[k] } else { *whole })
+                        .collect();
+                    Block {
+                        cells,
+                        ..block.clone()
+                    }
                 })
                 .collect(),
         )
@@ -1081,7 +1426,13 @@ impl Reader<'_> {
 
     /// A row of a table with separate name columns: `DUPONT\tMarie\tCAF\tPrésente`, the
     /// civility in a column of its own when there is one.
-    fn split_name_row(&mut self, block: &Block, cells: &[&str], columns: NameColumns, mut ctx: Ctx) {
+    fn split_name_row(
+        &mut self,
+        block: &Block,
+        cells: &[&str],
+        columns: NameColumns,
+        mut ctx: Ctx,
+    ) {
         let family = cells[columns.family].trim();
         let given = cells[columns.given].trim();
         if !family.chars().any(char::is_uppercase) || family.split_whitespace().count() > 4 {
@@ -1092,7 +1443,12 @@ impl Reader<'_> {
         let civility = columns
             .civility
             .and_then(|k| cells.get(k))
-            .and_then(|cell| vocab::CIVILITIES.iter().find(|(written, _)| *written == cell.trim()).map(|&(_, value)| value));
+            .and_then(|cell| {
+                vocab::CIVILITIES
+                    .iter()
+                    .find(|(written, _)| *written == cell.trim())
+                    .map(|&(_, value)| value)
+            });
         for (k, cell) in cells.iter().enumerate() {
             if k == columns.family || k == columns.given || Some(k) == columns.civility {
                 continue;
@@ -1119,7 +1475,14 @@ impl Reader<'_> {
         // An empty prefix still marks the descriptor as the role alone.
         let prefix = Some(orgs.join(" "));
         let span = Span::new(block.content.start, block.content.end);
-        self.draft = Some(Draft { names: vec![name], prefix, desc, span, ctx, chair: false });
+        self.draft = Some(Draft {
+            names: vec![name],
+            prefix,
+            desc,
+            span,
+            ctx,
+            chair: false,
+        });
     }
 
     /// Inline entries after an attendance heading's colon: `M. X, maire ; Mme Y`, `M. X (CAF)
@@ -1146,7 +1509,10 @@ impl Reader<'_> {
                     cuts.push(m.end() - civility.len());
                 }
             } else {
-                let civility = piece.trim_start_matches([',', ' ', '\n', '–', '—', '-', ')']).trim_start_matches("et ").trim_start();
+                let civility = piece
+                    .trim_start_matches([',', ' ', '\n', '–', '—', '-', ')'])
+                    .trim_start_matches("et ")
+                    .trim_start();
                 cuts.push(m.end() - civility.len());
             }
         }
@@ -1156,7 +1522,10 @@ impl Reader<'_> {
             let piece_text = &self.text[piece.start..piece.end];
             let trimmed_start = piece.start + (piece_text.len() - piece_text.trim_start().len());
             // The dash that separated it from the next entry is no part of it.
-            let trimmed_end = piece.start + piece_text.trim_end_matches([' ', '\t', '\n', '–', '—']).len();
+            let trimmed_end = piece.start
+                + piece_text
+                    .trim_end_matches([' ', '\t', '\n', '–', '—'])
+                    .len();
             let trimmed = Span::new(trimmed_start, trimmed_end.max(trimmed_start));
             if !self.text[trimmed.start..trimmed.end].trim().is_empty() {
                 self.flush();
@@ -1167,16 +1536,34 @@ impl Reader<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn start(&mut self, line_start: usize, names: Vec<Name>, end: usize, s: &str, prefix: Option<String>, ctx: Ctx, chair: bool) {
+    fn start(
+        &mut self,
+        line_start: usize,
+        names: Vec<Name>,
+        end: usize,
+        s: &str,
+        prefix: Option<String>,
+        ctx: Ctx,
+        chair: bool,
+    ) {
         self.flush();
         let first = names.first().map_or(0, |n| n.start);
         let span = Span::new(line_start + first, line_start + s.len());
         let desc = s[end..].to_string();
-        self.draft = Some(Draft { names: absolute(names, line_start), prefix, desc, span, ctx, chair });
+        self.draft = Some(Draft {
+            names: absolute(names, line_start),
+            prefix,
+            desc,
+            span,
+            ctx,
+            chair,
+        });
     }
 
     fn flush(&mut self) {
-        let Some(mut draft) = self.draft.take() else { return };
+        let Some(mut draft) = self.draft.take() else {
+            return;
+        };
         let mut desc = clean_descriptor(&draft.desc);
         if let Some((rest, attendance)) = vocab::attendance_mark(&desc) {
             desc = rest.to_string();
@@ -1197,9 +1584,15 @@ impl Reader<'_> {
         let (role, mut organization) = split_descriptor(&desc, draft.prefix.as_deref());
         // `Direction des titres` / `M. X, directeur`: a bare function is held within the
         // service the sub-heading names.
-        let bare_role = role.as_deref().is_some_and(|r| r.split_whitespace().count() <= 3);
+        let bare_role = role
+            .as_deref()
+            .is_some_and(|r| r.split_whitespace().count() <= 3);
         if organization.is_none() && bare_role {
-            organization = draft.ctx.group.clone().filter(|g| vocab::names_an_organisation(g));
+            organization = draft
+                .ctx
+                .group
+                .clone()
+                .filter(|g| vocab::names_an_organisation(g));
         }
         for name in draft.names {
             if draft.chair && self.chair.is_none() {
@@ -1216,7 +1609,9 @@ impl Reader<'_> {
                 span: draft.span,
             });
         }
-        let body = organization.clone().or_else(|| role.as_deref().and_then(body_of_function));
+        let body = organization
+            .clone()
+            .or_else(|| role.as_deref().and_then(body_of_function));
         for name in substitutes {
             self.participants.push(Participant {
                 civility: name.civility,
@@ -1237,8 +1632,15 @@ impl Reader<'_> {
 fn is_table_rule_debris(line: &str) -> bool {
     let line = line.trim();
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let rules = line.chars().filter(|c| matches!(c, '+' | '|' | '_' | '=' | '-')).count();
-    if letters < 3 || line.ends_with(" +") || line.starts_with("+ ") || rules * 2 >= line.chars().filter(|c| !c.is_whitespace()).count() {
+    let rules = line
+        .chars()
+        .filter(|c| matches!(c, '+' | '|' | '_' | '=' | '-'))
+        .count();
+    if letters < 3
+        || line.ends_with(" +")
+        || line.starts_with("+ ")
+        || rules * 2 >= line.chars().filter(|c| !c.is_whitespace()).count()
+    {
         return true;
     }
     // Mostly long words neither the lexicon nor its names know (acronyms aside).
@@ -1247,7 +1649,10 @@ fn is_table_rule_debris(line: &str) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 4 && w.chars().any(char::is_lowercase))
         .collect();
-    let unknown = words.iter().filter(|w| !lexicon.contains(&w.to_lowercase()) && !lexicon.is_proper(w)).count();
+    let unknown = words
+        .iter()
+        .filter(|w| !lexicon.contains(&w.to_lowercase()) && !lexicon.is_proper(w))
+        .count();
     unknown >= 3 && unknown * 3 > words.len() * 2
 }
 
@@ -1262,7 +1667,10 @@ fn line_start_of(text: &str, at: usize) -> usize {
 
 /// How far the line holding byte `at` is indented, in characters.
 fn indent_of(text: &str, at: usize) -> usize {
-    text[line_start_of(text, at)..].chars().take_while(|c| *c == ' ' || *c == '\t').count()
+    text[line_start_of(text, at)..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count()
 }
 
 /// `Organisme / Nom, fonction      Présent   Excusé   Absent`: a sheet's header laid out with
@@ -1275,7 +1683,10 @@ fn attendance_columns(text: &str, content: Span) -> Option<Vec<(usize, Attendanc
     let mut at = 0;
     for cell in line.split("  ") {
         let word = cell.trim();
-        if let Some(attendance) = (!word.is_empty()).then(|| vocab::attendance_cell(word)).flatten() {
+        if let Some(attendance) = (!word.is_empty())
+            .then(|| vocab::attendance_cell(word))
+            .flatten()
+        {
             let offset = at + (cell.len() - cell.trim_start().len());
             columns.push((line[..offset].chars().count(), attendance));
         }
@@ -1303,9 +1714,27 @@ fn trim_cell(text: &str, span: Span) -> Span {
 /// (`de la Préfecture de la` / `Marne ;`) or the line itself ends like an entry.
 fn open_ended(desc: &str, line: &str) -> bool {
     let desc = desc.trim_end();
-    let last = desc.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-    let joining = matches!(fold(last).as_str(), "de" | "du" | "des" | "la" | "le" | "les" | "et" | "a" | "au" | "aux" | "en" | "pour" | "par" | "sur" | "dans")
-        || last.ends_with(['\'', '’', ',', '-']);
+    let last = desc
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let joining = matches!(
+        fold(last).as_str(),
+        "de" | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "et"
+            | "a"
+            | "au"
+            | "aux"
+            | "en"
+            | "pour"
+            | "par"
+            | "sur"
+            | "dans"
+    ) || last.ends_with(['\'', '’', ',', '-']);
     joining || line.trim_end().ends_with([';', ','])
 }
 
@@ -1323,8 +1752,16 @@ fn clean_descriptor(desc: &str) -> String {
     let joined = joined.replace("- ", "-").replace(" -", " - ");
     let trimmed = joined
         // A leading `.` is a comma a scan misread (`LAURET. cheffe du bureau`).
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')' | '.'))
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | ':' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'));
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '-' | '–' | ':' | ';' | ')' | '.')
+        })
+        .trim_end_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ';' | ':' | ',' | '.' | '-' | '=' | '\'' | '’' | '|' | '_'
+                )
+        });
     trimmed.to_string()
 }
 
@@ -1341,18 +1778,26 @@ fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option
     for segment in top_level_segments(desc) {
         let first = segment.split_whitespace().next().unwrap_or("");
         let first = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if let Some(inner) = segment.strip_prefix('(').and_then(|s| s.strip_suffix(')')).filter(|s| !s.contains([')', '('])) {
+        if let Some(inner) = segment
+            .strip_prefix('(')
+            .and_then(|s| s.strip_suffix(')'))
+            .filter(|s| !s.contains([')', '(']))
+        {
             // `BLONDEL Sandrine (ADMR de la Somme), secrétaire`: the bracket after the name
             // holds the organisation, or the function when it starts with one (`(sous-préfet de Rethel)`).
             let inner_first = inner.split_whitespace().next().unwrap_or("");
-            if vocab::is_role_noun(inner_first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')) {
+            if vocab::is_role_noun(
+                inner_first.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+            ) {
                 roles.push(inner.trim().to_string());
             } else {
                 orgs.push(inner.trim().to_string());
             }
         } else if vocab::is_role_noun(first) {
             roles.push(segment);
-        } else if segment.starts_with(char::is_uppercase) || segment.split_whitespace().take(2).any(vocab::is_org_marker) {
+        } else if segment.starts_with(char::is_uppercase)
+            || segment.split_whitespace().take(2).any(vocab::is_org_marker)
+        {
             orgs.push(segment);
         } else {
             roles.push(segment);
@@ -1360,7 +1805,10 @@ fn split_descriptor(desc: &str, prefix: Option<&str>) -> (Option<String>, Option
     }
     if orgs.is_empty() {
         if let Some(last) = roles.pop() {
-            if let Some(c) = vocab::ROLE_ORG_SPLIT.captures(&last).or_else(|| vocab::REPRESENTATIVE.captures(&last)) {
+            if let Some(c) = vocab::ROLE_ORG_SPLIT
+                .captures(&last)
+                .or_else(|| vocab::REPRESENTATIVE.captures(&last))
+            {
                 // Both regexes have two mandatory groups: present whenever they match.
                 roles.push(c[1].to_string());
                 orgs.push(c[2].to_string());
@@ -1409,10 +1857,16 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
     if reader.chair.is_some() {
         return;
     }
-    for (block, _) in blocks.iter().zip(list_blocks).filter(|(_, listed)| !**listed) {
+    for (block, _) in blocks
+        .iter()
+        .zip(list_blocks)
+        .filter(|(_, listed)| !**listed)
+    {
         let s = block.content_text(text);
         for m in boundary::find_window_iter(&vocab::CHAIR_INTRO, s) {
-            let Some((mut names, end)) = names::parse_people(s, m.end(), Context::Prose) else { continue };
+            let Some((mut names, end)) = names::parse_people(s, m.end(), Context::Prose) else {
+                continue;
+            };
             let name = names.remove(0);
             let key = (family_key(&name.family), name.given.as_deref().map(fold));
             let existing = reader.participants.iter().position(|p| {
@@ -1431,19 +1885,24 @@ fn chair_from_prose(text: &str, blocks: &[Block], list_blocks: &[bool], reader: 
                 .split([',', '.', ';', '\n', '('])
                 .next()
                 .map(str::trim)
-                .filter(|r| !r.is_empty() && r.split_whitespace().next().is_some_and(vocab::is_role_noun))
+                .filter(|r| {
+                    !r.is_empty() && r.split_whitespace().next().is_some_and(vocab::is_role_noun)
+                })
                 .map(str::to_string);
             let span = Span::new(block.content.start + name.start, block.content.start + end);
-            reader.participants.insert(0, Participant {
-                civility: name.civility,
-                given_name: name.given,
-                family_name: name.family,
-                role,
-                organization: None,
-                group: None,
-                attendance: Attendance::Present,
-                span,
-            });
+            reader.participants.insert(
+                0,
+                Participant {
+                    civility: name.civility,
+                    given_name: name.given,
+                    family_name: name.family,
+                    role,
+                    organization: None,
+                    group: None,
+                    attendance: Attendance::Present,
+                    span,
+                },
+            );
             reader.chair = Some(0);
             return;
         }
@@ -1469,7 +1928,11 @@ pub fn reconcile_names(text: &str, participants: &mut [Participant]) {
         }
         let best = counts
             .iter()
-            .filter(|(name, _)| !listed.contains(name) && one_misreading(name, &p.family_name) && !misread_from(name, &p.family_name))
+            .filter(|(name, _)| {
+                !listed.contains(name)
+                    && one_misreading(name, &p.family_name)
+                    && !misread_from(name, &p.family_name)
+            })
             .max_by_key(|(name, count)| (**count, std::cmp::Reverse((*name).clone())));
         if let Some((name, _)) = best {
             p.family_name = name.clone();
@@ -1485,13 +1948,19 @@ const CAPITAL_DAMAGE: &[(char, char)] = &[('F', 'E'), ('F', 'T'), ('R', 'B')];
 /// spelling is the printed one (`BARNIER` listed, `Mme BARNIFR indique` later).
 fn misread_from(other: &str, listed: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (other.chars().collect(), listed.chars().collect());
-    a.len() == b.len() && a.iter().zip(&b).any(|(&x, &y)| x != y && CAPITAL_DAMAGE.contains(&(x, y)))
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .any(|(&x, &y)| x != y && CAPITAL_DAMAGE.contains(&(x, y)))
 }
 
 /// A family name for comparisons: case, accents, spaces and hyphens ignored (OCR splits
 /// `GUIL LAUME`).
 pub fn family_key(family: &str) -> String {
-    fold(family).chars().filter(|c| c.is_alphanumeric()).collect()
+    fold(family)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 /// `listed` is `name` with one letter misread (`PIFRRON`), or, in a name of five letters or
@@ -1499,18 +1968,29 @@ pub fn family_key(family: &str) -> String {
 /// not counted.
 fn one_misreading(name: &str, listed: &str) -> bool {
     let a: Vec<char> = name.chars().collect();
-    let b: Vec<char> = listed.chars().filter(|&c| c != ' ' || name.contains(' ')).collect();
+    let b: Vec<char> = listed
+        .chars()
+        .filter(|&c| c != ' ' || name.contains(' '))
+        .collect();
     if a.len() == b.len() {
         // No letter misread, only a space put in: `PEY RON` listed, `Mme PEYRON` later.
         let misread = a.iter().zip(&b).filter(|(x, y)| x != y).count();
         return a.len() >= 4 && (misread == 1 || misread == 0 && name != listed);
     }
-    let (short, long) = if a.len() < b.len() { (&a, &b) } else { (&b, &a) };
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
     if long.len() != short.len() + 1 || short.len() < 5 {
         return false;
     }
     // The first difference is the added letter: the rest must then line up.
-    let at = short.iter().zip(long.iter()).position(|(x, y)| x != y).unwrap_or(short.len());
+    let at = short
+        .iter()
+        .zip(long.iter())
+        .position(|(x, y)| x != y)
+        .unwrap_or(short.len());
     short[at..] == long[at + 1..]
 }
 
@@ -1530,17 +2010,32 @@ mod tests {
     fn descriptor_split() {
         assert_eq!(
             split_descriptor("préfecture de l'Aisne, secrétaire général", None),
-            (Some("secrétaire général".into()), Some("préfecture de l'Aisne".into()))
+            (
+                Some("secrétaire général".into()),
+                Some("préfecture de l'Aisne".into())
+            )
         );
         assert_eq!(
             split_descriptor("vice-président de l'association UFC", None),
-            (Some("vice-président".into()), Some("association UFC".into()))
+            (
+                Some("vice-président".into()),
+                Some("association UFC".into())
+            )
         );
         assert_eq!(
-            split_descriptor("représentante locale de la CLCV (association, usagers)", None),
-            (Some("représentante locale".into()), Some("CLCV (association, usagers)".into()))
+            split_descriptor(
+                "représentante locale de la CLCV (association, usagers)",
+                None
+            ),
+            (
+                Some("représentante locale".into()),
+                Some("CLCV (association, usagers)".into())
+            )
         );
-        assert_eq!(split_descriptor("Président", Some("UDAF")), (Some("Président".into()), Some("UDAF".into())));
+        assert_eq!(
+            split_descriptor("Président", Some("UDAF")),
+            (Some("Président".into()), Some("UDAF".into()))
+        );
         assert_eq!(
             split_descriptor("(ADMR de la Somme), secrétaire", None),
             (Some("secrétaire".into()), Some("ADMR de la Somme".into()))
@@ -1549,8 +2044,12 @@ mod tests {
 
     #[test]
     fn function_before_the_person() {
-        let read = |line: &str| role_first(line).map(|(desc, names, _)| (desc, names[0].family.clone()));
-        assert_eq!(read("- le président de l'UDAF, M. Jean DUPONT ;"), Some(("président de l'UDAF ;".into(), "DUPONT".into())));
+        let read =
+            |line: &str| role_first(line).map(|(desc, names, _)| (desc, names[0].family.clone()));
+        assert_eq!(
+            read("- le président de l'UDAF, M. Jean DUPONT ;"),
+            Some(("président de l'UDAF ;".into(), "DUPONT".into()))
+        );
         assert_eq!(
             read("- Le directeur des finances publiques (M. Pierre DURAND)"),
             Some(("directeur des finances publiques".into(), "DURAND".into()))
@@ -1560,7 +2059,10 @@ mod tests {
             Some(("sous-préfète, secrétaire générale".into(), "BOUZID".into()))
         );
         // A sentence going on after the name is prose, not an entry.
-        assert_eq!(read("Le président de l'UDAF, M. Jean DUPONT, rappelle que les délais sont longs."), None);
+        assert_eq!(
+            read("Le président de l'UDAF, M. Jean DUPONT, rappelle que les délais sont longs."),
+            None
+        );
     }
 
     #[test]
@@ -1572,21 +2074,46 @@ mod tests {
         let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> = found
             .participants
             .iter()
-            .map(|p| (p.family_name.as_str(), p.role.as_deref(), p.organization.as_deref(), p.attendance))
+            .map(|p| {
+                (
+                    p.family_name.as_str(),
+                    p.role.as_deref(),
+                    p.organization.as_deref(),
+                    p.attendance,
+                )
+            })
             .collect();
-        assert_eq!(people, [
-            ("DURAND", Some("Directeur"), Some("CAF"), Attendance::Absent),
-            ("ROSSET", Some("Président"), Some("UDAF"), Attendance::Present),
-            ("ROUX", Some("Bénévole"), Some("UDAF"), Attendance::Excused),
-        ]);
+        assert_eq!(
+            people,
+            [
+                ("DURAND", Some("Directeur"), Some("CAF"), Attendance::Absent),
+                (
+                    "ROSSET",
+                    Some("Président"),
+                    Some("UDAF"),
+                    Attendance::Present
+                ),
+                ("ROUX", Some("Bénévole"), Some("UDAF"), Attendance::Excused),
+            ]
+        );
     }
 
     #[test]
     fn capitalised_words_wrapped_under_an_entry_continue_it() {
         let text = "Étaient présents :\n- Dr Paul MEYER, président de l'association Alsace\n  Handicap Accueil ;\n- M. Luc ROTH, trésorier ;\n";
         let found = read(text, &crate::segment::segment(text, &[]));
-        let people: Vec<(&str, Option<&str>)> = found.participants.iter().map(|p| (p.family_name.as_str(), p.organization.as_deref())).collect();
-        assert_eq!(people, [("MEYER", Some("association Alsace Handicap Accueil")), ("ROTH", None)]);
+        let people: Vec<(&str, Option<&str>)> = found
+            .participants
+            .iter()
+            .map(|p| (p.family_name.as_str(), p.organization.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("MEYER", Some("association Alsace Handicap Accueil")),
+                ("ROTH", None)
+            ]
+        );
     }
 
     #[test]
@@ -1603,17 +2130,53 @@ mod tests {
         let people: Vec<(Option<&str>, &str, Option<&str>, Attendance)> = found
             .participants
             .iter()
-            .map(|p| (p.given_name.as_deref(), p.family_name.as_str(), p.group.as_deref(), p.attendance))
+            .map(|p| {
+                (
+                    p.given_name.as_deref(),
+                    p.family_name.as_str(),
+                    p.group.as_deref(),
+                    p.attendance,
+                )
+            })
             .collect();
-        assert_eq!(people, [
-            (Some("Thomas"), "KIEFFER", Some("administrations"), Attendance::Present),
-            (Some("Anne-Sophie"), "SCHNEIDER", Some("administrations"), Attendance::Present),
-            (Some("Julien"), "WAGNER", Some("administrations"), Attendance::Excused),
-        ]);
-        assert_eq!(found.participants[1].role.as_deref(), Some("Directrice de la citoyenneté et de la légalité"));
+        assert_eq!(
+            people,
+            [
+                (
+                    Some("Thomas"),
+                    "KIEFFER",
+                    Some("administrations"),
+                    Attendance::Present
+                ),
+                (
+                    Some("Anne-Sophie"),
+                    "SCHNEIDER",
+                    Some("administrations"),
+                    Attendance::Present
+                ),
+                (
+                    Some("Julien"),
+                    "WAGNER",
+                    Some("administrations"),
+                    Attendance::Excused
+                ),
+            ]
+        );
+        assert_eq!(
+            found.participants[1].role.as_deref(),
+            Some("Directrice de la citoyenneté et de la légalité")
+        );
     }
 
-    fn people(text: &str) -> Vec<(Option<String>, String, Option<String>, Option<String>, Option<String>)> {
+    fn people(
+        text: &str,
+    ) -> Vec<(
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    )> {
         read(text, &crate::segment::segment(text, &[]))
             .participants
             .into_iter()
@@ -1626,10 +2189,25 @@ mod tests {
         let text = "Étaient présents\n\n- Collège des usagers\n  - UDAF de la Somme\n    - Mme Anne ROUX, administratrice\n\
                     \x20 - CCI Amiens Picardie\n    - M. Paul DURAND, élu\n";
         let s = |x: &str| Some(x.to_string());
-        assert_eq!(people(text), [
-            (s("Anne"), "ROUX".into(), s("administratrice"), s("UDAF de la Somme"), s("Collège des usagers")),
-            (s("Paul"), "DURAND".into(), s("élu"), s("CCI Amiens Picardie"), s("Collège des usagers")),
-        ]);
+        assert_eq!(
+            people(text),
+            [
+                (
+                    s("Anne"),
+                    "ROUX".into(),
+                    s("administratrice"),
+                    s("UDAF de la Somme"),
+                    s("Collège des usagers")
+                ),
+                (
+                    s("Paul"),
+                    "DURAND".into(),
+                    s("élu"),
+                    s("CCI Amiens Picardie"),
+                    s("Collège des usagers")
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -1637,10 +2215,25 @@ mod tests {
         // An HTML paragraph per person, `<br>` between name, function and organisation.
         let text = "Présents\n\nM. Paul DURAND\nDirecteur de cabinet du préfet\nPréfecture de la Somme\n\nMme Anne ROUX\nPrésidente\nUDAF de la Somme\n";
         let s = |x: &str| Some(x.to_string());
-        assert_eq!(people(text), [
-            (s("Paul"), "DURAND".into(), s("Directeur de cabinet du préfet"), s("Préfecture de la Somme"), None),
-            (s("Anne"), "ROUX".into(), s("Présidente"), s("UDAF de la Somme"), None),
-        ]);
+        assert_eq!(
+            people(text),
+            [
+                (
+                    s("Paul"),
+                    "DURAND".into(),
+                    s("Directeur de cabinet du préfet"),
+                    s("Préfecture de la Somme"),
+                    None
+                ),
+                (
+                    s("Anne"),
+                    "ROUX".into(),
+                    s("Présidente"),
+                    s("UDAF de la Somme"),
+                    None
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -1650,37 +2243,90 @@ mod tests {
                     \x20    M. Paul DURAND, bénévole                                           X\n  CAF DE L'AIN\n\
                     \x20    Mme Lucie MOREL, directrice                                                 X\n";
         let found = read(text, &crate::segment::segment(text, &[]));
-        let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> =
-            found.participants.iter().map(|p| (p.family_name.as_str(), p.role.as_deref(), p.group.as_deref(), p.attendance)).collect();
-        assert_eq!(people, [
-            ("ROUX", Some("administratrice"), Some("UDAF DE L'AIN"), Attendance::Present),
-            ("DURAND", Some("bénévole"), Some("UDAF DE L'AIN"), Attendance::Excused),
-            ("MOREL", Some("directrice"), Some("CAF DE L'AIN"), Attendance::Absent),
-        ]);
+        let people: Vec<(&str, Option<&str>, Option<&str>, Attendance)> = found
+            .participants
+            .iter()
+            .map(|p| {
+                (
+                    p.family_name.as_str(),
+                    p.role.as_deref(),
+                    p.group.as_deref(),
+                    p.attendance,
+                )
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (
+                    "ROUX",
+                    Some("administratrice"),
+                    Some("UDAF DE L'AIN"),
+                    Attendance::Present
+                ),
+                (
+                    "DURAND",
+                    Some("bénévole"),
+                    Some("UDAF DE L'AIN"),
+                    Attendance::Excused
+                ),
+                (
+                    "MOREL",
+                    Some("directrice"),
+                    Some("CAF DE L'AIN"),
+                    Attendance::Absent
+                ),
+            ]
+        );
     }
 
     #[test]
     fn an_inline_list_whose_semicolon_a_scan_read_as_a_colon() {
         let text = "Présents : M. Paul DURAND, CAF du Gers : MM. Pierre SARRAN et Luc ROUX, UDAF ; Défenseur des droits : Mme Anne PETIT.\n";
         let found = read(text, &crate::segment::segment(text, &[]));
-        let people: Vec<(&str, Option<&str>)> = found.participants.iter().map(|p| (p.family_name.as_str(), p.organization.as_deref())).collect();
-        assert_eq!(people, [("DURAND", Some("CAF du Gers")), ("SARRAN", Some("UDAF")), ("ROUX", Some("UDAF")), ("PETIT", Some("Défenseur des droits"))]);
+        let people: Vec<(&str, Option<&str>)> = found
+            .participants
+            .iter()
+            .map(|p| (p.family_name.as_str(), p.organization.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("DURAND", Some("CAF du Gers")),
+                ("SARRAN", Some("UDAF")),
+                ("ROUX", Some("UDAF")),
+                ("PETIT", Some("Défenseur des droits"))
+            ]
+        );
     }
 
     #[test]
     fn table_rule_debris() {
         assert!(is_table_rule_debris("+ + + +"));
         assert!(is_table_rule_debris("Eu + + +"));
-        assert!(is_table_rule_debris("Vanessa ssmne mme sn Hesse nens mn munsa nes ememeene mme soummcune à"));
-        assert!(!is_table_rule_debris("M. Peio IRIBARNE, directeur de l'association Atherbea"));
+        assert!(is_table_rule_debris(
+            "Vanessa ssmne mme sn Hesse nens mn munsa nes ememeene mme soummcune à"
+        ));
+        assert!(!is_table_rule_debris(
+            "M. Peio IRIBARNE, directeur de l'association Atherbea"
+        ));
         assert!(!is_table_rule_debris("Collège des usagers"));
-        assert_eq!(trailing_attendance_code(", secrétaire général, P"), Some((", secrétaire général,".len(), Attendance::Present)));
+        assert_eq!(
+            trailing_attendance_code(", secrétaire général, P"),
+            Some((", secrétaire général,".len(), Attendance::Present))
+        );
         assert_eq!(trailing_attendance_code(", UDAF de la Moselle"), None);
     }
 
     #[test]
     fn descriptor_cleaning() {
-        assert_eq!(clean_descriptor(", Responsable qualité ; , ."), "Responsable qualité");
-        assert_eq!(clean_descriptor(" - Référent\n accessibilité ;"), "Référent accessibilité");
+        assert_eq!(
+            clean_descriptor(", Responsable qualité ; , ."),
+            "Responsable qualité"
+        );
+        assert_eq!(
+            clean_descriptor(" - Référent\n accessibilité ;"),
+            "Référent accessibilité"
+        );
     }
 }

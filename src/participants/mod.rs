@@ -69,10 +69,14 @@ fn matches_name(participant: &Participant, name: &str, typos: usize) -> bool {
     (1..words.len()).any(|split| {
         let candidate = key(&words[split..].join(" "));
         let close = candidate == family
-            || (typos > 0 && family.chars().count() >= 5 && strsim::levenshtein(&candidate, &family) <= typos);
+            || (typos > 0
+                && family.chars().count() >= 5
+                && strsim::levenshtein(&candidate, &family) <= typos);
         close
             && match (&participant.given_name, words[..split].first()) {
-                (Some(given), Some(first)) => key(given).chars().next() == key(first).chars().next(),
+                (Some(given), Some(first)) => {
+                    key(given).chars().next() == key(first).chars().next()
+                }
                 _ => true,
             }
     })
@@ -118,14 +122,17 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     lists::reconcile_names(text, &mut people.participants);
     for (index, p) in people.participants.iter_mut().enumerate() {
         for field in [&mut p.role, &mut p.organization] {
-            let Some(rest) = field.as_deref().and_then(vocab::without_chair_mark) else { continue };
+            let Some(rest) = field.as_deref().and_then(vocab::without_chair_mark) else {
+                continue;
+            };
             *field = (!rest.is_empty()).then(|| rest.to_string());
             people.chair = people.chair.or(Some(index));
         }
     }
     if people.chair.is_none() {
         people.chair = people.participants.iter().position(|p| {
-            p.attendance == Attendance::Present && p.role.as_deref().is_some_and(vocab::presides_the_meeting)
+            p.attendance == Attendance::Present
+                && p.role.as_deref().is_some_and(vocab::presides_the_meeting)
         });
     }
     if people.chair.is_none() {
@@ -134,7 +141,13 @@ pub fn extract(text: &str, blocks: &[Block]) -> People {
     if people.chair.is_none() {
         people.chair = chaired_by_function(text, &people.participants);
     }
-    people.interventions = interventions::find(text, blocks, &found.list_blocks, &people.participants, people.chair);
+    people.interventions = interventions::find(
+        text,
+        blocks,
+        &found.list_blocks,
+        &people.participants,
+        people.chair,
+    );
     people
 }
 
@@ -151,10 +164,15 @@ fn opens_the_meeting(text: &str, participants: &[Participant]) -> Option<usize> 
         regex::Regex::new(r"(?:séance|réunion)\s+(?:est|a\s+été)\s+ouverte\s+(?:à\s+[^,.;\n]{1,20}\s+)?par\s+(?:M\.|Mme|Monsieur|Madame)\s+(?:[A-ZÀ-Ý][\w'’-]*[a-zà-ÿ][\w'’-]*\s+)*([A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?:\s[A-ZÀ-Ý][A-ZÀ-Ý'’-]+)*)\b")
             .expect("static regex")
     });
-    OPENS.captures_iter(text).chain(OPENED_BY.captures_iter(text)).find_map(|c| {
-        let family = lists::family_key(c.get(1)?.as_str());
-        participants.iter().position(|p| p.attendance == Attendance::Present && lists::family_key(&p.family_name) == family)
-    })
+    OPENS
+        .captures_iter(text)
+        .chain(OPENED_BY.captures_iter(text))
+        .find_map(|c| {
+            let family = lists::family_key(c.get(1)?.as_str());
+            participants.iter().position(|p| {
+                p.attendance == Attendance::Present && lists::family_key(&p.family_name) == family
+            })
+        })
 }
 
 /// `sous la présidence de Madame la sous-préfète, secrétaire générale`, `présidée par le
@@ -167,8 +185,10 @@ fn chaired_by_function(text: &str, participants: &[Participant]) -> Option<usize
     });
     // The sentence must be about this meeting: `le comité de pilotage présidé par le
     // secrétaire général` names another body's chair.
-    static THE_MEETING: Lazy<regex::Regex> =
-        Lazy::new(|| regex::Regex::new(r"(?i)r[ée]uni|s[ée]ance|\bCLU(?:AC)?\b|comit[ée]\s+local|s.est\s+tenue?").expect("static regex"));
+    static THE_MEETING: Lazy<regex::Regex> = Lazy::new(|| {
+        regex::Regex::new(r"(?i)r[ée]uni|s[ée]ance|\bCLU(?:AC)?\b|comit[ée]\s+local|s.est\s+tenue?")
+            .expect("static regex")
+    });
     BY_FUNCTION.captures_iter(text).find_map(|c| {
         let at = c.get(0)?.start();
         let before = &text[text.floor_char_boundary(at.saturating_sub(200))..at];
@@ -177,12 +197,19 @@ fn chaired_by_function(text: &str, participants: &[Participant]) -> Option<usize
             return None;
         }
         let function = c.get(1)?.as_str().trim();
-        if !function.split_whitespace().next().is_some_and(vocab::is_role_noun) {
+        if !function
+            .split_whitespace()
+            .next()
+            .is_some_and(vocab::is_role_noun)
+        {
             return None;
         }
         let function = vocab::fold(function);
         participants.iter().position(|p| {
-            p.attendance == Attendance::Present && p.role.as_deref().is_some_and(|role| vocab::fold(role).starts_with(&function))
+            p.attendance == Attendance::Present
+                && p.role
+                    .as_deref()
+                    .is_some_and(|role| vocab::fold(role).starts_with(&function))
         })
     })
 }
@@ -216,34 +243,60 @@ pub fn chair_from_signature(text: &str, people: &mut People, name: &str, role: &
         return;
     }
     let function = role.trim().trim_end_matches([',', '.']).trim();
-    let function = function.split_once(' ').filter(|(article, _)| matches!(vocab::fold(article).as_str(), "le" | "la")).map_or(function, |(_, f)| f);
-    let function = function.strip_prefix("L'").or_else(|| function.strip_prefix("L’")).unwrap_or(function);
+    let function = function
+        .split_once(' ')
+        .filter(|(article, _)| matches!(vocab::fold(article).as_str(), "le" | "la"))
+        .map_or(function, |(_, f)| f);
+    let function = function
+        .strip_prefix("L'")
+        .or_else(|| function.strip_prefix("L’"))
+        .unwrap_or(function);
     if function.is_empty() {
         return;
     }
-    let Some(presiding) = presiding_pattern(function) else { return };
+    let Some(presiding) = presiding_pattern(function) else {
+        return;
+    };
     if !presiding.is_match(text) {
         return;
     }
-    if let Some(index) = people.participants.iter().position(|p| same_person(p, name)) {
+    if let Some(index) = people
+        .participants
+        .iter()
+        .position(|p| same_person(p, name))
+    {
         people.chair = Some(index);
         return;
     }
     // `Marc LEBLANC`: the given names stop at the first word in capitals.
     let words: Vec<&str> = name.split_whitespace().collect();
-    let split = words.iter().position(|w| w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)).unwrap_or(words.len().saturating_sub(1));
-    let Some(family) = (!words[split..].is_empty()).then(|| words[split..].join(" ")) else { return };
-    let span = text.rfind(name).map_or(Span::default(), |at| Span::new(at, at + name.len()));
-    people.participants.insert(0, Participant {
-        civility: None,
-        given_name: (split > 0).then(|| words[..split].join(" ")),
-        family_name: family,
-        role: Some(function.to_string()),
-        organization: None,
-        group: None,
-        attendance: Attendance::Present,
-        span,
-    });
+    let split = words
+        .iter()
+        .position(|w| {
+            w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+        })
+        .unwrap_or(words.len().saturating_sub(1));
+    let Some(family) = (!words[split..].is_empty()).then(|| words[split..].join(" ")) else {
+        return;
+    };
+    let span = text
+        .rfind(name)
+        .map_or(Span::default(), |at| Span::new(at, at + name.len()));
+    people.participants.insert(
+        0,
+        Participant {
+            civility: None,
+            given_name: (split > 0).then(|| words[..split].join(" ")),
+            family_name: family,
+            role: Some(function.to_string()),
+            organization: None,
+            group: None,
+            attendance: Attendance::Present,
+            span,
+        },
+    );
     for intervention in &mut people.interventions {
         if let Some(i) = intervention.participant.as_mut() {
             *i += 1;
@@ -278,7 +331,10 @@ mod name_matching_tests {
     #[test]
     fn one_misread_letter_is_tolerated_only_when_asked_and_on_long_names() {
         assert!(!same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
-        assert!(probably_same_person(&listed("Pierre", "LARREY"), "Pierre LARRFY"));
+        assert!(probably_same_person(
+            &listed("Pierre", "LARREY"),
+            "Pierre LARRFY"
+        ));
         assert!(!probably_same_person(&listed("Paul", "GUY"), "Paul GUS"));
     }
 
@@ -287,31 +343,67 @@ mod name_matching_tests {
         let text = "Membres présents :\nM. Rémi GIRAUD, secrétaire général\nMme Hélène FAURE, directrice de cabinet, présidente de séance\n\nLa séance est ouverte.\n";
         let blocks = crate::segment::segment(text, &[]);
         let people = extract(text, &blocks);
-        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("FAURE"));
+        assert_eq!(
+            people
+                .chair
+                .and_then(|i| people.participants.get(i))
+                .map(|p| p.family_name.as_str()),
+            Some("FAURE")
+        );
         let text = "Présents :\n- M. Erwan LE GOFF – Secrétaire général, préfecture du Morbihan (président)\n- M. Jean-Yves LE CORRE – Président, Familles Rurales 56\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
-        let chair = people.chair.and_then(|i| people.participants.get(i)).expect("a chair");
-        assert_eq!((chair.family_name.as_str(), chair.organization.as_deref()), ("LE GOFF", Some("préfecture du Morbihan")));
+        let chair = people
+            .chair
+            .and_then(|i| people.participants.get(i))
+            .expect("a chair");
+        assert_eq!(
+            (chair.family_name.as_str(), chair.organization.as_deref()),
+            ("LE GOFF", Some("préfecture du Morbihan"))
+        );
         assert!(vocab::presides_the_meeting("président de la séance"));
         assert!(!vocab::presides_the_meeting("présidente de l'UDAF"));
-        assert!(vocab::presides_the_meeting("secrétaire générale, présidente du comité"));
+        assert!(vocab::presides_the_meeting(
+            "secrétaire générale, présidente du comité"
+        ));
         assert!(vocab::presides_the_meeting("président du CLUAC"));
-        assert!(!vocab::presides_the_meeting("président du comité départemental olympique"));
-        assert!(!vocab::presides_the_meeting("présidente du club de football"));
+        assert!(!vocab::presides_the_meeting(
+            "président du comité départemental olympique"
+        ));
+        assert!(!vocab::presides_the_meeting(
+            "présidente du club de football"
+        ));
     }
 
     #[test]
     fn the_chair_named_by_office_or_opening_the_session() {
         let text = "Réunion tenue sous la présidence de Madame la sous-préfète, secrétaire générale.\n\nPrésents :\n- M. Paul ROUX, directeur\n- Madame la sous-préfète, Mme Nadia BOUZID, secrétaire générale de la préfecture\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
-        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("BOUZID"));
+        assert_eq!(
+            people
+                .chair
+                .and_then(|i| people.participants.get(i))
+                .map(|p| p.family_name.as_str()),
+            Some("BOUZID")
+        );
         let text = "Présents :\n- M. Paul ROUX, directeur\n- Mme Anne PEYRON, secrétaire générale\n\nLa séance est ouverte à 14 h 15 par Mme PEYRON, qui préside le comité.\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
-        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("PEYRON"));
+        assert_eq!(
+            people
+                .chair
+                .and_then(|i| people.participants.get(i))
+                .map(|p| p.family_name.as_str()),
+            Some("PEYRON")
+        );
         // A family name with its particle, a relative clause.
         let text = "Présents :\n- M. Paul ROUX, directeur\n- M. Ange d'ORNANO, directeur de cabinet\n\nM. d'ORNANO, qui préside la séance, rappelle le calendrier.\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
-        assert_eq!(people.chair.and_then(|i| people.participants.get(i)).map(|p| p.family_name.as_str()), Some("d'ORNANO"));
+        assert_eq!(
+            people
+                .chair
+                .and_then(|i| people.participants.get(i))
+                .map(|p| p.family_name.as_str()),
+            Some("d'ORNANO")
+        );
         // Another body's chair.
         let text = "Présents :\n- M. Paul ROUX, secrétaire général\n\nLe plan est validé par le comité de pilotage présidé par le secrétaire général.\n";
         let people = extract(text, &crate::segment::segment(text, &[]));
@@ -321,15 +413,29 @@ mod name_matching_tests {
     #[test]
     fn the_signatory_chairs_when_their_function_opens_the_meeting() {
         let text = "Le directeur ouvre la séance.\n\nLe directeur,\n\nLuc MARTIN\n";
-        let mut people = People { participants: vec![listed("Ada", "OKOYE")], ..People::default() };
+        let mut people = People {
+            participants: vec![listed("Ada", "OKOYE")],
+            ..People::default()
+        };
         chair_from_signature(text, &mut people, "Luc MARTIN", "Le directeur,");
         assert_eq!(people.chair, Some(0));
         assert_eq!(people.participants[0].display_name(), "Luc MARTIN");
         assert_eq!(people.participants[0].role.as_deref(), Some("directeur"));
-        assert_eq!(&text[people.participants[0].span.start..people.participants[0].span.end], "Luc MARTIN");
+        assert_eq!(
+            &text[people.participants[0].span.start..people.participants[0].span.end],
+            "Luc MARTIN"
+        );
 
-        let mut unrelated = People { participants: vec![listed("Ada", "OKOYE")], ..People::default() };
-        chair_from_signature("La séance est ouverte.\n", &mut unrelated, "Luc MARTIN", "Le directeur");
+        let mut unrelated = People {
+            participants: vec![listed("Ada", "OKOYE")],
+            ..People::default()
+        };
+        chair_from_signature(
+            "La séance est ouverte.\n",
+            &mut unrelated,
+            "Luc MARTIN",
+            "Le directeur",
+        );
         assert_eq!((unrelated.chair, unrelated.participants.len()), (None, 1));
     }
 }

@@ -62,7 +62,14 @@ pub fn civility_at(s: &str, pos: usize) -> Option<(&'static str, usize)> {
     for (written, value) in CIVILITIES {
         if let Some(after) = rest.strip_prefix(written) {
             // `M., Jean`: OCR adds a comma after the dotted civility.
-            let after = if written.ends_with('.') { after.strip_prefix(',').filter(|a| a.starts_with(' ')).unwrap_or(after) } else { after };
+            let after = if written.ends_with('.') {
+                after
+                    .strip_prefix(',')
+                    .filter(|a| a.starts_with(' '))
+                    .unwrap_or(after)
+            } else {
+                after
+            };
             let next = after.chars().next();
             let ok = match next {
                 Some(c) if c.is_whitespace() => true,
@@ -91,12 +98,17 @@ fn misread_civility(s: &str, pos: usize) -> Option<(&'static str, usize)> {
     }
     let after = rest[word.len()..].trim_start_matches([' ', '\t']);
     let mut next = after.split([' ', '\t', '\n']);
-    let (given, family) = (next.next()?, next.next()?.trim_end_matches([',', '.', ';', ':', ')']));
-    let in_capitals = family.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !family.chars().any(char::is_lowercase);
+    let (given, family) = (
+        next.next()?,
+        next.next()?.trim_end_matches([',', '.', ';', ':', ')']),
+    );
+    let in_capitals = family.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !family.chars().any(char::is_lowercase);
     let lexicon = crate::lexicon::Lexicon::get();
     // `Mai`, `Mon` are words; `Mile` is one too, but what a scan makes of `Mlle`.
     let misread = letters.contains('l') || !lexicon.contains(&word.to_lowercase());
-    (in_capitals && misread && lexicon.is_proper(given)).then(|| ("Mme", pos + rest.len() - after.len()))
+    (in_capitals && misread && lexicon.is_proper(given))
+        .then(|| ("Mme", pos + rest.len() - after.len()))
 }
 
 /// The offset after a title ([`vocab::TITLES`]) at `pos` and its spaces.
@@ -104,7 +116,9 @@ fn title_at(s: &str, pos: usize) -> Option<usize> {
     let rest = s.get(pos..)?;
     vocab::TITLES.iter().find_map(|title| {
         let after = rest.strip_prefix(title)?;
-        after.starts_with(char::is_whitespace).then(|| pos + rest.len() - after.trim_start().len())
+        after
+            .starts_with(char::is_whitespace)
+            .then(|| pos + rest.len() - after.trim_start().len())
     })
 }
 
@@ -117,7 +131,13 @@ pub fn parse_people(s: &str, pos: usize, context: Context) -> Option<(Vec<Name>,
     loop {
         let rest = &s[end..];
         // `Mmes Laure DUPUY` / `et Sandrine X`: the `et` may open the next line.
-        let Some(after_et) = rest.strip_prefix(" et ").or_else(|| rest.strip_prefix(", et ")).or_else(|| rest.strip_prefix("\net ")) else { break };
+        let Some(after_et) = rest
+            .strip_prefix(" et ")
+            .or_else(|| rest.strip_prefix(", et "))
+            .or_else(|| rest.strip_prefix("\net "))
+        else {
+            break;
+        };
         let at = s.len() - after_et.len();
         let inherited = names.last().and_then(|n| n.civility);
         match parse_one(s, at, inherited, context) {
@@ -131,25 +151,41 @@ pub fn parse_people(s: &str, pos: usize, context: Context) -> Option<(Vec<Name>,
     Some((names, end))
 }
 
-fn parse_one(s: &str, pos: usize, inherited: Option<&'static str>, context: Context) -> Option<Name> {
+fn parse_one(
+    s: &str,
+    pos: usize,
+    inherited: Option<&'static str>,
+    context: Context,
+) -> Option<Name> {
     let start = pos + (s.get(pos..)?.len() - s.get(pos..)?.trim_start().len());
     let (civility, name_start) = match civility_at(s, start) {
         Some((c, after)) => (Some(c), after),
         None => (None, start),
     };
-    let titled = civility.is_none().then(|| title_at(s, name_start)).flatten();
+    let titled = civility
+        .is_none()
+        .then(|| title_at(s, name_start))
+        .flatten();
     let words = words(s, titled.unwrap_or(name_start), 7, civility.is_some());
     let vouched = civility.is_some() || inherited.is_some() || titled.is_some();
     let (given, family, last) = match_name(&words, vouched, context)?;
     let end = other_family_name_end(s, words[last].end);
-    Some(Name { civility: civility.or(inherited), given, family, start, end })
+    Some(Name {
+        civility: civility.or(inherited),
+        given,
+        family,
+        start,
+        end,
+    })
 }
 
 /// `Marie SCHMITT née KLEIN`, `Claire HOFFMANN ép. MULLER`: the birth or married name after
 /// the family name belongs to the name (the family name stays the one written first).
 /// Returns where the name ends.
 fn other_family_name_end(s: &str, end: usize) -> usize {
-    static OTHER_NAME: Window = Window::anchored(r"^[ \t]+(?:née|né|ép\.|épouse|veuve|vve\.?)[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+)*\b");
+    static OTHER_NAME: Window = Window::anchored(
+        r"^[ \t]+(?:née|né|ép\.|épouse|veuve|vve\.?)[ \t]+[A-ZÀ-Ý][A-ZÀ-Ý'’]+(?:[- ][A-ZÀ-Ý][A-ZÀ-Ý'’]+)*\b",
+    );
     // The pattern's start, checked by hand: after most names comes no such word, and the
     // search (on the rest of the text) is then not needed.
     let rest = &s[end..];
@@ -162,12 +198,22 @@ fn other_family_name_end(s: &str, end: usize) -> usize {
 
 /// The name patterns, most specific first. Returns given name, family name and the index
 /// of the last word used.
-fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option<String>, String, usize)> {
-    let is_given = |w: &Word| w.kind == Kind::Title && !vocab::is_role_noun(w.text) && !vocab::is_org_marker(w.text);
-    let is_family_caps = |w: &Word| w.kind == Kind::Caps && !vocab::is_org_marker(w.text) && !vocab::is_column_header(w.text);
+fn match_name(
+    words: &[Word],
+    vouched: bool,
+    context: Context,
+) -> Option<(Option<String>, String, usize)> {
+    let is_given = |w: &Word| {
+        w.kind == Kind::Title && !vocab::is_role_noun(w.text) && !vocab::is_org_marker(w.text)
+    };
+    let is_family_caps = |w: &Word| {
+        w.kind == Kind::Caps && !vocab::is_org_marker(w.text) && !vocab::is_column_header(w.text)
+    };
 
     // Given FAMILY: title words, optional particles, a run of capitals.
-    let unreadable = words.first().is_some_and(|w| w.kind == Kind::Unreadable && !w.terminated);
+    let unreadable = words
+        .first()
+        .is_some_and(|w| w.kind == Kind::Unreadable && !w.terminated);
     let mut i = usize::from(unreadable);
     while i < words.len() && i < 3 && is_given(&words[i]) && !words[i].terminated {
         i += 1;
@@ -216,8 +262,10 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
             }
             // `Mme ROUSSEAU Claire Préfecture Secrétaire générale`: a table row whose tabs a
             // scan lost; a function or an organisation after the given name ends it too.
-            let ends_there = words.get(j).is_none_or(|w| w.kind != Kind::Title || vouched && (vocab::is_role_noun(w.text) || vocab::is_org_marker(w.text)))
-                && j > family_end;
+            let ends_there = words.get(j).is_none_or(|w| {
+                w.kind != Kind::Title
+                    || vouched && (vocab::is_role_noun(w.text) || vocab::is_org_marker(w.text))
+            }) && j > family_end;
             if ends_there && (words[j - 1].terminated || words.get(j).is_none() || vouched) {
                 return Some((Some(join(&words[family_end..j])), family, j - 1));
             }
@@ -227,11 +275,18 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
         let last = &words[family_end - 1];
         if context == Context::List && last.comma {
             let lexicon = crate::lexicon::Lexicon::get();
-            let given_end = (family_end..words.len().min(family_end + 2)).take_while(|&j| is_given(&words[j])).last();
+            let given_end = (family_end..words.len().min(family_end + 2))
+                .take_while(|&j| is_given(&words[j]))
+                .last();
             if let Some(j) = given_end {
-                let dash = words.get(j + 1).is_some_and(|w| matches!(w.text, "–" | "-" | "—"));
-                let known = words[family_end..=j].iter().all(|w| w.text.split('-').all(|part| lexicon.is_proper(part)));
-                let ends = words[j].terminated || words.get(j + 1).is_none_or(|w| w.kind == Kind::Other);
+                let dash = words
+                    .get(j + 1)
+                    .is_some_and(|w| matches!(w.text, "–" | "-" | "—"));
+                let known = words[family_end..=j]
+                    .iter()
+                    .all(|w| w.text.split('-').all(|part| lexicon.is_proper(part)));
+                let ends =
+                    words[j].terminated || words.get(j + 1).is_none_or(|w| w.kind == Kind::Other);
                 if dash || known && ends {
                     return Some((Some(join(&words[family_end..=j])), family, j));
                 }
@@ -245,10 +300,19 @@ fn match_name(words: &[Word], vouched: bool, context: Context) -> Option<(Option
 
     // Given Family in title case, where a civility or a list entry vouches for it; a table's
     // header row (`Nom Prénom`) is no one.
-    if (vouched || context == Context::List) && words.len() >= 2 && is_given(&words[0]) && !words[0].terminated && !vocab::is_column_header(words[0].text) {
+    if (vouched || context == Context::List)
+        && words.len() >= 2
+        && is_given(&words[0])
+        && !words[0].terminated
+        && !vocab::is_column_header(words[0].text)
+    {
         let family = &words[1];
         let closes = family.terminated || words.len() == 2;
-        if family.kind == Kind::Title && closes && !vocab::is_role_noun(family.text) && !vocab::is_org_marker(family.text) {
+        if family.kind == Kind::Title
+            && closes
+            && !vocab::is_role_noun(family.text)
+            && !vocab::is_org_marker(family.text)
+        {
             return Some((Some(words[0].text.to_string()), family.text.to_string(), 1));
         }
     }
@@ -295,20 +359,37 @@ fn words(s: &str, pos: usize, max: usize, after_civility: bool) -> Vec<Word<'_>>
         let wrapped_name = line_break
             && kind == Kind::Title
             && out.iter().all(|w: &Word| w.kind == Kind::Title)
-            && after.trim_start().split(char::is_whitespace).next().is_some_and(|next| {
-                classify(next.trim_end_matches([',', ';', ':', '.', ')', '('])) == Kind::Caps
-            });
+            && after
+                .trim_start()
+                .split(char::is_whitespace)
+                .next()
+                .is_some_and(|next| {
+                    classify(next.trim_end_matches([',', ';', ':', '.', ')', '('])) == Kind::Caps
+                });
         // An opening parenthesis ends a name as punctuation does: `BLONDEL Sandrine (ADMR)`.
         let before_parenthesis = after.trim_start_matches([' ', '\t']).starts_with('(');
-        let terminated = core.len() < raw.len() || core.contains('(') || before_parenthesis || (line_break && !wrapped_name);
+        let terminated = core.len() < raw.len()
+            || core.contains('(')
+            || before_parenthesis
+            || (line_break && !wrapped_name);
         let comma = raw[core.len()..].starts_with(',') && core.len() + 1 == raw.len();
-        out.push(Word { end: i + core.len(), text: core, kind, terminated, comma });
+        out.push(Word {
+            end: i + core.len(),
+            text: core,
+            kind,
+            terminated,
+            comma,
+        });
         i += len;
         if wrapped_name {
             i = s.len() - after.trim_start().len();
         }
         // `MARTIN, Sophie –`: the given name may follow a family name's comma.
-        let family_first = comma && out.iter().all(|w| matches!(w.kind, Kind::Caps | Kind::Particle)) && kind == Kind::Caps;
+        let family_first = comma
+            && out
+                .iter()
+                .all(|w| matches!(w.kind, Kind::Caps | Kind::Particle))
+            && kind == Kind::Caps;
         if terminated && !family_first || matches!(kind, Kind::Other) {
             break;
         }
@@ -319,14 +400,18 @@ fn words(s: &str, pos: usize, max: usize, after_civility: bool) -> Vec<Word<'_>>
 /// `{sabeîle`, `[ean`: a glyph OCR makes of a capital `I` or `J`, then lowercase letters.
 fn is_damaged_given_name(w: &str) -> bool {
     let mut chars = w.chars();
-    chars.next().is_some_and(|c| matches!(c, '{' | '[' | '(' | '|' | '!'))
+    chars
+        .next()
+        .is_some_and(|c| matches!(c, '{' | '[' | '(' | '|' | '!'))
         && chars.clone().count() >= 3
         && chars.all(char::is_lowercase)
 }
 
 fn is_lowered_given_name(w: &str) -> bool {
     let mut chars = w.chars();
-    let Some(first) = chars.next() else { return false };
+    let Some(first) = chars.next() else {
+        return false;
+    };
     if w.len() < 3 || !w.chars().all(char::is_lowercase) {
         return false;
     }
@@ -342,7 +427,11 @@ fn classify(w: &str) -> Kind {
     }
     // `d'ESTIENNE`: an elided particle glued to a family name in capitals.
     if let Some(rest) = w.strip_prefix("d'").or_else(|| w.strip_prefix("d’")) {
-        return if classify(rest) == Kind::Caps { Kind::Caps } else { Kind::Other };
+        return if classify(rest) == Kind::Caps {
+            Kind::Caps
+        } else {
+            Kind::Other
+        };
     }
     // One pass over the word (it runs for every word of every list): how many letters,
     // whether all are capitals, whether one is lowercase.
@@ -363,10 +452,14 @@ fn classify(w: &str) -> Kind {
         return Kind::Caps;
     }
     let first_upper = w.chars().next().is_some_and(char::is_uppercase);
-    let parts_ok = w.split('-').all(|p| p.chars().next().is_some_and(char::is_alphabetic));
+    let parts_ok = w
+        .split('-')
+        .all(|p| p.chars().next().is_some_and(char::is_alphabetic));
     if first_upper && has_lower && parts_ok && letters >= 2 {
         // `McDONALD`-like mixes are too rare to be worth the false positives.
-        let inner_upper = w.split('-').any(|p| p.chars().skip(1).any(char::is_uppercase));
+        let inner_upper = w
+            .split('-')
+            .any(|p| p.chars().skip(1).any(char::is_uppercase));
         if !inner_upper {
             return Kind::Title;
         }
@@ -379,46 +472,101 @@ mod tests {
     use super::*;
 
     fn one(s: &str, context: Context) -> Option<(Option<&'static str>, Option<String>, String)> {
-        parse_people(s, 0, context).map(|(n, _)| (n[0].civility, n[0].given.clone(), n[0].family.clone()))
+        parse_people(s, 0, context)
+            .map(|(n, _)| (n[0].civility, n[0].given.clone(), n[0].family.clone()))
     }
 
     #[test]
     fn given_then_family() {
-        assert_eq!(one("M. Jean-Paul PIERRON, Président", Context::Prose), Some((Some("M."), Some("Jean-Paul".into()), "PIERRON".into())));
-        assert_eq!(one("Stéphanie LE GAGNE, Cheffe", Context::List), Some((None, Some("Stéphanie".into()), "LE GAGNE".into())));
-        assert_eq!(one("Madame Marie-Angélique PADRE, cheffe", Context::Prose).unwrap().1.as_deref(), Some("Marie-Angélique"));
-        assert_eq!(one("Nathalie BARNIER Responsable du standard", Context::List).unwrap().2, "BARNIER");
-        assert_eq!(one("Jean de LA FONTAINE, poète", Context::List).unwrap().2, "de LA FONTAINE");
-        assert_eq!(one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2, "d'ARTOIS");
-        assert_eq!(one("M. Paul d’ARTOIS", Context::Prose).unwrap().2, "d’ARTOIS");
+        assert_eq!(
+            one("M. Jean-Paul PIERRON, Président", Context::Prose),
+            Some((Some("M."), Some("Jean-Paul".into()), "PIERRON".into()))
+        );
+        assert_eq!(
+            one("Stéphanie LE GAGNE, Cheffe", Context::List),
+            Some((None, Some("Stéphanie".into()), "LE GAGNE".into()))
+        );
+        assert_eq!(
+            one("Madame Marie-Angélique PADRE, cheffe", Context::Prose)
+                .unwrap()
+                .1
+                .as_deref(),
+            Some("Marie-Angélique")
+        );
+        assert_eq!(
+            one("Nathalie BARNIER Responsable du standard", Context::List)
+                .unwrap()
+                .2,
+            "BARNIER"
+        );
+        assert_eq!(
+            one("Jean de LA FONTAINE, poète", Context::List).unwrap().2,
+            "de LA FONTAINE"
+        );
+        assert_eq!(
+            one("M. Paul d'ARTOIS, délégué", Context::Prose).unwrap().2,
+            "d'ARTOIS"
+        );
+        assert_eq!(
+            one("M. Paul d’ARTOIS", Context::Prose).unwrap().2,
+            "d’ARTOIS"
+        );
         assert_eq!(one("M. Paul d'accord", Context::Prose), None);
     }
 
     #[test]
     fn several_people_across_a_line_break() {
-        let (names, _) = parse_people("Mmes Laure DUPUY\net Sandrine BAREILLE, CAF", 0, Context::List).unwrap();
-        assert_eq!(names.iter().map(|n| n.family.as_str()).collect::<Vec<_>>(), ["DUPUY", "BAREILLE"]);
+        let (names, _) = parse_people(
+            "Mmes Laure DUPUY\net Sandrine BAREILLE, CAF",
+            0,
+            Context::List,
+        )
+        .unwrap();
+        assert_eq!(
+            names.iter().map(|n| n.family.as_str()).collect::<Vec<_>>(),
+            ["DUPUY", "BAREILLE"]
+        );
     }
 
     #[test]
     fn family_name_comma_given_name() {
-        assert_eq!(one("N'DOYE, Awa – médiatrice", Context::List), Some((None, Some("Awa".into()), "N'DOYE".into())));
-        assert_eq!(one("MARTIN, Sophie, référente qualité", Context::List), Some((None, Some("Sophie".into()), "MARTIN".into())));
+        assert_eq!(
+            one("N'DOYE, Awa – médiatrice", Context::List),
+            Some((None, Some("Awa".into()), "N'DOYE".into()))
+        );
+        assert_eq!(
+            one("MARTIN, Sophie, référente qualité", Context::List),
+            Some((None, Some("Sophie".into()), "MARTIN".into()))
+        );
         // A function or an organisation after the comma is no given name.
         assert_eq!(one("DUPONT, Présidente de l'UDAF", Context::List), None);
-        assert_eq!(one("MARTIN, Sophie – référente", Context::Prose), None, "prose needs a civility");
+        assert_eq!(
+            one("MARTIN, Sophie – référente", Context::Prose),
+            None,
+            "prose needs a civility"
+        );
     }
 
     #[test]
     fn a_given_name_damaged_past_reading() {
         // The family name is still read; the given name is not guessed.
-        assert_eq!(one("Mme {sabeîle LAFFTTE", Context::List), Some((Some("Mme"), None, "LAFFTTE".into())));
-        assert_eq!(one("{sabeîle LAFFTTE", Context::List), None, "nothing vouches for it without a civility");
+        assert_eq!(
+            one("Mme {sabeîle LAFFTTE", Context::List),
+            Some((Some("Mme"), None, "LAFFTTE".into()))
+        );
+        assert_eq!(
+            one("{sabeîle LAFFTTE", Context::List),
+            None,
+            "nothing vouches for it without a civility"
+        );
     }
 
     #[test]
     fn a_given_name_a_scan_lowered_after_a_civility() {
-        assert_eq!(one("Mme julie FAUCHART (CPAM)", Context::List), Some((Some("Mme"), Some("julie".into()), "FAUCHART".into())));
+        assert_eq!(
+            one("Mme julie FAUCHART (CPAM)", Context::List),
+            Some((Some("Mme"), Some("julie".into()), "FAUCHART".into()))
+        );
         // A common word stays one, and without a civility nothing vouches for the name.
         assert_eq!(one("Mme mes BENSALAH", Context::List), None);
         assert_eq!(one("julie FAUCHART", Context::Prose), None);
@@ -426,14 +574,35 @@ mod tests {
 
     #[test]
     fn family_first_then_a_cell_a_scan_joined() {
-        assert_eq!(one("Mme ROUSSEAU Claire Préfecture Secrétaire générale", Context::List).unwrap().1.as_deref(), Some("Claire"));
-        assert_eq!(one("M. GAUTHIER Julien Chef du bureau", Context::List).unwrap().1.as_deref(), Some("Julien"));
+        assert_eq!(
+            one(
+                "Mme ROUSSEAU Claire Préfecture Secrétaire générale",
+                Context::List
+            )
+            .unwrap()
+            .1
+            .as_deref(),
+            Some("Claire")
+        );
+        assert_eq!(
+            one("M. GAUTHIER Julien Chef du bureau", Context::List)
+                .unwrap()
+                .1
+                .as_deref(),
+            Some("Julien")
+        );
     }
 
     #[test]
     fn a_civility_a_scan_misread() {
-        assert_eq!(one("Mae Claire VIDAL.", Context::List), Some((Some("Mme"), Some("Claire".into()), "VIDAL".into())));
-        assert_eq!(one("Mile Chloé ROUQUETTE, cheffe", Context::Prose), Some((Some("Mme"), Some("Chloé".into()), "ROUQUETTE".into())));
+        assert_eq!(
+            one("Mae Claire VIDAL.", Context::List),
+            Some((Some("Mme"), Some("Claire".into()), "VIDAL".into()))
+        );
+        assert_eq!(
+            one("Mile Chloé ROUQUETTE, cheffe", Context::Prose),
+            Some((Some("Mme"), Some("Chloé".into()), "ROUQUETTE".into()))
+        );
         // A word of the language, or no family name in capitals after the given name.
         assert_eq!(civility_at("Mai Claire VIDAL", 0), None);
         assert_eq!(civility_at("Mae Claire vient", 0), None);
@@ -447,50 +616,121 @@ mod tests {
 
     #[test]
     fn family_first_alone_and_glued() {
-        assert_eq!(one("DUPONT Jean, maire", Context::List), Some((None, Some("Jean".into()), "DUPONT".into())));
-        assert_eq!(one("M. LARREY explique", Context::Prose), Some((Some("M."), None, "LARREY".into())));
-        assert_eq!(one("M.Jean-François RYCKELYNCK, directeur", Context::Prose).unwrap().1.as_deref(), Some("Jean-François"));
+        assert_eq!(
+            one("DUPONT Jean, maire", Context::List),
+            Some((None, Some("Jean".into()), "DUPONT".into()))
+        );
+        assert_eq!(
+            one("M. LARREY explique", Context::Prose),
+            Some((Some("M."), None, "LARREY".into()))
+        );
+        assert_eq!(
+            one("M.Jean-François RYCKELYNCK, directeur", Context::Prose)
+                .unwrap()
+                .1
+                .as_deref(),
+            Some("Jean-François")
+        );
         assert_eq!(one("DUPONT Jean", Context::Prose), None);
-        assert_eq!(one("M., Jean PLATEAU, maire", Context::List), Some((Some("M."), Some("Jean".into()), "PLATEAU".into())));
-        assert_eq!(one("Mine Anne PETIT", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
-        assert_eq!(one("Me Anne PETIT, directrice", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "PETIT".into())));
-        assert_eq!(one("BLONDEL Sandrine (ADMR), secrétaire", Context::List), Some((None, Some("Sandrine".into()), "BLONDEL".into())));
+        assert_eq!(
+            one("M., Jean PLATEAU, maire", Context::List),
+            Some((Some("M."), Some("Jean".into()), "PLATEAU".into()))
+        );
+        assert_eq!(
+            one("Mine Anne PETIT", Context::Prose),
+            Some((Some("Mme"), Some("Anne".into()), "PETIT".into()))
+        );
+        assert_eq!(
+            one("Me Anne PETIT, directrice", Context::Prose),
+            Some((Some("Mme"), Some("Anne".into()), "PETIT".into()))
+        );
+        assert_eq!(
+            one("BLONDEL Sandrine (ADMR), secrétaire", Context::List),
+            Some((None, Some("Sandrine".into()), "BLONDEL".into()))
+        );
     }
 
     #[test]
     fn a_title_announces_a_name_without_a_civility() {
-        assert_eq!(one("Dr Alain FONTVIEILLE, président", Context::List), Some((None, Some("Alain".into()), "FONTVIEILLE".into())));
-        assert_eq!(one("Pr. Jean-Marc ZIMMER", Context::Prose), Some((None, Some("Jean-Marc".into()), "ZIMMER".into())));
-        assert_eq!(one("Dr MEYER salue", Context::Prose), Some((None, None, "MEYER".into())));
+        assert_eq!(
+            one("Dr Alain FONTVIEILLE, président", Context::List),
+            Some((None, Some("Alain".into()), "FONTVIEILLE".into()))
+        );
+        assert_eq!(
+            one("Pr. Jean-Marc ZIMMER", Context::Prose),
+            Some((None, Some("Jean-Marc".into()), "ZIMMER".into()))
+        );
+        assert_eq!(
+            one("Dr MEYER salue", Context::Prose),
+            Some((None, None, "MEYER".into()))
+        );
     }
 
     #[test]
     fn a_birth_or_married_name_belongs_to_the_name() {
-        let (names, end) = parse_people("Mme Claire HOFFMANN ép. MULLER, responsable", 0, Context::List).unwrap();
-        assert_eq!((names[0].family.as_str(), end), ("HOFFMANN", "Mme Claire HOFFMANN ép. MULLER".len()));
-        let (names, end) = parse_people("Mme Marie-Odile SCHMITT née KLEIN, directrice", 0, Context::List).unwrap();
-        assert_eq!((names[0].family.as_str(), end), ("SCHMITT", "Mme Marie-Odile SCHMITT née KLEIN".len()));
+        let (names, end) = parse_people(
+            "Mme Claire HOFFMANN ép. MULLER, responsable",
+            0,
+            Context::List,
+        )
+        .unwrap();
+        assert_eq!(
+            (names[0].family.as_str(), end),
+            ("HOFFMANN", "Mme Claire HOFFMANN ép. MULLER".len())
+        );
+        let (names, end) = parse_people(
+            "Mme Marie-Odile SCHMITT née KLEIN, directrice",
+            0,
+            Context::List,
+        )
+        .unwrap();
+        assert_eq!(
+            (names[0].family.as_str(), end),
+            ("SCHMITT", "Mme Marie-Odile SCHMITT née KLEIN".len())
+        );
     }
 
     #[test]
     fn title_case_only_when_vouched() {
-        assert_eq!(one("Monsieur Richard Smith, secrétaire général", Context::Prose).unwrap().2, "Smith");
-        assert_eq!(one("Sylvie Lombard, cheffe", Context::List).unwrap().2, "Lombard");
+        assert_eq!(
+            one("Monsieur Richard Smith, secrétaire général", Context::Prose)
+                .unwrap()
+                .2,
+            "Smith"
+        );
+        assert_eq!(
+            one("Sylvie Lombard, cheffe", Context::List).unwrap().2,
+            "Lombard"
+        );
         assert_eq!(one("Sylvie Lombard, cheffe", Context::Prose), None);
         assert_eq!(one("Association des Maires", Context::List), None);
     }
 
     #[test]
     fn given_and_family_wrapped_over_two_lines() {
-        assert_eq!(one("Mme Anne\nMARTIN, trésorière", Context::Prose), Some((Some("Mme"), Some("Anne".into()), "MARTIN".into())));
-        assert_eq!(one("M. Paul-Henri\nVAN DAM (ADIL)", Context::Prose), Some((Some("M."), Some("Paul-Henri".into()), "VAN DAM".into())));
+        assert_eq!(
+            one("Mme Anne\nMARTIN, trésorière", Context::Prose),
+            Some((Some("Mme"), Some("Anne".into()), "MARTIN".into()))
+        );
+        assert_eq!(
+            one("M. Paul-Henri\nVAN DAM (ADIL)", Context::Prose),
+            Some((Some("M."), Some("Paul-Henri".into()), "VAN DAM".into()))
+        );
         // A capitalised word on the next line after a complete name is not part of it.
-        assert_eq!(one("M. Luc ROUX\nCAF", Context::Prose), Some((Some("M."), Some("Luc".into()), "ROUX".into())));
+        assert_eq!(
+            one("M. Luc ROUX\nCAF", Context::Prose),
+            Some((Some("M."), Some("Luc".into()), "ROUX".into()))
+        );
     }
 
     #[test]
     fn several_people() {
-        let (names, _) = parse_people("Mmes Anne PETIT et Marie DURAND, référentes", 0, Context::List).unwrap();
+        let (names, _) = parse_people(
+            "Mmes Anne PETIT et Marie DURAND, référentes",
+            0,
+            Context::List,
+        )
+        .unwrap();
         assert_eq!(names.len(), 2);
         assert_eq!(names[1].civility, Some("Mme"));
         assert_eq!(names[1].family, "DURAND");

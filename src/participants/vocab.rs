@@ -57,36 +57,181 @@ pub(crate) use civility_pattern;
 
 /// Lowercase words between a given name and a family name written in capitals (`Jean de
 /// LA FONTAINE`).
-pub const PARTICLES: &[&str] = &["de", "du", "des", "d'", "le", "la", "van", "von", "di", "da", "del", "ben", "el"];
+pub const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "le", "la", "van", "von", "di", "da", "del", "ben", "el",
+];
 
 /// First words of a role (folded: lowercase, no accents). A segment of a descriptor that
 /// starts with one of these is a role; a capitalised word that is one of these is not a
 /// given name.
 pub const ROLE_NOUNS: &[&str] = &[
-    "directeur", "directrice", "chef", "cheffe", "president", "presidente", "vice-president", "vice-presidente",
-    "adjoint", "adjointe", "referent", "referente", "secretaire", "responsable", "delegue", "deleguee",
-    "representant", "representante", "conseiller", "conseillere", "charge", "chargee", "membre", "maire",
-    "prefet", "prefete", "sous-prefet", "sous-prefete", "administrateur", "administratrice", "tresorier",
-    "tresoriere", "agent", "agente", "controleur", "controleuse", "correspondant", "correspondante",
-    "coordonnateur", "coordonnatrice", "coordinateur", "coordinatrice", "inspecteur", "inspectrice", "apprenti",
-    "apprentie", "ecrivain", "ecrivaine", "assistant", "assistante", "gestionnaire", "mediateur", "mediatrice",
-    "animateur", "animatrice", "benevole", "webmestre", "commandant", "capitaine", "lieutenant", "commissaire",
-    "attache", "attachee", "stagiaire", "juriste", "intervenant", "intervenante", "elu", "elue",
-    "vice", "senateur", "senatrice", "depute", "deputee", "instructeur", "instructrice", "expert",
-    "experte", "pilote", "porte-parole", "sous-directeur", "sous-directrice", "collaborateur", "collaboratrice",
+    "directeur",
+    "directrice",
+    "chef",
+    "cheffe",
+    "president",
+    "presidente",
+    "vice-president",
+    "vice-presidente",
+    "adjoint",
+    "adjointe",
+    "referent",
+    "referente",
+    "secretaire",
+    "responsable",
+    "delegue",
+    "deleguee",
+    "representant",
+    "representante",
+    "conseiller",
+    "conseillere",
+    "charge",
+    "chargee",
+    "membre",
+    "maire",
+    "prefet",
+    "prefete",
+    "sous-prefet",
+    "sous-prefete",
+    "administrateur",
+    "administratrice",
+    "tresorier",
+    "tresoriere",
+    "agent",
+    "agente",
+    "controleur",
+    "controleuse",
+    "correspondant",
+    "correspondante",
+    "coordonnateur",
+    "coordonnatrice",
+    "coordinateur",
+    "coordinatrice",
+    "inspecteur",
+    "inspectrice",
+    "apprenti",
+    "apprentie",
+    "ecrivain",
+    "ecrivaine",
+    "assistant",
+    "assistante",
+    "gestionnaire",
+    "mediateur",
+    "mediatrice",
+    "animateur",
+    "animatrice",
+    "benevole",
+    "webmestre",
+    "commandant",
+    "capitaine",
+    "lieutenant",
+    "commissaire",
+    "attache",
+    "attachee",
+    "stagiaire",
+    "juriste",
+    "intervenant",
+    "intervenante",
+    "elu",
+    "elue",
+    "vice",
+    "senateur",
+    "senatrice",
+    "depute",
+    "deputee",
+    "instructeur",
+    "instructrice",
+    "expert",
+    "experte",
+    "pilote",
+    "porte-parole",
+    "sous-directeur",
+    "sous-directrice",
+    "collaborateur",
+    "collaboratrice",
 ];
 
 /// Words that make a capitalised word an organisation or a place rather than a given name,
 /// and a descriptor segment an organisation.
 pub const ORG_MARKERS: &[&str] = &[
-    "association", "prefecture", "sous-prefecture", "direction", "bureau", "service", "services", "udaf", "ufc",
-    "union", "federation", "communaute", "centre", "maison", "secretariat", "conseil", "chambre", "mairie",
-    "ville", "commune", "caisse", "club", "comite", "agence", "defenseur", "unite", "section", "institut",
-    "office", "syndicat", "ministere", "departement", "region", "pole", "cellule", "mission", "france",
-    "point", "espace", "collectif", "fondation", "groupement", "cabinet", "tribunal", "gendarmerie", "police",
-    "etat", "republique", "liberte", "egalite", "fraternite", "sgcd", "ddt", "ddetspp", "ddpp", "dreets", "cpam",
-    "caf", "msa", "ofii", "ants", "anef", "udccas", "ccas", "apf", "unpi", "clcv", "secours", "croix-rouge",
-    "emploi", "participants", "presents", "excuses", "absents", "ordre", "introduction", "annexe", "objet",
+    "association",
+    "prefecture",
+    "sous-prefecture",
+    "direction",
+    "bureau",
+    "service",
+    "services",
+    "udaf",
+    "ufc",
+    "union",
+    "federation",
+    "communaute",
+    "centre",
+    "maison",
+    "secretariat",
+    "conseil",
+    "chambre",
+    "mairie",
+    "ville",
+    "commune",
+    "caisse",
+    "club",
+    "comite",
+    "agence",
+    "defenseur",
+    "unite",
+    "section",
+    "institut",
+    "office",
+    "syndicat",
+    "ministere",
+    "departement",
+    "region",
+    "pole",
+    "cellule",
+    "mission",
+    "france",
+    "point",
+    "espace",
+    "collectif",
+    "fondation",
+    "groupement",
+    "cabinet",
+    "tribunal",
+    "gendarmerie",
+    "police",
+    "etat",
+    "republique",
+    "liberte",
+    "egalite",
+    "fraternite",
+    "sgcd",
+    "ddt",
+    "ddetspp",
+    "ddpp",
+    "dreets",
+    "cpam",
+    "caf",
+    "msa",
+    "ofii",
+    "ants",
+    "anef",
+    "udccas",
+    "ccas",
+    "apf",
+    "unpi",
+    "clcv",
+    "secours",
+    "croix-rouge",
+    "emploi",
+    "participants",
+    "presents",
+    "excuses",
+    "absents",
+    "ordre",
+    "introduction",
+    "annexe",
+    "objet",
 ];
 
 /// Particles that join an organisation's name to the role that precedes it, and the
@@ -107,14 +252,19 @@ pub static REPRESENTATIVE: Lazy<Regex> = Lazy::new(|| {
 /// How a list of attendees is introduced, folded (lowercase, no accents). Presence first:
 /// `Liste des participants et excusés` opens with the present; an annex may carry the list
 /// (`Annexe 2 – Liste des participants`).
-static PRESENT_HEADING: Window = Window::anchored(r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |etait |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)");
-static EXCUSED_WORD: Lazy<Regex> = Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
-static ABSENT_HEADING: Window = Window::anchored(r"^(?:etaient |etait |membres )?absent(?:e|s|es)?\b");
+static PRESENT_HEADING: Window = Window::anchored(
+    r"^(?:(?:annexe\W+(?:[0-9]+\W+|[ivx]+\W+)?)?(?:liste des (?:personnes )?(?:participants|presents)|(?:feuille|liste) d.emargement)|participants?\b|participaient|ont participe|(?:etaient |etait |sont |membres )?present(?:e|s|es)?\b|assistai(?:en)?t|assistaient egalement|en presence de|etaient presents|personnes presentes|composition du comite|membres du comite)",
+);
+static EXCUSED_WORD: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\bexcuse(?:e|s|es)?\b").expect("static regex"));
+static ABSENT_HEADING: Window =
+    Window::anchored(r"^(?:etaient |etait |membres )?absent(?:e|s|es)?\b");
 /// `Invités :` lists guests who came; `Invités excusés` is caught by the excused rule first.
 static INVITED_HEADING: Window = Window::anchored(r"^(?:personnes |etaient )?invite(?:e|s|es)?\b");
 /// A table cell that only states attendance (`Présent(e)`, `Excusé`, `Absentes`).
-static ATTENDANCE_CELL: Lazy<Regex> =
-    Lazy::new(|| Regex::new(r"^(present|excuse|absent)(?:e|\(e\))?(?:s|\(s\))?$").expect("static regex"));
+static ATTENDANCE_CELL: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"^(present|excuse|absent)(?:e|\(e\))?(?:s|\(s\))?$").expect("static regex")
+});
 /// Group headings that also say who is present (`Pour l'administration :`).
 static PRESENT_GROUP_HEADING: Lazy<Regex> = Lazy::new(|| {
     Regex::new(r"^(?:pour (?:l'administration|les usagers|la prefecture|les services)|representants? (?:des|de l'|de la|du)\b)").expect("static regex")
@@ -127,16 +277,52 @@ pub fn attendance_heading(heading: &str) -> Option<Attendance> {
     attendance_heading_as_written(heading).or_else(|| {
         let read = lexicon_words(heading)?;
         // Only the words of attendance headings: `DUPONT présente le bilan :` is no heading.
-        let heading_words = fold(&read).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| HEADING_WORDS.contains(&w));
-        heading_words.then(|| attendance_heading_as_written(&read)).flatten()
+        let heading_words = fold(&read)
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .all(|w| HEADING_WORDS.contains(&w));
+        heading_words
+            .then(|| attendance_heading_as_written(&read))
+            .flatten()
     })
 }
 
 /// The words attendance headings are made of (folded).
 const HEADING_WORDS: &[&str] = &[
-    "etaient", "etait", "sont", "membres", "personnes", "present", "presente", "presents", "presentes", "excuse", "excusee", "excuses",
-    "excusees", "absent", "absente", "absents", "absentes", "participants", "participant", "participaient", "invites",
-    "invitees", "assistaient", "egalement", "ou", "et", "representes", "representees", "liste", "des", "du", "comite", "e", "s",
+    "etaient",
+    "etait",
+    "sont",
+    "membres",
+    "personnes",
+    "present",
+    "presente",
+    "presents",
+    "presentes",
+    "excuse",
+    "excusee",
+    "excuses",
+    "excusees",
+    "absent",
+    "absente",
+    "absents",
+    "absentes",
+    "participants",
+    "participant",
+    "participaient",
+    "invites",
+    "invitees",
+    "assistaient",
+    "egalement",
+    "ou",
+    "et",
+    "representes",
+    "representees",
+    "liste",
+    "des",
+    "du",
+    "comite",
+    "e",
+    "s",
 ];
 
 /// `heading` with each word one letter away from a heading word read as that word (`Étalent`:
@@ -151,7 +337,8 @@ fn lexicon_words(heading: &str) -> Option<String> {
     let all_caps = !heading.chars().any(char::is_lowercase);
     let heading_like = |w: &&str| {
         let w = w.trim_matches(|c: char| !c.is_alphabetic());
-        w.chars().all(char::is_alphabetic) && (all_caps || !w.chars().skip(1).any(char::is_uppercase))
+        w.chars().all(char::is_alphabetic)
+            && (all_caps || !w.chars().skip(1).any(char::is_uppercase))
     };
     if words.len() > 5 || heading.len() > 80 || !words.iter().all(heading_like) {
         return None;
@@ -178,11 +365,16 @@ fn lexicon_words(heading: &str) -> Option<String> {
                     return Some((*word).to_string());
                 }
             }
-            if !(lower.chars().all(char::is_alphabetic) && lower.chars().count() >= 4 && lexicon.freq(&lower).is_none()) {
+            if !(lower.chars().all(char::is_alphabetic)
+                && lower.chars().count() >= 4
+                && lexicon.freq(&lower).is_none())
+            {
                 return Some((*word).to_string());
             }
             changed = true;
-            crate::repair::correct(&lower, crate::repair::Reach::Full).filter(|fix| fix.confidence >= 0.5).map(|fix| fix.form)
+            crate::repair::correct(&lower, crate::repair::Reach::Full)
+                .filter(|fix| fix.confidence >= 0.5)
+                .map(|fix| fix.form)
         })
         .collect();
     changed.then(|| fixed.join(" "))
@@ -191,7 +383,10 @@ fn lexicon_words(heading: &str) -> Option<String> {
 /// `word` is at most `edits` letters from the heading word `heading` of five letters or more,
 /// and starts with the same letter.
 fn near(heading: &str, word: &str, edits: usize) -> bool {
-    heading.len() >= 5 && heading.len().abs_diff(word.len()) <= edits && heading.as_bytes().first() == word.as_bytes().first() && strsim::levenshtein(heading, word) <= edits
+    heading.len() >= 5
+        && heading.len().abs_diff(word.len()) <= edits
+        && heading.as_bytes().first() == word.as_bytes().first()
+        && strsim::levenshtein(heading, word) <= edits
 }
 
 fn attendance_heading_as_written(heading: &str) -> Option<Attendance> {
@@ -227,7 +422,8 @@ pub fn only_states_attendance(heading: &str) -> bool {
 /// `Invités :` names a group of its own (the guests), unlike `Étaient présents :`.
 pub fn invited_heading(heading: &str) -> bool {
     let f = fold(heading);
-    INVITED_HEADING.is_match(f.trim_start_matches(|c: char| !c.is_alphanumeric())) && !EXCUSED_WORD.is_match(&f)
+    INVITED_HEADING.is_match(f.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        && !EXCUSED_WORD.is_match(&f)
 }
 
 /// The attendance a table cell states on its own, as in a `Présence` column.
@@ -243,25 +439,50 @@ pub fn attendance_cell(cell: &str) -> Option<Attendance> {
 /// A column header announcing attendance written as one letter per row (`P/E/A`, `P / E`,
 /// `Présence`).
 pub fn is_attendance_code_header(cell: &str) -> bool {
-    static HEADER: Lazy<Regex> = Lazy::new(|| Regex::new(r"^(?:p\s*/\s*e(?:\s*/\s*a)?|p\s*/\s*a\s*/\s*e|presence|presences)$").expect("static regex"));
+    static HEADER: Lazy<Regex> = Lazy::new(|| {
+        Regex::new(r"^(?:p\s*/\s*e(?:\s*/\s*a)?|p\s*/\s*a\s*/\s*e|presence|presences)$")
+            .expect("static regex")
+    });
     HEADER.is_match(&fold(cell.trim()))
 }
 
 /// `P : présent ; E : excusé ; A : absent.`: the key to such codes, under the table.
 pub fn is_code_legend(line: &str) -> bool {
-    static LEGEND: Window = Window::anchored(r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$");
+    static LEGEND: Window = Window::anchored(
+        r"^[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?(?:\s*[;,/–-]\s*[A-Z]\s*[:=]\s*\p{L}+(?:\(e\))?)+\s*\.?$",
+    );
     let line = line.trim();
     // The pattern's start, checked by hand: most lines fail it, and then the pattern need not
     // be built.
     let mut rest = line.chars();
-    let opens = rest.next().is_some_and(|c| c.is_ascii_uppercase()) && rest.as_str().trim_start().starts_with([':', '=']);
+    let opens = rest.next().is_some_and(|c| c.is_ascii_uppercase())
+        && rest.as_str().trim_start().starts_with([':', '=']);
     opens && LEGEND.is_match(line)
 }
 
 /// The words of a participants table's header row.
 const COLUMN_HEADER_WORDS: &[&str] = &[
-    "nom", "noms", "prenom", "prenoms", "civilite", "fonction", "fonctions", "structure", "structures", "organisme", "organismes",
-    "organisation", "service", "qualite", "role", "titre", "presence", "presences", "emargement", "signature", "et",
+    "nom",
+    "noms",
+    "prenom",
+    "prenoms",
+    "civilite",
+    "fonction",
+    "fonctions",
+    "structure",
+    "structures",
+    "organisme",
+    "organismes",
+    "organisation",
+    "service",
+    "qualite",
+    "role",
+    "titre",
+    "presence",
+    "presences",
+    "emargement",
+    "signature",
+    "et",
 ];
 
 /// `Nom Fonction / structure Présence`, `Civilité Nom Prénom Structure Fonction`: a table's
@@ -276,12 +497,29 @@ pub fn column_header_line(line: &str) -> Option<bool> {
         .collect();
     let close_to = |w: &str, header: &str| {
         let (n, m) = (w.chars().count(), header.chars().count());
-        let allowed = if m >= 7 { 2 } else if m >= 5 { 1 } else { 0 };
+        let allowed = if m >= 7 {
+            2
+        } else if m >= 5 {
+            1
+        } else {
+            0
+        };
         n.abs_diff(m) <= allowed && strsim::levenshtein(w, header) <= allowed
     };
-    let names_a_person = words.iter().any(|w| matches!(w.as_str(), "nom" | "noms" | "prenom" | "prenoms" | "civilite"));
-    let all_headers = words.iter().all(|w| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h)));
-    (words.len() >= 2 && names_a_person && all_headers).then(|| words.iter().any(|w| close_to(w, "presence") || close_to(w, "presences")))
+    let names_a_person = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "nom" | "noms" | "prenom" | "prenoms" | "civilite"
+        )
+    });
+    let all_headers = words
+        .iter()
+        .all(|w| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h)));
+    (words.len() >= 2 && names_a_person && all_headers).then(|| {
+        words
+            .iter()
+            .any(|w| close_to(w, "presence") || close_to(w, "presences"))
+    })
 }
 
 /// The attendance a one-letter code of such a column stands for: `P`, `E`, `A`.
@@ -298,7 +536,9 @@ pub fn attendance_code(cell: &str) -> Option<Attendance> {
 /// attendance it states, which overrides the list's.
 pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
     // Anchored at the end: searched backwards from there, for which no literal prefilter helps.
-    static MARK: Window = Window::new(r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$");
+    static MARK: Window = Window::new(
+        r"(?i)(?:^|\s*,\s*|\s*\(\s*)(excus[ée](?:e|\(e\))?|absent(?:e|\(e\))?)\s*\)?\s*$",
+    );
     let c = MARK.captures(desc)?;
     let attendance = attendance_cell(c.get(1)?.as_str())?;
     Some((desc[..c.get(0)?.start()].trim_end(), attendance))
@@ -308,14 +548,18 @@ pub fn attendance_mark(desc: &str) -> Option<(&str, Attendance)> {
 /// person who came in the entry's place starts.
 pub fn represented_by(desc: &str) -> Option<(usize, usize)> {
     // An entry's description is short, and the pattern has no `\b` for the DFA to give up on.
-    static CLAUSE: Window = Window::new(r"(?i),?\s*\(?\s*(?:repr[ée]sent[ée]|remplac[ée])e?\s+par\s+");
+    static CLAUSE: Window =
+        Window::new(r"(?i),?\s*\(?\s*(?:repr[ée]sent[ée]|remplac[ée])e?\s+par\s+");
     CLAUSE.find(desc).map(|m| (m.start(), m.end()))
 }
 
 /// A sub-heading naming a service or site (`Direction de la citoyenneté`, `Sous-préfecture
 /// de Bayonne`) rather than a kind of member (`Représentants des usagers`).
 pub fn names_an_organisation(heading: &str) -> bool {
-    heading.split_whitespace().next().is_some_and(|w| is_org_marker(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+    heading
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| is_org_marker(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
 }
 
 /// `Pour l'administration :`, `Représentants des usagers :`: a group heading that can open
@@ -327,17 +571,23 @@ pub fn present_group_heading(heading: &str) -> bool {
 /// The preamble of a heading that carries both the attendance and the group:
 /// `Participaient à ce comité en qualité de représentants des usagers`.
 pub static GROUP_PREAMBLE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)^.*?\b(?:en (?:qualité|qualite|tant que?)|au titre) (?:de |d['’]\s*|des )?(.+)$").expect("static regex")
+    Regex::new(
+        r"(?i)^.*?\b(?:en (?:qualité|qualite|tant que?)|au titre) (?:de |d['’]\s*|des )?(.+)$",
+    )
+    .expect("static regex")
 });
 
 /// Who chaired: `Présidence : M. X`, `sous la présidence de Monsieur X`, `présidé par X`.
 /// Must start a word ([`crate::boundary`]); without the `\b` in the pattern, it needs no
 /// prefilter, which was most of its build.
-pub static CHAIR_INTRO: Window =
-    Window::new(r"(?i)présidence\s*:\s*|président(?:e)? de (?:la )?séance\s*:\s*|sous la présidence de\s+|présidée? par\s+|présidé(?:e)? par\s+");
+pub static CHAIR_INTRO: Window = Window::new(
+    r"(?i)présidence\s*:\s*|président(?:e)? de (?:la )?séance\s*:\s*|sous la présidence de\s+|présidée? par\s+|présidé(?:e)? par\s+",
+);
 
 /// `M. le représentant de l'UDAF`: an attendee without a personal name.
-pub static UNNAMED: Window = Window::anchored(r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$");
+pub static UNNAMED: Window = Window::anchored(
+    r"^(?:(?:M\.|Mme|Monsieur|Madame)\s+)?(?:[Ll]e|[Ll]a|[Ll]['’])\s*(représentante?|directeur|directrice|président|présidente|délégué|déléguée|chef|cheffe|maire|responsable|secrétaire général|secrétaire générale)\b\s*(?:(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|d['’]\s*|de\s+)(.+))?$",
+);
 
 /// Lowercase, accents removed, typographic apostrophes made straight.
 pub fn fold(s: &str) -> String {
@@ -377,19 +627,27 @@ pub fn presides_the_meeting(role: &str) -> bool {
 /// `préfecture du Morbihan (président)`: a bracket after an entry marking who presided.
 /// Returns the text without it when it ends `field`.
 pub fn without_chair_mark(field: &str) -> Option<&str> {
-    static MARK: Window = Window::new(r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$");
+    static MARK: Window = Window::new(
+        r"(?i)\s*\(\s*pr[ée]sid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?s[ée]ance)?\s*\)\s*$",
+    );
     MARK.find(field).map(|m| field[..m.start()].trim_end())
 }
 
 pub fn is_role_noun(word: &str) -> bool {
     let f = folded(word);
     let listed = |w: &str| ROLE_NOUNS.iter().any(|r| r.eq_ignore_ascii_case(w));
-    listed(&f) || f.split('-').next().is_some_and(|head| listed(head) && !head.eq_ignore_ascii_case("vice"))
+    listed(&f)
+        || f.split('-')
+            .next()
+            .is_some_and(|head| listed(head) && !head.eq_ignore_ascii_case("vice"))
 }
 
 /// The header of a name column (`Nom`, `Prénom`, `NOM Prénom`).
 pub fn is_column_header(word: &str) -> bool {
-    matches!(folded(word).to_ascii_lowercase().as_str(), "nom" | "noms" | "prenom" | "prenoms")
+    matches!(
+        folded(word).to_ascii_lowercase().as_str(),
+        "nom" | "noms" | "prenom" | "prenoms"
+    )
 }
 
 pub fn is_org_marker(word: &str) -> bool {
@@ -414,33 +672,69 @@ mod tests {
 
     #[test]
     fn column_headers_run_together() {
-        assert_eq!(column_header_line("Nom Fonction / structure Présence"), Some(true));
-        assert_eq!(column_header_line("Civilité Nom Prénam Structure Fonction"), Some(false), "a scan's damage");
+        assert_eq!(
+            column_header_line("Nom Fonction / structure Présence"),
+            Some(true)
+        );
+        assert_eq!(
+            column_header_line("Civilité Nom Prénam Structure Fonction"),
+            Some(false),
+            "a scan's damage"
+        );
         assert_eq!(column_header_line("Nom Suucture"), Some(false));
-        assert_eq!(column_header_line("Structure Fonction"), None, "no name column");
+        assert_eq!(
+            column_header_line("Structure Fonction"),
+            None,
+            "no name column"
+        );
         assert_eq!(column_header_line("Nom de la structure : UDAF"), None);
     }
 
     #[test]
     fn word_lists_are_lowercase_ascii() {
         for w in ROLE_NOUNS.iter().chain(ORG_MARKERS) {
-            assert!(w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()), "{w}");
+            assert!(
+                w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+                "{w}"
+            );
         }
-        assert!(is_role_noun("Présidente") && is_role_noun("VICE-PRÉSIDENT") && is_role_noun("Directeur-adjoint"));
-        assert!(!is_role_noun("Vice-amiral") && is_org_marker("Préfecture") && !is_org_marker("Marie"));
+        assert!(
+            is_role_noun("Présidente")
+                && is_role_noun("VICE-PRÉSIDENT")
+                && is_role_noun("Directeur-adjoint")
+        );
+        assert!(
+            !is_role_noun("Vice-amiral") && is_org_marker("Préfecture") && !is_org_marker("Marie")
+        );
     }
 
     #[test]
     fn invited_and_attendance_cells() {
         assert_eq!(attendance_heading("Invités :"), Some(Attendance::Present));
-        assert_eq!(attendance_heading("Invités excusés :"), Some(Attendance::Excused));
-        assert_eq!(attendance_heading("Etait absent :"), Some(Attendance::Absent), "one person, singular");
-        assert_eq!(attendance_heading("Était présente"), Some(Attendance::Present));
+        assert_eq!(
+            attendance_heading("Invités excusés :"),
+            Some(Attendance::Excused)
+        );
+        assert_eq!(
+            attendance_heading("Etait absent :"),
+            Some(Attendance::Absent),
+            "one person, singular"
+        );
+        assert_eq!(
+            attendance_heading("Était présente"),
+            Some(Attendance::Present)
+        );
         assert_eq!(attendance_heading("Parucipants"), Some(Attendance::Present));
-        assert_eq!(attendance_heading("Mesnbres présents où représentés"), Some(Attendance::Present));
+        assert_eq!(
+            attendance_heading("Mesnbres présents où représentés"),
+            Some(Attendance::Present)
+        );
         assert_eq!(attendance_heading("Pour mémoire"), None);
         assert_eq!(attendance_heading("Dupontel présente le bilan"), None);
-        assert_eq!(attendance_heading("Étalent présents :"), Some(Attendance::Present));
+        assert_eq!(
+            attendance_heading("Étalent présents :"),
+            Some(Attendance::Present)
+        );
         assert!(invited_heading("Invités :"));
         assert!(!invited_heading("Invités excusés"));
         assert_eq!(attendance_cell("Présent(e)"), Some(Attendance::Present));

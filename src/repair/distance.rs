@@ -41,7 +41,12 @@ const ANY: f32 = 1.0;
 /// Two letters printed close merge into one glyph (`ci` read as `a`, `vv` or `ur` as `w`,
 /// the `fi` ligature as `b`): the same kind of misreading as `rn`/`m` in [`CONFUSIONS`], too
 /// uncertain for the one- and two-confusion search but fair as one edit among two here.
-const MERGES: &[(&str, &str, f32)] = &[("a", "ci", 0.6), ("w", "vv", 0.5), ("w", "ur", 0.6), ("b", "fi", 0.6)];
+const MERGES: &[(&str, &str, f32)] = &[
+    ("a", "ci", 0.6),
+    ("w", "vv", 0.5),
+    ("w", "ur", 0.6),
+    ("b", "fi", 0.6),
+];
 
 /// Bytes that start the observed side of a confusion or merge of more than one letter: most
 /// letters start none, and the table spares the walk a scan of the lists at every node.
@@ -77,7 +82,15 @@ pub fn nearest(folded: &str, seen: &str) -> Option<Fix> {
     }
     let lex = Lexicon::get();
     let fst = lex.fold_trie();
-    let mut search = Search { fst, word, max_ops, budget, key: Vec::with_capacity(word.len() + 4), found: Vec::new(), visits: 0 };
+    let mut search = Search {
+        fst,
+        word,
+        max_ops,
+        budget,
+        key: Vec::with_capacity(word.len() + 4),
+        found: Vec::new(),
+        visits: 0,
+    };
     search.walk(fst.root(), 0, 0.0, 0, false);
     // A cut-off walk may have missed the runner-up that makes the best one doubtful.
     if search.visits > MAX_VISITS {
@@ -102,7 +115,11 @@ pub fn nearest(folded: &str, seen: &str) -> Option<Fix> {
     let seen = (key.len() == word.len()).then_some(seen);
     let (form, _) = super::word::accent_form(std::str::from_utf8(&key).ok()?, seen)?;
     let confidence = if freq >= 250 { 0.6 } else { 0.4 };
-    Some(Fix { form, kind: Kind::Distance, confidence })
+    Some(Fix {
+        form,
+        kind: Kind::Distance,
+        confidence,
+    })
 }
 
 struct Search<'a> {
@@ -153,7 +170,10 @@ impl<'a> Search<'a> {
             if STARTS_MERGE[usize::from(b)] {
                 for &(from, to, c) in CONFUSIONS.iter().chain(MERGES) {
                     // Single letters are the lookalikes' and substitutions' business.
-                    if (from.len() > 1 || to.len() > 1) && cost + c <= self.budget && word[i..].starts_with(from.as_bytes()) {
+                    if (from.len() > 1 || to.len() > 1)
+                        && cost + c <= self.budget
+                        && word[i..].starts_with(from.as_bytes())
+                    {
                         self.spell(node, to.as_bytes(), i + from.len(), cost + c, ops, extra);
                     }
                 }
@@ -245,9 +265,14 @@ mod tests {
 
     #[test]
     fn names_acronyms_and_glued_words_are_left() {
-        let text = "Mme Kerbiriou (DDETSPP) et M. Tavernel ont vu la cornmunicatiom de lacommission.";
+        let text =
+            "Mme Kerbiriou (DDETSPP) et M. Tavernel ont vu la cornmunicatiom de lacommission.";
         let edits = crate::repair::propose(text);
-        let changed: Vec<&str> = edits.iter().filter(|e| e.confidence >= 0.5).map(|e| &text[e.start..e.end]).collect();
+        let changed: Vec<&str> = edits
+            .iter()
+            .filter(|e| e.confidence >= 0.5)
+            .map(|e| &text[e.start..e.end])
+            .collect();
         assert_eq!(changed, ["cornmunicatiom"]);
     }
 

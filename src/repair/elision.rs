@@ -9,14 +9,20 @@ use super::{apply_case, Doc};
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
 
-const ELIDED: &[&str] = &["l", "d", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu"];
+const ELIDED: &[&str] = &[
+    "l", "d", "qu", "j", "n", "s", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len() {
         if done[i] || doc.protected(i) {
             continue;
         }
-        if let Some(edit) = misread_l(doc, i).or_else(|| misread_l_mark(doc, i)).or_else(|| spaced(doc, i)).or_else(|| lost_apostrophe(doc, i)) {
+        if let Some(edit) = misread_l(doc, i)
+            .or_else(|| misread_l_mark(doc, i))
+            .or_else(|| spaced(doc, i))
+            .or_else(|| lost_apostrophe(doc, i))
+        {
             edits.push(edit);
             continue;
         }
@@ -78,7 +84,11 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     // A lowercase `i` was a lowercase `l`.
-    let l = if doc.sentence_start(i) && t.text != "i" { "L" } else { "l" };
+    let l = if doc.sentence_start(i) && t.text != "i" {
+        "L"
+    } else {
+        "l"
+    };
     let confidence = if merged { 0.8 } else { 0.9 };
     // A straight apostrophe is curled with the letter, as `straight_apostrophes` would once
     // the letter before it is one; a curly one is left out of the edit.
@@ -86,8 +96,18 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     if !spaced && curl == apostrophe {
         return Some(Edit::new(t.start, t.end, l, "elision-I-l", confidence));
     }
-    let end = if spaced { next.start } else { t.end + apostrophe.len_utf8() };
-    Some(Edit::new(t.start, end, format!("{l}{curl}"), "elision-I-l", confidence))
+    let end = if spaced {
+        next.start
+    } else {
+        t.end + apostrophe.len_utf8()
+    };
+    Some(Edit::new(
+        t.start,
+        end,
+        format!("{l}{curl}"),
+        "elision-I-l",
+        confidence,
+    ))
 }
 
 /// A straight apostrophe in a document typed with curly ones is one (see `straight_apostrophes`).
@@ -104,17 +124,35 @@ fn curled(doc: &Doc, apostrophe: char) -> char {
 fn misread_l_mark(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let whole = doc.gap_before(i);
-    let gap = whole.strip_suffix(' ').filter(|_| !is_all_caps(t.text)).unwrap_or(whole);
+    let gap = whole
+        .strip_suffix(' ')
+        .filter(|_| !is_all_caps(t.text))
+        .unwrap_or(whole);
     let mut back = gap.char_indices().rev();
     let (_, apostrophe) = back.next().filter(|&(_, c)| is_apostrophe(c))?;
     let (at, _) = back.next().filter(|&(_, c)| matches!(c, '!' | ']' | '}'))?;
-    if !back.next().map_or(i == 0, |(_, c)| c.is_whitespace() || c == '(') || !vowel_initial(t.text) || doc.protected(i) {
+    if !back
+        .next()
+        .map_or(i == 0, |(_, c)| c.is_whitespace() || c == '(')
+        || !vowel_initial(t.text)
+        || doc.protected(i)
+    {
         return None;
     }
     let start = t.start - whole.len() + at;
     let before = doc.text[..start].trim_end();
-    let l = if before.is_empty() || before.ends_with(['.', '!', '?']) { "L" } else { "l" };
-    Some(Edit::new(start, t.start, format!("{l}{}", curled(doc, apostrophe)), "elision-I-l", 0.8))
+    let l = if before.is_empty() || before.ends_with(['.', '!', '?']) {
+        "L"
+    } else {
+        "l"
+    };
+    Some(Edit::new(
+        start,
+        t.start,
+        format!("{l}{}", curled(doc, apostrophe)),
+        "elision-I-l",
+        0.8,
+    ))
 }
 
 /// `d’ Orléans`: the space after an elided word's apostrophe is scanning noise.
@@ -129,7 +167,10 @@ fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let space = chars.as_str();
-    if space.is_empty() || !space.chars().all(char::is_whitespace) || space.matches('\n').count() > 1 {
+    if space.is_empty()
+        || !space.chars().all(char::is_whitespace)
+        || space.matches('\n').count() > 1
+    {
         return None;
     }
     // Headings in capitals are letter-spaced (`L’ AISNE`): the space may be the typist's.
@@ -137,7 +178,13 @@ fn spaced(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let start = t.end + gap.len() - space.len();
-    Some(Edit::new(start, doc.tokens[i + 1].start, "", "elision-space", 0.85))
+    Some(Edit::new(
+        start,
+        doc.tokens[i + 1].start,
+        "",
+        "elision-space",
+        0.85,
+    ))
 }
 
 /// `qu il`, `d un`: the apostrophe faded into a space. An elided letter never stands alone
@@ -153,35 +200,71 @@ fn lost_apostrophe(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     // A letter after a number or a sign is a unit or a list mark (`5 l`, `a) d`), not an article.
-    let after_word = i == 0 || doc.gap_before(i).ends_with([' ', '\n']) && doc.tokens[i - 1].text.chars().all(char::is_alphabetic);
+    let after_word = i == 0
+        || doc.gap_before(i).ends_with([' ', '\n'])
+            && doc.tokens[i - 1].text.chars().all(char::is_alphabetic);
     if !after_word || !next.text.starts_with(char::is_lowercase) {
         return None;
     }
     let qui = Edit::new(t.start, t.end, "qui", "qui-lost-i", 0.7);
     // `qu n’est`: the elided `n’`, `s’` of the verb that follows.
     if next.text.chars().count() < 2 {
-        let elided_verb = ELIDED.contains(&next.text) && doc.gap_after(i + 1).starts_with(is_apostrophe);
+        let elided_verb =
+            ELIDED.contains(&next.text) && doc.gap_after(i + 1).starts_with(is_apostrophe);
         return (lower == "qu" && elided_verb).then_some(qui);
     }
     let settled = doc.settled(i + 1);
     if !Lexicon::get().contains(&settled) {
         return None;
     }
-    let apostrophe = Edit::new(t.end, next.start, doc.apostrophe.to_string(), "elision-lost-apostrophe", 0.75);
+    let apostrophe = Edit::new(
+        t.end,
+        next.start,
+        doc.apostrophe.to_string(),
+        "elision-lost-apostrophe",
+        0.75,
+    );
     match (lower == "qu", vowel_initial(&settled)) {
         (false, true) => Some(apostrophe),
         (false, false) => None,
         (true, false) => Some(qui),
         (true, true) if QU_ELIDES_INTO.contains(&settled.as_ref()) => Some(apostrophe),
-        (true, true) => Some(Edit { confidence: 0.45, ..qui }),
+        (true, true) => Some(Edit {
+            confidence: 0.45,
+            ..qui
+        }),
     }
 }
 
 /// Vowel-initial words after which `qu` is the elided `que`: pronouns, articles, prepositions
 /// and adverbs; a verb there follows `qui`.
 const QU_ELIDES_INTO: &[&str] = &[
-    "il", "ils", "elle", "elles", "on", "un", "une", "en", "à", "au", "aux", "avec", "après", "avant", "alors", "ainsi",
-    "aucun", "aucune", "entre", "ici", "aujourd", "autant", "eux", "enfin", "ensuite", "également",
+    "il",
+    "ils",
+    "elle",
+    "elles",
+    "on",
+    "un",
+    "une",
+    "en",
+    "à",
+    "au",
+    "aux",
+    "avec",
+    "après",
+    "avant",
+    "alors",
+    "ainsi",
+    "aucun",
+    "aucune",
+    "entre",
+    "ici",
+    "aujourd",
+    "autant",
+    "eux",
+    "enfin",
+    "ensuite",
+    "également",
 ];
 
 /// A word the lexicon lacks that is an elided article glued to a vowel-initial word.
@@ -191,7 +274,11 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
     if doc.freq(i).is_some() || t.text.chars().count() < 4 || is_all_caps(t.text) {
         return None;
     }
-    if i > 0 && doc.gap_before(i).ends_with(|c: char| is_apostrophe(c) || c == '-') {
+    if i > 0
+        && doc
+            .gap_before(i)
+            .ends_with(|c: char| is_apostrophe(c) || c == '-')
+    {
         return None;
     }
     let (article, rest, confidence) = split_article(t.text)?;
@@ -217,8 +304,12 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
         None => match word::correct(&rest_lower, Reach::Full) {
             // Only a sure reading of the rest: accents, or one cheap confusion in a long word.
             Some(fix)
-                if fix.kind == Kind::Accent && fix.confidence >= 0.7 && (rest.chars().count() >= 6 || lex.freq(&fix.form).unwrap_or(0) >= 450)
-                    || fix.kind == Kind::Confusion(1) && fix.confidence >= 0.85 && rest.chars().count() >= 5 =>
+                if fix.kind == Kind::Accent
+                    && fix.confidence >= 0.7
+                    && (rest.chars().count() >= 6 || lex.freq(&fix.form).unwrap_or(0) >= 450)
+                    || fix.kind == Kind::Confusion(1)
+                        && fix.confidence >= 0.85
+                        && rest.chars().count() >= 5 =>
             {
                 (fix.form, fix.confidence)
             }
@@ -231,9 +322,19 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let rest_out = apply_case(rest, &form, false);
-    let art = if article == "l" && doc.sentence_start(i) { "L" } else { article };
+    let art = if article == "l" && doc.sentence_start(i) {
+        "L"
+    } else {
+        article
+    };
     let after = format!("{art}{}{rest_out}", doc.apostrophe);
-    Some(Edit::new(t.start, t.end, after, "elision-glued", confidence * conf_rest.min(0.95)))
+    Some(Edit::new(
+        t.start,
+        t.end,
+        after,
+        "elision-glued",
+        confidence * conf_rest.min(0.95),
+    ))
 }
 
 /// The article `glued` would split off `word` (`Paccueil` → `l`), for rules reading neighbours.
@@ -244,7 +345,8 @@ pub(super) fn glued_article(word: &str) -> Option<&'static str> {
         return None;
     }
     let (article, rest, _) = split_article(word)?;
-    (vowel_initial(rest) && lex.freq(&rest.to_lowercase()).is_some_and(|f| f >= 100)).then_some(article)
+    (vowel_initial(rest) && lex.freq(&rest.to_lowercase()).is_some_and(|f| f >= 100))
+        .then_some(article)
 }
 
 /// The article a glued token starts with, the rest, and how sure the reading is.

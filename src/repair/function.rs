@@ -40,8 +40,9 @@ const TARGETS: &[(&str, Slot)] = &[
 
 /// Determiners a preposition comes before.
 const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
-    "notre", "nos", "votre", "vos", "chaque", "tous", "toutes", "tout", "toute",
+    "le", "la", "les", "l", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
+    "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "chaque", "tous", "toutes", "tout",
+    "toute",
 ];
 
 /// A token as frequent as this is a word in its own right (`ou`, `on`, `ma`, `sa`).
@@ -54,15 +55,26 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in (0..doc.tokens.len()).rev() {
         let t = doc.tokens[i];
         let letters = t.text.bytes().filter(u8::is_ascii_lowercase).count();
-        if done[i] || !(2..=3).contains(&t.text.len()) || letters + t.text.bytes().filter(|&b| b == b'1').count() != t.text.len() || letters == 0 {
+        if done[i]
+            || !(2..=3).contains(&t.text.len())
+            || letters + t.text.bytes().filter(|&b| b == b'1').count() != t.text.len()
+            || letters == 0
+        {
             continue;
         }
-        if TARGETS.iter().any(|(w, _)| *w == t.text) || doc.freq(i).is_some_and(|f| f >= OWN_WORD) || doc.protected(i) {
+        if TARGETS.iter().any(|(w, _)| *w == t.text)
+            || doc.freq(i).is_some_and(|f| f >= OWN_WORD)
+            || doc.protected(i)
+        {
             continue;
         }
         // A `d` stays a `d`: `da` may as well be `de` or `du` as `la`.
         let keeps_d = |word: &str| !t.text.starts_with('d') || word.starts_with('d');
-        let misreadings = || TARGETS.iter().filter(|(word, _)| keeps_d(word) && misread(t.text, word));
+        let misreadings = || {
+            TARGETS
+                .iter()
+                .filter(|(word, _)| keeps_d(word) && misread(t.text, word))
+        };
         // The neighbours are read (through the word rule) only for a token that may be one.
         if misreadings().next().is_none() {
             continue;
@@ -79,11 +91,17 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             None => continue,
         };
         let mut fits = misreadings().filter(|(_, slot)| in_slot(doc, i, &next, *slot));
-        let (Some(&(word, _)), None) = (fits.next(), fits.next()) else { continue };
+        let (Some(&(word, _)), None) = (fits.next(), fits.next()) else {
+            continue;
+        };
         done[i] = true;
         restored[i] = Some(word);
         let sentence_start = doc.text[..t.start].trim_end().ends_with(['.', '!', '?']);
-        let after = if sentence_start { super::capitalise(word) } else { word.to_string() };
+        let after = if sentence_start {
+            super::capitalise(word)
+        } else {
+            word.to_string()
+        };
         edits.push(Edit::new(t.start, t.end, after, "function-word", 0.6));
     }
 }
@@ -114,13 +132,20 @@ fn in_slot(doc: &Doc, i: usize, next: &str, slot: Slot) -> bool {
     }
     // No function word of these follows a determiner (`le 1e rang`), nor an object pronoun a
     // subject (`je te remercie`).
-    let prev = if i > 0 && before == " " { doc.settled(i - 1) } else { Cow::Borrowed("") };
+    let prev = if i > 0 && before == " " {
+        doc.settled(i - 1)
+    } else {
+        Cow::Borrowed("")
+    };
     let prev = prev.as_ref();
     if DETERMINERS.contains(&prev) || matches!(prev, "je" | "tu" | "ne" | "n") {
         return false;
     }
     // After an unknown lowercase word the token may be the rest of it (`démarc he`, `renpla er`).
-    if !prev.is_empty() && doc.tokens[i - 1].text.chars().all(char::is_lowercase) && !Lexicon::get().contains(prev) {
+    if !prev.is_empty()
+        && doc.tokens[i - 1].text.chars().all(char::is_lowercase)
+        && !Lexicon::get().contains(prev)
+    {
         return false;
     }
     let gap = doc.gap_after(i);
@@ -129,13 +154,17 @@ fn in_slot(doc: &Doc, i: usize, next: &str, slot: Slot) -> bool {
     match slot {
         Slot::Noun if gap == " " => {
             if is_capitalised(text) {
-                return !is_all_caps(text) && text.chars().skip(1).all(char::is_lowercase) && !super::names::CIVILITIES.contains(&text);
+                return !is_all_caps(text)
+                    && text.chars().skip(1).all(char::is_lowercase)
+                    && !super::names::CIVILITIES.contains(&text);
             }
             // An elided word is a conjunction or pronoun (`a leu puisqu’il`: `lieu`).
             if doc.gap_after(i + 1).starts_with(['\'', '\u{2019}']) {
                 return false;
             }
-            lower(text) && next.chars().count() >= 3 && Lexicon::get().freq(next).is_some_and(|f| f < 640)
+            lower(text)
+                && next.chars().count() >= 3
+                && Lexicon::get().freq(next).is_some_and(|f| f < 640)
         }
         Slot::Determiner => {
             // `su` after an auxiliary is the participle (`a su les convaincre`).
@@ -143,10 +172,14 @@ fn in_slot(doc: &Doc, i: usize, next: &str, slot: Slot) -> bool {
                 return false;
             }
             let elided = next == "l" && doc.gap_after(i + 1).starts_with(['\'', '\u{2019}']);
-            gap == " " && (DETERMINERS.contains(&next) || elided || next.bytes().all(|b| b.is_ascii_digit()))
+            gap == " "
+                && (DETERMINERS.contains(&next)
+                    || elided
+                    || next.bytes().all(|b| b.is_ascii_digit()))
         }
         Slot::Between => {
-            let word_before = i > 0 && doc.tokens[i - 1].text.chars().all(char::is_alphabetic) && before == " ";
+            let word_before =
+                i > 0 && doc.tokens[i - 1].text.chars().all(char::is_alphabetic) && before == " ";
             word_before && gap == " " && lower(text) && next.chars().count() >= 2
         }
         _ => false,
@@ -159,31 +192,76 @@ mod tests {
 
     #[test]
     fn short_function_words_misread() {
-        assert_eq!(applied("la secrétaire générale de ta préfecture"), "la secrétaire générale de la préfecture");
+        assert_eq!(
+            applied("la secrétaire générale de ta préfecture"),
+            "la secrétaire générale de la préfecture"
+        );
         assert_eq!(applied("la date de fa réunion"), "la date de la réunion");
-        assert_eq!(applied("bien orienté pat les policiers"), "bien orienté par les policiers");
-        assert_eq!(applied("mis en œuvre pai le ministère"), "mis en œuvre par le ministère");
-        assert_eq!(applied("la publication sui les réseaux"), "la publication sur les réseaux");
-        assert_eq!(applied("la formation sw 3 modules"), "la formation sur 3 modules");
-        assert_eq!(applied("la plateforme qui leu apporte une aide"), "la plateforme qui leur apporte une aide");
-        assert_eq!(applied("le préfet ei par délégation"), "le préfet et par délégation");
-        assert_eq!(applied("le site internet. 1a séance est levée"), "le site internet. La séance est levée");
+        assert_eq!(
+            applied("bien orienté pat les policiers"),
+            "bien orienté par les policiers"
+        );
+        assert_eq!(
+            applied("mis en œuvre pai le ministère"),
+            "mis en œuvre par le ministère"
+        );
+        assert_eq!(
+            applied("la publication sui les réseaux"),
+            "la publication sur les réseaux"
+        );
+        assert_eq!(
+            applied("la formation sw 3 modules"),
+            "la formation sur 3 modules"
+        );
+        assert_eq!(
+            applied("la plateforme qui leu apporte une aide"),
+            "la plateforme qui leur apporte une aide"
+        );
+        assert_eq!(
+            applied("le préfet ei par délégation"),
+            "le préfet et par délégation"
+        );
+        assert_eq!(
+            applied("le site internet. 1a séance est levée"),
+            "le site internet. La séance est levée"
+        );
         // In one pass: the article after is read as the word rule and this rule leave it.
-        assert_eq!(applied("la publication sui ies réseaux"), "la publication sur les réseaux");
-        assert_eq!(applied("bien orienté pat ta préfecture"), "bien orienté par la préfecture");
+        assert_eq!(
+            applied("la publication sui ies réseaux"),
+            "la publication sur les réseaux"
+        );
+        assert_eq!(
+            applied("bien orienté pat ta préfecture"),
+            "bien orienté par la préfecture"
+        );
     }
 
     #[test]
     fn words_in_their_own_right_are_left() {
         // Frequent words, a participle after its auxiliary, no slot for the function word.
         assert_eq!(applied("il a su les convaincre"), "il a su les convaincre");
-        assert_eq!(applied("ou la préfecture, on le sait"), "ou la préfecture, on le sait");
+        assert_eq!(
+            applied("ou la préfecture, on le sait"),
+            "ou la préfecture, on le sait"
+        );
         assert_eq!(applied("le pou, le tas"), "le pou, le tas");
-        assert_eq!(applied("je te remercie pour le 1e rang"), "je te remercie pour le 1e rang");
+        assert_eq!(
+            applied("je te remercie pour le 1e rang"),
+            "je te remercie pour le 1e rang"
+        );
         // `da` may be `du`; the rest of an unknown word; an elided conjunction after.
-        assert_eq!(applied("M. Albertini, chef da bureau"), "M. Albertini, chef da bureau");
+        assert_eq!(
+            applied("M. Albertini, chef da bureau"),
+            "M. Albertini, chef da bureau"
+        );
         assert!(!applied("la démarc he Marianne").contains(" le "));
-        assert_eq!(applied("la réunion a leu puisqu’il"), "la réunion a leu puisqu’il");
-        assert_eq!(applied("la secrétaire générale de la préfecture"), "la secrétaire générale de la préfecture");
+        assert_eq!(
+            applied("la réunion a leu puisqu’il"),
+            "la réunion a leu puisqu’il"
+        );
+        assert_eq!(
+            applied("la secrétaire générale de la préfecture"),
+            "la secrétaire générale de la préfecture"
+        );
     }
 }

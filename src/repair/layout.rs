@@ -10,7 +10,10 @@ use crate::edit::Edit;
 use crate::lexicon::Lexicon;
 
 /// First elements whose compounds are hyphenated (`sous-préfecture`, `après-midi`).
-const COMPOUND_HEADS: &[&str] = &["sous", "vice", "demi", "semi", "mi", "ex", "arrière", "après", "avant", "contre", "extra", "porte", "grand"];
+const COMPOUND_HEADS: &[&str] = &[
+    "sous", "vice", "demi", "semi", "mi", "ex", "arrière", "après", "avant", "contre", "extra",
+    "porte", "grand",
+];
 
 /// First elements that are hardly ever a separate word before a noun: a hyphen lost after
 /// them is restored even without other evidence.
@@ -42,18 +45,25 @@ fn stray_letters(doc: &Doc, edits: &mut Vec<Edit>) {
     let mut lines = doc.text.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
         let trimmed = line.trim_end();
-        let next_carries_on = lines.peek().is_some_and(|next| next.trim_start().starts_with(char::is_lowercase));
+        let next_carries_on = lines
+            .peek()
+            .is_some_and(|next| next.trim_start().starts_with(char::is_lowercase));
         let mut cut = trimmed.len();
         loop {
             let head = trimmed[..cut].trim_end();
             let space = head.rfind([' ', '\t']).map_or(0, |s| s + 1);
             let mut chars = head[space..].chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else { break };
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                break;
+            };
             let before = head[..space].trim_end();
             // `À` alone on a line is no sentence's start: that would go on on the same line.
             let may_be_word = c.is_alphabetic() && !matches!(c, 'a' | 'y' | 'à');
             let stray = never_alone(c)
-                || may_be_word && !next_carries_on && (ends_sentence(before) || before.is_empty() && !c.is_ascii()) && doc.scan();
+                || may_be_word
+                    && !next_carries_on
+                    && (ends_sentence(before) || before.is_empty() && !c.is_ascii())
+                    && doc.scan();
             if !stray {
                 break;
             }
@@ -73,7 +83,9 @@ fn stray_letters(doc: &Doc, edits: &mut Vec<Edit>) {
 /// scanner's specks.
 fn never_alone(c: char) -> bool {
     match c {
-        '$' | '©' | '®' | '°' | '¢' | '¤' | '¦' | '¨' | '¬' | '¯' | '´' | '¶' | '¸' => true,
+        '$' | '©' | '®' | '°' | '¢' | '¤' | '¦' | '¨' | '¬' | '¯' | '´' | '¶' | '¸' => {
+            true
+        }
         'à' | 'À' => false,
         _ => c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ'),
     }
@@ -85,7 +97,9 @@ fn ends_sentence(head: &str) -> bool {
     if head.ends_with([';', '»', '!', '?']) {
         return true;
     }
-    let Some(body) = head.strip_suffix('.') else { return false };
+    let Some(body) = head.strip_suffix('.') else {
+        return false;
+    };
     body.chars().rev().take_while(|c| c.is_alphabetic()).count() >= 3
 }
 
@@ -103,7 +117,11 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
     if !equals && !plus {
         return;
     }
-    let opens = |line: &str, mark: &str| line.trim_start_matches([' ', '\t']).strip_prefix(mark).is_some_and(|r| r.starts_with([' ', '\t']));
+    let opens = |line: &str, mark: &str| {
+        line.trim_start_matches([' ', '\t'])
+            .strip_prefix(mark)
+            .is_some_and(|r| r.starts_with([' ', '\t']))
+    };
     let mut seen = [0usize; 3];
     const DASHES: [&str; 3] = ["-", "–", "•"];
     for line in doc.text.lines() {
@@ -111,14 +129,35 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
             *n += usize::from(opens(line, dash));
         }
     }
-    let (best, n) = seen.iter().zip(DASHES).max_by_key(|(n, _)| **n).map_or(("-", 0), |(n, d)| (d, *n));
+    let (best, n) = seen
+        .iter()
+        .zip(DASHES)
+        .max_by_key(|(n, _)| **n)
+        .map_or(("-", 0), |(n, d)| (d, *n));
     let mut line_start = 0;
     for line in doc.text.split_inclusive('\n') {
         let at = line_start + line.len() - line.trim_start_matches([' ', '\t']).len();
         if equals && opens(line, "=") {
-            edits.push(Edit::new(at, at + 1, best, "bullet", if n > 0 { 0.7 } else { 0.5 }));
-        } else if plus && opens(line, "+") && line[at - line_start + 1..].trim_start().starts_with(char::is_alphabetic) {
-            edits.push(Edit::new(at, at + 1, if n > 0 { best } else { "•" }, "bullet-plus", 0.6));
+            edits.push(Edit::new(
+                at,
+                at + 1,
+                best,
+                "bullet",
+                if n > 0 { 0.7 } else { 0.5 },
+            ));
+        } else if plus
+            && opens(line, "+")
+            && line[at - line_start + 1..]
+                .trim_start()
+                .starts_with(char::is_alphabetic)
+        {
+            edits.push(Edit::new(
+                at,
+                at + 1,
+                if n > 0 { best } else { "•" },
+                "bullet-plus",
+                0.6,
+            ));
         }
         line_start += line.len();
     }
@@ -164,11 +203,17 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
         // end is the page's own layout, which a typed export (pdftotext) keeps too. Joining
         // is offered, not applied.
         "-\n" if b_starts_lower => ("dehyphenate", 0.45, None),
-        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower) => ("split-compound", 0.85, Some(true)),
-        " " | "\n" if SPACED_HEADS.contains(&a_lower) && b_starts_lower && b.text.chars().count() >= 4 => {
+        "- " | "-  " | " -" | " - " if COMPOUND_HEADS.contains(&a_lower) => {
+            ("split-compound", 0.85, Some(true))
+        }
+        " " | "\n"
+            if SPACED_HEADS.contains(&a_lower) && b_starts_lower && b.text.chars().count() >= 4 =>
+        {
             ("split-compound", 0.6, Some(true))
         }
-        "." if a.text.chars().all(char::is_lowercase) && b_starts_lower => ("dot-space", 0.6, Some(false)),
+        "." if a.text.chars().all(char::is_lowercase) && b_starts_lower => {
+            ("dot-space", 0.6, Some(false))
+        }
         _ => return None,
     };
     let a_known = doc.freq(i).is_some();
@@ -206,10 +251,22 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
         // Keep a real compound's hyphen (`sous-\npréfecture`) rather than inventing a word.
         let compound = format!("{a_lower}-{b_form}");
         if lex.contains(&compound) && !lex.contains(&format!("{a_lower}{b_form}")) {
-            return Some(Edit::new(a.start, b.end, format!("{}-{}", a.text, b_form), rule, confidence));
+            return Some(Edit::new(
+                a.start,
+                b.end,
+                format!("{}-{}", a.text, b_form),
+                rule,
+                confidence,
+            ));
         }
     }
-    Some(Edit::new(a.start, b.end, after, rule, confidence * b_conf.max(0.8)))
+    Some(Edit::new(
+        a.start,
+        b.end,
+        after,
+        rule,
+        confidence * b_conf.max(0.8),
+    ))
 }
 
 /// Punctuation specks the scanner leaves at the end of lines: several isolated marks, or one
@@ -225,13 +282,36 @@ fn debris(doc: &Doc, edits: &mut Vec<Edit>) {
         // Walk back over space-separated groups of 1–2 punctuation characters.
         loop {
             let head = trimmed[..cut].trim_end();
-            let Some(space) = head.rfind([' ', '\t']) else { break };
+            let Some(space) = head.rfind([' ', '\t']) else {
+                break;
+            };
             let group = &head[space + 1..];
             // `matches!`, not `str::contains`: a substring search per character cost 1 % of the bench.
-            if group.is_empty() || group.chars().count() > 2 || !group.chars().all(|c| matches!(c, '=' | ';' | ',' | '.' | '\'' | '‘' | '’' | '"' | '_' | '~' | '|' | ':' | '-')) {
+            if group.is_empty()
+                || group.chars().count() > 2
+                || !group.chars().all(|c| {
+                    matches!(
+                        c,
+                        '=' | ';'
+                            | ','
+                            | '.'
+                            | '\''
+                            | '‘'
+                            | '’'
+                            | '"'
+                            | '_'
+                            | '~'
+                            | '|'
+                            | ':'
+                            | '-'
+                    )
+                })
+            {
                 break;
             }
-            odd |= group.chars().any(|c| matches!(c, '=' | '\'' | '‘' | '’' | '_' | '~' | '|' | '"'));
+            odd |= group
+                .chars()
+                .any(|c| matches!(c, '=' | '\'' | '‘' | '’' | '_' | '~' | '|' | '"'));
             marks += 1;
             cut = space;
         }
@@ -239,7 +319,13 @@ fn debris(doc: &Doc, edits: &mut Vec<Edit>) {
         if (marks >= 2 || (marks == 1 && odd)) && start > 0 {
             let (s, e) = (line_start + start, line_start + trimmed.len());
             if !super::tokens::is_protected(&doc.protected, s, e) {
-                edits.push(Edit::new(s, e, "", "debris", if marks >= 2 { 0.7 } else { 0.6 }));
+                edits.push(Edit::new(
+                    s,
+                    e,
+                    "",
+                    "debris",
+                    if marks >= 2 { 0.7 } else { 0.6 },
+                ));
             }
         }
         line_start += line.len();
@@ -252,15 +338,33 @@ mod tests {
 
     #[test]
     fn stray_letters_at_line_ends() {
-        assert_eq!(applied("avec les représentants des usagers. ë\n1. Présentation"), "avec les représentants des usagers.\n1. Présentation");
-        assert_eq!(applied("Tel : 03 87 34 89 82 ÿ\nE-mail"), "Tel : 03 87 34 89 82\nE-mail");
-        assert_eq!(applied("pour les agents d’accueil) ; ï\n- Consolider"), "pour les agents d’accueil) ;\n- Consolider");
-        assert_eq!(applied("en cours d’instruction ». $\nDes membres"), "en cours d’instruction ».\nDes membres");
+        assert_eq!(
+            applied("avec les représentants des usagers. ë\n1. Présentation"),
+            "avec les représentants des usagers.\n1. Présentation"
+        );
+        assert_eq!(
+            applied("Tel : 03 87 34 89 82 ÿ\nE-mail"),
+            "Tel : 03 87 34 89 82\nE-mail"
+        );
+        assert_eq!(
+            applied("pour les agents d’accueil) ; ï\n- Consolider"),
+            "pour les agents d’accueil) ;\n- Consolider"
+        );
+        assert_eq!(
+            applied("en cours d’instruction ». $\nDes membres"),
+            "en cours d’instruction ».\nDes membres"
+        );
     }
 
     #[test]
     fn letters_that_are_words_stay() {
-        for text in ["le dossier de catégorie : A\nLe suivant", "le rapport de M. X\nLe suivant", "il y\na lieu", "le point. À\ncompter de demain", "son projet à\nvenir"] {
+        for text in [
+            "le dossier de catégorie : A\nLe suivant",
+            "le rapport de M. X\nLe suivant",
+            "il y\na lieu",
+            "le point. À\ncompter de demain",
+            "son projet à\nvenir",
+        ] {
             assert_eq!(applied(text), text);
         }
     }

@@ -11,7 +11,10 @@ const COMMON: u16 = 500;
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for (i, t) in doc.tokens.iter().enumerate() {
-        if done[i] || t.text.len() > 3 || !t.text.bytes().all(|b| b.is_ascii_lowercase() || b == b'I') {
+        if done[i]
+            || t.text.len() > 3
+            || !t.text.bytes().all(|b| b.is_ascii_lowercase() || b == b'I')
+        {
             continue;
         }
         let edit = bang_before(doc, i).or_else(|| mark_after_i(doc, i));
@@ -28,15 +31,25 @@ fn bang_before(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let gap = doc.gap_before(i);
     let head = gap.strip_suffix('!')?;
-    if !(head.ends_with([' ', '\n', '\t']) || i == 0 && head.is_empty()) || !t.text.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !(head.ends_with([' ', '\n', '\t']) || i == 0 && head.is_empty())
+        || !t.text.bytes().all(|b| b.is_ascii_lowercase())
+    {
         return None;
     }
     if doc.tokens.get(i + 1).is_none() || !doc.gap_after(i).starts_with([' ', '\n']) {
         return None;
     }
-    Lexicon::get().freq(&format!("l{}", t.text)).filter(|&f| f >= COMMON)?;
+    Lexicon::get()
+        .freq(&format!("l{}", t.text))
+        .filter(|&f| f >= COMMON)?;
     let bang = t.start - 1;
-    let l = if doc.text[..bang].trim_end().ends_with(['.', '!', '?']) || doc.text[..bang].trim_end().is_empty() { "L" } else { "l" };
+    let l = if doc.text[..bang].trim_end().ends_with(['.', '!', '?'])
+        || doc.text[..bang].trim_end().is_empty()
+    {
+        "L"
+    } else {
+        "l"
+    };
     Some(Edit::new(bang, t.start, l, "mark-read-l", 0.8))
 }
 
@@ -66,16 +79,37 @@ mod tests {
 
     #[test]
     fn l_read_as_a_mark() {
-        assert_eq!(applied("le SGCD qui gère !e courrier"), "le SGCD qui gère le courrier");
-        assert_eq!(applied("la préfecture de !a Moselle"), "la préfecture de la Moselle");
-        assert_eq!(applied("Par ailleurs, i] est suggéré"), "Par ailleurs, il est suggéré");
-        assert_eq!(applied("pas l’usager. I] vise à offrir"), "pas l’usager. Il vise à offrir");
-        assert_eq!(applied("à ce propos même s’i! ne semble pas"), "à ce propos même s’il ne semble pas");
+        assert_eq!(
+            applied("le SGCD qui gère !e courrier"),
+            "le SGCD qui gère le courrier"
+        );
+        assert_eq!(
+            applied("la préfecture de !a Moselle"),
+            "la préfecture de la Moselle"
+        );
+        assert_eq!(
+            applied("Par ailleurs, i] est suggéré"),
+            "Par ailleurs, il est suggéré"
+        );
+        assert_eq!(
+            applied("pas l’usager. I] vise à offrir"),
+            "pas l’usager. Il vise à offrir"
+        );
+        assert_eq!(
+            applied("à ce propos même s’i! ne semble pas"),
+            "à ce propos même s’il ne semble pas"
+        );
     }
 
     #[test]
     fn marks_that_are_marks_stay() {
-        for text in ["Bravo !Il part", "Attention ! le délai", "voir [point i] de la note", "la note [i] précise", "un !xz mot"] {
+        for text in [
+            "Bravo !Il part",
+            "Attention ! le délai",
+            "voir [point i] de la note",
+            "la note [i] précise",
+            "un !xz mot",
+        ] {
             assert_eq!(applied(text), text);
         }
     }

@@ -76,7 +76,8 @@ impl<'a> Doc<'a> {
         let tokens = tokens::tokenize(text);
         let lex = Lexicon::get();
         // Sized for a document's vocabulary, about a quarter of its tokens, to spare regrowth.
-        let mut ids: HashMap<&str, u32, FxBuild> = HashMap::with_capacity_and_hasher(tokens.len() / 4, FxBuild::default());
+        let mut ids: HashMap<&str, u32, FxBuild> =
+            HashMap::with_capacity_and_hasher(tokens.len() / 4, FxBuild::default());
         let mut words: Vec<Word> = Vec::with_capacity(tokens.len() / 4);
         let word_of = tokens
             .iter()
@@ -84,7 +85,13 @@ impl<'a> Doc<'a> {
                 let id = *ids.entry(t.text).or_insert_with(|| {
                     let lower = lowercase(t.text);
                     let freq = lex.freq(&lower);
-                    words.push(Word { text: t.text, lower, freq, count: 0, worth: worth_checking(t.text) });
+                    words.push(Word {
+                        text: t.text,
+                        lower,
+                        freq,
+                        count: 0,
+                        worth: worth_checking(t.text),
+                    });
                     // At most one entry per token, and token counts fit in u32 for any text under 4 GiB.
                     (words.len() - 1) as u32
                 });
@@ -165,7 +172,24 @@ impl<'a> Doc<'a> {
         let before = self.text[..self.tokens[i].start].trim_end_matches([' ', '\t']);
         match before.chars().next_back() {
             None => true,
-            Some(c) => matches!(c, '\n' | '.' | '!' | '?' | ':' | ';' | '•' | '·' | '-' | '–' | '—' | '*' | '(' | ')' | '«' | '"'),
+            Some(c) => matches!(
+                c,
+                '\n' | '.'
+                    | '!'
+                    | '?'
+                    | ':'
+                    | ';'
+                    | '•'
+                    | '·'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | '*'
+                    | '('
+                    | ')'
+                    | '«'
+                    | '"'
+            ),
         }
     }
 }
@@ -218,7 +242,11 @@ impl Hasher for FxHasher {
         // The last bytes as a zero-padded little-endian word, without a call to `memcpy`.
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            self.add(rest.iter().rev().fold(0, |word, &b| word << 8 | u64::from(b)));
+            self.add(
+                rest.iter()
+                    .rev()
+                    .fold(0, |word, &b| word << 8 | u64::from(b)),
+            );
         }
     }
 
@@ -242,9 +270,13 @@ fn accents_capitals(doc: &Doc) -> bool {
     let lex = Lexicon::get();
     let (mut with, mut without) = (0, 0);
     for w in &doc.words {
-        let Some(first) = w.text.chars().next() else { continue };
-        if !matches!(first, 'É' | 'À' | 'È' | 'Ê' | 'Ô' | 'Î' | 'Ç' | 'E' | 'A' | 'O' | 'I' | 'C')
-            || !is_capitalised(w.text)
+        let Some(first) = w.text.chars().next() else {
+            continue;
+        };
+        if !matches!(
+            first,
+            'É' | 'À' | 'È' | 'Ê' | 'Ô' | 'Î' | 'Ç' | 'E' | 'A' | 'O' | 'I' | 'C'
+        ) || !is_capitalised(w.text)
             || w.text.len() <= 2
         {
             continue;
@@ -271,10 +303,17 @@ thread_local! {
 /// Whether the spelling the lexicon prefers for `folded` starts with an accent (its first
 /// byte differs from the folded key's); false for a key the lexicon lacks.
 fn preferred_has_accented_initial(lex: &Lexicon, folded: String) -> bool {
-    if let Some(&hit) = ACCENTED_INITIAL.with(|m| m.borrow().get(&folded).copied()).as_ref() {
+    if let Some(&hit) = ACCENTED_INITIAL
+        .with(|m| m.borrow().get(&folded).copied())
+        .as_ref()
+    {
         return hit;
     }
-    let accented = lex.forms_of_fold(&folded).into_iter().next().is_some_and(|(best, _)| best.as_bytes().first() != folded.as_bytes().first());
+    let accented = lex
+        .forms_of_fold(&folded)
+        .into_iter()
+        .next()
+        .is_some_and(|(best, _)| best.as_bytes().first() != folded.as_bytes().first());
     ACCENTED_INITIAL.with(|m| {
         let mut m = m.borrow_mut();
         // Bounded like the word memo, for long runs.
@@ -303,23 +342,40 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         if let Some(freq) = doc.freq(i) {
             let id = doc.word_of[i] as usize;
             match accented[id].get_or_insert_with(|| rare_unaccented(t.text, freq)) {
-                Some(form) => edits.push(Edit::new(t.start, t.end, form.clone(), "accent-real-word", 0.6)),
+                Some(form) => edits.push(Edit::new(
+                    t.start,
+                    t.end,
+                    form.clone(),
+                    "accent-real-word",
+                    0.6,
+                )),
                 None => real_word(doc, i, lower, freq, edits),
             }
             continue;
         }
         let capitalised = is_capitalised(t.text);
-        let reach = if capitalised && !first_is_confusable(t.text) { Reach::Safe } else { Reach::Full };
-        let cached = fixes[doc.word_of[i] as usize].get_or_insert_with(|| word::correct(lower, reach)).as_ref();
+        let reach = if capitalised && !first_is_confusable(t.text) {
+            Reach::Safe
+        } else {
+            Reach::Full
+        };
+        let cached = fixes[doc.word_of[i] as usize]
+            .get_or_insert_with(|| word::correct(lower, reach))
+            .as_ref();
         // A capitalised word in prose (opening a sentence or a heading, before lowercase words)
         // is a common word more often than a name: it gets the full searches, but only a common
         // word is taken from them (`Parucipants`, `Préfeciure de la`).
         let full;
-        let cached = if reach == Reach::Safe && cached.is_none_or(|f| f.confidence < 0.5) && capital_in_prose(doc, i) {
+        let cached = if reach == Reach::Safe
+            && cached.is_none_or(|f| f.confidence < 0.5)
+            && capital_in_prose(doc, i)
+        {
             // Keeping its first letter: a lost one is a glued article's (`Hobjectif` is `l’objectif`).
             let first = |w: &str| crate::lexicon::fold(w).chars().next();
             full = word::correct(lower, Reach::Full).filter(|f| {
-                f.confidence >= 0.5 && first(&f.form) == first(lower) && Lexicon::get().freq(&f.form).is_some_and(|q| q >= 400)
+                f.confidence >= 0.5
+                    && first(&f.form) == first(lower)
+                    && Lexicon::get().freq(&f.form).is_some_and(|q| q >= 400)
             });
             full.as_ref().or(cached)
         } else {
@@ -335,24 +391,34 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         let hyphenated = before.ends_with('-')
             || before.starts_with('-') && before[1..].chars().all(char::is_whitespace)
             || doc.gap_after(i).starts_with('-');
-        if fix.kind == Kind::Accent && hyphenated && !known_compound(doc, i, &fix.form) && coined_compound(doc, i) {
+        if fix.kind == Kind::Accent
+            && hyphenated
+            && !known_compound(doc, i, &fix.form)
+            && coined_compound(doc, i)
+        {
             // `Qual-e-pret`: a part of a compound whose other parts are no words is a name's.
             continue;
         }
         if fix.kind != Kind::Accent {
             // A spelling the document repeats, or a part of a hyphenated name, is deliberate
             // more often than not; so are short capitalised words.
-            let short_capital = capitalised && !first_is_confusable(t.text) && lower.chars().count() < 5;
+            let short_capital =
+                capitalised && !first_is_confusable(t.text) && lower.chars().count() < 5;
             match doc.count(i) {
                 _ if hyphenated && !known_compound(doc, i, &fix.form) || short_capital => continue,
                 n if n >= 3 => continue,
                 2 => confidence -= 0.2,
                 _ => {}
             }
-        } else if capitalised && fix.form.chars().next() != lower.chars().next() && !doc.accents_capitals {
+        } else if capitalised
+            && fix.form.chars().next() != lower.chars().next()
+            && !doc.accents_capitals
+        {
             // `Etat` → `État` only in a document that accents its capitals elsewhere.
             confidence = confidence.min(0.45);
-        } else if capitalised && (hyphenated || !doc.sentence_start(i) && next_is_capitalised(doc, i)) {
+        } else if capitalised
+            && (hyphenated || !doc.sentence_start(i) && next_is_capitalised(doc, i))
+        {
             // Inside a run of capitalised words (`Allo Service Public`) or a hyphenated name
             // (`Seine-Saint-Denis`) the spelling is a name's.
             confidence = confidence.min(0.45);
@@ -364,10 +430,16 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         }
         let mut form = fix.form.as_str();
         let conjugated;
-        if fix.kind == Kind::Accent && after_elided_pronoun(doc, i) && is_participle(form) && !is_participle(lower) {
+        if fix.kind == Kind::Accent
+            && after_elided_pronoun(doc, i)
+            && is_participle(form)
+            && !is_participle(lower)
+        {
             // `s'éleve`: after `s'`, `m'`, `t'` comes a conjugated verb (`s'élève`), never a
             // participle (`s'élevé`).
-            let Some(verb) = conjugated_form(lower) else { continue };
+            let Some(verb) = conjugated_form(lower) else {
+                continue;
+            };
             conjugated = verb;
             form = &conjugated;
         }
@@ -387,26 +459,37 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
 
 /// The token follows an elided object pronoun (`s'`, `m'`, `t'`).
 fn after_elided_pronoun(doc: &Doc, i: usize) -> bool {
-    i > 0 && matches!(doc.gap_before(i), "'" | "\u{2019}") && matches!(doc.tokens[i - 1].text, "s" | "S" | "m" | "M" | "t" | "T")
+    i > 0
+        && matches!(doc.gap_before(i), "'" | "\u{2019}")
+        && matches!(doc.tokens[i - 1].text, "s" | "S" | "m" | "M" | "t" | "T")
 }
 
 fn is_participle(word: &str) -> bool {
-    ["é", "ée", "és", "ées"].iter().any(|end| word.ends_with(end))
+    ["é", "ée", "és", "ées"]
+        .iter()
+        .any(|end| word.ends_with(end))
 }
 
 /// The most frequent accented spelling of `word` that is not a participle (`éleve` →
 /// `élève`), if the lexicon has one.
 fn conjugated_form(word: &str) -> Option<String> {
     let lex = Lexicon::get();
-    lex.forms_of_fold(&crate::lexicon::fold(word)).into_iter().map(|(form, _)| form).find(|form| !is_participle(form) && form != word)
+    lex.forms_of_fold(&crate::lexicon::fold(word))
+        .into_iter()
+        .map(|(form, _)| form)
+        .find(|form| !is_participle(form) && form != word)
 }
 
 /// Whether the corrected part of a hyphenated word makes a lexicon compound with its
 /// neighbour (`sous-prétecture` → `sous-préfecture`), which a name's part does not.
 fn known_compound(doc: &Doc, i: usize, form: &str) -> bool {
     let lex = Lexicon::get();
-    let before = i > 0 && doc.gap_before(i) == "-" && lex.contains(&format!("{}-{form}", doc.settled(i - 1)));
-    let after = doc.gap_after(i) == "-" && i + 1 < doc.tokens.len() && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
+    let before = i > 0
+        && doc.gap_before(i) == "-"
+        && lex.contains(&format!("{}-{form}", doc.settled(i - 1)));
+    let after = doc.gap_after(i) == "-"
+        && i + 1 < doc.tokens.len()
+        && lex.contains(&format!("{form}-{}", doc.settled(i + 1)));
     before || after
 }
 
@@ -443,7 +526,10 @@ fn capital_in_prose(doc: &Doc, i: usize) -> bool {
     let lex = Lexicon::get();
     let text = doc.tokens[i].text;
     // Only in a scan; a place or a given name is not prose.
-    if !doc.scan() || lex.is_proper(text) || !lex.proper_of_fold(&crate::lexicon::fold(text)).is_empty() {
+    if !doc.scan()
+        || lex.is_proper(text)
+        || !lex.proper_of_fold(&crate::lexicon::fold(text)).is_empty()
+    {
         return false;
     }
     let before = doc.gap_before(i);
@@ -466,11 +552,17 @@ fn capital_in_prose(doc: &Doc, i: usize) -> bool {
     let gap = doc.gap_after(i);
     match doc.tokens.get(i + 1) {
         Some(next) if gap == " " => next.text.starts_with(char::is_lowercase),
-        _ => gap.trim_start_matches(' ').starts_with([':', ',', ';', '.', '\n']) || i + 1 == doc.tokens.len(),
+        _ => {
+            gap.trim_start_matches(' ')
+                .starts_with([':', ',', ';', '.', '\n'])
+                || i + 1 == doc.tokens.len()
+        }
     }
 }
 
-const ARTICLES: &[&str] = &["la", "le", "les", "l", "du", "des", "au", "aux", "une", "un", "cette", "ce", "ces"];
+const ARTICLES: &[&str] = &[
+    "la", "le", "les", "l", "du", "des", "au", "aux", "une", "un", "cette", "ce", "ces",
+];
 
 /// How many letters of a word carry a diacritic.
 fn accents(word: &str) -> usize {
@@ -478,14 +570,21 @@ fn accents(word: &str) -> usize {
 }
 
 fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
-    doc.gap_after(i) == " " && doc.tokens.get(i + 1).is_some_and(|n| is_capitalised(n.text) || is_all_caps(n.text))
+    doc.gap_after(i) == " "
+        && doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| is_capitalised(n.text) || is_all_caps(n.text))
 }
 
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.
 fn in_compound(doc: &Doc, i: usize) -> bool {
     let joined = |a: usize| {
         // Most gaps open with a blank or a mark that links no compound: one byte tells.
-        if !matches!(doc.text.as_bytes().get(doc.tokens[a].end), Some(b'-' | b'\'' | 0xE2)) {
+        if !matches!(
+            doc.text.as_bytes().get(doc.tokens[a].end),
+            Some(b'-' | b'\'' | 0xE2)
+        ) {
             return false;
         }
         let link = match doc.gap_after(a) {
@@ -494,13 +593,16 @@ fn in_compound(doc: &Doc, i: usize) -> bool {
             "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
             _ => return false,
         };
-        a + 1 < doc.tokens.len() && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
+        a + 1 < doc.tokens.len()
+            && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
     };
     joined(i) || (i > 0 && joined(i - 1))
 }
 
 /// Abbreviations the lexicon lacks, common in minutes.
-const ABBREVIATIONS: &[&str] = &["Mme", "Mmes", "Mlle", "Mlles", "MM", "Dr", "Me", "Pr", "Cie", "Sté", "Vve", "cf", "etc", "Ets"];
+const ABBREVIATIONS: &[&str] = &[
+    "Mme", "Mmes", "Mlle", "Mlles", "MM", "Dr", "Me", "Pr", "Cie", "Sté", "Vve", "cf", "etc", "Ets",
+];
 
 /// A word written without accents that the lexicon knows, but whose accented spelling is far
 /// more common (`comite` / `comité`, `accidentes` / `accidentés`), lost its accents to the scan.
@@ -513,10 +615,16 @@ fn rare_unaccented(word: &str, freq: u16) -> Option<String> {
     }
     let lex = Lexicon::get();
     // The folded key's best frequency is one probe; the spellings are listed only when it could differ.
-    if lex.fold_freq(word).map_or(true, |best| best < freq.saturating_add(GAP)) {
+    if lex
+        .fold_freq(word)
+        .map_or(true, |best| best < freq.saturating_add(GAP))
+    {
         return None;
     }
-    lex.forms_of_fold(word).into_iter().find(|(_, f)| *f >= freq.saturating_add(GAP)).map(|(form, _)| form)
+    lex.forms_of_fold(word)
+        .into_iter()
+        .find(|(_, f)| *f >= freq.saturating_add(GAP))
+        .map(|(form, _)| form)
 }
 
 /// A rare word one glyph confusion from a frequent one (`colts`/`coûts`) is only suggested.
@@ -541,7 +649,11 @@ fn worth_checking(word: &str) -> bool {
         if letters < 2 || b.iter().all(|c| !c.is_ascii_lowercase()) {
             return false;
         }
-        if odd > 0 && (letters < 3 || odd > 1 || b.iter().any(|c| c.is_ascii_digit() && !b"016".contains(c))) {
+        if odd > 0
+            && (letters < 3
+                || odd > 1
+                || b.iter().any(|c| c.is_ascii_digit() && !b"016".contains(c)))
+        {
             return false;
         }
         return !b[1..].iter().any(u8::is_ascii_uppercase);
@@ -551,7 +663,13 @@ fn worth_checking(word: &str) -> bool {
         return false;
     }
     let odd = word.chars().count() - letters;
-    if odd > 0 && (letters < 3 || odd > 1 || word.chars().any(|c| c.is_ascii_digit() && !"016".contains(c))) {
+    if odd > 0
+        && (letters < 3
+            || odd > 1
+            || word
+                .chars()
+                .any(|c| c.is_ascii_digit() && !"016".contains(c)))
+    {
         return false;
     }
     let rest_upper = word.chars().skip(1).any(|c| c.is_uppercase());
@@ -567,7 +685,8 @@ fn first_is_confusable(word: &str) -> bool {
 pub(crate) fn apply_case(orig: &str, form: &str, sentence_start: bool) -> String {
     let orig_first = orig.chars().next().unwrap_or(' ');
     let form_first = form.chars().next().unwrap_or(' ');
-    let upper = if first_is_confusable(orig) && orig_first.to_lowercase().next() != Some(form_first) {
+    let upper = if first_is_confusable(orig) && orig_first.to_lowercase().next() != Some(form_first)
+    {
         sentence_start
     } else {
         orig_first.is_uppercase()
@@ -590,7 +709,11 @@ pub(crate) fn capitalise(word: &str) -> String {
 /// Drop no-op edits, keep the most confident of overlapping ones, sort by position.
 fn resolve(text: &str, mut edits: Vec<Edit>) -> Vec<Edit> {
     edits.retain(|e| text.get(e.start..e.end).is_some_and(|s| s != e.after));
-    edits.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.start.cmp(&b.start)));
+    edits.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then(a.start.cmp(&b.start))
+    });
     let mut kept: Vec<Edit> = Vec::with_capacity(edits.len());
     for e in edits {
         let i = kept.partition_point(|k| k.start < e.start);
@@ -620,9 +743,16 @@ mod tests {
         let text = "abcdef";
         let out = resolve(
             text,
-            vec![Edit::new(0, 3, "x", "a", 0.5), Edit::new(2, 4, "y", "b", 0.9), Edit::new(4, 6, "z", "c", 0.6)],
+            vec![
+                Edit::new(0, 3, "x", "a", 0.5),
+                Edit::new(2, 4, "y", "b", 0.9),
+                Edit::new(4, 6, "z", "c", 0.6),
+            ],
         );
-        assert_eq!(out.iter().map(|e| e.rule).collect::<Vec<_>>(), vec!["b", "c"]);
+        assert_eq!(
+            out.iter().map(|e| e.rule).collect::<Vec<_>>(),
+            vec!["b", "c"]
+        );
     }
 }
 
@@ -630,7 +760,11 @@ mod tests {
 #[cfg(test)]
 pub(crate) fn applied(text: &str) -> String {
     let mut out = text.to_string();
-    for e in propose(text).into_iter().rev().filter(|e| e.confidence >= 0.5) {
+    for e in propose(text)
+        .into_iter()
+        .rev()
+        .filter(|e| e.confidence >= 0.5)
+    {
         out.replace_range(e.start..e.end, &e.after);
     }
     out

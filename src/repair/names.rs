@@ -6,7 +6,19 @@ use super::Doc;
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
 
-pub(super) const CIVILITIES: &[&str] = &["M", "Mme", "Mmes", "MM", "Mlle", "Madame", "Monsieur", "Mademoiselle", "Dr", "Me", "Pr"];
+pub(super) const CIVILITIES: &[&str] = &[
+    "M",
+    "Mme",
+    "Mmes",
+    "MM",
+    "Mlle",
+    "Madame",
+    "Monsieur",
+    "Mademoiselle",
+    "Dr",
+    "Me",
+    "Pr",
+];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len() {
@@ -14,9 +26,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if done[i] || !is_capitalised(t.text) || !t.text.chars().all(char::is_alphabetic) {
             continue;
         }
-        let after_civility = i > 0 && CIVILITIES.contains(&doc.tokens[i - 1].text) && !doc.gap_after(i - 1).contains('\n');
+        let after_civility = i > 0
+            && CIVILITIES.contains(&doc.tokens[i - 1].text)
+            && !doc.gap_after(i - 1).contains('\n');
         let next_is_name = doc.tokens.get(i + 1).is_some_and(|n| {
-            (is_all_caps(n.text) || is_capitalised(n.text)) && doc.gap_after(i).chars().all(|c| c == ' ')
+            (is_all_caps(n.text) || is_capitalised(n.text))
+                && doc.gap_after(i).chars().all(|c| c == ' ')
         });
         let after_given = i > 0
             && !after_civility
@@ -28,7 +43,9 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             done[i] = true;
             continue;
         }
-        if !(after_civility || next_is_name && doc.tokens.get(i + 1).is_some_and(|n| is_all_caps(n.text))) {
+        if !(after_civility
+            || next_is_name && doc.tokens.get(i + 1).is_some_and(|n| is_all_caps(n.text)))
+        {
             continue;
         }
         done[i] = true;
@@ -43,14 +60,25 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if let Some(name) = given_name(t.text) {
             // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
             // only suggested.
-            let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
+            let capital_only =
+                name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
             // A name written with an accent the lexicon's spelling lacks (`Kévin` / `Kevin`), or
             // `ae` for its `æ` (`Laetitia`), is a spelling of its own unless the document writes
             // the lexicon's elsewhere (`Sylvié` beside `Sylvie`: a speck): only suggested.
             let other_spelling = fold(&name) == fold(t.text)
                 && removes_accents(t.text, &name)
                 && !doc.words.iter().any(|w| w.text == name);
-            edits.push(Edit::new(t.start, t.end, name, "given-name", if capital_only || other_spelling { 0.45 } else { 0.7 }));
+            edits.push(Edit::new(
+                t.start,
+                t.end,
+                name,
+                "given-name",
+                if capital_only || other_spelling {
+                    0.45
+                } else {
+                    0.7
+                },
+            ));
         }
     }
 }

@@ -26,7 +26,9 @@ fn brackets(doc: &Doc, edits: &mut Vec<Edit>) {
         let mut open: Option<(usize, u8)> = None;
         for (i, &b) in bytes.iter().enumerate() {
             match b {
-                b'(' | b'{' if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => open = Some((i, b)),
+                b'(' | b'{' if bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                    open = Some((i, b))
+                }
                 b'(' | b'{' | b'[' => open = None,
                 b')' | b'}' => {
                     let mismatched = match open {
@@ -63,7 +65,11 @@ fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
         let dot = space + 1;
         let before = text[..space].trim_end_matches([' ', '\t']);
         // After a word of two letters or more (`p . 12` may be an abbreviation), a bracket or a sign.
-        let word_len = before.chars().rev().take_while(|c| c.is_alphanumeric()).count();
+        let word_len = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
         let after_word = word_len >= 2 || before.ends_with([')', '»', '%']);
         let rest = &text[dot + 1..];
         // One space or one line break after it; `. .` and `...` are something else.
@@ -76,16 +82,24 @@ fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
         // A blank line may part a list from the line announcing it (`Points forts .`), not
         // from an item of another list, which may end with a stray mark.
         let line = &text[text[..space].rfind('\n').map_or(0, |k| k + 1)..space];
-        let rest = if rest.starts_with('\n') && !line.trim_start().starts_with(LIST_MARKS) { rest.trim_start() } else { rest };
+        let rest = if rest.starts_with('\n') && !line.trim_start().starts_with(LIST_MARKS) {
+            rest.trim_start()
+        } else {
+            rest
+        };
         if !after_word || (gap == 0 && !broken) || rest.starts_with('\n') {
             continue;
         }
-        let Some(next) = rest.chars().next() else { continue };
+        let Some(next) = rest.chars().next() else {
+            continue;
+        };
         // A line break is followed by a list item; within a line, the sentence goes on.
         let goes_on = if broken {
             LIST_MARKS.contains(&next)
         } else {
-            next.is_lowercase() || next.is_ascii_digit() || matches!(next, '-' | '–' | '—' | '•' | '(' | '«')
+            next.is_lowercase()
+                || next.is_ascii_digit()
+                || matches!(next, '-' | '–' | '—' | '•' | '(' | '«')
         };
         if goes_on && !is_protected(&doc.protected, dot, dot + 1) {
             edits.push(Edit::new(dot, dot + 1, ":", "colon-read-period", 0.7));
@@ -101,9 +115,20 @@ fn semicolons(doc: &Doc, edits: &mut Vec<Edit>) {
     for space in memchr::memmem::find_iter(text.as_bytes(), " ,") {
         let comma = space + 1;
         let line_end = text[comma + 1..].trim_start_matches([' ', '\t', '\r']);
-        let after_word = text[..space].trim_end_matches([' ', '\t']).ends_with(|c: char| c.is_alphanumeric() || c == ')');
-        if after_word && (line_end.is_empty() || line_end.starts_with('\n')) && !is_protected(&doc.protected, comma, comma + 1) {
-            edits.push(Edit::new(comma, comma + 1, ";", "semicolon-read-comma", 0.6));
+        let after_word = text[..space]
+            .trim_end_matches([' ', '\t'])
+            .ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        if after_word
+            && (line_end.is_empty() || line_end.starts_with('\n'))
+            && !is_protected(&doc.protected, comma, comma + 1)
+        {
+            edits.push(Edit::new(
+                comma,
+                comma + 1,
+                ";",
+                "semicolon-read-comma",
+                0.6,
+            ));
         }
     }
 }
@@ -111,14 +136,18 @@ fn semicolons(doc: &Doc, edits: &mut Vec<Edit>) {
 /// Marks that open a list item, as the scan reads them (`+`, `=`, `*` for bullets).
 fn list_mark(line: &str) -> bool {
     let line = line.trim_start_matches([' ', '\t']);
-    let Some(c) = line.chars().next() else { return false };
-    matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '=' | '·' | '▪') && line[c.len_utf8()..].starts_with([' ', '\t'])
+    let Some(c) = line.chars().next() else {
+        return false;
+    };
+    matches!(c, '-' | '–' | '—' | '•' | '*' | '+' | '=' | '·' | '▪')
+        && line[c.len_utf8()..].starts_with([' ', '\t'])
 }
 
 /// A list line whose entry opens with a civility (`- Mme Maëlle CORRE, déléguée…`).
 fn person(line: &str) -> bool {
     let entry = line.trim_start_matches([' ', '\t']);
-    let entry = entry[entry.chars().next().map_or(0, char::len_utf8)..].trim_start_matches([' ', '\t']);
+    let entry =
+        entry[entry.chars().next().map_or(0, char::len_utf8)..].trim_start_matches([' ', '\t']);
     let first = entry.split([' ', '.']).next().unwrap_or("");
     super::names::CIVILITIES.contains(&first)
 }
@@ -143,7 +172,9 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
     }
     for k in 1..lines.len().saturating_sub(1) {
         let (start, line) = lines[k];
-        let Some(body) = line.strip_suffix(" :") else { continue };
+        let Some(body) = line.strip_suffix(" :") else {
+            continue;
+        };
         let (prev, next) = (lines[k - 1].1, lines[k + 1].1);
         let words = body.split_whitespace().count() - 1;
         if !list_mark(line) || !list_mark(next) {
@@ -156,13 +187,27 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
             continue;
         }
         // Items of one list open alike; sub-items often in lowercase under a capitalised one.
-        let opens_upper = |l: &str| l.trim_start().chars().skip(1).find(|c| c.is_alphabetic()).map(char::is_uppercase);
-        if !persons && (opens_upper(line) != opens_upper(next) || opens_upper(line) != opens_upper(prev)) {
+        let opens_upper = |l: &str| {
+            l.trim_start()
+                .chars()
+                .skip(1)
+                .find(|c| c.is_alphabetic())
+                .map(char::is_uppercase)
+        };
+        if !persons
+            && (opens_upper(line) != opens_upper(next) || opens_upper(line) != opens_upper(prev))
+        {
             continue;
         }
         let colon = start + line.len() - 1;
         if !is_protected(&doc.protected, colon, colon + 1) {
-            edits.push(Edit::new(colon, colon + 1, ";", "semicolon-read-colon", 0.6));
+            edits.push(Edit::new(
+                colon,
+                colon + 1,
+                ";",
+                "semicolon-read-colon",
+                0.6,
+            ));
         }
     }
 }
@@ -185,7 +230,10 @@ fn dashes(doc: &Doc, edits: &mut Vec<Edit>) {
         let after = &text[at + '—'.len_utf8()..];
         let line_before = before.rsplit('\n').next().unwrap_or(before);
         let spaced = before.ends_with(' ') && after.starts_with(' ');
-        let inside_line = !line_before.trim().is_empty() && after.trim_start_matches(' ').starts_with(|c: char| c != '\n');
+        let inside_line = !line_before.trim().is_empty()
+            && after
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c != '\n');
         if spaced && inside_line && !is_protected(&doc.protected, start, at) {
             edits.push(Edit::new(start, at + '—'.len_utf8(), "–", "en-dash", 0.6));
         }
@@ -200,23 +248,38 @@ fn dashes(doc: &Doc, edits: &mut Vec<Edit>) {
 /// of a line is the en dash. A typed export keeps its hyphens.
 fn hyphen_dashes(doc: &Doc, edits: &mut Vec<Edit>) {
     let text = doc.text;
-    let Some(first) = memchr::memmem::find(text.as_bytes(), b" -") else { return };
+    let Some(first) = memchr::memmem::find(text.as_bytes(), b" -") else {
+        return;
+    };
     if !doc.scan() {
         return;
     }
     for space in memchr::memmem::find_iter(&text.as_bytes()[first..], b" -").map(|p| p + first) {
         let start = space + 1;
         let rest = &text[start..];
-        let len = if rest.starts_with("-- ") { 2 } else if rest.starts_with("- ") { 1 } else { continue };
+        let len = if rest.starts_with("-- ") {
+            2
+        } else if rest.starts_with("- ") {
+            1
+        } else {
+            continue;
+        };
         let before = text[..space].trim_end_matches(' ');
         let after = text[start + len..].trim_start_matches(' ');
         let line_before = before.rsplit('\n').next().unwrap_or(before);
         // Between a word (or a closing bracket, a figure) and what goes on on the same line.
-        let word_before = line_before.trim().chars().count() >= 2 && line_before.ends_with(|c: char| c.is_alphanumeric() || c == ')');
+        let word_before = line_before.trim().chars().count() >= 2
+            && line_before.ends_with(|c: char| c.is_alphanumeric() || c == ')');
         let goes_on = after.starts_with(|c: char| c.is_alphanumeric() || c == '(');
         // Inside brackets it is a typist's hyphen in a name (`(UFC - que choisir)`).
-        let in_brackets = line_before.rfind('(').is_some_and(|open| line_before.rfind(')').is_none_or(|close| close < open));
-        if word_before && goes_on && !in_brackets && !is_protected(&doc.protected, start, start + len) {
+        let in_brackets = line_before
+            .rfind('(')
+            .is_some_and(|open| line_before.rfind(')').is_none_or(|close| close < open));
+        if word_before
+            && goes_on
+            && !in_brackets
+            && !is_protected(&doc.protected, start, start + len)
+        {
             edits.push(Edit::new(start, start + len, "–", "en-dash-hyphen", 0.6));
         }
     }
@@ -236,13 +299,25 @@ mod tests {
 
     #[test]
     fn spaced_period_before_the_rest_of_the_sentence_is_a_colon() {
-        assert_eq!(applied("Points forts . la qualité"), [(".".into(), ":".into())]);
-        assert_eq!(applied("les démarches .\n- titres de séjour"), [(".".into(), ":".into())]);
-        assert_eq!(applied("réparti ainsi . 250 dossiers"), [(".".into(), ":".into())]);
+        assert_eq!(
+            applied("Points forts . la qualité"),
+            [(".".into(), ":".into())]
+        );
+        assert_eq!(
+            applied("les démarches .\n- titres de séjour"),
+            [(".".into(), ":".into())]
+        );
+        assert_eq!(
+            applied("réparti ainsi . 250 dossiers"),
+            [(".".into(), ":".into())]
+        );
         // A sentence end with a stray space, an ellipsis, a paragraph end, an abbreviation.
         assert!(applied("la fin . Le lendemain").is_empty());
         assert!(applied("et ainsi de suite . . . la fin").is_empty());
-        assert_eq!(applied("Points forts .\n\n- implication des services"), [(".".into(), ":".into())]);
+        assert_eq!(
+            applied("Points forts .\n\n- implication des services"),
+            [(".".into(), ":".into())]
+        );
         assert!(applied("- les indicateurs de chaque site .\n\n- la stratégie").is_empty());
         assert!(applied("les démarches .\n\nLa suite").is_empty());
         assert!(applied("voir p . 12").is_empty());
@@ -250,7 +325,10 @@ mod tests {
 
     #[test]
     fn spaced_comma_ending_a_line_is_a_semicolon() {
-        assert_eq!(applied("- M. Durand, correspondant qualité ,\n- Mme Dupont"), [(",".into(), ";".into())]);
+        assert_eq!(
+            applied("- M. Durand, correspondant qualité ,\n- Mme Dupont"),
+            [(",".into(), ";".into())]
+        );
         // Inside a line, or without the space French sets before a semicolon.
         assert!(applied("M. DURAND , référent").is_empty());
         assert!(applied("correspondant qualité,\nsuite").is_empty());
@@ -272,13 +350,32 @@ mod tests {
     #[test]
     fn spaced_hyphen_in_a_scan_is_an_en_dash() {
         let text = format!("{SCAN}Olivier DEVOS - Directeur -- CPAM de Lille\nJeudi 29 juin 2023, 10 h 00 - 12 h 00\n");
-        let dashes: Vec<_> = applied(&text).into_iter().filter(|(_, a)| a == "–").collect();
-        assert_eq!(dashes, [("-".into(), "–".into()), ("--".into(), "–".into()), ("-".into(), "–".into())]);
+        let dashes: Vec<_> = applied(&text)
+            .into_iter()
+            .filter(|(_, a)| a == "–")
+            .collect();
+        assert_eq!(
+            dashes,
+            [
+                ("-".into(), "–".into()),
+                ("--".into(), "–".into()),
+                ("-".into(), "–".into())
+            ]
+        );
         // A typed text, a hyphen inside brackets, one opening a line, a scan that keeps en dashes.
-        assert!(applied("Olivier DEVOS - Directeur de la caisse primaire, présent à la réunion du comité").is_empty());
-        assert!(applied(&format!("{SCAN}Jean LAMARCHE (UFC - que choisir)")).iter().all(|(_, a)| a != "–"));
-        assert!(applied(&format!("{SCAN}- Directeur de la CPAM")).iter().all(|(_, a)| a != "–"));
-        assert!(applied(&format!("{SCAN}Bilan – juin, DEVOS - Directeur")).iter().all(|(_, a)| a != "–"));
+        assert!(applied(
+            "Olivier DEVOS - Directeur de la caisse primaire, présent à la réunion du comité"
+        )
+        .is_empty());
+        assert!(applied(&format!("{SCAN}Jean LAMARCHE (UFC - que choisir)"))
+            .iter()
+            .all(|(_, a)| a != "–"));
+        assert!(applied(&format!("{SCAN}- Directeur de la CPAM"))
+            .iter()
+            .all(|(_, a)| a != "–"));
+        assert!(applied(&format!("{SCAN}Bilan – juin, DEVOS - Directeur"))
+            .iter()
+            .all(|(_, a)| a != "–"));
     }
 
     #[test]
@@ -287,24 +384,44 @@ mod tests {
         assert_eq!(applied(text), [(":".into(), ";".into())]);
         // A capitalised item announcing lowercase sub-items, a short one, the first of a list.
         assert!(applied("- Mettre en œuvre le plan de formation ;\n- Déployer des solutions innovantes et utiles :\n- déploiement d'une plate-forme ;").is_empty());
-        assert!(applied("- le plan de formation ;\n- les solutions :\n- le déploiement ;").is_empty());
-        assert!(applied("Ordre du jour du comité de ce jour :\n- le bilan de la démarche ;\n- le plan.").is_empty());
+        assert!(
+            applied("- le plan de formation ;\n- les solutions :\n- le déploiement ;").is_empty()
+        );
+        assert!(applied(
+            "Ordre du jour du comité de ce jour :\n- le bilan de la démarche ;\n- le plan."
+        )
+        .is_empty());
     }
 
     #[test]
     fn colon_ending_a_person_entry_before_another_is_a_semicolon() {
         let text = "Étaient présents :\n- M. François HEITZ, directeur de cabinet :\n\n- Mme Caroline ROTH, référente qualité :\n- Mlle Léa BURGER, agent d'accueil.";
-        assert_eq!(applied(text), [(":".into(), ";".into()), (":".into(), ";".into())]);
+        assert_eq!(
+            applied(text),
+            [(":".into(), ";".into()), (":".into(), ";".into())]
+        );
         // The last entry, an entry announcing a group, the clean form.
         assert!(applied("- M. François HEITZ, directeur de cabinet ;\n- Mme Caroline ROTH, référente :\nLa séance").is_empty());
-        assert!(applied("- Pour la préfecture :\n- M. François HEITZ, directeur de cabinet ;").is_empty());
-        assert!(applied("- M. François HEITZ, directeur de cabinet ;\n- Mme Caroline ROTH, référente qualité ;").is_empty());
+        assert!(
+            applied("- Pour la préfecture :\n- M. François HEITZ, directeur de cabinet ;")
+                .is_empty()
+        );
+        assert!(applied(
+            "- M. François HEITZ, directeur de cabinet ;\n- Mme Caroline ROTH, référente qualité ;"
+        )
+        .is_empty());
     }
 
     #[test]
     fn a_curly_bracket_closed_by_a_round_one_was_round() {
-        assert_eq!(applied("M. Petit {CPAM des Ardennes), président"), [("{".into(), "(".into())]);
-        assert_eq!(applied("Mme Roy (APP France handicap}\nM. Lenoir"), [("}".into(), ")".into())]);
+        assert_eq!(
+            applied("M. Petit {CPAM des Ardennes), président"),
+            [("{".into(), "(".into())]
+        );
+        assert_eq!(
+            applied("Mme Roy (APP France handicap}\nM. Lenoir"),
+            [("}".into(), ")".into())]
+        );
         // Matching pairs, a bracket closed on another line, a curly pair around a placeholder.
         assert!(applied("le service (accueil) et {nom}").is_empty());
         assert!(applied("le service {accueil\net suite)").is_empty());

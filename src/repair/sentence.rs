@@ -15,7 +15,11 @@ pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
             Some(b')') => unopened_bracket(doc, i, edits),
             _ => {}
         }
-        if doc.tokens.get(i + 1).is_some_and(|t| t.text.as_bytes()[0].is_ascii_uppercase()) {
+        if doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text.as_bytes()[0].is_ascii_uppercase())
+        {
             lost_period(doc, i, edits);
         }
     }
@@ -26,14 +30,38 @@ pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
 /// before a lowercase word, one starts a sentence whose period the scan lost (or read as a
 /// comma or semicolon). Before a capital they may begin a name (`La Rochelle`, `Le Mans`).
 const OPENERS: &[&str] = &[
-    "Il", "Ils", "Elle", "Elles", "On", "Nous", "Le", "La", "Les", "Ce", "Cette", "Ces", "Un", "Une", "Des",
+    "Il", "Ils", "Elle", "Elles", "On", "Nous", "Le", "La", "Les", "Ce", "Cette", "Ces", "Un",
+    "Une", "Des",
 ];
 
 /// Prepositions and conjunctions of four letters or more that are not among the most frequent
 /// words (`sous la présidence`).
 const PREPOSITIONS: &[&str] = &[
-    "sous", "vers", "chez", "sans", "selon", "entre", "depuis", "pendant", "contre", "parmi", "après", "avant", "durant",
-    "malgré", "envers", "hors", "lors", "dont", "donc", "puis", "jusque", "auprès", "concernant", "suivant", "via",
+    "sous",
+    "vers",
+    "chez",
+    "sans",
+    "selon",
+    "entre",
+    "depuis",
+    "pendant",
+    "contre",
+    "parmi",
+    "après",
+    "avant",
+    "durant",
+    "malgré",
+    "envers",
+    "hors",
+    "lors",
+    "dont",
+    "donc",
+    "puis",
+    "jusque",
+    "auprès",
+    "concernant",
+    "suivant",
+    "via",
 ];
 
 fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
@@ -43,10 +71,18 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     }
     let (word, opener, next) = (tokens[i], tokens[i + 1], tokens[i + 2]);
     let closes = matches!(doc.gap_after(i), " " | ", " | " , " | "; " | " ; " | ") ");
-    let lowercase = |t: &str| t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    let lowercase = |t: &str| {
+        t.chars().count() >= 2 && t.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
     if inside_sentence(doc, i) {
         if !is_protected(&doc.protected, opener.start, opener.end) {
-            edits.push(Edit::new(opener.start, opener.start + 1, "l", "article-capital", 0.6));
+            edits.push(Edit::new(
+                opener.start,
+                opener.start + 1,
+                "l",
+                "article-capital",
+                0.6,
+            ));
         }
         return;
     }
@@ -59,23 +95,45 @@ fn lost_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     // them the capital is the scan's (`l` read as `L`). They are short or very frequent.
     let settled = doc.settled(i);
     let function_word = settled.chars().count() < 4
-        || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600)
+        || crate::lexicon::Lexicon::get()
+            .freq(&settled)
+            .is_some_and(|f| f >= 600)
         || PREPOSITIONS.contains(&settled.as_ref());
     // An infinitive takes its object there (`d’assurer le suivi`).
-    let infinitive = opener.text.starts_with('L') && (settled.ends_with("er") || settled.ends_with("ir"));
+    let infinitive =
+        opener.text.starts_with('L') && (settled.ends_with("er") || settled.ends_with("ir"));
     if function_word || infinitive {
         // No sentence ends there: the capital of `La`, `Le`, `Les` between two lowercase words
         // of one sentence is an `l` the scan read as `L` (`sous La présidence`).
-        if opener.text.starts_with('L') && doc.gap_after(i) == " " && !is_protected(&doc.protected, opener.start, opener.end) {
-            edits.push(Edit::new(opener.start, opener.start + 1, "l", "article-capital", 0.6));
+        if opener.text.starts_with('L')
+            && doc.gap_after(i) == " "
+            && !is_protected(&doc.protected, opener.start, opener.end)
+        {
+            edits.push(Edit::new(
+                opener.start,
+                opener.start + 1,
+                "l",
+                "article-capital",
+                0.6,
+            ));
         }
         return;
     }
     if is_protected(&doc.protected, word.start, next.end) {
         return;
     }
-    let after = if doc.gap_after(i).starts_with(')') { "). " } else { ". " };
-    edits.push(Edit::new(word.end, opener.start, after, "sentence-period", 0.6));
+    let after = if doc.gap_after(i).starts_with(')') {
+        "). "
+    } else {
+        ". "
+    };
+    edits.push(Edit::new(
+        word.end,
+        opener.start,
+        after,
+        "sentence-period",
+        0.6,
+    ));
 }
 
 /// A period glued to a word and followed by a lowercase word is a speck, unless the word is an
@@ -99,20 +157,33 @@ fn inside_sentence(doc: &Doc, i: usize) -> bool {
     if super::names::CIVILITIES.contains(&word.text) && matches!(gap, ". " | " ") {
         return next.text.chars().count() >= 2 && plain(next.text);
     }
-    if gap != " " || !word.text.chars().all(char::is_alphabetic) || super::tokens::is_all_caps(word.text) && word.text.len() > 1 {
+    if gap != " "
+        || !word.text.chars().all(char::is_alphabetic)
+        || super::tokens::is_all_caps(word.text) && word.text.len() > 1
+    {
         return false;
     }
     if opener.text == "Le" && super::context::is_day(next.text) {
-        return doc.gap_after(i + 2) == " " && tokens.get(i + 3).is_some_and(|_| super::context::MONTHS.contains(&doc.settled(i + 3).as_ref()));
+        return doc.gap_after(i + 2) == " "
+            && tokens
+                .get(i + 3)
+                .is_some_and(|_| super::context::MONTHS.contains(&doc.settled(i + 3).as_ref()));
     }
-    if !super::tokens::is_capitalised(next.text) || !next.text.chars().skip(1).all(char::is_lowercase) {
+    if !super::tokens::is_capitalised(next.text)
+        || !next.text.chars().skip(1).all(char::is_lowercase)
+    {
         return false;
     }
     let settled = doc.settled(i);
-    let function_word = settled.chars().count() < 4 || crate::lexicon::Lexicon::get().freq(&settled).is_some_and(|f| f >= 600);
+    let function_word = settled.chars().count() < 4
+        || crate::lexicon::Lexicon::get()
+            .freq(&settled)
+            .is_some_and(|f| f >= 600);
     let article = opener.text.to_lowercase();
     function_word
-        && tokens.windows(2).enumerate().any(|(j, pair)| pair[0].text == article && pair[1].text == next.text && doc.gap_after(j) == " ")
+        && tokens.windows(2).enumerate().any(|(j, pair)| {
+            pair[0].text == article && pair[1].text == next.text && doc.gap_after(j) == " "
+        })
 }
 
 fn stray_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
@@ -127,12 +198,16 @@ fn stray_period(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
     }
     // Read as the word rule leaves them, so that a second pass decides the same.
     let lex = crate::lexicon::Lexicon::get();
-    let Some(freq) = lex.freq(&doc.settled(i)) else { return };
+    let Some(freq) = lex.freq(&doc.settled(i)) else {
+        return;
+    };
     if lex.freq(&doc.settled(i + 1)).is_none() {
         return;
     }
     let letters = doc.settled(i).chars().count();
-    if !(letters >= 6 || letters >= 2 && freq >= 640) || is_protected(&doc.protected, word.start, next.end) {
+    if !(letters >= 6 || letters >= 2 && freq >= 640)
+        || is_protected(&doc.protected, word.start, next.end)
+    {
         return;
     }
     edits.push(Edit::new(word.end, word.end + 1, "", "stray-period", 0.6));
@@ -150,11 +225,20 @@ fn unopened_bracket(doc: &Doc, i: usize, edits: &mut Vec<Edit>) {
         return;
     }
     let line = &doc.text[doc.text[..word.start].rfind('\n').map_or(0, |n| n + 1)..word.start];
-    if line.rfind(['(', '{', '[']).is_some_and(|open| line.rfind([')', '}', ']']).is_none_or(|close| close < open)) {
+    if line
+        .rfind(['(', '{', '['])
+        .is_some_and(|open| line.rfind([')', '}', ']']).is_none_or(|close| close < open))
+    {
         return;
     }
     if !is_protected(&doc.protected, word.end, word.end + 1) {
-        edits.push(Edit::new(word.end, word.end + 1, "", "unopened-bracket", 0.6));
+        edits.push(Edit::new(
+            word.end,
+            word.end + 1,
+            "",
+            "unopened-bracket",
+            0.6,
+        ));
     }
 }
 
@@ -164,45 +248,102 @@ mod tests {
 
     #[test]
     fn a_lost_period_between_sentences() {
-        assert_eq!(applied("les dossiers sont traités Ils arrivent vite"), "les dossiers sont traités. Ils arrivent vite");
-        assert_eq!(applied("le guichet ferme, Elle propose un rendez-vous"), "le guichet ferme. Elle propose un rendez-vous");
-        assert_eq!(applied("les horaires du site (mairie) Les agents viennent"), "les horaires du site (mairie). Les agents viennent");
+        assert_eq!(
+            applied("les dossiers sont traités Ils arrivent vite"),
+            "les dossiers sont traités. Ils arrivent vite"
+        );
+        assert_eq!(
+            applied("le guichet ferme, Elle propose un rendez-vous"),
+            "le guichet ferme. Elle propose un rendez-vous"
+        );
+        assert_eq!(
+            applied("les horaires du site (mairie) Les agents viennent"),
+            "les horaires du site (mairie). Les agents viennent"
+        );
         // Names, a line break, a capital after the opener, a number before it.
-        assert_eq!(applied("la ville de La Rochelle"), "la ville de La Rochelle");
-        assert_eq!(applied("le bilan Le Monde publie"), "le bilan Le Monde publie");
-        assert_eq!(applied("la liste des dossiers\nLes agents viennent"), "la liste des dossiers\nLes agents viennent");
-        assert_eq!(applied("article 12 Le texte dit"), "article 12 Le texte dit");
+        assert_eq!(
+            applied("la ville de La Rochelle"),
+            "la ville de La Rochelle"
+        );
+        assert_eq!(
+            applied("le bilan Le Monde publie"),
+            "le bilan Le Monde publie"
+        );
+        assert_eq!(
+            applied("la liste des dossiers\nLes agents viennent"),
+            "la liste des dossiers\nLes agents viennent"
+        );
+        assert_eq!(
+            applied("article 12 Le texte dit"),
+            "article 12 Le texte dit"
+        );
         // No sentence ends on a conjunction or an infinitive: the capital is an `l` read as `L`.
-        assert_eq!(applied("les agents et Les usagers"), "les agents et les usagers");
-        assert_eq!(applied("afin d’assurer Le suivi"), "afin d’assurer le suivi");
+        assert_eq!(
+            applied("les agents et Les usagers"),
+            "les agents et les usagers"
+        );
+        assert_eq!(
+            applied("afin d’assurer Le suivi"),
+            "afin d’assurer le suivi"
+        );
     }
 
     #[test]
     fn a_capital_article_inside_a_sentence() {
         assert_eq!(applied("le vote à La majorité"), "le vote à la majorité");
-        assert_eq!(applied("présents : M. Le représentant de la CAF"), "présents : M. le représentant de la CAF");
-        assert_eq!(applied("ont été recrutés Le 3 avril 2023."), "ont été recrutés le 3 avril 2023.");
-        assert_eq!(applied("la préfecture de la Gironde et la CAF de La Gironde"), "la préfecture de la Gironde et la CAF de la Gironde");
+        assert_eq!(
+            applied("présents : M. Le représentant de la CAF"),
+            "présents : M. le représentant de la CAF"
+        );
+        assert_eq!(
+            applied("ont été recrutés Le 3 avril 2023."),
+            "ont été recrutés le 3 avril 2023."
+        );
+        assert_eq!(
+            applied("la préfecture de la Gironde et la CAF de La Gironde"),
+            "la préfecture de la Gironde et la CAF de la Gironde"
+        );
         // A name, a sentence that opens on a date, a name the document always capitalises.
         assert_eq!(applied("M. Le Pen arrive"), "M. Le Pen arrive");
-        assert_eq!(applied("la réunion. Le 3 avril 2023, les agents"), "la réunion. Le 3 avril 2023, les agents");
-        assert_eq!(applied("le guichet de La Poste et les bureaux de La Poste"), "le guichet de La Poste et les bureaux de La Poste");
-        assert_eq!(applied("le maire de La Rochelle"), "le maire de La Rochelle");
+        assert_eq!(
+            applied("la réunion. Le 3 avril 2023, les agents"),
+            "la réunion. Le 3 avril 2023, les agents"
+        );
+        assert_eq!(
+            applied("le guichet de La Poste et les bureaux de La Poste"),
+            "le guichet de La Poste et les bureaux de La Poste"
+        );
+        assert_eq!(
+            applied("le maire de La Rochelle"),
+            "le maire de La Rochelle"
+        );
     }
 
     #[test]
     fn a_speck_read_as_a_period() {
-        assert_eq!(applied("les agents qui. ne peuvent pas"), "les agents qui ne peuvent pas");
-        assert_eq!(applied("le responsable. régional"), "le responsable régional");
+        assert_eq!(
+            applied("les agents qui. ne peuvent pas"),
+            "les agents qui ne peuvent pas"
+        );
+        assert_eq!(
+            applied("le responsable. régional"),
+            "le responsable régional"
+        );
         // Abbreviations, a capital after, a name.
-        assert_eq!(applied("voir cf. annexe et env. trois"), "voir cf. annexe et env. trois");
+        assert_eq!(
+            applied("voir cf. annexe et env. trois"),
+            "voir cf. annexe et env. trois"
+        );
         assert_eq!(applied("le 3 sept. dernier"), "le 3 sept. dernier");
         assert_eq!(applied("il part. Le reste"), "il part. Le reste");
     }
 
     #[test]
     fn a_bracket_nothing_opened() {
-        assert_eq!(applied("M. Paul DURAND), chef du bureau"), "M. Paul DURAND, chef du bureau");
+        assert_eq!(
+            applied("M. Paul DURAND), chef du bureau"),
+            "M. Paul DURAND, chef du bureau"
+        );
         assert_eq!(applied("le bureau (SRU), chef"), "le bureau (SRU), chef");
         assert_eq!(applied("les points a), b) et c"), "les points a), b) et c");
         // A curly bracket opened it: the `)` stays, and the pair is round.

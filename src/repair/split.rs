@@ -12,7 +12,11 @@ use crate::lexicon::{fold, Lexicon};
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len().saturating_sub(1) {
         // One of the pieces is unknown: the cheap test first.
-        if doc.freq(i).is_some() && doc.freq(i + 1).is_some() || done[i] || done[i + 1] || doc.gap_after(i) != " " {
+        if doc.freq(i).is_some() && doc.freq(i + 1).is_some()
+            || done[i]
+            || done[i + 1]
+            || doc.gap_after(i) != " "
+        {
             continue;
         }
         if let Some(edit) = join(doc, i) {
@@ -35,8 +39,20 @@ fn fragment(doc: &Doc, i: usize) -> Option<bool> {
         // Articles and prepositions (`de`, `la`, `en`) stand alone.
         Some(freq) => (text.chars().count() <= 2 && freq < 500).then_some(false),
         // The reach the word rule gives the token, so that the memo answers.
-        None => match correct(doc.lower(i), if is_capitalised(text) && !text.starts_with(['I', 'l']) { Reach::Safe } else { Reach::Full }) {
-            Some(fix) if fix.confidence >= 0.5 && matches!(fix.kind, Kind::Accent | Kind::Confusion(_)) => None,
+        None => match correct(
+            doc.lower(i),
+            if is_capitalised(text) && !text.starts_with(['I', 'l']) {
+                Reach::Safe
+            } else {
+                Reach::Full
+            },
+        ) {
+            Some(fix)
+                if fix.confidence >= 0.5
+                    && matches!(fix.kind, Kind::Accent | Kind::Confusion(_)) =>
+            {
+                None
+            }
             _ => Some(true),
         },
     }
@@ -65,7 +81,11 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
     if lex.freq(&form).is_none_or(|f| f < 300) {
         return None;
     }
-    let after = if caps { form.to_uppercase() } else { apply_case(a.text, &form, doc.sentence_start(i)) };
+    let after = if caps {
+        form.to_uppercase()
+    } else {
+        apply_case(a.text, &form, doc.sentence_start(i))
+    };
     Some(Edit::new(a.start, b.end, after, "split-word", 0.6))
 }
 
@@ -77,7 +97,10 @@ fn repaired(joined: &str) -> Option<String> {
     if lex.fold_freq(&folded).is_some() {
         return accent_form(&folded, Some(joined)).map(|(form, _)| form);
     }
-    let (_, key) = confusion_variants(&folded).into_iter().filter_map(|v| Some((lex.fold_freq(&v)?, v))).max()?;
+    let (_, key) = confusion_variants(&folded)
+        .into_iter()
+        .filter_map(|v| Some((lex.fold_freq(&v)?, v)))
+        .max()?;
     accent_form(&key, None).map(|(form, _)| form)
 }
 
@@ -87,20 +110,44 @@ mod tests {
 
     #[test]
     fn fragments_of_one_word_are_joined() {
-        assert_eq!(applied("les services de l’adminis tration locale"), "les services de l’administration locale");
-        assert_eq!(applied("le point d’ac cueil numérique"), "le point d’accueil numérique");
-        assert_eq!(applied("la DIRECTION DE L’ADMINIS TRATION"), "la DIRECTION DE L’ADMINISTRATION");
+        assert_eq!(
+            applied("les services de l’adminis tration locale"),
+            "les services de l’administration locale"
+        );
+        assert_eq!(
+            applied("le point d’ac cueil numérique"),
+            "le point d’accueil numérique"
+        );
+        assert_eq!(
+            applied("la DIRECTION DE L’ADMINIS TRATION"),
+            "la DIRECTION DE L’ADMINISTRATION"
+        );
     }
 
     #[test]
     fn words_and_names_stay_apart() {
         // Two words, a name in capitals, a given name and a surname, mixed case.
-        assert_eq!(applied("il est en cours de route"), "il est en cours de route");
+        assert_eq!(
+            applied("il est en cours de route"),
+            "il est en cours de route"
+        );
         // Damaged words beside short ones: the distance search must not swallow them.
-        assert_eq!(applied("la declinaison d’une règle"), "la déclinaison d’une règle");
-        assert_eq!(applied("elle a presenté la note"), "elle a présenté la note");
+        assert_eq!(
+            applied("la declinaison d’une règle"),
+            "la déclinaison d’une règle"
+        );
+        assert_eq!(
+            applied("elle a presenté la note"),
+            "elle a présenté la note"
+        );
         assert_eq!(applied("elle présente ia note"), "elle présente la note");
-        assert_eq!(applied("M. Jean KERBI RIOU présente"), "M. Jean KERBI RIOU présente");
-        assert_eq!(applied("Mme Lou Tavernel présente"), "Mme Lou Tavernel présente");
+        assert_eq!(
+            applied("M. Jean KERBI RIOU présente"),
+            "M. Jean KERBI RIOU présente"
+        );
+        assert_eq!(
+            applied("Mme Lou Tavernel présente"),
+            "Mme Lou Tavernel présente"
+        );
     }
 }

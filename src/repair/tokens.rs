@@ -56,7 +56,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                tokens.push(Token { start: s, end: i, text: &text[s..i] });
+                tokens.push(Token {
+                    start: s,
+                    end: i,
+                    text: &text[s..i],
+                });
                 start = None;
             }
             _ => {}
@@ -64,7 +68,11 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         i += len;
     }
     if let Some(s) = start {
-        tokens.push(Token { start: s, end: text.len(), text: &text[s..] });
+        tokens.push(Token {
+            start: s,
+            end: text.len(),
+            text: &text[s..],
+        });
     }
     tokens
 }
@@ -96,7 +104,11 @@ pub fn protected_spans(text: &str) -> Vec<(usize, usize)> {
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(text.len(), |n| at + n);
         // Line ends are ASCII, so both bounds are character boundaries.
         let line = &text[start..end];
-        spans.extend(RE.regex(line).find_iter(line).map(|m| (start + m.start(), start + m.end())));
+        spans.extend(
+            RE.regex(line)
+                .find_iter(line)
+                .map(|m| (start + m.start(), start + m.end())),
+        );
         searched_to = end;
     }
     spans
@@ -129,8 +141,14 @@ pub fn inner_apostrophes(text: &str) -> (usize, usize) {
 /// Whether `text[i..i + len]` has a letter on both sides; `1` and `|` count on the left, where
 /// they are the `l` of an article (`1'avis`) that another rule restores.
 pub fn between_letters(text: &str, i: usize, len: usize) -> bool {
-    text[..i].chars().next_back().is_some_and(|c| c.is_alphabetic() || c == '1' || c == '|')
-        && text[i + len..].chars().next().is_some_and(char::is_alphabetic)
+    text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphabetic() || c == '1' || c == '|')
+        && text[i + len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
 }
 
 pub fn is_protected(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
@@ -152,7 +170,8 @@ pub fn is_all_caps(word: &str) -> bool {
         }
         return capitals >= 2;
     }
-    word.chars().filter(|&c| is_letter(c)).count() >= 2 && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
+    word.chars().filter(|&c| is_letter(c)).count() >= 2
+        && word.chars().all(|c| !is_letter(c) || c.is_uppercase())
 }
 
 /// First letter uppercase, the others lowercase.
@@ -162,7 +181,9 @@ pub fn is_capitalised(word: &str) -> bool {
         // An ASCII first byte decides the first letter without decoding (most tokens are
         // lowercase words); an ASCII rest is tested on bytes.
         Some(c) if c.is_ascii() && !c.is_ascii_uppercase() => return false,
-        Some(c) if c.is_ascii_uppercase() && b[1..].is_ascii() => return !b[1..].iter().any(u8::is_ascii_uppercase),
+        Some(c) if c.is_ascii_uppercase() && b[1..].is_ascii() => {
+            return !b[1..].iter().any(u8::is_ascii_uppercase)
+        }
         _ => {}
     }
     let mut chars = word.chars();
@@ -183,7 +204,17 @@ mod tests {
     #[test]
     fn addresses_found_line_by_line() {
         let text = "Contact : anne.dupont@aisne.gouv.fr\nSans adresse ici. Fin.\nSite www.aisne.gouv.fr et https://exemple.fr/page\n";
-        let found: Vec<&str> = protected_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(found, ["anne.dupont@aisne.gouv.fr", "www.aisne.gouv.fr", "https://exemple.fr/page"]);
+        let found: Vec<&str> = protected_spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "anne.dupont@aisne.gouv.fr",
+                "www.aisne.gouv.fr",
+                "https://exemple.fr/page"
+            ]
+        );
     }
 }

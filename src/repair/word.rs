@@ -135,23 +135,38 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     let folded = fold(lower);
     if lex.fold_freq(&folded).is_some() {
         let (form, confidence) = accent_form(&folded, Some(lower))?;
-        return Some(Fix { form, kind: Kind::Accent, confidence });
+        return Some(Fix {
+            form,
+            kind: Kind::Accent,
+            confidence,
+        });
     }
     let letters = folded.chars().count();
     // Two-letter words are too ambiguous, except the pronouns and articles whose `l`/`I`
     // OCR swaps (`Ia`, `|l`). Past the longest French words a token is no word to correct,
     // and its confusion variants would grow with the cube of its length.
-    if letters < 2 || letters == 2 && !folded.starts_with(['i', '|', '1', 'l']) || letters > LONGEST_WORD {
+    if letters < 2
+        || letters == 2 && !folded.starts_with(['i', '|', '1', 'l'])
+        || letters > LONGEST_WORD
+    {
         return None;
     }
     let mut fix = confusion(&folded, reach);
     if fix.as_ref().is_some_and(|f| f.confidence >= 0.5) {
         return fix;
     }
-    if reach == Reach::Full && letters >= 7 && fix.is_none() && folded.chars().all(|c| c.is_alphabetic()) {
+    if reach == Reach::Full
+        && letters >= 7
+        && fix.is_none()
+        && folded.chars().all(|c| c.is_alphabetic())
+    {
         fix = near(&folded, false);
     }
-    if reach == Reach::Full && (4..7).contains(&letters) && fix.as_ref().is_none_or(|f| f.confidence < 0.5) && folded.chars().all(|c| c.is_alphabetic()) {
+    if reach == Reach::Full
+        && (4..7).contains(&letters)
+        && fix.as_ref().is_none_or(|f| f.confidence < 0.5)
+        && folded.chars().all(|c| c.is_alphabetic())
+    {
         if let Some(short) = near(&folded, true).filter(|f| f.confidence >= 0.5) {
             return Some(short);
         }
@@ -159,7 +174,9 @@ fn compute(lower: &str, reach: Reach) -> Option<Fix> {
     // A doubtful answer from the cheaper searches gives way to the weighted distance, which
     // weighs the same candidates and more by cost; it is kept if that finds none that stands out.
     if reach == Reach::Full && fix.as_ref().is_none_or(|f| f.confidence < 0.5) {
-        if let Some(better) = super::distance::nearest(&folded, lower).filter(|f| f.confidence >= 0.5) {
+        if let Some(better) =
+            super::distance::nearest(&folded, lower).filter(|f| f.confidence >= 0.5)
+        {
             return Some(better);
         }
     }
@@ -173,7 +190,12 @@ pub(super) fn accent_form(folded: &str, seen: Option<&str>) -> Option<(String, f
     if let Some(seen) = seen {
         // Accents the scan read, at their places: the scan confuses `é`, `è` and `ê` (`méme`
         // is `même`), so any accent where it saw one counts, and frequency decides among them.
-        let kept = |form: &str| form.chars().zip(seen.chars()).filter(|(a, b)| !a.is_ascii() && !b.is_ascii()).count();
+        let kept = |form: &str| {
+            form.chars()
+                .zip(seen.chars())
+                .filter(|(a, b)| !a.is_ascii() && !b.is_ascii())
+                .count()
+        };
         forms.sort_by_key(|(form, freq)| (std::cmp::Reverse(kept(form)), std::cmp::Reverse(*freq)));
         if forms.len() > 1 && kept(&forms[0].0) > kept(&forms[1].0) {
             forms.truncate(1);
@@ -236,7 +258,8 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
         }
     };
     // Only words that may take two confusions keep their first variants (one String each).
-    let pairs = reach == Reach::Full && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX;
+    let pairs =
+        reach == Reach::Full && folded.chars().count() >= 5 && folded.len() <= TWO_CONFUSIONS_MAX;
     let mut first = Vec::new();
     let mut buf = String::with_capacity(folded.len() + 2);
     for_each_variant(folded, &mut buf, f32::INFINITY, |v, cost| {
@@ -248,7 +271,9 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     if pairs && best.is_none() {
         for (v, cost) in &first {
             // Two unlikely misreadings in one short word are less likely than a real unknown word.
-            for_each_variant(v, &mut buf, TWO_CONFUSIONS_COST - cost, |w, cost2| consider(w, cost + cost2, 2, &mut best));
+            for_each_variant(v, &mut buf, TWO_CONFUSIONS_COST - cost, |w, cost2| {
+                consider(w, cost + cost2, 2, &mut best)
+            });
         }
     }
     let (cost, freq, key, n) = best?;
@@ -271,14 +296,19 @@ fn confusion(folded: &str, reach: Reach) -> Option<Fix> {
     // family (`lls` is `ils`).
     // (A glyph split or merged, `u` for `ti`, changes the length and is no lookalike guess.)
     let rare = freq < 300 && (n > 1 || cost > 0.5 && key.len() == folded.len());
-    let short = folded.chars().count() == 3 && (freq < 500 || n > 1 || cost > 0.4 && common_neighbours(folded) > 1);
+    let short = folded.chars().count() == 3
+        && (freq < 500 || n > 1 || cost > 0.4 && common_neighbours(folded) > 1);
     if rare || short {
         confidence = confidence.min(0.45);
     }
     if accent_conf < 0.9 {
         confidence -= 0.1;
     }
-    Some(Fix { form, kind: Kind::Confusion(n), confidence })
+    Some(Fix {
+        form,
+        kind: Kind::Confusion(n),
+        confidence,
+    })
 }
 
 /// How many distinct common words (Zipf ≥ 4) are one confusion away from `folded`.
@@ -384,7 +414,11 @@ fn near(folded: &str, short: bool) -> Option<Fix> {
     let unique = cands.get(1).map_or(true, |(_, f)| *f + margin <= freq);
     let confidence = if unique && freq >= floor { 0.6 } else { 0.4 };
     let (form, _) = accent_form(std::str::from_utf8(&key).ok()?, None)?;
-    Some(Fix { form, kind: Kind::Near, confidence })
+    Some(Fix {
+        form,
+        kind: Kind::Near,
+        confidence,
+    })
 }
 
 /// Every spelling one cheap glyph confusion away from `folded`.
@@ -445,7 +479,11 @@ mod tests {
 
     #[test]
     fn unlikely_confusions_to_rare_words_are_doubtful() {
-        let sure = |w: &str| correct(w, Reach::Full).filter(|f| f.confidence >= 0.5).map(|f| f.form);
+        let sure = |w: &str| {
+            correct(w, Reach::Full)
+                .filter(|f| f.confidence >= 0.5)
+                .map(|f| f.form)
+        };
         // `ent` may be `est` or `ont`; `mar` is `mars` as often as `mai`; `cetie` is `cette`.
         assert_eq!(sure("ent"), None);
         assert_eq!(sure("rec"), None);
