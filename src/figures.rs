@@ -1283,8 +1283,8 @@ fn unit_first_label(text: &str, pos: usize) -> bool {
     let label = text[line_start..pos].trim_start_matches(|c: char| {
         c.is_whitespace() || matches!(c, '-' | '–' | '•' | '*' | '+' | '✓')
     });
-    let head = fold(&label[..label.floor_char_boundary(label.len().min(10))]);
-    head.starts_with("nombre de ") || head.starts_with("nombre d'")
+    let head = fold(&label[..label.floor_char_boundary(label.len().min(12))]);
+    head.starts_with("nombre de ") || head.starts_with("nombre d'") || head.starts_with("nombre d’")
 }
 
 /// Nothing but blanks and a bullet before `pos` on its line.

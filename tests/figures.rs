@@ -343,6 +343,10 @@ fn unit_first_indicators_count_the_labelled_noun() {
         one("Nombre d'usagers reçus : 2 311"),
         (2311.0, FigureKind::Count, Some("usagers".into()))
     );
+    assert_eq!(
+        one("Nombre d’appels reçus : 61 204"),
+        (61204.0, FigureKind::Count, Some("appels".into()))
+    );
     assert!(read("Horaires : 9").is_empty());
 }
 

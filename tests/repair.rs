@@ -44,6 +44,40 @@ fn elision_misread_l() {
         repaired("Il parle de 1'avenir du site."),
         "Il parle de l'avenir du site."
     );
+    // An `i`, a merged `V`, a mark, a space after the apostrophe.
+    assert_eq!(
+        repaired("pour attirer i’attention sur"),
+        "pour attirer l’attention sur"
+    );
+    assert_eq!(
+        repaired("se montre sceptique sur V’utilisation des réseaux"),
+        "se montre sceptique sur l’utilisation des réseaux"
+    );
+    assert_eq!(
+        repaired("les services de !’État et de ]’outre-mer"),
+        "les services de l’État et de l’outre-mer"
+    );
+    assert_eq!(
+        repaired("la préfecture de 1’ Aisne, service"),
+        "la préfecture de l’Aisne, service"
+    );
+    // Left: a capital heading's spacing, an exclamation before a quotation, a mark glued to a word.
+    for text in [
+        "PRÉFECTURE DE L’ AISNE",
+        "Bravo ! ’Ah’ dit-il",
+        "voir [1]’annexe",
+    ] {
+        assert_eq!(repaired(text), text);
+    }
+}
+
+#[test]
+fn one_curly_apostrophe_in_a_scan_curls_the_others() {
+    let scan = "Le comlté s'est réuni pour l'exarnen du dossier d'accueil ; l’avis des rnembres est favorable et l'ordre du jour est adopté par le burcau.";
+    assert!(!repaired(scan).contains('\''), "{}", repaired(scan));
+    // A typed text may mix them by pasting: one curly among straight ones is no proof there.
+    let typed = "Le comité s'est réuni pour l'examen du dossier d'accueil ; l’avis des membres est favorable et l'ordre du jour est adopté par le bureau.";
+    assert_eq!(repaired(typed), typed);
 }
 
 #[test]

@@ -186,18 +186,20 @@ const DETERMINERS: &[&str] = &[
 const LATIN: &[&str] = &["priori", "posteriori", "fortiori", "minima", "maxima"];
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    let grave_lost = grave_lost(doc);
     for i in 0..doc.tokens.len() {
         if done[i] || doc.protected(i) {
             continue;
         }
         let t = doc.tokens[i];
         let edit = match t.text {
-            "a" | "A" => preposition_a(doc, i),
+            "a" | "A" => preposition_a(doc, i, grave_lost),
             "à" => verb_a(doc, i),
             "4" => preposition_digit(doc, i),
             "prés" | "Prés" => pres(doc, i),
             "M" => civility(doc, i),
             "Ja" | "Je" | "Jes" | "ja" | "jes" => capital_j(doc, i),
+            word if word.len() >= 4 && word.starts_with('J') => capital_j_word(doc, i),
             madame if is_split_mme(madame) => civility_mme(doc, i),
             "11" => pronoun_il(doc, i),
             "ler" | "Ler" | "Ier" | "ier" | "ter" | "Ter" => first_of_month(doc, i),
@@ -227,8 +229,21 @@ fn spaced(doc: &Doc, i: usize) -> bool {
     !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\n') && gap.matches('\n').count() <= 1
 }
 
-/// `a` before an infinitive or an à-only phrase, or after a word governing `à`.
-fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
+/// Whether the scan never reads a grave accent on a lone `a`, as the English model does: a
+/// scan with three `a` or more and no `à`, where French prose has about two `à` for each `a`.
+fn grave_lost(doc: &Doc) -> bool {
+    let count = |form: &str| {
+        doc.words
+            .iter()
+            .find(|w| w.text == form)
+            .map_or(0, |w| w.count)
+    };
+    count("a") >= 3 && count("à") + count("À") == 0 && doc.scan()
+}
+
+/// `a` before an infinitive or an à-only phrase, or after a word governing `à`. In a scan that
+/// never reads `à` (`grave_lost`), `a` before a determiner after a noun is more often `à` too.
+fn preposition_a(doc: &Doc, i: usize, grave_lost: bool) -> Option<Edit> {
     let t = doc.tokens[i];
     if i + 1 >= doc.tokens.len() || !spaced(doc, i) {
         return None;
@@ -286,7 +301,11 @@ fn preposition_a(doc: &Doc, i: usize) -> Option<Edit> {
         0.6
     } else if !capital && DETERMINERS.contains(&next) && prev.is_some() {
         // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
-        0.45
+        if grave_lost {
+            0.6
+        } else {
+            0.45
+        }
     } else {
         return None;
     };
@@ -608,6 +627,46 @@ fn capital_j(doc: &Doc, i: usize) -> Option<Edit> {
     }
     let t = doc.tokens[i];
     let after = format!("l{}", &t.text[1..]);
+    Some(Edit::new(t.start, t.end, after, "capital-j", 0.7))
+}
+
+/// A capital `J` inside a sentence, after a lowercase word or a number, that no name explains: a `j` the
+/// scan enlarged (`3 Jours ouvrés`, `en Juillet`) or an `l` read as a `J` (`Jocal`, `Jors`,
+/// `Jeurs missions`), to the common word either spells. A given name or a place stays (the
+/// lexicon's proper forms), and so does a capitalised word before a name in capitals; a typist
+/// may capitalise a word (`Jeudi`), so only a scan's is lowercased.
+fn capital_j_word(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let rest = &t.text[1..];
+    let prev = doc.tokens.get(i.wrapping_sub(1)).map_or("", |p| p.text);
+    if i == 0
+        || doc.sentence_start(i)
+        || doc.gap_before(i) != " "
+        || !(prev.chars().all(char::is_lowercase) || prev.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    if !rest.chars().all(char::is_lowercase)
+        || doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| is_capitalised(n.text))
+    {
+        return None;
+    }
+    let lex = Lexicon::get();
+    if lex.is_proper(t.text) {
+        return None;
+    }
+    let common = |w: &str| lex.freq(w).is_some_and(|f| f >= 300);
+    let j = format!("j{rest}");
+    let after = if common(&j) && doc.scan() {
+        j
+    } else if lex.freq(&j).is_none() && common(&format!("l{rest}")) {
+        format!("l{rest}")
+    } else {
+        return None;
+    };
     Some(Edit::new(t.start, t.end, after, "capital-j", 0.7))
 }
 
@@ -938,6 +997,53 @@ fn pres(doc: &Doc, i: usize) -> Option<Edit> {
 #[cfg(test)]
 mod tests {
     use crate::repair::applied;
+
+    #[test]
+    fn a_capital_j_inside_a_sentence() {
+        let scan = "le comlté a fixé un délai de 3 Jours ouvrés pour les rnembres du burcau";
+        assert!(
+            applied(scan).contains("de 3 jours ouvrés"),
+            "{}",
+            applied(scan)
+        );
+        assert_eq!(
+            applied("une réunion du comité Jocal des usagers"),
+            "une réunion du comité local des usagers"
+        );
+        assert_eq!(
+            applied("un enrichissement de Jeurs missions"),
+            "un enrichissement de leurs missions"
+        );
+        // Names stay: a given name, a word before a name in capitals.
+        for text in [
+            "le président Jean PLATEAUX",
+            "la directrice Julie martin",
+            "une visite Jeudi matin",
+        ] {
+            assert_eq!(applied(text), text);
+        }
+    }
+
+    #[test]
+    fn a_before_a_determiner_in_a_scan_that_never_reads_a_grave() {
+        let scan = "Le comlté a exarniné les dossiers. Participaient a ce comlté les rnembres. Mme Dupont, adjointe a la cheffe du burcau, a présenté les résultats.";
+        let fixed = applied(scan);
+        assert!(
+            fixed.contains("Participaient à ce") && fixed.contains("adjointe à la"),
+            "{fixed}"
+        );
+        // The verb stays after its subject, and a scan that reads `à` elsewhere keeps the doubt.
+        assert!(
+            fixed.contains("Le comlté a exarniné") || fixed.contains("Le comité a examiné"),
+            "{fixed}"
+        );
+        let reads_grave = scan.replace("Participaient a ce", "Participaient à ce");
+        assert!(
+            applied(&reads_grave).contains("adjointe a la"),
+            "{}",
+            applied(&reads_grave)
+        );
+    }
 
     #[test]
     fn an_hour_whose_h_was_read_as_b() {

@@ -1,5 +1,5 @@
 //! Elided articles and prepositions (`l'`, `d'`, `qu'`) damaged by OCR: the `l` read as `I`,
-//! `1` or `|`; the apostrophe lost so that the letter is glued to the word (`lobjet`) or
+//! `1`, `|`, `i` or a mark (`!’État`); the apostrophe lost so that the letter is glued to the word (`lobjet`) or
 //! merged with it into another capital (`Pobjet`, `Fobjet`, `Tobjet`, `Vobjet`); a space
 //! inserted after the apostrophe (`d’ Orléans`).
 
@@ -19,6 +19,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             continue;
         }
         if let Some(edit) = misread_l(doc, i)
+            .or_else(|| misread_l_mark(doc, i))
             .or_else(|| spaced(doc, i))
             .or_else(|| lost_apostrophe(doc, i))
         {
@@ -54,21 +55,26 @@ fn vowel_initial(word: &str) -> bool {
     fold(word).starts_with(['a', 'e', 'i', 'o', 'u', 'y', 'h'])
 }
 
-/// `I'`, `1'`, `|'` before a word: the article `l'`. So are `F'` and `P'` (the `l` and the
-/// apostrophe's head merged into one glyph, as in `Pobjet`), which French never writes, before
-/// a vowel-initial word.
+/// `I'`, `1'`, `|'`, `i'` before a word: the article `l'`. So are `F'`, `P'` and `V'` (the `l`
+/// and the apostrophe's head merged into one glyph, as in `Pobjet`), which French never writes,
+/// before a vowel-initial word. A space the scan put after the apostrophe goes with it
+/// (`1’ Aisne`), unless the word is in capitals (letter-spaced headings, `L’ AISNE`).
 fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
-    let merged = matches!(t.text, "F" | "P");
-    if !merged && !matches!(t.text, "I" | "1" | "|") {
+    let merged = matches!(t.text, "F" | "P" | "V");
+    if !merged && !matches!(t.text, "I" | "1" | "|" | "i") {
         return None;
     }
     let gap = doc.gap_after(i);
     let next = doc.tokens.get(i + 1)?;
-    if gap.chars().count() != 1
-        || !gap.chars().all(is_apostrophe)
-        || !next.text.starts_with(char::is_alphabetic)
-    {
+    let mut chars = gap.chars();
+    let apostrophe = chars.next().filter(|&c| is_apostrophe(c))?;
+    let spaced = match chars.as_str() {
+        "" => false,
+        " " => !is_all_caps(next.text),
+        _ => return None,
+    };
+    if !next.text.starts_with(char::is_alphabetic) {
         return None;
     }
     if merged && (!vowel_initial(next.text) || doc.protected(i + 1)) {
@@ -77,13 +83,75 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     if i > 0 && doc.gap_before(i).is_empty() {
         return None;
     }
-    let l = if doc.sentence_start(i) { "L" } else { "l" };
+    // A lowercase `i` was a lowercase `l`.
+    let l = if doc.sentence_start(i) && t.text != "i" {
+        "L"
+    } else {
+        "l"
+    };
+    let confidence = if merged { 0.8 } else { 0.9 };
+    // A straight apostrophe is curled with the letter, as `straight_apostrophes` would once
+    // the letter before it is one; a curly one is left out of the edit.
+    let curl = curled(doc, apostrophe);
+    if !spaced && curl == apostrophe {
+        return Some(Edit::new(t.start, t.end, l, "elision-I-l", confidence));
+    }
+    let end = if spaced {
+        next.start
+    } else {
+        t.end + apostrophe.len_utf8()
+    };
     Some(Edit::new(
         t.start,
-        t.end,
-        l,
+        end,
+        format!("{l}{curl}"),
         "elision-I-l",
-        if merged { 0.8 } else { 0.9 },
+        confidence,
+    ))
+}
+
+/// A straight apostrophe in a document typed with curly ones is one (see `straight_apostrophes`).
+fn curled(doc: &Doc, apostrophe: char) -> char {
+    if apostrophe == '\'' {
+        doc.apostrophe
+    } else {
+        apostrophe
+    }
+}
+
+/// `!’État`, `]’outre-mer`, `}’accueil`: the article's `l` read as a mark that is no word
+/// character, so that the word's gap holds it. A mark never opens a word before an apostrophe.
+fn misread_l_mark(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    let whole = doc.gap_before(i);
+    let gap = whole
+        .strip_suffix(' ')
+        .filter(|_| !is_all_caps(t.text))
+        .unwrap_or(whole);
+    let mut back = gap.char_indices().rev();
+    let (_, apostrophe) = back.next().filter(|&(_, c)| is_apostrophe(c))?;
+    let (at, _) = back.next().filter(|&(_, c)| matches!(c, '!' | ']' | '}'))?;
+    if !back
+        .next()
+        .map_or(i == 0, |(_, c)| c.is_whitespace() || c == '(')
+        || !vowel_initial(t.text)
+        || doc.protected(i)
+    {
+        return None;
+    }
+    let start = t.start - whole.len() + at;
+    let before = doc.text[..start].trim_end();
+    let l = if before.is_empty() || before.ends_with(['.', '!', '?']) {
+        "L"
+    } else {
+        "l"
+    };
+    Some(Edit::new(
+        start,
+        t.start,
+        format!("{l}{}", curled(doc, apostrophe)),
+        "elision-I-l",
+        0.8,
     ))
 }
 

@@ -1,6 +1,6 @@
 //! Damage to the layout of words: compounds split by a stray space (`Sous- préfecture`,
 //! `sous\npréfecture`), words glued by a speck read as a period (`et.de`), and scanning debris at
-//! line ends (`= '`, `; , .`); hyphenation at line ends (`Direc-\ntrice`) is joined as a
+//! line ends (`= '`, `; , .`, `. ë`); hyphenation at line ends (`Direc-\ntrice`) is joined as a
 //! suggestion only.
 
 use super::tokens::is_all_caps;
@@ -31,7 +31,76 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         }
     }
     debris(doc, edits);
+    stray_letters(doc, edits);
     bullets(doc, edits);
+}
+
+/// A speck read as one letter or sign standing alone at the end of a line (`usagers. ë`,
+/// `d’accueil) ; ï`, `82 ÿ`, `». $`) or alone on a line (`À`). A letter no French word is alone
+/// (`ë`, `Ê`, `ù`) or a sign no line ends on (`©`, `°`, `$`) goes wherever it stands; a letter
+/// that may be a word (`J`, `i`, `À`) goes only after a sentence's end and before a line that
+/// does not carry the sentence on, in a text that reads like a scan.
+fn stray_letters(doc: &Doc, edits: &mut Vec<Edit>) {
+    let mut line_start = 0;
+    let mut lines = doc.text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_end();
+        let next_carries_on = lines
+            .peek()
+            .is_some_and(|next| next.trim_start().starts_with(char::is_lowercase));
+        let mut cut = trimmed.len();
+        loop {
+            let head = trimmed[..cut].trim_end();
+            let space = head.rfind([' ', '\t']).map_or(0, |s| s + 1);
+            let mut chars = head[space..].chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                break;
+            };
+            let before = head[..space].trim_end();
+            // `À` alone on a line is no sentence's start: that would go on on the same line.
+            let may_be_word = c.is_alphabetic() && !matches!(c, 'a' | 'y' | 'à');
+            let stray = never_alone(c)
+                || may_be_word
+                    && !next_carries_on
+                    && (ends_sentence(before) || before.is_empty() && !c.is_ascii())
+                    && doc.scan();
+            if !stray {
+                break;
+            }
+            cut = before.len();
+        }
+        if cut < trimmed.len() {
+            let (s, e) = (line_start + cut, line_start + trimmed.len());
+            if !super::tokens::is_protected(&doc.protected, s, e) {
+                edits.push(Edit::new(s, e, "", "stray-letter", 0.7));
+            }
+        }
+        line_start += line.len();
+    }
+}
+
+/// A letter or sign that is never a word alone: accented letters but `à`, and signs of the
+/// scanner's specks.
+fn never_alone(c: char) -> bool {
+    match c {
+        '$' | '©' | '®' | '°' | '¢' | '¤' | '¦' | '¨' | '¬' | '¯' | '´' | '¶' | '¸' => {
+            true
+        }
+        'à' | 'À' => false,
+        _ => c.is_alphabetic() && !c.is_ascii() && !matches!(c, 'œ' | 'Œ' | 'æ' | 'Æ'),
+    }
+}
+
+/// Whether `head` ends a sentence or list item: `;`, `»`, `!`, `?`, or a period after a word of
+/// three letters or more (`M. X` keeps its initial).
+fn ends_sentence(head: &str) -> bool {
+    if head.ends_with([';', '»', '!', '?']) {
+        return true;
+    }
+    let Some(body) = head.strip_suffix('.') else {
+        return false;
+    };
+    body.chars().rev().take_while(|c| c.is_alphabetic()).count() >= 3
 }
 
 /// A list dash read as `=` (the stroke doubled by ink spread) at the start of a line: `=` never
@@ -260,5 +329,43 @@ fn debris(doc: &Doc, edits: &mut Vec<Edit>) {
             }
         }
         line_start += line.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::applied;
+
+    #[test]
+    fn stray_letters_at_line_ends() {
+        assert_eq!(
+            applied("avec les représentants des usagers. ë\n1. Présentation"),
+            "avec les représentants des usagers.\n1. Présentation"
+        );
+        assert_eq!(
+            applied("Tel : 03 87 34 89 82 ÿ\nE-mail"),
+            "Tel : 03 87 34 89 82\nE-mail"
+        );
+        assert_eq!(
+            applied("pour les agents d’accueil) ; ï\n- Consolider"),
+            "pour les agents d’accueil) ;\n- Consolider"
+        );
+        assert_eq!(
+            applied("en cours d’instruction ». $\nDes membres"),
+            "en cours d’instruction ».\nDes membres"
+        );
+    }
+
+    #[test]
+    fn letters_that_are_words_stay() {
+        for text in [
+            "le dossier de catégorie : A\nLe suivant",
+            "le rapport de M. X\nLe suivant",
+            "il y\na lieu",
+            "le point. À\ncompter de demain",
+            "son projet à\nvenir",
+        ] {
+            assert_eq!(applied(text), text);
+        }
     }
 }

@@ -6,7 +6,9 @@ mod capitals;
 mod context;
 mod distance;
 mod elision;
+mod function;
 mod layout;
+mod marks;
 mod names;
 mod punct;
 mod sentence;
@@ -32,8 +34,10 @@ pub fn propose(text: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
     layout::propose(&doc, &mut done, &mut edits);
     elision::propose(&doc, &mut done, &mut edits);
+    marks::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
     capitals::propose(&doc, &mut done, &mut edits);
+    function::propose(&doc, &mut done, &mut edits);
     names::propose(&doc, &mut done, &mut edits);
     split::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
@@ -106,11 +110,12 @@ impl<'a> Doc<'a> {
             tokens,
             word_of,
             words,
-            apostrophe: apostrophe(text),
+            apostrophe: '\'',
             accents_capitals: false,
             scan: std::cell::OnceCell::new(),
         };
         doc.accents_capitals = accents_capitals(&doc);
+        doc.apostrophe = apostrophe(&doc);
         doc
     }
 
@@ -210,10 +215,12 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 
 /// The apostrophe the document was typed with. A scan degrades a curly `’` into a straight
 /// `'` (the curl is lost), never the reverse; so a document whose OCR shows curly apostrophes
-/// inside words, even as a minority, was typed with them.
-fn apostrophe(text: &str) -> char {
-    let (curly, straight) = tokens::inner_apostrophes(text);
-    if curly >= 2 && curly * 3 >= straight {
+/// inside words, even as a minority, was typed with them. One is proof enough in a text that
+/// reads like a scan (at `medium`, one survives among ten or twenty straight ones); a typed
+/// text may mix them by pasting, so it needs two and a third of its apostrophes.
+fn apostrophe(doc: &Doc) -> char {
+    let (curly, straight) = tokens::inner_apostrophes(doc.text);
+    if curly >= 2 && curly * 3 >= straight || curly >= 1 && doc.scan() {
         '\u{2019}'
     } else {
         '\''

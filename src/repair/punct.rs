@@ -54,8 +54,10 @@ fn brackets(doc: &Doc, edits: &mut Vec<Edit>) {
 /// French sets a space before `:` but never before `.`; a colon whose upper dot the scan lost
 /// reads as a period standing after a space. It was a colon when what follows goes on with the
 /// sentence or opens a list: a lowercase word, a number, a dash, a bracket, a quote. Before a
-/// capital it may as well end a sentence with a stray space, and is left alone.
+/// capital it may as well end a sentence with a stray space, and is left alone. A list may
+/// follow after a blank line.
 fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
+    const LIST_MARKS: [char; 4] = ['-', '–', '—', '•'];
     let text = doc.text;
     // `memmem` rather than `match_indices`, whose two-way search of a two-byte pattern cost
     // several instructions a byte.
@@ -77,6 +79,14 @@ fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
             Some(r) => (r.trim_start_matches([' ', '\t']), true),
             None => (rest, false),
         };
+        // A blank line may part a list from the line announcing it (`Points forts .`), not
+        // from an item of another list, which may end with a stray mark.
+        let line = &text[text[..space].rfind('\n').map_or(0, |k| k + 1)..space];
+        let rest = if rest.starts_with('\n') && !line.trim_start().starts_with(LIST_MARKS) {
+            rest.trim_start()
+        } else {
+            rest
+        };
         if !after_word || (gap == 0 && !broken) || rest.starts_with('\n') {
             continue;
         }
@@ -85,7 +95,7 @@ fn colons(doc: &Doc, edits: &mut Vec<Edit>) {
         };
         // A line break is followed by a list item; within a line, the sentence goes on.
         let goes_on = if broken {
-            matches!(next, '-' | '–' | '—' | '•')
+            LIST_MARKS.contains(&next)
         } else {
             next.is_lowercase()
                 || next.is_ascii_digit()
@@ -304,7 +314,12 @@ mod tests {
         // A sentence end with a stray space, an ellipsis, a paragraph end, an abbreviation.
         assert!(applied("la fin . Le lendemain").is_empty());
         assert!(applied("et ainsi de suite . . . la fin").is_empty());
-        assert!(applied("les démarches .\n\n- titres").is_empty());
+        assert_eq!(
+            applied("Points forts .\n\n- implication des services"),
+            [(".".into(), ":".into())]
+        );
+        assert!(applied("- les indicateurs de chaque site .\n\n- la stratégie").is_empty());
+        assert!(applied("les démarches .\n\nLa suite").is_empty());
         assert!(applied("voir p . 12").is_empty());
     }
 
