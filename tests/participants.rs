@@ -1258,3 +1258,19 @@ fn an_agenda_item_after_the_list_is_no_one() {
         .collect();
     assert_eq!(families, ["ROUX", "PEYRON"]);
 }
+
+#[test]
+fn an_entry_beside_the_next_column_heading_is_kept() {
+    // Lists side by side, run together by a scan: the entry keeps its line, the heading
+    // beside it is not read as this line's.
+    let t = "Étaient présents :\n\n- M. Jean-Marie LEFEBVRE-DUQUESNE, directeur départemental Étaient excusés :\n\n- Mme Anne ROTH, référente qualité ;\n";
+    let families: Vec<String> = people(t)
+        .participants
+        .into_iter()
+        .map(|p| p.family_name)
+        .collect();
+    assert!(
+        families.contains(&"LEFEBVRE-DUQUESNE".to_string()),
+        "{families:?}"
+    );
+}

@@ -393,11 +393,19 @@ fn heading_closing_paragraph<'t>(
 }
 
 /// A letter's sidebar read on the same line as the body beside it (`Mél : x@y.fr Étaient
-/// présents :`): the block's last line ends with the heading, capitalised, and a colon.
+/// présents :`): the block's last line ends with the heading, capitalised, and a colon. A
+/// block naming someone is an entry beside the heading of another column (`M. Paul ROUX,
+/// directeur    Étaient excusés :`), which the entry keeps.
 fn heading_after_gap<'t>(
     text: &'t str,
     block: &Block,
 ) -> Option<(Attendance, &'t str, Option<Span>)> {
+    let names_someone = text[block.content.start..block.content.end]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 3 && !w.chars().any(char::is_lowercase));
+    if names_someone {
+        return None;
+    }
     let last = block.lines.last()?;
     let line = text[last.start.max(block.content.start)..last.end].trim();
     let head = line.strip_suffix(':')?.trim_end();
@@ -1697,7 +1705,8 @@ fn is_table_rule_debris(line: &str) -> bool {
     // line of prose of 20 letters or more in the fixtures has over 34 %.
     let es = line
         .chars()
-        .filter(|c| matches!(c, 'e' | 'é' | 'è' | 'ê' | 'E'))
+        // Lowercase only: names in capitals are full of `E` (`LEFEBVRE-DUQUESNE`).
+        .filter(|c| matches!(c, 'e' | 'é' | 'è' | 'ê'))
         .count();
     if letters >= 20 && es * 100 >= letters * 45 {
         return true;
