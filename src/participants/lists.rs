@@ -400,15 +400,15 @@ fn heading_after_gap<'t>(
     text: &'t str,
     block: &Block,
 ) -> Option<(Attendance, &'t str, Option<Span>)> {
+    let last = block.lines.last()?;
+    let line = text[last.start.max(block.content.start)..last.end].trim();
+    let head = line.strip_suffix(':')?.trim_end();
     let names_someone = text[block.content.start..block.content.end]
         .split(|c: char| !c.is_alphabetic())
         .any(|w| w.chars().count() >= 3 && !w.chars().any(char::is_lowercase));
     if names_someone {
         return None;
     }
-    let last = block.lines.last()?;
-    let line = text[last.start.max(block.content.start)..last.end].trim();
-    let head = line.strip_suffix(':')?.trim_end();
     // The heading's words start after one of the last three spaces.
     let starts = head
         .rmatch_indices(char::is_whitespace)

@@ -523,18 +523,20 @@ pub fn column_header_line(line: &str) -> Option<bool> {
             "nom" | "noms" | "prenom" | "prenoms" | "civilite"
         )
     });
-    let headers = words
-        .iter()
-        .filter(|w| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h)))
-        .count();
+    if words.len() < 2 || !names_a_person {
+        return None;
+    }
+    let is_header = |w: &&String| COLUMN_HEADER_WORDS.iter().any(|h| close_to(w, h));
     // A word or two damaged past reading (`Suurture`, `BEA` for the codes `PEA`) among
     // headers read right still make a header row, short and opening with the name column.
-    let opens_with_name = words
-        .first()
-        .is_some_and(|w| matches!(w.as_str(), "nom" | "noms" | "civilite"));
-    let mostly_headers = headers == words.len()
-        || opens_with_name && words.len() <= 6 && headers >= 2 && headers * 2 >= words.len();
-    (words.len() >= 2 && names_a_person && mostly_headers).then(|| {
+    let opens_with_name = matches!(words[0].as_str(), "nom" | "noms" | "civilite");
+    let mostly_headers = if opens_with_name && words.len() <= 6 {
+        let headers = words.iter().filter(is_header).count();
+        headers == words.len() || headers >= 2 && headers * 2 >= words.len()
+    } else {
+        words.iter().all(|w| is_header(&w))
+    };
+    mostly_headers.then(|| {
         words
             .iter()
             .any(|w| close_to(w, "presence") || close_to(w, "presences"))

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::tokens::{is_all_caps, is_letter};
-use super::Doc;
+use super::{Doc, Word};
 use crate::edit::Edit;
 use crate::lexicon::letter_plausibility;
 
@@ -41,18 +41,15 @@ const INSERTED: &[char] = &['I', 'L', 'T', 'J'];
 const F_FOR_E_GAIN: f32 = 10.5;
 
 pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
-    let mut capitals: HashMap<&str, usize> = HashMap::new();
-    for word in doc.words.iter().filter(|w| is_all_caps(w.text)) {
-        capitals.insert(word.text, word.count);
-    }
-    if capitals.is_empty() || !doc.scan() {
+    if !doc.scan() {
         return;
     }
+    let in_capitals: Vec<&Word> = doc.words.iter().filter(|w| is_all_caps(w.text)).collect();
+    let capitals: HashMap<&str, usize> = in_capitals.iter().map(|w| (w.text, w.count)).collect();
     let mut fixes: HashMap<&str, (String, &'static str, f32)> = HashMap::new();
-    for word in doc
-        .words
+    for word in in_capitals
         .iter()
-        .filter(|w| w.freq.is_none() && is_all_caps(w.text) && w.text.chars().all(is_letter))
+        .filter(|w| w.freq.is_none() && w.text.chars().all(is_letter))
     {
         if let Some(seen) = reads_as_a_word(word.text)
             .then(|| variant_in_document(word.text, word.count, &capitals))
@@ -65,6 +62,9 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             // German names keep their umlaut (`MÜLLER`) in some documents: less sure.
             fixes.insert(word.text, (form, "capitals-diaeresis", 0.6));
         }
+    }
+    if fixes.is_empty() {
+        return;
     }
     for (i, token) in doc.tokens.iter().enumerate() {
         if let Some((form, rule, confidence)) = fixes.get(token.text) {
