@@ -1114,6 +1114,11 @@ const CUE_REACH: usize = 48;
 mod tests {
     use super::*;
 
+    /// The values of the dates found in `s`.
+    fn values(s: &str) -> Vec<String> {
+        find_dates(s).into_iter().map(|d| d.value).collect()
+    }
+
     #[test]
     fn one_edit() {
         assert!(within_one_edit(b"juillet", b"juiliet"));
@@ -1123,12 +1128,6 @@ mod tests {
 
     #[test]
     fn two_digit_year_after_a_month_name() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(values("Objet : CR CLU du 5 mars 24"), ["2024-03-05"]);
         assert_eq!(
             values("réuni le 5 janv. 24 à la préfecture"),
@@ -1139,12 +1138,6 @@ mod tests {
 
     #[test]
     fn a_misread_year_digit_is_set_right_by_the_weekday() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         // 21 September fell on a Thursday in 2023 alone of the plausible years a digit away.
         assert_eq!(values("Réunion du jeudi 21 septembre 2093"), ["2023-09-21"]);
         // Without a weekday, or with a plausible year, the year stays as read.
@@ -1154,12 +1147,6 @@ mod tests {
 
     #[test]
     fn a_misread_year_takes_the_one_year_of_the_document_a_digit_away() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             values("Réunion du 17 avril 2095. Panne depuis le 2 mars 2025."),
             ["2025-04-17", "2025-03-02"]
@@ -1177,24 +1164,12 @@ mod tests {
 
     #[test]
     fn a_day_read_as_the_letter_it_resembles() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(values("labellisée le S avril 2019"), ["2019-04-05"]);
         assert!(values("le groupe S a 12 membres").is_empty());
     }
 
     #[test]
     fn the_first_of_the_month_written_with_slashes() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             values("Réunion du 1er/03/2024, en visioconférence"),
             ["2024-03-01"]
@@ -1204,12 +1179,6 @@ mod tests {
 
     #[test]
     fn separators_and_short_months_a_scan_misread() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(values("d'ici le 30/04:2024."), ["2024-04-30"]);
         assert!(values("le 12/10:30").is_empty());
         assert_eq!(values("Rennes, le 8 mais 2024"), ["2024-03-08"]);
@@ -1223,12 +1192,6 @@ mod tests {
 
     #[test]
     fn first_of_the_month_colons_and_month_years_a_scan_misread() {
-        let values = |s: &str| {
-            find_dates(s)
-                .into_iter()
-                .map(|d| d.value)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             values("labellisée le Let juillet 2022, une"),
             ["2022-07-01"]
