@@ -184,7 +184,8 @@ fn word_end(i: &str) -> usize {
     end
 }
 
-const MONTHS: [&str; 12] = [
+/// The month names, folded (lowercase, no accents), January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "janvier",
     "fevrier",
     "mars",

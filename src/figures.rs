@@ -275,21 +275,7 @@ fn duration_unit(folded: &str) -> Option<&'static str> {
 }
 
 fn is_month(folded: &str) -> bool {
-    [
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-    ]
-    .contains(&folded)
+    crate::dates::MONTHS.contains(&folded)
 }
 
 fn is_acronym(w: &str) -> bool {
