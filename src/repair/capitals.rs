@@ -1,5 +1,5 @@
 //! Words in capitals that OCR damaged, family names above all (`LABORDF`, `GROSIEAN`), which no
-//! lexicon lists. Two kinds of evidence, both only in a scan:
+//! lexicon lists. Three kinds of evidence, all only in a scan:
 //! - the document writes the word elsewhere one misread letter away, at least as often
 //!   (`BFLKACEM` in the opening sentence, `BELKACEM` under the signature);
 //! - an `F` stands where the language's letter sequences want an `E`, Tesseract's most frequent
