@@ -615,3 +615,40 @@ fn capitalised_common_word_in_a_scan() {
         "Parucipants : les membres du comité."
     );
 }
+
+#[test]
+fn capitalised_words_regain_the_marks_a_scan_lost() {
+    // A scan (one lowercase word in four is damaged): inside a title and a run of capitals,
+    // accents dropped or read acute come back; a name after a civility, an accent the scan
+    // could not have flattened (`Barbès` is no `Barbés`) and a hyphenated place are kept.
+    let scan = "Le rapport est exarniné par le comlté.\n\
+                M. le Secretaire Géneral Commun ouvre la séance avec Mme la Préféte.\n\
+                Mme Fevre rappelle que la salle Barbès de Saint-Denis est ouverte.";
+    let out = repaired(scan);
+    assert!(
+        out.contains("M. le Secrétaire Général Commun") && out.contains("Mme la Préfète"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Mme Fevre") && out.contains("salle Barbès") && out.contains("Saint-Denis"),
+        "{out}"
+    );
+    // The same sentence typed keeps its capitals as the typist wrote them.
+    let typed = "M. le Secretaire Géneral Commun ouvre la séance.";
+    assert_eq!(repaired(typed), typed);
+}
+
+#[test]
+fn english_model_scan_accents_its_capitals() {
+    // The English model reads no `à` and no accented capital: the typist's habit is lost, and
+    // the common one (`État`) is restored. A French-model scan that keeps one `à` shows its
+    // typist wrote `Etat`, and it stays.
+    let eng = "Le comlté se reunit a la prefecture a 10 h. Le representant de I'Etat rappelle \
+               que I'enquéte a ete menee a Paris. Etaient presents les membres du comlté.";
+    let out = repaired(eng);
+    assert!(out.contains("l'État") && out.contains("Étaient"), "{out}");
+    let french = "Le comlté se réunit à la préfecture à 10 h. Le représentant de l'Etat rappelle \
+                  que l'enquête a été menée à Paris. Etaient présents les membres du comlté.";
+    let out = repaired(french);
+    assert!(out.contains("l'Etat") && out.contains("Etaient"), "{out}");
+}

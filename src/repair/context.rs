@@ -231,7 +231,7 @@ fn spaced(doc: &Doc, i: usize) -> bool {
 
 /// Whether the scan never reads a grave accent on a lone `a`, as the English model does: a
 /// scan with three `a` or more and no `à`, where French prose has about two `à` for each `a`.
-fn grave_lost(doc: &Doc) -> bool {
+pub(super) fn grave_lost(doc: &Doc) -> bool {
     let count = |form: &str| {
         doc.words
             .iter()

@@ -269,7 +269,7 @@ pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
 
 /// Whether words written with an accented initial capital are at least twice as many as words
 /// whose lexicon form has one but that are written without it (typists mix `Etat` and `État`:
-/// only a clear habit is followed). Words are counted by the lexicon's preferred spelling of
+/// only a clear habit is followed), or the text is an English-model scan. Words are counted by the lexicon's preferred spelling of
 /// their folded key, so that the counts (and the decision) are the same after the repair.
 fn accents_capitals(doc: &Doc) -> bool {
     let lex = Lexicon::get();
@@ -296,7 +296,9 @@ fn accents_capitals(doc: &Doc) -> bool {
             with += w.count;
         }
     }
-    with >= 2 * without
+    // The English model reads no accent on a capital: its scans keep no trace of the typist's
+    // habit, and typists of minutes accent their capitals far more often than not.
+    with >= 2 * without || with == 0 && context::grave_lost(doc)
 }
 
 thread_local! {
@@ -421,6 +423,8 @@ fn words(doc: &Doc, done: &[bool], edits: &mut Vec<Edit>) {
         {
             // `Etat` → `État` only in a document that accents its capitals elsewhere.
             confidence = confidence.min(0.45);
+        } else if capitalised && !hyphenated && scan_lost_marks(doc, i, lower, &fix.form) {
+            // Kept: a scan drops and flattens accents, a typist's name does not gain them.
         } else if capitalised
             && (hyphenated || !doc.sentence_start(i) && next_is_capitalised(doc, i))
         {
@@ -570,6 +574,40 @@ const ARTICLES: &[&str] = &[
 ];
 
 /// How many letters of a word carry a diacritic.
+/// Whether capitalised token `i` of a scan, corrected to `form`, only regains marks the scan
+/// lost (`Secretaire`, `Géneral`, `Préféte` for `Préfète`: Tesseract drops accents and reads
+/// grave and circumflex as acute, never the reverse), and is no name: the lexicon knows no
+/// place or given name of its letters, and no civility or given name stands before it.
+fn scan_lost_marks(doc: &Doc, i: usize, lower: &str, form: &str) -> bool {
+    let regains = |read: char, meant: char| {
+        read == meant
+            || match read {
+                'e' => matches!(meant, 'é' | 'è' | 'ê' | 'ë'),
+                'é' => matches!(meant, 'è' | 'ê'),
+                'a' => matches!(meant, 'à' | 'â'),
+                'i' => matches!(meant, 'î' | 'ï'),
+                'o' => meant == 'ô',
+                'u' => matches!(meant, 'ù' | 'û'),
+                'c' => meant == 'ç',
+                _ => false,
+            }
+    };
+    if !doc.scan()
+        || lower.chars().count() != form.chars().count()
+        || !lower.chars().zip(form.chars()).all(|(r, m)| regains(r, m))
+    {
+        return false;
+    }
+    let lex = Lexicon::get();
+    let text = doc.tokens[i].text;
+    let named = lex.is_proper(text) || !lex.proper_of_fold(&crate::lexicon::fold(text)).is_empty();
+    let after_name = i > 0 && !doc.gap_before(i).contains('\n') && {
+        let prev = doc.tokens[i - 1].text;
+        names::CIVILITIES.contains(&prev) || lex.is_proper(prev)
+    };
+    !named && !after_name
+}
+
 fn accents(word: &str) -> usize {
     word.chars().filter(|c| !c.is_ascii()).count()
 }
