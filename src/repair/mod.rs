@@ -2,6 +2,7 @@
 //! administrative prose. Each rule is about an OCR phenomenon; every word rule checks the
 //! embedded [`Lexicon`]. Proposals below 0.5 confidence are suggestions for the pipeline.
 
+mod addresses;
 mod capitals;
 mod context;
 mod distance;
@@ -33,6 +34,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     let mut done = vec![false; doc.tokens.len()];
     let mut edits = Vec::new();
     layout::propose(&doc, &mut done, &mut edits);
+    addresses::propose(&doc, &mut done, &mut edits);
     elision::propose(&doc, &mut done, &mut edits);
     marks::propose(&doc, &mut done, &mut edits);
     context::propose(&doc, &mut done, &mut edits);
