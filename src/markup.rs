@@ -589,6 +589,14 @@ const BLOCK_TAGS: &[&str] = &[
 /// `whole_document`: the input is an HTML page, where line breaks of the source are
 /// spaces and a cell's paragraphs stay on its row; embedded tags in other formats only
 /// lose their markup.
+/// `<marc.bertrand@oise.gouv.fr>`, `<https://…>`: a mail's or a link's address between angle
+/// brackets, as mail headers and plain-text mails write them, is text, not a tag.
+fn is_bracketed_address(tag: &str) -> bool {
+    let inner = &tag[1..tag.len() - 1];
+    !inner.contains(char::is_whitespace)
+        && (inner.contains('@') || inner.starts_with("http://") || inner.starts_with("https://"))
+}
+
 fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
     // Word list markers become a bullet or the item's number; the tags inside them are
     // covered by that edit.
@@ -615,6 +623,9 @@ fn strip_html(text: &str, whole_document: bool, out: &mut Stripped) {
     let mut text_start = 0;
     for m in HTML_TAG.regex(text).captures_iter(text) {
         let Some(whole) = m.get(0) else { continue };
+        if is_bracketed_address(whole.as_str()) {
+            continue;
+        }
         if whole_document && skip_until.is_none() && !in_pre {
             collapse_source_breaks(text, text_start, whole.start(), out);
         }
@@ -899,6 +910,15 @@ mod tests {
             assert_eq!(spans(HTML_TAG.regex(text)), spans(&with_boundary), "{text}");
             assert_eq!(spans(HTML_TAG.whole()), spans(&with_boundary), "{text}");
         }
+    }
+
+    #[test]
+    fn addresses_in_angle_brackets_are_kept() {
+        let mail = "De : FOURNIER Élodie <elodie.fournier@oise.gouv.fr>\nObjet : CLU <b>du</b> 12 mars\nVoir <https://www.oise.gouv.fr/clu>.\n";
+        assert_eq!(
+            run(mail).0,
+            "De : FOURNIER Élodie <elodie.fournier@oise.gouv.fr>\nObjet : CLU du 12 mars\nVoir <https://www.oise.gouv.fr/clu>.\n"
+        );
     }
 
     fn run(s: &str) -> (String, Vec<Hint>) {
