@@ -813,10 +813,10 @@ fn contact(text: &str) -> Contact {
         .windows(4)
         .any(|w| w.eq_ignore_ascii_case(b"uivi"))
     {
-        return Contact::default();
+        return mail_sender(head);
     }
     let Some(c) = FOLLOWED_BY.regex(head).captures(head) else {
-        return Contact::default();
+        return mail_sender(head);
     };
     let at = c.get(0).map_or(0, |m| m.start());
     let window = &head[at..head.floor_char_boundary(at + 400)];
@@ -830,6 +830,46 @@ fn contact(text: &str) -> Contact {
             .regex(window)
             .find(window)
             .map(|m| m.as_str().to_string()),
+    }
+}
+
+/// The sender of minutes sent as a mail's body (`De : FOURNIER Élodie <elodie.fournier@oise.gouv.fr>`),
+/// who is their contact when no `dossier suivi par` names one.
+fn mail_sender(head: &str) -> Contact {
+    static FROM: Pattern = Pattern::new(
+        r"(?m)^(?:De|From|Exp[ée]diteur)[ \t]*[:;][ \t]*([^<>\n]*?)[ \t]*<([\w.+-]+@[\w-]+(?:\.[\w-]+)+)>",
+    );
+    if !head.contains('@') {
+        return Contact::default();
+    }
+    let Some(c) = FROM.regex(head).captures(head) else {
+        return Contact::default();
+    };
+    Contact {
+        name: c
+            .get(1)
+            .map(|m| given_name_first(&collapse(m.as_str())))
+            .filter(|n| !n.is_empty()),
+        phone: None,
+        email: c.get(2).map(|m| m.as_str().to_string()),
+    }
+}
+
+/// `FOURNIER Élodie` → `Élodie FOURNIER`: mail clients write the family name first, in
+/// capitals; the records write names given name first.
+fn given_name_first(name: &str) -> String {
+    let caps = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let words: Vec<&str> = name.split(' ').collect();
+    match words.iter().position(|w| !caps(w)) {
+        Some(k) if k > 0 && words[k..].iter().all(|w| !caps(w)) => {
+            format!("{} {}", words[k..].join(" "), words[..k].join(" "))
+        }
+        _ => name.to_string(),
     }
 }
 
@@ -1517,6 +1557,24 @@ mod tests {
         assert_eq!(
             authority("Préfecture de la région Grand Est et du département Marne\n").as_deref(),
             Some("Préfecture de la région Grand Est et du département Marne")
+        );
+    }
+
+    #[test]
+    fn contact_of_a_mail_body() {
+        let t = "De : FOURNIER Élodie <elodie.fournier@oise.gouv.fr>\nEnvoyé : mardi 12 mars 2024\nÀ : <pref-clu@oise.gouv.fr>\n\nBonjour,\n";
+        let c = contact(t);
+        assert_eq!(c.name.as_deref(), Some("Élodie FOURNIER"));
+        assert_eq!(c.email.as_deref(), Some("elodie.fournier@oise.gouv.fr"));
+        // A `dossier suivi par` comes first.
+        let t = "De : FOURNIER Élodie <elodie.fournier@oise.gouv.fr>\nDossier suivi par : Marc BERTRAND\nmarc.bertrand@oise.gouv.fr\n";
+        assert_eq!(contact(t).name.as_deref(), Some("Marc BERTRAND"));
+        assert_eq!(contact("De 9 h à 12 h : accueil <b>\n").email, None);
+        assert_eq!(
+            contact("De ; BERTRAND Marc <marc.bertrand@oise.gouv.fr>\n")
+                .name
+                .as_deref(),
+            Some("Marc BERTRAND")
         );
     }
 

@@ -145,6 +145,11 @@ fn score(documents: &[(PathBuf, Value)]) -> Scores {
                 s.meeting_wrong.push(format!("{name}: issued_date"));
             }
         }
+        if let Some(expected) = gold["document"]["contact"]["email"].as_str() {
+            if pred["document"]["contact"]["email"].as_str() != Some(expected) {
+                s.meeting_wrong.push(format!("{name}: contact email"));
+            }
+        }
         let values = |v: &Value, key: &str, filter: &dyn Fn(&Value) -> bool| -> Vec<String> {
             v[key]
                 .as_array()
