@@ -189,6 +189,19 @@ fn given_name_in_name_context() {
         "{}",
         repaired(t)
     );
+    // Its capital misread: `E` for `L`, `F` for `T`.
+    let t = "Mme Eaure ESPINASSE et M. Fhierrv LABORDE sont présents. Le comlté a exarniné les dossiers.";
+    assert!(
+        repaired(t).starts_with("Mme Laure ESPINASSE et M. Thierry LABORDE"),
+        "{}",
+        repaired(t)
+    );
+    // In a text that does not read like a scan, only letters no typist strings together.
+    let t = "Mme Eaure ESPINASSE, M. Fhierrv LABORDE et Mme Sully LAURET sont présents.";
+    assert_eq!(
+        repaired(t),
+        "Mme Eaure ESPINASSE, M. Thierry LABORDE et Mme Sully LAURET sont présents."
+    );
 }
 
 #[test]

@@ -32,6 +32,14 @@ const MISREAD: &[(char, &str)] = &[
     ('P', "F"),
 ];
 
+/// The capitals that `read` may have been read for, by [`MISREAD`]; empty for most.
+pub(super) fn misread_for(read: char) -> &'static str {
+    MISREAD
+        .iter()
+        .find(|(r, _)| *r == read)
+        .map_or("", |(_, originals)| originals)
+}
+
 /// Thin glyphs that a speck or a broken stroke adds inside a word (`LOISEALU`, `LARRALIDE`).
 const INSERTED: &[char] = &['I', 'L', 'T', 'J'];
 
@@ -130,8 +138,8 @@ fn variant_in_document<'a>(
         }
     };
     for (i, &c) in chars.iter().enumerate() {
-        if let Some((_, originals)) = MISREAD.iter().find(|(read, _)| *read == c) {
-            for original in originals.chars() {
+        {
+            for original in misread_for(c).chars() {
                 consider(
                     chars[..i]
                         .iter()

@@ -4,7 +4,17 @@
 use super::tokens::{is_all_caps, is_capitalised};
 use super::Doc;
 use crate::edit::Edit;
-use crate::lexicon::{fold, Lexicon};
+use crate::lexicon::{fold, letter_plausibility, Lexicon};
+
+/// How much more likely, in natural log, a given name must read than the word it is taken for
+/// when the word's capital is taken for misread: `Eaure` → `Laure` gains 3.6, `Fhierrv` →
+/// `Thierry` 24; `Sully` → `Lully` would lose 2.8.
+const MISREAD_CAPITAL_GAIN: f32 = 3.0;
+
+/// The same gain in a text that does not read like a scan, where a given name unknown to the
+/// lexicon is more often the bearer's spelling: only letters no French spelling strings
+/// together (`Fhierrv`, 24) are taken for damage.
+const UNTYPABLE_GAIN: f32 = 10.0;
 
 pub(super) const CIVILITIES: &[&str] = &[
     "M",
@@ -55,13 +65,20 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         // In a typed text a given name the lexicon lacks is the bearer's spelling (`Kévin`,
         // `Maite`, `Laetitia`); only a scan damages names (`Veronlque`, `Sylvié`).
         if !doc.scan() {
+            // Unless its letters cannot be typed French (`Fhierrv`): a lightly damaged scan
+            // may not read as one.
+            if let Some(name) = misread_capital(t.text, UNTYPABLE_GAIN) {
+                edits.push(Edit::new(t.start, t.end, name, "given-name", 0.6));
+            }
             continue;
         }
         if let Some(name) = given_name(t.text) {
             // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
             // only suggested.
-            let capital_only =
-                name.get(name.chars().next().map_or(0, char::len_utf8)..) == t.text.get(1..);
+            let first = |w: &str| w.chars().next().map(|c| fold(&c.to_string()));
+            let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..)
+                == t.text.get(1..)
+                && first(&name) == first(t.text);
             // A name written with an accent the lexicon's spelling lacks (`Kévin` / `Kevin`), or
             // `ae` for its `æ` (`Laetitia`), is a spelling of its own unless the document writes
             // the lexicon's elsewhere (`Sylvié` beside `Sylvie`: a speck): only suggested.
@@ -120,10 +137,43 @@ fn given_name(word: &str) -> Option<String> {
     if word.chars().count() < 4 {
         return None;
     }
-    let mut found: Vec<String> = super::word::confusion_variants(&folded)
+    let mut found = near(lex, &folded);
+    if found.is_empty() {
+        return misread_capital(word, MISREAD_CAPITAL_GAIN);
+    }
+    found.sort();
+    found.dedup();
+    (found.len() == 1).then(|| found.remove(0))
+}
+
+/// Given names one cheap glyph confusion from `folded`.
+fn near(lex: &Lexicon, folded: &str) -> Vec<String> {
+    super::word::confusion_variants(folded)
         .into_iter()
         .flat_map(|v| lex.proper_of_fold(&v))
-        .collect();
+        .collect()
+}
+
+/// The one given name that `word` reads as with its capital misread (`Eaure` for `Laure`,
+/// `Fhierrv` for `Thierry`), and that reads better than `word` by `gain` at least (`Sully` is
+/// no misread `Lully`).
+fn misread_capital(word: &str, gain: f32) -> Option<String> {
+    let lex = Lexicon::get();
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str();
+    if rest.chars().count() < 3 {
+        return None;
+    }
+    let mut found = Vec::new();
+    for original in super::capitals::misread_for(first).chars() {
+        let folded = fold(&format!("{original}{rest}"));
+        found.extend(lex.proper_of_fold(&folded));
+        found.extend(near(lex, &folded));
+    }
+    let plausibility = |w: &str| letter_plausibility(w).unwrap_or(f32::MIN);
+    let printed = plausibility(word);
+    found.retain(|name| plausibility(name) - printed >= gain);
     found.sort();
     found.dedup();
     (found.len() == 1).then(|| found.remove(0))
