@@ -190,9 +190,9 @@ fn given_name_in_name_context() {
         repaired(t)
     );
     // Its capital misread: `E` for `L`, `F` for `T`.
-    let t = "Mme Eaure ESPINASSE et M. Fhierrv LABORDE sont présents. Le comlté a exarniné les dossiers.";
+    let t = "Mme Eaure ESPINASSE et M. Fhierrv LABORDE, M. Éaurent CAZENAVE sont présents. Le comlté a exarniné les dossiers.";
     assert!(
-        repaired(t).starts_with("Mme Laure ESPINASSE et M. Thierry LABORDE"),
+        repaired(t).starts_with("Mme Laure ESPINASSE et M. Thierry LABORDE, M. Laurent CAZENAVE"),
         "{}",
         repaired(t)
     );

@@ -166,6 +166,8 @@ fn misread_capital(word: &str, gain: f32) -> Option<String> {
         return None;
     }
     let mut found = Vec::new();
+    // An accent on the misread capital is a speck (`Éaurent`).
+    let first = fold(&first.to_string()).to_uppercase().chars().next()?;
     for original in super::capitals::misread_for(first).chars() {
         let folded = fold(&format!("{original}{rest}"));
         found.extend(lex.proper_of_fold(&folded));
