@@ -269,6 +269,18 @@ fn match_name(
             if ends_there && (words[j - 1].terminated || words.get(j).is_none() || vouched) {
                 return Some((Some(join(&words[family_end..j])), family, j - 1));
             }
+            // `Mme DA COSTA Maria Assciation Horizon`: the organisation after the given name
+            // is damaged past recognition; a given name the lexicon knows, alone, still ends
+            // the name.
+            let lexicon = crate::lexicon::Lexicon::get();
+            let known_given = |w: &Word| is_given(w) && lexicon.is_proper(w.text);
+            if vouched
+                && j > family_end
+                && known_given(&words[family_end])
+                && !words.get(family_end + 1).is_some_and(known_given)
+            {
+                return Some((Some(words[family_end].text.to_string()), family, family_end));
+            }
         }
         // `MARTIN, Sophie – référente`: a list written family name, comma, given name. The
         // given name is one the lexicon knows, or a dash closes it.
@@ -597,6 +609,19 @@ mod tests {
                 .1
                 .as_deref(),
             Some("Julien")
+        );
+        // The organisation damaged past recognition: a known given name still ends the name.
+        assert_eq!(
+            one(
+                "Mme DA COSTA Maria Assciation Horizon Solidaire Présidente",
+                Context::List
+            ),
+            Some((Some("Mme"), Some("Maria".into()), "DA COSTA".into()))
+        );
+        // Two known given names are kept for the rule above to weigh.
+        assert_ne!(
+            one("M. MARTIN Jean Pierre Assciation Horizon", Context::List).and_then(|n| n.1),
+            Some("Jean".into())
         );
     }
 
