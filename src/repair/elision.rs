@@ -124,9 +124,11 @@ fn curled(doc: &Doc, apostrophe: char) -> char {
 fn misread_l_mark(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let whole = doc.gap_before(i);
+    // The apostrophe is tested before the capitals: most gaps are one space after no
+    // apostrophe, and `whole` itself then fails the test below as well.
     let gap = whole
         .strip_suffix(' ')
-        .filter(|_| !is_all_caps(t.text))
+        .filter(|g| g.ends_with(is_apostrophe) && !is_all_caps(t.text))
         .unwrap_or(whole);
     let mut back = gap.char_indices().rev();
     let (_, apostrophe) = back.next().filter(|&(_, c)| is_apostrophe(c))?;
