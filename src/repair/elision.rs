@@ -123,12 +123,17 @@ fn curled(doc: &Doc, apostrophe: char) -> char {
 /// character, so that the word's gap holds it. A mark never opens a word before an apostrophe.
 fn misread_l_mark(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
+    // The gap ends with an apostrophe, maybe before one space. Neither is a word character,
+    // so the bytes before the token tell without slicing the gap (which most tokens fail).
+    let before = &doc.text.as_bytes()[..t.start];
+    let before = before.strip_suffix(b" ").unwrap_or(before);
+    if !before.ends_with(b"'") && !before.ends_with("\u{2019}".as_bytes()) {
+        return None;
+    }
     let whole = doc.gap_before(i);
-    // The apostrophe is tested before the capitals: most gaps are one space after no
-    // apostrophe, and `whole` itself then fails the test below as well.
     let gap = whole
         .strip_suffix(' ')
-        .filter(|g| g.ends_with(is_apostrophe) && !is_all_caps(t.text))
+        .filter(|_| !is_all_caps(t.text))
         .unwrap_or(whole);
     let mut back = gap.char_indices().rev();
     let (_, apostrophe) = back.next().filter(|&(_, c)| is_apostrophe(c))?;
