@@ -584,24 +584,28 @@ fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
 
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.
 fn in_compound(doc: &Doc, i: usize) -> bool {
-    let joined = |a: usize| {
-        // Most gaps open with a blank or a mark that links no compound: one byte tells.
-        if !matches!(
+    // Most gaps open with a blank or a mark that links no compound: one byte tells, tested
+    // here so that the lookup is called only for the few that may (it was called for every
+    // checked token, twice).
+    let may_link = |a: usize| {
+        matches!(
             doc.text.as_bytes().get(doc.tokens[a].end),
             Some(b'-' | b'\'' | 0xE2)
-        ) {
-            return false;
-        }
-        let link = match doc.gap_after(a) {
-            "-" => '-',
-            // An elided article (`l’`, `qu’`) makes no compound; `prud’homme` has the shortest head.
-            "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
-            _ => return false,
-        };
-        a + 1 < doc.tokens.len()
-            && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
+        )
     };
-    joined(i) || (i > 0 && joined(i - 1))
+    may_link(i) && joined(doc, i) || i > 0 && may_link(i - 1) && joined(doc, i - 1)
+}
+
+/// Whether tokens `a` and `a + 1`, linked by a hyphen or an apostrophe, make a lexicon word.
+fn joined(doc: &Doc, a: usize) -> bool {
+    let link = match doc.gap_after(a) {
+        "-" => '-',
+        // An elided article (`l’`, `qu’`) makes no compound; `prud’homme` has the shortest head.
+        "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
+        _ => return false,
+    };
+    a + 1 < doc.tokens.len()
+        && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
 }
 
 /// Abbreviations the lexicon lacks, common in minutes.
@@ -663,21 +667,27 @@ fn worth_checking(word: &str) -> bool {
         }
         return !b[1..].iter().any(u8::is_ascii_uppercase);
     }
-    let letters = word.chars().filter(|&c| is_letter(c)).count();
-    if letters < 2 || is_all_caps(word) {
+    // The same tests in one pass over the characters (they were five passes, each decoding).
+    let (mut chars, mut letters) = (0, 0);
+    let (mut lowercase_letter, mut odd_digit, mut rest_upper) = (false, false, false);
+    for (k, c) in word.chars().enumerate() {
+        let upper = c.is_uppercase();
+        chars += 1;
+        if is_letter(c) {
+            letters += 1;
+            lowercase_letter |= !upper;
+        }
+        odd_digit |= c.is_ascii_digit() && !"016".contains(c);
+        rest_upper |= k > 0 && upper;
+    }
+    // With two letters or more, `is_all_caps` is "no letter but capitals".
+    if letters < 2 || !lowercase_letter {
         return false;
     }
-    let odd = word.chars().count() - letters;
-    if odd > 0
-        && (letters < 3
-            || odd > 1
-            || word
-                .chars()
-                .any(|c| c.is_ascii_digit() && !"016".contains(c)))
-    {
+    let odd = chars - letters;
+    if odd > 0 && (letters < 3 || odd > 1 || odd_digit) {
         return false;
     }
-    let rest_upper = word.chars().skip(1).any(|c| c.is_uppercase());
     !rest_upper
 }
 
@@ -741,6 +751,21 @@ mod tests {
         assert_eq!(apply_case("Ia", "la", false), "la");
         assert_eq!(apply_case("lls", "ils", true), "Ils");
         assert_eq!(apply_case("reunion", "réunion", true), "réunion");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn worth_checking_answers_as_its_five_pass_form(word in "[aZé1É0|’ÇŒß6x]{0,7}") {
+            let letters = word.chars().filter(|&c| is_letter(c)).count();
+            let odd = word.chars().count() - letters;
+            let five_passes = !(letters < 2 || is_all_caps(&word))
+                && !(odd > 0
+                    && (letters < 3
+                        || odd > 1
+                        || word.chars().any(|c| c.is_ascii_digit() && !"016".contains(c))))
+                && !word.chars().skip(1).any(|c| c.is_uppercase());
+            proptest::prop_assert_eq!(worth_checking(&word), five_passes);
+        }
     }
 
     #[test]
