@@ -124,7 +124,8 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
     };
     let mut seen = [0usize; 3];
     const DASHES: [&str; 3] = ["-", "–", "•"];
-    for line in doc.text.lines() {
+    // A line end after the mark fails `opens` as the end of the text does.
+    for line in lines_inclusive(doc.text) {
         for (n, dash) in seen.iter_mut().zip(DASHES) {
             *n += usize::from(opens(line, dash));
         }

@@ -156,16 +156,25 @@ impl<'a> Doc<'a> {
         *self.scan.get_or_init(|| names::reads_like_a_scan(self))
     }
 
-    /// Text between token `i` and token `i + 1` (or the end).
+    /// Text between token `i` and token `i + 1` (or the end). Inlined, like `gap_before`: the
+    /// rules ask it of every token, and the call cost as much as the slicing.
+    #[inline]
     pub fn gap_after(&self, i: usize) -> &'a str {
         let end = self.tokens.get(i + 1).map_or(self.text.len(), |t| t.start);
         &self.text[self.tokens[i].end..end]
     }
 
     /// Text between token `i - 1` (or the start) and token `i`.
+    #[inline]
     pub fn gap_before(&self, i: usize) -> &'a str {
         let start = if i == 0 { 0 } else { self.tokens[i - 1].end };
         &self.text[start..self.tokens[i].start]
+    }
+
+    /// The first byte of the gap after token `i`, without slicing it: tokens are maximal runs
+    /// of word characters, so the byte after one is its gap's (`None` at the end of the text).
+    pub fn byte_after(&self, i: usize) -> Option<u8> {
+        self.text.as_bytes().get(self.tokens[i].end).copied()
     }
 
     pub fn protected(&self, i: usize) -> bool {
@@ -587,12 +596,7 @@ fn in_compound(doc: &Doc, i: usize) -> bool {
     // Most gaps open with a blank or a mark that links no compound: one byte tells, tested
     // here so that the lookup is called only for the few that may (it was called for every
     // checked token, twice).
-    let may_link = |a: usize| {
-        matches!(
-            doc.text.as_bytes().get(doc.tokens[a].end),
-            Some(b'-' | b'\'' | 0xE2)
-        )
-    };
+    let may_link = |a: usize| matches!(doc.byte_after(a), Some(b'-' | b'\'' | 0xE2));
     may_link(i) && joined(doc, i) || i > 0 && may_link(i - 1) && joined(doc, i - 1)
 }
 
@@ -604,8 +608,16 @@ fn joined(doc: &Doc, a: usize) -> bool {
         "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
         _ => return false,
     };
-    a + 1 < doc.tokens.len()
-        && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
+    if a + 1 >= doc.tokens.len() {
+        return false;
+    }
+    // Built by hand: `format!` cost three times the lookup.
+    let (head, tail) = (doc.lower(a), doc.lower(a + 1));
+    let mut compound = String::with_capacity(head.len() + 1 + tail.len());
+    compound.push_str(head);
+    compound.push(link);
+    compound.push_str(tail);
+    Lexicon::get().contains(&compound)
 }
 
 /// Abbreviations the lexicon lacks, common in minutes.
