@@ -642,10 +642,30 @@ fn rare_unaccented(word: &str, freq: u16) -> Option<String> {
     {
         return None;
     }
-    lex.forms_of_fold(word)
+    if let Some(known) = ACCENTED_FORM.with(|m| m.borrow().get(word).cloned()) {
+        return known;
+    }
+    let form = lex
+        .forms_of_fold(word)
         .into_iter()
         .find(|(_, f)| *f >= freq.saturating_add(GAP))
-        .map(|(form, _)| form)
+        .map(|(form, _)| form);
+    ACCENTED_FORM.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded like the word memo, for long runs.
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(word.to_string(), form.clone());
+    });
+    form
+}
+
+thread_local! {
+    /// [`rare_unaccented`]'s answers past its probe, by word (its frequency is the word's): the
+    /// spellings of a folded key are listed by a walk of the lexicon trie, about 3,000
+    /// instructions, and every pass of every document asked it of the same common words.
+    static ACCENTED_FORM: RefCell<HashMap<String, Option<String>, FxBuild>> = RefCell::new(HashMap::default());
 }
 
 /// A rare word one glyph confusion from a frequent one (`colts`/`coûts`) is only suggested.
