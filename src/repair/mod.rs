@@ -638,7 +638,7 @@ fn rare_unaccented(word: &str, freq: u16) -> Option<String> {
     // The folded key's best frequency is one probe; the spellings are listed only when it could differ.
     if lex
         .fold_freq(word)
-        .map_or(true, |best| best < freq.saturating_add(GAP))
+        .is_none_or(|best| best < freq.saturating_add(GAP))
     {
         return None;
     }
