@@ -48,25 +48,38 @@ const MERGES: &[(&str, &str, f32)] = &[
     ("b", "fi", 0.6),
 ];
 
-/// Bytes that start the observed side of a confusion or merge of more than one letter: most
-/// letters start none, and the table spares the walk a scan of the lists at every node.
-const STARTS_MERGE: [bool; 256] = {
-    let mut table = [false; 256];
-    let lists = [CONFUSIONS, MERGES];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            let (from, to, _) = lists[l][i];
-            if from.len() > 1 || to.len() > 1 {
-                table[from.as_bytes()[0] as usize] = true;
-            }
-            i += 1;
+/// Most confusions and merges of more than one letter whose observed side starts with one
+/// byte (`n`: `n`/`ri`, `ni`/`m`, `nu`/`mi`, `n`/`ir`).
+const MULTI_PER_BYTE: usize = 4;
+
+/// For each byte, the confusions and merges of more than one letter whose observed side starts
+/// with it, in the order of [`CONFUSIONS`] then [`MERGES`] (an index past the confusions is a
+/// merge's), and how many there are: the walk tries only those at a node, instead of scanning
+/// both lists at every node whose letter starts one.
+const MULTI_BY_FIRST_BYTE: [([u8; MULTI_PER_BYTE], u8); 256] = {
+    let mut table = [([0u8; MULTI_PER_BYTE], 0u8); 256];
+    let mut k = 0;
+    while k < CONFUSIONS.len() + MERGES.len() {
+        let (from, to, _) = multi_letter(k);
+        if from.len() > 1 || to.len() > 1 {
+            let entry = &mut table[from.as_bytes()[0] as usize];
+            // Fails the build if a byte starts more of them than `MULTI_PER_BYTE`.
+            entry.0[entry.1 as usize] = k as u8;
+            entry.1 += 1;
         }
-        l += 1;
+        k += 1;
     }
     table
 };
+
+/// Entry `k` of [`CONFUSIONS`] followed by [`MERGES`].
+const fn multi_letter(k: usize) -> (&'static str, &'static str, f32) {
+    if k < CONFUSIONS.len() {
+        CONFUSIONS[k]
+    } else {
+        MERGES[k - CONFUSIONS.len()]
+    }
+}
 
 /// How far below the cost of the runner-up the best candidate must score: a near tie between
 /// two words is left to the reader.
@@ -167,15 +180,12 @@ impl<'a> Search<'a> {
                     self.step(node, y, i + 1, cost + LOOKALIKE, ops, extra);
                 }
             }
-            if STARTS_MERGE[usize::from(b)] {
-                for &(from, to, c) in CONFUSIONS.iter().chain(MERGES) {
-                    // Single letters are the lookalikes' and substitutions' business.
-                    if (from.len() > 1 || to.len() > 1)
-                        && cost + c <= self.budget
-                        && word[i..].starts_with(from.as_bytes())
-                    {
-                        self.spell(node, to.as_bytes(), i + from.len(), cost + c, ops, extra);
-                    }
+            // Single letters are the lookalikes' and substitutions' business.
+            let (multi, n) = &MULTI_BY_FIRST_BYTE[usize::from(b)];
+            for &k in &multi[..usize::from(*n)] {
+                let (from, to, c) = multi_letter(usize::from(k));
+                if cost + c <= self.budget && word[i..].starts_with(from.as_bytes()) {
+                    self.spell(node, to.as_bytes(), i + from.len(), cost + c, ops, extra);
                 }
             }
         }
@@ -251,6 +261,24 @@ mod tests {
 
     fn form(w: &str) -> Option<String> {
         nearest(w, w).map(|f| f.form)
+    }
+
+    #[test]
+    fn multi_letter_table_lists_the_confusions_and_merges_in_order() {
+        for b in 0..=255u8 {
+            let listed: Vec<_> = CONFUSIONS
+                .iter()
+                .chain(MERGES)
+                .filter(|(from, to, _)| (from.len() > 1 || to.len() > 1) && from.as_bytes()[0] == b)
+                .copied()
+                .collect();
+            let (multi, n) = &MULTI_BY_FIRST_BYTE[usize::from(b)];
+            let table: Vec<_> = multi[..usize::from(*n)]
+                .iter()
+                .map(|&k| multi_letter(usize::from(k)))
+                .collect();
+            assert_eq!(table, listed, "byte {b}");
+        }
     }
 
     #[test]

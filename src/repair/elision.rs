@@ -123,6 +123,13 @@ fn curled(doc: &Doc, apostrophe: char) -> char {
 /// character, so that the word's gap holds it. A mark never opens a word before an apostrophe.
 fn misread_l_mark(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
+    // The gap ends with an apostrophe, maybe before one space. Neither is a word character,
+    // so the bytes before the token tell without slicing the gap (which most tokens fail).
+    let before = &doc.text.as_bytes()[..t.start];
+    let before = before.strip_suffix(b" ").unwrap_or(before);
+    if !before.ends_with(b"'") && !before.ends_with("\u{2019}".as_bytes()) {
+        return None;
+    }
     let whole = doc.gap_before(i);
     let gap = whole
         .strip_suffix(' ')

@@ -54,12 +54,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     let mut restored: Vec<Option<&'static str>> = vec![None; doc.tokens.len()];
     for i in (0..doc.tokens.len()).rev() {
         let t = doc.tokens[i];
+        // The length first: most tokens are longer, and need not be counted.
+        if done[i] || !(2..=3).contains(&t.text.len()) {
+            continue;
+        }
         let letters = t.text.bytes().filter(u8::is_ascii_lowercase).count();
-        if done[i]
-            || !(2..=3).contains(&t.text.len())
-            || letters + t.text.bytes().filter(|&b| b == b'1').count() != t.text.len()
-            || letters == 0
-        {
+        if letters + t.text.bytes().filter(|&b| b == b'1').count() != t.text.len() || letters == 0 {
             continue;
         }
         if TARGETS.iter().any(|(w, _)| *w == t.text)

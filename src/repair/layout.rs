@@ -3,7 +3,7 @@
 //! line ends (`= '`, `; , .`, `. ë`); hyphenation at line ends (`Direc-\ntrice`) is joined as a
 //! suggestion only.
 
-use super::tokens::is_all_caps;
+use super::tokens::{is_all_caps, lines_inclusive};
 use super::word::{self, Reach};
 use super::{apply_case, Doc};
 use crate::edit::Edit;
@@ -42,7 +42,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
 /// does not carry the sentence on, in a text that reads like a scan.
 fn stray_letters(doc: &Doc, edits: &mut Vec<Edit>) {
     let mut line_start = 0;
-    let mut lines = doc.text.split_inclusive('\n').peekable();
+    let mut lines = lines_inclusive(doc.text).peekable();
     while let Some(line) = lines.next() {
         let trimmed = line.trim_end();
         let next_carries_on = lines
@@ -124,7 +124,8 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
     };
     let mut seen = [0usize; 3];
     const DASHES: [&str; 3] = ["-", "–", "•"];
-    for line in doc.text.lines() {
+    // A line end after the mark fails `opens` as the end of the text does.
+    for line in lines_inclusive(doc.text) {
         for (n, dash) in seen.iter_mut().zip(DASHES) {
             *n += usize::from(opens(line, dash));
         }
@@ -135,7 +136,7 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
         .max_by_key(|(n, _)| **n)
         .map_or(("-", 0), |(n, d)| (d, *n));
     let mut line_start = 0;
-    for line in doc.text.split_inclusive('\n') {
+    for line in lines_inclusive(doc.text) {
         let at = line_start + line.len() - line.trim_start_matches([' ', '\t']).len();
         if equals && opens(line, "=") {
             edits.push(Edit::new(
@@ -273,7 +274,7 @@ fn join(doc: &Doc, i: usize) -> Option<Edit> {
 /// mark that never ends a French line (`=`, `'`, `‘`, `_`, `~`, `|`).
 fn debris(doc: &Doc, edits: &mut Vec<Edit>) {
     let mut line_start = 0;
-    for line in doc.text.split_inclusive('\n') {
+    for line in lines_inclusive(doc.text) {
         let body = line.trim_end_matches('\n');
         let trimmed = body.trim_end();
         let mut cut = trimmed.len();

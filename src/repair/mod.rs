@@ -158,16 +158,25 @@ impl<'a> Doc<'a> {
         *self.scan.get_or_init(|| names::reads_like_a_scan(self))
     }
 
-    /// Text between token `i` and token `i + 1` (or the end).
+    /// Text between token `i` and token `i + 1` (or the end). Inlined, like `gap_before`: the
+    /// rules ask it of every token, and the call cost as much as the slicing.
+    #[inline]
     pub fn gap_after(&self, i: usize) -> &'a str {
         let end = self.tokens.get(i + 1).map_or(self.text.len(), |t| t.start);
         &self.text[self.tokens[i].end..end]
     }
 
     /// Text between token `i - 1` (or the start) and token `i`.
+    #[inline]
     pub fn gap_before(&self, i: usize) -> &'a str {
         let start = if i == 0 { 0 } else { self.tokens[i - 1].end };
         &self.text[start..self.tokens[i].start]
+    }
+
+    /// The first byte of the gap after token `i`, without slicing it: tokens are maximal runs
+    /// of word characters, so the byte after one is its gap's (`None` at the end of the text).
+    pub fn byte_after(&self, i: usize) -> Option<u8> {
+        self.text.as_bytes().get(self.tokens[i].end).copied()
     }
 
     pub fn protected(&self, i: usize) -> bool {
@@ -624,24 +633,31 @@ fn next_is_capitalised(doc: &Doc, i: usize) -> bool {
 
 /// Parts of a lexicon compound (`aujourd'hui`, `peut-être`) look unknown on their own.
 fn in_compound(doc: &Doc, i: usize) -> bool {
-    let joined = |a: usize| {
-        // Most gaps open with a blank or a mark that links no compound: one byte tells.
-        if !matches!(
-            doc.text.as_bytes().get(doc.tokens[a].end),
-            Some(b'-' | b'\'' | 0xE2)
-        ) {
-            return false;
-        }
-        let link = match doc.gap_after(a) {
-            "-" => '-',
-            // An elided article (`l’`, `qu’`) makes no compound; `prud’homme` has the shortest head.
-            "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
-            _ => return false,
-        };
-        a + 1 < doc.tokens.len()
-            && Lexicon::get().contains(&format!("{}{link}{}", doc.lower(a), doc.lower(a + 1)))
+    // Most gaps open with a blank or a mark that links no compound: one byte tells, tested
+    // here so that the lookup is called only for the few that may (it was called for every
+    // checked token, twice).
+    let may_link = |a: usize| matches!(doc.byte_after(a), Some(b'-' | b'\'' | 0xE2));
+    may_link(i) && joined(doc, i) || i > 0 && may_link(i - 1) && joined(doc, i - 1)
+}
+
+/// Whether tokens `a` and `a + 1`, linked by a hyphen or an apostrophe, make a lexicon word.
+fn joined(doc: &Doc, a: usize) -> bool {
+    let link = match doc.gap_after(a) {
+        "-" => '-',
+        // An elided article (`l’`, `qu’`) makes no compound; `prud’homme` has the shortest head.
+        "'" | "\u{2019}" if doc.tokens[a].text.len() >= 4 => '\'',
+        _ => return false,
     };
-    joined(i) || (i > 0 && joined(i - 1))
+    if a + 1 >= doc.tokens.len() {
+        return false;
+    }
+    // Built by hand: `format!` cost three times the lookup.
+    let (head, tail) = (doc.lower(a), doc.lower(a + 1));
+    let mut compound = String::with_capacity(head.len() + 1 + tail.len());
+    compound.push_str(head);
+    compound.push(link);
+    compound.push_str(tail);
+    Lexicon::get().contains(&compound)
 }
 
 /// Abbreviations the lexicon lacks, common in minutes.
@@ -662,14 +678,34 @@ fn rare_unaccented(word: &str, freq: u16) -> Option<String> {
     // The folded key's best frequency is one probe; the spellings are listed only when it could differ.
     if lex
         .fold_freq(word)
-        .map_or(true, |best| best < freq.saturating_add(GAP))
+        .is_none_or(|best| best < freq.saturating_add(GAP))
     {
         return None;
     }
-    lex.forms_of_fold(word)
+    if let Some(known) = ACCENTED_FORM.with(|m| m.borrow().get(word).cloned()) {
+        return known;
+    }
+    let form = lex
+        .forms_of_fold(word)
         .into_iter()
         .find(|(_, f)| *f >= freq.saturating_add(GAP))
-        .map(|(form, _)| form)
+        .map(|(form, _)| form);
+    ACCENTED_FORM.with(|m| {
+        let mut m = m.borrow_mut();
+        // Bounded like the word memo, for long runs.
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(word.to_string(), form.clone());
+    });
+    form
+}
+
+thread_local! {
+    /// [`rare_unaccented`]'s answers past its probe, by word (its frequency is the word's): the
+    /// spellings of a folded key are listed by a walk of the lexicon trie, about 3,000
+    /// instructions, and every pass of every document asked it of the same common words.
+    static ACCENTED_FORM: RefCell<HashMap<String, Option<String>, FxBuild>> = RefCell::new(HashMap::default());
 }
 
 /// A rare word one glyph confusion from a frequent one (`colts`/`coûts`) is only suggested.
@@ -703,21 +739,27 @@ fn worth_checking(word: &str) -> bool {
         }
         return !b[1..].iter().any(u8::is_ascii_uppercase);
     }
-    let letters = word.chars().filter(|&c| is_letter(c)).count();
-    if letters < 2 || is_all_caps(word) {
+    // The same tests in one pass over the characters (they were five passes, each decoding).
+    let (mut chars, mut letters) = (0, 0);
+    let (mut lowercase_letter, mut odd_digit, mut rest_upper) = (false, false, false);
+    for (k, c) in word.chars().enumerate() {
+        let upper = c.is_uppercase();
+        chars += 1;
+        if is_letter(c) {
+            letters += 1;
+            lowercase_letter |= !upper;
+        }
+        odd_digit |= c.is_ascii_digit() && !"016".contains(c);
+        rest_upper |= k > 0 && upper;
+    }
+    // With two letters or more, `is_all_caps` is "no letter but capitals".
+    if letters < 2 || !lowercase_letter {
         return false;
     }
-    let odd = word.chars().count() - letters;
-    if odd > 0
-        && (letters < 3
-            || odd > 1
-            || word
-                .chars()
-                .any(|c| c.is_ascii_digit() && !"016".contains(c)))
-    {
+    let odd = chars - letters;
+    if odd > 0 && (letters < 3 || odd > 1 || odd_digit) {
         return false;
     }
-    let rest_upper = word.chars().skip(1).any(|c| c.is_uppercase());
     !rest_upper
 }
 
@@ -781,6 +823,21 @@ mod tests {
         assert_eq!(apply_case("Ia", "la", false), "la");
         assert_eq!(apply_case("lls", "ils", true), "Ils");
         assert_eq!(apply_case("reunion", "réunion", true), "réunion");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn worth_checking_answers_as_its_five_pass_form(word in "[aZé1É0|’ÇŒß6x]{0,7}") {
+            let letters = word.chars().filter(|&c| is_letter(c)).count();
+            let odd = word.chars().count() - letters;
+            let five_passes = !(letters < 2 || is_all_caps(&word))
+                && !(odd > 0
+                    && (letters < 3
+                        || odd > 1
+                        || word.chars().any(|c| c.is_ascii_digit() && !"016".contains(c))))
+                && !word.chars().skip(1).any(|c| c.is_uppercase());
+            proptest::prop_assert_eq!(worth_checking(&word), five_passes);
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! as a period or a comma, Tesseract reads the spaced en dash as an em dash, and a round
 //! bracket as a curly one.
 
-use super::tokens::is_protected;
+use super::tokens::{is_protected, lines_inclusive};
 use super::Doc;
 use crate::edit::Edit;
 
@@ -19,10 +19,16 @@ pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
 /// other, so a `{` before a word whose bracket on that line closes with `)` was `(`, and a `}`
 /// closing a `(` was `)`.
 fn brackets(doc: &Doc, edits: &mut Vec<Edit>) {
-    let text = doc.text;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let bytes = line.as_bytes();
+    let text = doc.text.as_bytes();
+    // A mismatched pair needs a curly bracket: only the lines holding one are read.
+    let mut next_line = 0;
+    for curly in memchr::memchr2_iter(b'{', b'}', text) {
+        if curly < next_line {
+            continue;
+        }
+        let line_start = memchr::memrchr(b'\n', &text[..curly]).map_or(0, |n| n + 1);
+        next_line = memchr::memchr(b'\n', &text[curly..]).map_or(text.len(), |n| curly + n + 1);
+        let bytes = &text[line_start..next_line];
         let mut open: Option<(usize, u8)> = None;
         for (i, &b) in bytes.iter().enumerate() {
             match b {
@@ -47,7 +53,6 @@ fn brackets(doc: &Doc, edits: &mut Vec<Edit>) {
                 _ => {}
             }
         }
-        line_start += line.len();
     }
 }
 
@@ -164,7 +169,7 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
     // (start offset, line) of the non-blank lines.
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines_inclusive(text) {
         if !line.trim().is_empty() {
             lines.push((at, line.trim_end()));
         }

@@ -9,8 +9,7 @@ use crate::edit::Edit;
 pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
     for i in 0..doc.tokens.len() {
         // Each rule reads the gap after the word; most gaps are one space before a lowercase word.
-        let gap = doc.gap_after(i);
-        match gap.as_bytes().first() {
+        match doc.byte_after(i) {
             Some(b'.') => stray_period(doc, i, edits),
             Some(b')') => unopened_bracket(doc, i, edits),
             _ => {}
