@@ -665,3 +665,14 @@ fn english_model_scan_accents_its_capitals() {
     let out = repaired(french);
     assert!(out.contains("l'Etat") && out.contains("Etaient"), "{out}");
 }
+
+#[test]
+fn a_speck_read_as_a_period_before_a_comma_or_a_bracket() {
+    assert_eq!(
+        repaired("- M. Kévin ROUSSET., chargé d'accueil\n- La directrice de la CAF (Mme Isabelle MOREL.)\n"),
+        "- M. Kévin ROUSSET, chargé d'accueil\n- La directrice de la CAF (Mme Isabelle MOREL)\n"
+    );
+    // A sentence in brackets keeps its period, and so does an abbreviation.
+    let t = "Le point est reporté (voir le rapport annuel de la DDETS.) Les membres, etc., sont informés.";
+    assert_eq!(repaired(t), t);
+}

@@ -1,6 +1,6 @@
 //! Punctuation glyphs the scan misreads: a colon or a semicolon that lost its upper dot reads
-//! as a period or a comma, Tesseract reads the spaced en dash as an em dash, and a round
-//! bracket as a curly one.
+//! as a period or a comma, Tesseract reads the spaced en dash as an em dash, a round bracket
+//! as a curly one, and a speck as a period before a comma or a bracket.
 
 use super::tokens::{is_protected, lines_inclusive};
 use super::Doc;
@@ -12,6 +12,41 @@ pub(super) fn propose(doc: &Doc, edits: &mut Vec<Edit>) {
     list_colons(doc, edits);
     dashes(doc, edits);
     brackets(doc, edits);
+    specks_before_a_closing_mark(doc, edits);
+}
+
+/// `M. Kévin ROUSSET., chargé d'accueil`, `(Mme Isabelle MOREL.)`: a speck read as a period
+/// between a word in capitals (a name, an acronym) and a comma or a closing bracket. A period
+/// never comes before a comma; before a bracket it may close a sentence in brackets, so only
+/// a short aside (four words at most since its opening bracket, on the line) loses it.
+fn specks_before_a_closing_mark(doc: &Doc, edits: &mut Vec<Edit>) {
+    for i in 0..doc.tokens.len() {
+        let gap = doc.gap_after(i);
+        let closing = if gap.starts_with(".,") {
+            ','
+        } else if gap.starts_with(".)") {
+            ')'
+        } else {
+            continue;
+        };
+        let t = doc.tokens[i];
+        if t.text.chars().count() < 2 || !super::tokens::is_all_caps(t.text) {
+            continue;
+        }
+        if closing == ')' {
+            let line_start = doc.text[..t.start].rfind('\n').map_or(0, |n| n + 1);
+            let Some(open) = doc.text[line_start..t.start].rfind('(') else {
+                continue;
+            };
+            let aside = &doc.text[line_start + open + 1..t.end];
+            if aside.split_whitespace().count() > 4 {
+                continue;
+            }
+        }
+        if !is_protected(&doc.protected, t.end, t.end + 1) {
+            edits.push(Edit::new(t.end, t.end + 1, "", "speck-period", 0.7));
+        }
+    }
 }
 
 /// A round bracket whose curve the scan thickened reads as a curly one: `{CPAM des Ardennes)`,
