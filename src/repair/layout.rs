@@ -179,7 +179,7 @@ fn spell(part: &str) -> Option<(String, f32)> {
 /// Whether the gap after token `i` is one [`join`] may close. Most gaps are one space after a
 /// word that is no compound head, or join nothing (`, `, `. `); the `match` in `join` decides,
 /// this only spares every other token the tests before it.
-fn may_join(doc: &Doc, i: usize) -> bool {
+pub(super) fn may_join(doc: &Doc, i: usize) -> bool {
     match doc.gap_after(i) {
         " " | "\n" => SPACED_HEADS.contains(&doc.lower(i)),
         "- " | "-  " | " -" | " - " => COMPOUND_HEADS.contains(&doc.lower(i)),
