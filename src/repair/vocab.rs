@@ -190,14 +190,12 @@ fn with_seen_ending(form: &str, seen: &str) -> String {
 /// `lenquete` for `enquete`, `vutlisateur` for `utilisateur`: the article's `l` (or a glyph read
 /// for it) glued before a word opening on a vowel.
 fn glued_article(seen: &str, truth: &str) -> bool {
-    let (Some(first), Some(second), Some(start)) = (
-        seen.bytes().next(),
-        seen.bytes().nth(1),
-        truth.bytes().next(),
-    ) else {
-        return false;
-    };
-    b"ldvpfji".contains(&first) && b"aeiouy".contains(&start) && second == start
+    match (seen.as_bytes(), truth.as_bytes().first()) {
+        ([first, second, ..], Some(start)) => {
+            b"ldvpfji".contains(first) && b"aeiouy".contains(start) && second == start
+        }
+        _ => false,
+    }
 }
 
 /// An unknown word of letters seen once, no name in capitals, no part of a compound, which the
