@@ -105,6 +105,21 @@ fn elision_space() {
 }
 
 #[test]
+fn elision_quote_read_for_the_apostrophe() {
+    assert_eq!(
+        repaired("Le comité d\u{2018}octobre n\u{2018}existe plus."),
+        "Le comité d'octobre n'existe plus."
+    );
+    // A quotation opening after a word, and a quote before a consonant, stay.
+    for text in [
+        "Il dit \u{2018}oui\u{2019} au projet.",
+        "le d\u{2018}Blanc\u{2019} de M. D.",
+    ] {
+        assert_eq!(repaired(text), text);
+    }
+}
+
+#[test]
 fn accents_restored_with_case() {
     assert_eq!(
         repaired("La reunion a eu lieu a partir de midi."),

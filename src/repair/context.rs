@@ -299,6 +299,15 @@ fn preposition_a(doc: &Doc, i: usize, grave_lost: bool) -> Option<Edit> {
         && prev.as_deref().is_some_and(cannot_be_subject)
     {
         0.6
+    } else if grave_lost
+        && !capital
+        && prev.is_some()
+        && (next_tok.starts_with(|c: char| c.is_ascii_digit())
+            || names_someone_or_somewhere(next_tok))
+    {
+        // The verb takes no number or name for its object nearly as often as `à` does (`levée
+        // a 12h`, `a Metz`, `a Monsieur`), and this scan never reads the grave.
+        0.6
     } else if !capital && DETERMINERS.contains(&next) && prev.is_some() {
         // `a la`, `a ce` after a noun: the verb with an object is common too; a suggestion.
         if grave_lost {
@@ -320,6 +329,15 @@ fn preposition_a(doc: &Doc, i: usize, grave_lost: bool) -> Option<Edit> {
         "a-grave",
         confidence,
     ))
+}
+
+/// A place, a person or a civility (`Metz`, `Monsieur`), not a word opening a sentence.
+fn names_someone_or_somewhere(word: &str) -> bool {
+    let lex = Lexicon::get();
+    is_capitalised(word)
+        && (lex.is_proper(word)
+            || matches!(word, "Monsieur" | "Madame" | "Mme")
+            || !lex.contains(&word.to_lowercase()))
 }
 
 /// Past participles that do not end in `-é` (those are recognised by their verb in `-er`).
@@ -521,9 +539,19 @@ fn numbers_around(doc: &Doc, i: usize) -> bool {
         && starts_digit(i + 1)
 }
 
-/// `4` between words, before an article or infinitive: the English model's `à`.
+/// `4` between words, before an article or infinitive: the English model's `à`. Also where no
+/// count of four can stand: before an hour (`de 10h 4 12h`, `la séance 4 9h30`), an amount
+/// with its unit (`s'établit 4 92,5 %`, `de 78 % 4 85 %`), a place (`la préfecture 4
+/// Bourges`) or an elided article (`2023, 4 l'issue`).
 fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
-    if i == 0 || i + 1 >= doc.tokens.len() || !spaced(doc, i) || !spaced(doc, i - 1) {
+    if i == 0 || i + 1 >= doc.tokens.len() || !spaced(doc, i) {
+        return None;
+    }
+    if no_count_follows(doc, i) {
+        let t = doc.tokens[i];
+        return Some(Edit::new(t.start, t.end, "à", "a-grave", 0.7));
+    }
+    if !spaced(doc, i - 1) {
         return None;
     }
     // The neighbours as the word rule leaves them, so that a second pass decides alike.
@@ -552,6 +580,95 @@ fn preposition_digit(doc: &Doc, i: usize) -> Option<Edit> {
     }
     let t = doc.tokens[i];
     Some(Edit::new(t.start, t.end, "à", "a-grave", 0.7))
+}
+
+/// Whether what follows the digit `4` at `i` rules out a count of four (see
+/// [`preposition_digit`]); the word before must be a word that no count follows either.
+fn no_count_follows(doc: &Doc, i: usize) -> bool {
+    let gap_before = doc.gap_before(i);
+    if gap_before.contains('\n') {
+        return false;
+    }
+    let prev = doc.tokens[i - 1].text;
+    let prev_number = prev.starts_with(|c: char| c.is_ascii_digit()) || prev == "h";
+    let after_word = gap_before == " "
+        && prev.chars().all(char::is_lowercase)
+        && Lexicon::get().contains(&doc.settled(i - 1))
+        && !COUNTED.contains(&prev);
+    let next = doc.tokens[i + 1].text;
+    // `l'issue`: no count is elided; the article may follow a comma (`2023, 4 l'issue`).
+    if next == "l"
+        && doc.gap_after(i + 1).starts_with(['\'', '\u{2019}'])
+        && (after_word || gap_before == ", ")
+    {
+        return true;
+    }
+    if hour_at(doc, i + 1) && (after_word || prev_number) {
+        return true;
+    }
+    // A range of amounts, `de 78 % 4 85 %`, or an amount after a verb, `s'établit 4 92,5 %`.
+    let range = prev_number && gap_before.trim() == "%";
+    if (after_word || range) && amount_at(doc, i + 1) {
+        return true;
+    }
+    is_capitalised(next) && after_word && Lexicon::get().is_proper(next)
+}
+
+/// Words a count of four follows (`les 4 jours`, `soit 4 sites`), for [`preposition_digit`].
+const COUNTED: &[&str] = &[
+    "les", "des", "ces", "aux", "ses", "nos", "vos", "leurs", "mes", "de", "sur", "par", "pour",
+    "et", "ou", "à", "plus", "moins", "environ", "soit", "dont", "entre", "avec", "sont", "ont",
+    "x", "rue", "article", "annexe", "page", "point", "module", "étape", "axe", "action", "niveau",
+    "semaine", "tableau", "numéro", "no", "n", "chapitre", "titre", "partie",
+];
+
+/// An hour at token `j`: `9h30`, `10h`, `10 h`, `10 heures`.
+fn hour_at(doc: &Doc, j: usize) -> bool {
+    let Some(t) = doc.tokens.get(j) else {
+        return false;
+    };
+    let digits = t.text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    match &t.text[digits..] {
+        "" => {
+            doc.gap_after(j) == " "
+                && doc
+                    .tokens
+                    .get(j + 1)
+                    .is_some_and(|u| matches!(u.text, "h" | "heures" | "heure"))
+        }
+        rest => rest
+            .strip_prefix('h')
+            .is_some_and(|m| m.is_empty() || m.len() == 2 && m.bytes().all(|b| b.is_ascii_digit())),
+    }
+}
+
+/// An amount with its unit at token `j` (`92,5 %`, `85 %`, `1 250 000 €`, `20 minutes`): a
+/// number that is no group of three digits (`4 300 usagers` may be a count of 4,300).
+fn amount_at(doc: &Doc, j: usize) -> bool {
+    const UNITS: &[&str] = &["minutes", "jours", "euros", "heures", "semaines", "mois"];
+    let number = |k: usize| {
+        doc.tokens
+            .get(k)
+            .is_some_and(|t| t.text.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if !number(j) || doc.tokens[j].text.len() == 3 {
+        return false;
+    }
+    let mut k = j;
+    // Thousands groups and a decimal part: `1 250 000`, `92,5`.
+    while k - j < 4 && matches!(doc.gap_after(k), " " | "," | ".") && number(k + 1) {
+        k += 1;
+    }
+    let gap = doc.gap_after(k).trim_start();
+    gap.starts_with(['%', '€'])
+        || gap.is_empty()
+            && doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|u| UNITS.contains(&u.text))
 }
 
 /// `&` between lowercase words is the English model's `à`; `R & D` stays.
@@ -1043,6 +1160,45 @@ mod tests {
             "{}",
             applied(&reads_grave)
         );
+    }
+
+    #[test]
+    fn a_before_a_number_or_a_name_in_a_scan_that_never_reads_a_grave() {
+        let scan = "Le comlté a exarniné les dossiers. La séance est levée a 12h. Une permanence \
+            ouvrira a Metz. Le délai est passé de 22 minutes a 8 minutes.";
+        let fixed = applied(scan);
+        for right in ["levée à 12h", "ouvrira à Metz", "minutes à 8 minutes"] {
+            assert!(fixed.contains(right), "{right}: {fixed}");
+        }
+        // A scan that reads `à` elsewhere has the verb here: `la préfecture a 12 agents`.
+        let reads_grave = format!("{scan} Il est invité à venir.");
+        assert!(applied(&reads_grave).contains("levée a 12h"));
+    }
+
+    #[test]
+    fn four_where_no_count_of_four_can_stand() {
+        let fixed = applied(
+            "Le comité se réunit de 14h 4 15h30 et ouvre la séance 4 9h30. Le taux s'établit \
+             4 92,5 %, passé de 78 % 4 85 %. Le point numérique de la préfecture 4 Bourges \
+             a ouvert le 9 octobre 2023, 4 l'issue de l'audit.",
+        );
+        for right in [
+            "14h à 15h30",
+            "séance à 9h30",
+            "établit à 92,5",
+            "78 % à 85 %",
+            "préfecture à Bourges",
+            "2023, à l'issue",
+        ] {
+            assert!(fixed.contains(right), "{right}: {fixed}");
+        }
+    }
+
+    #[test]
+    fn four_as_a_count_stays() {
+        let text = "Le comité compte 4 agents, le 4 décembre, soit 4 300 usagers reçus et \
+            4 guichets ; voir l'article 4 12 du règlement et les 4 10h de formation.";
+        assert_eq!(applied(text), text);
     }
 
     #[test]

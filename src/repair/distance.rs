@@ -41,7 +41,7 @@ const ANY: f32 = 1.0;
 /// Two letters printed close merge into one glyph (`ci` read as `a`, `vv` or `ur` as `w`,
 /// the `fi` ligature as `b`): the same kind of misreading as `rn`/`m` in [`CONFUSIONS`], too
 /// uncertain for the one- and two-confusion search but fair as one edit among two here.
-const MERGES: &[(&str, &str, f32)] = &[
+pub(super) const MERGES: &[(&str, &str, f32)] = &[
     ("a", "ci", 0.6),
     ("w", "vv", 0.5),
     ("w", "ur", 0.6),

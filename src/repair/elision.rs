@@ -22,6 +22,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             .or_else(|| misread_l_mark(doc, i))
             .or_else(|| spaced(doc, i))
             .or_else(|| lost_apostrophe(doc, i))
+            .or_else(|| quote_for_apostrophe(doc, i))
         {
             edits.push(edit);
             continue;
@@ -45,6 +46,28 @@ fn straight_apostrophes(doc: &Doc, edits: &mut Vec<Edit>) {
             edits.push(Edit::new(i, i + 1, "\u{2019}", "apostrophe-curl", 0.6));
         }
     }
+}
+
+/// `d‘octobre`, `n‘existe`: an opening quote between an elided article or pronoun and a word
+/// opening on a vowel is the apostrophe (the scan read the curl upside down); no quotation
+/// opens inside a word.
+fn quote_for_apostrophe(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if doc.gap_after(i) != "\u{2018}" || !ELIDED.contains(&doc.lower(i)) {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if !next.text.starts_with(char::is_alphabetic) || !vowel_initial(next.text) {
+        return None;
+    }
+    let apostrophe = doc.apostrophe.to_string();
+    Some(Edit::new(
+        t.end,
+        next.start,
+        apostrophe,
+        "elision-quote",
+        0.8,
+    ))
 }
 
 fn is_apostrophe(c: char) -> bool {

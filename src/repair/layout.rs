@@ -33,6 +33,38 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     debris(doc, edits);
     stray_letters(doc, edits);
     bullets(doc, edits);
+    underscores_after_marks(doc, edits);
+}
+
+/// The tail or underline of a list mark read as `_` beside it, at the start of a line: `-_
+/// Questions diverses`, `- _ Bilan`, `+ __ Amélioration`. No list item opens with an
+/// underscore standing alone; one glued to a word (`- __important__`) is left.
+fn underscores_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
+    if memchr::memchr(b'_', doc.text.as_bytes()).is_none() {
+        return;
+    }
+    let mut line_start = 0;
+    for line in doc.text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let body = &line[indent..];
+        let after_mark = body
+            .strip_prefix(['-', '+', '•', '–'])
+            .map(|rest| rest.len());
+        if let Some(rest_len) = after_mark {
+            let rest = &body[body.len() - rest_len..];
+            let spaces = rest.len() - rest.trim_start_matches(' ').len();
+            let run = rest[spaces..].len() - rest[spaces..].trim_start_matches('_').len();
+            let tail = &rest[spaces + run..];
+            let blank = tail.len() - tail.trim_start_matches(' ').len();
+            if run > 0 && blank > 0 && tail[blank..].starts_with(char::is_alphabetic) {
+                // Keep one space after the mark: `-_ Questions` and `- _ Bilan` give `- Questions`.
+                let start = line_start + indent + (body.len() - rest_len) + spaces;
+                let end = start + run + if spaces > 0 { blank } else { 0 };
+                edits.push(Edit::new(start, end, "", "debris-underscore", 0.7));
+            }
+        }
+        line_start += line.len();
+    }
 }
 
 /// A speck read as one letter or sign standing alone at the end of a line (`usagers. ë`,
@@ -150,6 +182,9 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
             && opens(line, "+")
             && line[at - line_start + 1..]
                 .trim_start()
+                // As `underscores_after_marks` leaves it (`+ __ Amélioration`).
+                .trim_start_matches('_')
+                .trim_start()
                 .starts_with(char::is_alphabetic)
         {
             edits.push(Edit::new(
@@ -180,7 +215,7 @@ fn spell(part: &str) -> Option<(String, f32)> {
 /// Whether the gap after token `i` is one [`join`] may close. Most gaps are one space after a
 /// word that is no compound head, or join nothing (`, `, `. `); the `match` in `join` decides,
 /// this only spares every other token the tests before it.
-fn may_join(doc: &Doc, i: usize) -> bool {
+pub(super) fn may_join(doc: &Doc, i: usize) -> bool {
     match doc.gap_after(i) {
         " " | "\n" => SPACED_HEADS.contains(&doc.lower(i)),
         "- " | "-  " | " -" | " - " => COMPOUND_HEADS.contains(&doc.lower(i)),
@@ -355,6 +390,21 @@ mod tests {
             applied("en cours d’instruction ». $\nDes membres"),
             "en cours d’instruction ».\nDes membres"
         );
+    }
+
+    #[test]
+    fn underscores_beside_a_list_mark() {
+        assert_eq!(
+            applied("-_ Questions diverses\n- _ Bilan qualité :\n  -__ module 1"),
+            "- Questions diverses\n- Bilan qualité :\n  - module 1"
+        );
+        for text in [
+            "- __important__ : relire\n",
+            "ma_variable vaut 2\n",
+            "pref-qualite@corse-du-sud.gouv.fr\n",
+        ] {
+            assert_eq!(applied(text), text);
+        }
     }
 
     #[test]

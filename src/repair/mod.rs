@@ -15,6 +15,7 @@ mod punct;
 mod sentence;
 mod split;
 mod tokens;
+mod vocab;
 mod word;
 
 use std::borrow::Cow;
@@ -44,6 +45,7 @@ pub fn propose(text: &str) -> Vec<Edit> {
     split::propose(&doc, &mut done, &mut edits);
     punct::propose(&doc, &mut edits);
     sentence::propose(&doc, &mut edits);
+    vocab::propose(&doc, &mut done, &mut edits);
     words(&doc, &done, &mut edits);
     resolve(text, edits)
 }
@@ -63,6 +65,8 @@ pub(crate) struct Doc<'a> {
     pub accents_capitals: bool,
     /// [`names::reads_like_a_scan`], computed when a rule first asks.
     scan: std::cell::OnceCell<bool>,
+    /// [`vocab::document_words`], computed when a rule first asks.
+    document_words: std::cell::OnceCell<HashMap<u32, String, FxBuild>>,
 }
 
 struct Word<'a> {
@@ -115,6 +119,7 @@ impl<'a> Doc<'a> {
             apostrophe: '\'',
             accents_capitals: false,
             scan: std::cell::OnceCell::new(),
+            document_words: std::cell::OnceCell::new(),
         };
         doc.accents_capitals = accents_capitals(&doc);
         doc.apostrophe = apostrophe(&doc);
@@ -139,9 +144,19 @@ impl<'a> Doc<'a> {
         self.word(i).count
     }
 
-    /// Token `i` in lowercase as the word rule leaves it: the second pass must see what the
+    /// Token `i` in lowercase as the word rules leave it: the second pass must see what the
     /// first pass will have written, so rules reading neighbours read them through this.
     pub fn settled(&self, i: usize) -> Cow<'_, str> {
+        match self.settled_by_word_rule(i) {
+            Cow::Borrowed(lower) if self.freq(i).is_none() && self.scan() => self
+                .document_word(i)
+                .map_or(Cow::Borrowed(lower), Cow::Borrowed),
+            settled => settled,
+        }
+    }
+
+    /// Token `i` in lowercase as the lexicon word rule leaves it.
+    fn settled_by_word_rule(&self, i: usize) -> Cow<'_, str> {
         let lower = self.lower(i);
         if self.freq(i).is_some() || !self.word(i).worth {
             return Cow::Borrowed(lower);
@@ -150,6 +165,14 @@ impl<'a> Doc<'a> {
             Some(fix) if fix.confidence >= 0.5 => Cow::Owned(fix.form),
             _ => Cow::Borrowed(lower),
         }
+    }
+
+    /// The document's word that the vocabulary rule gives token `i`, if any (lowercase).
+    fn document_word(&self, i: usize) -> Option<&str> {
+        self.document_words
+            .get_or_init(|| vocab::document_words(self))
+            .get(&self.word_of[i])
+            .map(String::as_str)
     }
 
     /// Whether the text reads like a scan rather than a typed export (see
