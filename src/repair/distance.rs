@@ -56,7 +56,7 @@ const MULTI_PER_BYTE: usize = 4;
 /// with it, in the order of [`CONFUSIONS`] then [`MERGES`] (an index past the confusions is a
 /// merge's), and how many there are: the walk tries only those at a node, instead of scanning
 /// both lists at every node whose letter starts one.
-const MULTI_BY_FIRST_BYTE: [([u8; MULTI_PER_BYTE], u8); 256] = {
+pub(super) const MULTI_BY_FIRST_BYTE: [([u8; MULTI_PER_BYTE], u8); 256] = {
     let mut table = [([0u8; MULTI_PER_BYTE], 0u8); 256];
     let mut k = 0;
     while k < CONFUSIONS.len() + MERGES.len() {
@@ -73,7 +73,7 @@ const MULTI_BY_FIRST_BYTE: [([u8; MULTI_PER_BYTE], u8); 256] = {
 };
 
 /// Entry `k` of [`CONFUSIONS`] followed by [`MERGES`].
-const fn multi_letter(k: usize) -> (&'static str, &'static str, f32) {
+pub(super) const fn multi_letter(k: usize) -> (&'static str, &'static str, f32) {
     if k < CONFUSIONS.len() {
         CONFUSIONS[k]
     } else {

@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
-use super::distance::MERGES;
+use super::distance::{multi_letter, MULTI_BY_FIRST_BYTE};
 use super::tokens::{is_all_caps, is_capitalised, is_letter};
-use super::word::{lookalikes, Kind, Reach, CONFUSIONS, DROPPED};
+use super::word::{lookalikes, Kind, Reach, DROPPED};
 use super::{Doc, FxBuild};
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
@@ -78,8 +78,10 @@ pub(super) fn document_words(doc: &Doc) -> HashMap<u32, String, FxBuild> {
     // counts alike; capitalised ones as written, known or repeated (a name the lexicon lacks,
     // `Moselle`, is written right more often than the scan misreads it twice alike).
     let mut usage: HashMap<String, Usage> = HashMap::new();
+    // Each distinct spelling is read once, at its first token, and counts all its occurrences.
+    let mut read = vec![false; doc.words.len()];
     for (i, t) in doc.tokens.iter().enumerate() {
-        if !plain(t.text) {
+        if std::mem::replace(&mut read[doc.word_of[i] as usize], true) || !plain(t.text) {
             continue;
         }
         let capitalised = is_capitalised(t.text);
@@ -102,7 +104,7 @@ pub(super) fn document_words(doc: &Doc) -> HashMap<u32, String, FxBuild> {
             settled.into_owned()
         };
         let entry = usage.entry(form).or_default();
-        entry.count += 1;
+        entry.count += doc.count(i);
         if capitalised {
             entry.capitalised = true;
         } else {
@@ -123,6 +125,8 @@ pub(super) fn document_words(doc: &Doc) -> HashMap<u32, String, FxBuild> {
     if vocabulary.is_empty() {
         return found;
     }
+    // The distance's cost table, reused from one pair to the next.
+    let mut table = Vec::new();
     for i in 0..doc.tokens.len() {
         if !is_target(doc, i) {
             continue;
@@ -150,7 +154,9 @@ pub(super) fn document_words(doc: &Doc) -> HashMap<u32, String, FxBuild> {
             {
                 continue;
             }
-            let Some(cost) = distance(folded.as_bytes(), key.as_bytes(), limit) else {
+            // A word at `best + MARGIN` or beyond can neither win nor spoil the margin.
+            let bound = best.map_or(limit, |(c, _)| limit.min(c + MARGIN));
+            let Some(cost) = distance(folded.as_bytes(), key.as_bytes(), bound, &mut table) else {
                 continue;
             };
             match best {
@@ -228,10 +234,11 @@ fn is_target(doc: &Doc, i: usize) -> bool {
 
 /// OCR-weighted edit distance from the `truth` a scan printed to the `seen` letters it read
 /// (both folded ASCII), `None` when above `limit`.
-fn distance(seen: &[u8], truth: &[u8], limit: f32) -> Option<f32> {
+fn distance(seen: &[u8], truth: &[u8], limit: f32, cost: &mut Vec<f32>) -> Option<f32> {
     let (n, m) = (seen.len(), truth.len());
     let width = m + 1;
-    let mut cost = vec![f32::INFINITY; (n + 1) * width];
+    cost.clear();
+    cost.resize((n + 1) * width, f32::INFINITY);
     cost[0] = 0.0;
     for i in 0..=n {
         let mut row_min = f32::INFINITY;
@@ -278,13 +285,15 @@ fn distance(seen: &[u8], truth: &[u8], limit: f32) -> Option<f32> {
                     },
                 );
             }
-            for &(from, to, add) in CONFUSIONS.iter().chain(MERGES) {
-                let (from, to) = (from.as_bytes(), to.as_bytes());
-                if (from.len() > 1 || to.len() > 1)
-                    && seen[i..].starts_with(from)
-                    && truth[j..].starts_with(to)
-                {
-                    relax(from.len(), to.len(), add);
+            if i < n {
+                // Only the multi-letter confusions and merges that the seen letter starts.
+                let (multi, count) = &MULTI_BY_FIRST_BYTE[usize::from(seen[i])];
+                for &k in &multi[..usize::from(*count)] {
+                    let (from, to, add) = multi_letter(usize::from(k));
+                    let (from, to) = (from.as_bytes(), to.as_bytes());
+                    if seen[i..].starts_with(from) && truth[j..].starts_with(to) {
+                        relax(from.len(), to.len(), add);
+                    }
                 }
             }
         }
@@ -334,7 +343,8 @@ mod tests {
 
     #[test]
     fn distance_weighs_the_scans_misreadings() {
-        let d = |a: &str, b: &str| super::distance(a.as_bytes(), b.as_bytes(), 2.0);
+        let d =
+            |a: &str, b: &str| super::distance(a.as_bytes(), b.as_bytes(), 2.0, &mut Vec::new());
         assert_eq!(d("manseille", "marseille"), Some(0.5));
         assert_eq!(d("cornite", "comite"), Some(0.3));
         assert_eq!(d("abcdef", "uvwxyz"), None);
