@@ -29,14 +29,14 @@ fn reach(letters: usize) -> Option<(u8, f32)> {
 /// loses such words.
 const MAX_VISITS: usize = 3_000;
 
-const LOOKALIKE: f32 = 0.5;
+pub(super) const LOOKALIKE: f32 = 0.5;
 /// A letter the scan added (a speck, a split stem) that the word lacks.
-const EXTRA: f32 = 0.6;
+pub(super) const EXTRA: f32 = 0.6;
 /// A thin letter or `e` lost by the scan, or one of a doubled pair.
-const DROPPED_THIN: f32 = 0.5;
-const DROPPED_DOUBLE: f32 = 0.4;
+pub(super) const DROPPED_THIN: f32 = 0.5;
+pub(super) const DROPPED_DOUBLE: f32 = 0.4;
 /// Any other letter lost, or replaced by one that does not look like it.
-const ANY: f32 = 1.0;
+pub(super) const ANY: f32 = 1.0;
 
 /// Two letters printed close merge into one glyph (`ci` read as `a`, `vv` or `ur` as `w`,
 /// the `fi` ligature as `b`): the same kind of misreading as `rn`/`m` in [`CONFUSIONS`], too

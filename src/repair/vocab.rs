@@ -8,21 +8,15 @@
 
 use std::collections::HashMap;
 
-use super::distance::{multi_letter, MULTI_BY_FIRST_BYTE};
+// The costs of the scan's misreadings are the lexicon-wide distance walk's.
+use super::distance::{
+    multi_letter, ANY, DROPPED_DOUBLE, DROPPED_THIN, EXTRA, LOOKALIKE, MULTI_BY_FIRST_BYTE,
+};
 use super::tokens::{is_all_caps, is_capitalised, is_letter};
 use super::word::{lookalikes, Kind, Reach, DROPPED};
 use super::{Doc, FxBuild};
 use crate::edit::Edit;
 use crate::lexicon::{fold, Lexicon};
-
-/// Costs of the scan's misreadings, as in the lexicon-wide distance walk
-/// ([`super::distance`]): a lookalike letter half an edit, an added speck a little more, a
-/// dropped thin or doubled letter less than an unlike one.
-const LOOKALIKE: f32 = 0.5;
-const EXTRA: f32 = 0.6;
-const DROPPED_THIN: f32 = 0.5;
-const DROPPED_DOUBLE: f32 = 0.4;
-const ANY: f32 = 1.0;
 
 /// How far below the runner-up the nearest word must be: a near tie is left to the reader.
 const MARGIN: f32 = 0.25;
