@@ -520,14 +520,13 @@ mod tests {
         Lazy::force(&CAPITALISED_ENGAGEMENT);
     }
 
+    /// The names of the labels found in `s`.
+    fn names(s: &str) -> Vec<String> {
+        find_labels(s, &[]).into_iter().map(|l| l.name).collect()
+    }
+
     #[test]
     fn plus_spelt_out_names_the_programme_only_capitalised() {
-        let names = |s: &str| {
-            find_labels(s, &[])
-                .into_iter()
-                .map(|l| l.name)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             names("La préfecture détient le label Services Publics Plus."),
             ["Services publics +"]
@@ -537,12 +536,6 @@ mod tests {
 
     #[test]
     fn names_a_scan_damaged() {
-        let names = |s: &str| {
-            find_labels(s, &[])
-                .into_iter()
-                .map(|l| l.name)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
             names("La préfecture conserve le label Qual-e-pret."),
             ["Qual-e-pref"]
