@@ -224,10 +224,11 @@ fn department(text: &str) -> Option<&'static Department> {
 
 /// `Chaumont, le 08 AVR. 2024` / `Metz, le 10 janvier 2024` at the start of a line.
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
-    // At a line start (after a speck the scan read as a quote), or after the wide gap of a
-    // two-column layout; the `l` of `le` may be read `f`, `t`, `J` or `I`.
+    // At a line start (after a speck the scan read as a quote, or the emphasis marks of a
+    // printed markdown file: `*Nîmes, le …*`), or after the wide gap of a two-column layout;
+    // the `l` of `le` may be read `f`, `t`, `J` or `I`.
     static PLACE_LE: Window = Window::new(
-        r"(?:^|\n|[ \t]{3,})[ \t]*[‘’'`.,“”\x22]?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$",
+        r"(?:^|\n|[ \t]{3,})[ \t]*(?:[*_]{1,2}|[‘’'`.,“”\x22])?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$",
     );
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
@@ -633,7 +634,12 @@ fn signatory(text: &str) -> Signatory {
             None => None,
         }
     }
-    let lines: Vec<&str> = text.lines().map(|l| l.trim()).collect();
+    // Emphasis marks of a printed markdown file (`*le secrétaire général, *`) and specks read
+    // as quotes (`délégation,”`) are not part of the signature.
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim().trim_matches(['*', '_', '“', '”', '"']).trim())
+        .collect();
     let start = lines.len().saturating_sub(lines.len() / 3 + 10);
     let mut found = Signatory::default();
     for (i, line) in lines.iter().enumerate().skip(start) {
@@ -1362,6 +1368,8 @@ mod tests {
             ("Fait 3 Rethel, Je 16 février 2024", "Rethel"),
             ("“Rouen, le 15 octobre 2024", "Rouen"),
             ("Clermont-Ferrand, te 22 novembre 2024", "Clermont-Ferrand"),
+            ("*Nîmes, le 29 novembre 2022", "Nîmes"),
+            ("**Annecy, le 19 avril 2024", "Annecy"),
         ] {
             let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
             let at = t.find(", ").unwrap() + 5;
@@ -1528,6 +1536,17 @@ mod tests {
         );
         let t = "Fin.\n\nLa préfète,\n\nClaire Martin\n";
         assert_eq!(signatory(t).name.as_deref(), Some("Claire MARTIN"));
+    }
+
+    #[test]
+    fn signature_as_a_scan_reads_a_printed_markdown_file() {
+        let t = "Fin.\n\n*Pour le préfet et par délégation, *\n*le secrétaire général, *\n\nPaul DURAND\n";
+        assert_eq!(signatory(t).name.as_deref(), Some("Paul DURAND"));
+        let t = "Fin.\n\n*La sous-préfète, secrétaire générale, *\n*Valérie DUCROZ*\n";
+        assert_eq!(signatory(t).name.as_deref(), Some("Valérie DUCROZ"));
+        let t =
+            "Fin.\n\nPour le préfet et par délégation,”\n*le secrétaire général,*\n\nPaul DURAND\n";
+        assert_eq!(signatory(t).name.as_deref(), Some("Paul DURAND"));
     }
 
     #[test]

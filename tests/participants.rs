@@ -748,6 +748,14 @@ fn office_speakers_answer_lines_and_parenthesised_organisations() {
 }
 
 #[test]
+fn chair_named_in_a_sentence_wrapped_over_two_lines() {
+    let t = "La réunion s'est tenue en salle Clemenceau de la préfecture, sous la\nprésidence de Monsieur Paul DURAND, secrétaire général de la préfecture.\n\nPrésents :\n\nMme Anne PETIT, directrice de la CAF\nMonsieur Paul DURAND, secrétaire général de la préfecture\n";
+    let p = people(t);
+    let chair = p.chair.map(|i| p.participants[i].family_name.as_str());
+    assert_eq!(chair, Some("DURAND"));
+}
+
+#[test]
 fn prose_mentions_are_not_participants() {
     let t = "Ordre du jour :\n\n1. Présentation, par Sylvie Lombard, cheffe du pôle performance ;\n\nM. Paul MARTIN explique que la signalétique sera revue.\n";
     let p = people(t);

@@ -598,11 +598,12 @@ pub static GROUP_PREAMBLE: Lazy<Regex> = Lazy::new(|| {
     .expect("static regex")
 });
 
-/// Who chaired: `Présidence : M. X`, `sous la présidence de Monsieur X`, `présidé par X`.
+/// Who chaired: `Présidence : M. X`, `sous la présidence de Monsieur X`, `présidé par X`;
+/// the words may be wrapped over two lines (`sous la` / `présidence de`).
 /// Must start a word ([`crate::boundary`]); without the `\b` in the pattern, it needs no
 /// prefilter, which was most of its build.
 pub static CHAIR_INTRO: Window = Window::new(
-    r"(?i)présidence\s*:\s*|président(?:e)? de (?:la )?séance\s*:\s*|sous la présidence de\s+|présidée? par\s+|présidé(?:e)? par\s+",
+    r"(?i)présidence\s*:\s*|président(?:e)?\s+de\s+(?:la\s+)?séance\s*:\s*|sous\s+la\s+présidence\s+de\s+|présidée?\s+par\s+",
 );
 
 /// `M. le représentant de l'UDAF`: an attendee without a personal name.
