@@ -535,6 +535,79 @@ fn set_right_misread_years(mentions: &mut [DateMention]) {
     }
 }
 
+/// `juillet 202?` between `juin 2022` and `janvier 2023` in a dated list: the scan could not
+/// read the year's last digit, and the dates around it leave it one year. Only after a month
+/// (and a day) written out, and only when the dates before and after it are in order and
+/// admit just one of the ten years.
+fn add_years_the_neighbours_decide(text: &str, mentions: &mut Vec<DateMention>) {
+    let month_key = |m: &DateMention| {
+        matches!(m.precision, Precision::Day | Precision::Month).then(|| m.value[..7].to_string())
+    };
+    for (mark, _) in text.match_indices('?') {
+        let Some(digits) = mark
+            .checked_sub(3)
+            .and_then(|at| text.get(at..mark))
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let Ok(decade) = digits.parse::<i32>() else {
+            continue;
+        };
+        let before = &text[..mark - 3];
+        let month_end = before.trim_end_matches(is_hspace).len();
+        if month_end == before.len() {
+            continue;
+        }
+        let month_word = before[..month_end]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        let month_start = month_end - month_word.len();
+        let Some((month, false)) = month_number(month_word, false) else {
+            continue;
+        };
+        // The day before the month, if any.
+        let day_text = before[..month_start].trim_end_matches(is_hspace);
+        let day_word = day_text
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap_or_default();
+        let day = (day_text.len() < month_start)
+            .then(|| day_word.parse::<u32>().ok())
+            .flatten();
+        let start = if day.is_some() {
+            day_text.len() - day_word.len()
+        } else {
+            month_start
+        };
+        let end = mark + 1;
+        let at = mentions.partition_point(|m| m.span.start < start);
+        if mentions.get(at).is_some_and(|m| m.span.start < end) {
+            continue;
+        }
+        let (Some(earlier), Some(later)) = (
+            at.checked_sub(1).and_then(|k| month_key(&mentions[k])),
+            mentions.get(at).and_then(month_key),
+        ) else {
+            continue;
+        };
+        let fits: Vec<i32> = (0..10)
+            .map(|d| decade * 10 + d)
+            .filter(|y| {
+                let key = format!("{y:04}-{month:02}");
+                earlier <= key && key <= later && day.is_none_or(|d| valid(*y, month, d))
+            })
+            .collect();
+        let [year] = fits[..] else { continue };
+        let (value, precision) = match day {
+            Some(d) => (day_value(year, month, d), Precision::Day),
+            None => (format!("{year:04}-{month:02}"), Precision::Month),
+        };
+        mentions.insert(at, mention(text, start, end, value, precision, None));
+    }
+}
+
 /// Two four-digit years that differ in one digit.
 fn one_digit_apart(a: i32, b: i32) -> bool {
     (0..4)
@@ -916,6 +989,7 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
         cursor = digit + 1;
     }
     set_right_misread_years(&mut out);
+    add_years_the_neighbours_decide(text, &mut out);
     assign_roles(text, &mut out);
     out
 }
@@ -1118,6 +1192,38 @@ mod tests {
     /// The values of the dates found in `s`.
     fn values(s: &str) -> Vec<String> {
         find_dates(s).into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn a_year_with_an_unreadable_digit_between_dates_in_order() {
+        let list = "- juin 2022 : Bourg\n- juillet 202? : Ville\n- janvier 2023 : Val\n";
+        assert_eq!(values(list), ["2022-06", "2022-07", "2023-01"]);
+        let found = find_dates(list);
+        assert_eq!(
+            &list[found[1].span.start..found[1].span.end],
+            "juillet 202?"
+        );
+        assert_eq!(
+            values("le 3 mai 2021, le 20 juin 202? et le 1er juillet 2021"),
+            ["2021-05-03", "2021-06-20", "2021-07-01"]
+        );
+        // Two years fit, or the neighbours are out of order, or there is only one: left.
+        assert_eq!(
+            values("juin 2022, juillet 202?, janvier 2024"),
+            ["2022-06", "2024-01"]
+        );
+        assert_eq!(
+            values("janvier 2023, juillet 202?, juin 2022"),
+            ["2023-01", "2022-06"]
+        );
+        assert_eq!(
+            values("le 20 juin 202?, puis le 1er juin 2022"),
+            ["2022-06-01"]
+        );
+        assert_eq!(
+            values("en 202? : juin 2022, mai 2023"),
+            ["2022-06", "2023-05"]
+        );
     }
 
     #[test]
