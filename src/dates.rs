@@ -100,8 +100,8 @@ fn next_is_alnum(i: &str) -> bool {
 }
 
 /// Day of month: `7`, `07`, `1er`, `1 er` (OCR splits the superscript off), `1ᵉʳ`.
-/// OCR reads `1` as `i`, `l`, `I`, `]`, `}` or `!` and `0` as `o` or `O` (`3i décembre`,
-/// `}2 octobre`, `2! septembre`); a day needs at least one real digit.
+/// OCR reads `1` as `i`, `l`, `I`, `T`, `]`, `}` or `!` and `0` as `o` or `O` (`3i décembre`,
+/// `}2 octobre`, `2! septembre`, `T1 mars`); a day needs at least one real digit.
 fn day(i: &str) -> Res<'_, u32> {
     // `ler`, `Ier`, `ter`: the `1` of `1er` misread as a letter, which leaves no real
     // digit; the `er` and the month that must follow vouch for it. `fer` and `Let` are also
@@ -130,8 +130,9 @@ fn day(i: &str) -> Res<'_, u32> {
             ));
         }
     }
-    let is_digitish =
-        |c: char| c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'o' | 'O' | ']' | '}' | '!');
+    let is_digitish = |c: char| {
+        c.is_ascii_digit() || matches!(c, 'i' | 'l' | 'I' | 'T' | 'o' | 'O' | ']' | '}' | '!')
+    };
     let (rest, digits) = take_while_m_n(1, 2, is_digitish)(i)?;
     if rest.starts_with(is_digitish) || !digits.contains(|c: char| c.is_ascii_digit()) {
         return fail(i);
@@ -139,7 +140,7 @@ fn day(i: &str) -> Res<'_, u32> {
     let d = digits.bytes().fold(0, |n, c| {
         n * 10
             + match c {
-                b'i' | b'l' | b'I' | b']' | b'}' | b'!' => 1,
+                b'i' | b'l' | b'I' | b'T' | b']' | b'}' | b'!' => 1,
                 b'o' | b'O' => 0,
                 c => u32::from(c - b'0'),
             }

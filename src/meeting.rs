@@ -226,9 +226,9 @@ fn department(text: &str) -> Option<&'static Department> {
 fn issued_date<'d>(text: &str, dates: &[&'d DateMention]) -> Option<(&'d DateMention, String)> {
     // At a line start (after a speck the scan read as a quote, or the emphasis marks of a
     // printed markdown file: `*Nîmes, le …*`), or after the wide gap of a two-column layout;
-    // the `l` of `le` may be read `f`, `t`, `J` or `I`.
+    // its comma may be read as a period, and the `l` of `le` as `f`, `t`, `J` or `I`.
     static PLACE_LE: Window = Window::new(
-        r"(?:^|\n|[ \t]{3,})[ \t]*(?:[*_]{1,2}|[‘’'`.,“”\x22])?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3}),?[ \t]+[lfJIt]e[ \t]*$",
+        r"(?:^|\n|[ \t]{3,})[ \t]*(?:[*_]{1,2}|[‘’'`.,“”\x22])?([A-ZÀ-Ý][\w’'-]+(?:[ -][\w’'-]+){0,3})[,.]?[ \t]+[lfJIt]e[ \t]*$",
     );
     dates.iter().find_map(|date| {
         // A place and `le` make a short line: looking back a bounded window keeps a file
@@ -1370,14 +1370,13 @@ mod tests {
             ("Clermont-Ferrand, te 22 novembre 2024", "Clermont-Ferrand"),
             ("*Nîmes, le 29 novembre 2022", "Nîmes"),
             ("**Annecy, le 19 avril 2024", "Annecy"),
+            ("Gap. le 11 avril 2024", "Gap"),
         ] {
             let t = format!("PRÉFET\n\n{line}\n\nCOMPTE RENDU\n");
-            let at = t.find(", ").unwrap() + 5;
-            let date = day(
-                &t,
-                &t[at..t.trim_end_matches("\n\nCOMPTE RENDU\n").len()],
-                "2024-01-01",
-            );
+            // The date is the line's last three words.
+            let date_text = line.rsplitn(4, ' ').take(3).collect::<Vec<_>>();
+            let date_text = date_text.into_iter().rev().collect::<Vec<_>>().join(" ");
+            let date = day(&t, &date_text, "2024-01-01");
             assert_eq!(
                 issued_date(&t, &[&date]).map(|(_, p)| p).as_deref(),
                 Some(place),

@@ -228,4 +228,10 @@ fn day_whose_one_ocr_read_as_a_bracket_or_an_exclamation_mark() {
     assert_eq!(values("Bordeaux, le }2 octobre 2023"), ["2023-10-12"]);
     assert_eq!(values("Réunion du jeudi 2! septembre 2023"), ["2023-09-21"]);
     assert_eq!(values("le ]5 mars 2024"), ["2024-03-15"]);
+    assert_eq!(values("Carcassonne, le T1 mars 2024"), ["2024-03-11"]);
+    assert_eq!(
+        values("le T mars 2024"),
+        ["2024-03"],
+        "a day needs a real digit"
+    );
 }
