@@ -69,12 +69,13 @@ fn collapse(s: &str) -> String {
 
 /// The acronyms as whole words, checked by hand ([`boundary::has_word_match`]): cheaper to
 /// build than the patterns with their `\b`, and searched by the lazy DFA. A scan may read
-/// `Comité` as `Cumité`, and older minutes write `Comité local d'usagers`.
+/// `Comité` as `Cumité`, `local` as `lucal` or `laçai`, the `U` of `USAGERS` as `LI`; older
+/// minutes write `Comité local d'usagers`.
 static CLUAC: Window = Window::new(
     r"(?i)CLUAC|comit[ée]\s+locale?\s+des\s+usagers\s+et\s+de\s+l\W{0,2}\s*am[ée]lioration\s+continue",
 );
 static CLU: Window = Window::new(
-    r"CLU|(?i)c[ou]mit[ée]\s+(?:locale?\s+)?(?:des\s+|d['’]\s*)(?:usagers|utilisateurs)",
+    r"CLU|(?i)c[ou]mit[ée]\s+(?:l[a-zàç]{3,4}\s+)?(?:des\s+|d['’]\s*)(?:[a-z]{0,2}sagers|utilisateurs)",
 );
 
 fn committee(text: &str) -> Option<String> {
@@ -1179,6 +1180,14 @@ mod tests {
             committee("Cumité local des usagers - réunion du jeudi 14 novembre 2024"),
             Some("CLU".into())
         );
+        for damaged in [
+            "Compte rendu du comité laçai des usagers",
+            "Compte rendu du comité lucal des usagers (CL)",
+            "PROCÈS-VERBAL DE LA RÉUNION DU COMITÉ LOCAL DES LISAGERS",
+        ] {
+            assert_eq!(committee(damaged), Some("CLU".into()), "{damaged}");
+        }
+        assert_eq!(committee("Comité de pilotage des partenaires"), None);
     }
 
     #[test]
