@@ -399,14 +399,15 @@ fn times_and_place(
     meeting: &DateMention,
 ) -> (Option<String>, Option<String>, Option<String>) {
     // Must start a word: see [`boundary`]. The `à` before the time may be read `a` or `&`
-    // (English model) or `4` (a blurred scan). Without prefilter: its literals are a letter or
+    // (English model) or `4` (a blurred scan), glued to the hours (`49h 45`); the apostrophe
+    // of `s'est` may be lost. Without prefilter: its literals are a letter or
     // two (`s`, `a`), so the prefilter stopped every few bytes and made the search four times
     // slower than the DFA alone.
     static OPENING: Window = Window::new(
-        r"(?i)(?:s.ouvre|s.est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:à|a|&|4)\s|(?:s.est\s+tenue?|s.est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s",
+        r"(?i)(?:s.?ouvre|s.?est\s+ouverte?|est\s+ouverte?|d[ée]bute|commence|a\s+d[ée]but[ée]|ouvre\s+la\s+(?:s[ée]ance|r[ée]union))\s+(?:vers\s+)?(?:(?:à|a|&)\s|4\s?)|(?:s.?est\s+tenue?|s.?est\s+r[ée]unie?s?|a\s+eu\s+lieu)\s+de\s",
     );
     static CLOSING: Window = Window::new(
-        r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:à|a|&|4)\s",
+        r"(?i)(?:lev[ée]e|close|cl[ôo]tur[ée]e|se\s+termine|s.?ach[èe]ve|prend\s+fin)\s+(?:vers\s+)?(?:(?:à|a|&)\s|4\s?)",
     );
     let mut start = None;
     let mut end = None;
@@ -526,11 +527,11 @@ fn clock(hours: &str, minutes: Option<&str>) -> Option<String> {
 }
 
 /// [`TIME`] as a scan may spoil it where a time is expected: minutes with an `O` for their
-/// `0` (`10hO0`), and hours of two characters a scan misread, at least one of them a letter,
+/// `0` (`10hO0`) or with the next `à` read as a `4` glued to them (`14h 304 16h`), and hours of two characters a scan misread, at least one of them a letter,
 /// which the `h` and two real digits of minutes after them vouch for (`LLh30`, `E1h30`,
 /// `1G h 30`).
 static TIME_READ: Pattern = Pattern::new(
-    r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*([0-5][\dO]|[0-5O]\d)?\b|\b([lIjEt1][lIjtGSOB\d])\s*h\s*([0-5]\d)\b",
+    r"(?i)(?:\b|([\]}|!jl]))([01]?\d|2[0-3])\s*(?:h(?:eures?)?|:)\s*(?:([0-5][\dO]|[0-5O]\d)4?)?\b|\b([lIjEt1][lIjtGSOB\d])\s*h\s*([0-5]\d)\b",
 );
 
 /// A digit of the hours as a scan may read it: `l`, `I`, `j`, `E`, `t` for 1, `G` for 6, `S`
@@ -1253,6 +1254,31 @@ mod tests {
             ),
             (Some("10:05"), Some("12:10"))
         );
+        // The `à` read as a `4` glued to the hours, an apostrophe lost (`sest`).
+        for (t, times) in [
+            (
+                "Réunion du 9 février 2024\n\nLa séance s'ouvre 49h 45 en salle du conseil. Elle est levée 411h 30.\n",
+                (Some("09:45"), Some("11:30")),
+            ),
+            (
+                "Réunion du 9 février 2024\n\nLa réunion sest tenue de 9h 30 à 11 h dans les locaux.\n",
+                (Some("09:30"), Some("11:00")),
+            ),
+        ] {
+            let found = extract(
+                t,
+                &segment(t, &[]),
+                &[day(t, "9 février 2024", "2024-02-09")],
+            );
+            assert_eq!(
+                (
+                    found.meeting.start_time.as_deref(),
+                    found.meeting.end_time.as_deref()
+                ),
+                times,
+                "{t}"
+            );
+        }
     }
 
     #[test]
@@ -1266,6 +1292,12 @@ mod tests {
             Some("11:30")
         );
         assert_eq!(time_range("de 10hO0 à 11h45").0.as_deref(), Some("10:00"));
+        // The `à` between the times read as a `4` glued to the minutes.
+        assert_eq!(
+            time_range("de 14h 304 16h 00"),
+            (Some("14:30".into()), Some("16:00".into()), 17)
+        );
+        assert_eq!(time_range("à 14h4").0, None);
         let t = "Réunion du 9 février 2024\n\nLa séance est levée a 1G h 30.\n";
         assert_eq!(
             extract(
