@@ -682,6 +682,9 @@ Madame RESPONDEK indique que… M. PILLOY ajoute que… M. MARTINY répond.
     // The later mention is the damaged one: an `E` faded into `F` is not copied to the list.
     let t = "Participants :\n\nMme Nathalie BARNIER, responsable du standard\n\nDébats\n\nMme BARNIFR indique que 4 agents ont été recrutés.\n";
     assert_eq!(people(t).participants[0].family_name, "BARNIER");
+    // An `I` read as `L` in the later mention: the same.
+    let t = "Participants :\n\n- Mme Sandrine IRIGOYEN, secrétaire générale\n\nDébats\n\nMme LRIGOYEN précise que 3 agents ont été formés.\n";
+    assert_eq!(people(t).participants[0].family_name, "IRIGOYEN");
     // The listed spelling is also the signature's: the one mention after a civility is the
     // damaged one.
     let t = "Participants :\n\nM. Thomas KIEFFER, sous-préfet\n\nDébats\n\nM. KIEFEER ouvre la séance.\n\nThomas KIEFFER\n";

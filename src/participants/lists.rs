@@ -2036,18 +2036,15 @@ fn occurrences(text: &str, word: &str) -> usize {
         .count()
 }
 
-/// Capitals a scan turns into others far more often than the other way (the lower bar of `E`
-/// or the foot of `T` faded into `F`, the belly of `B` opened into `R`): (as read, as printed).
-const CAPITAL_DAMAGE: &[(char, char)] = &[('F', 'E'), ('F', 'T'), ('R', 'B')];
-
-/// `other` is `listed` with one of its capitals damaged ([`CAPITAL_DAMAGE`]): the listed
-/// spelling is the printed one (`BARNIER` listed, `Mme BARNIFR indique` later).
+/// `other` is `listed` with one of its capitals read as another a scan turns it into far more
+/// often than the other way ([`crate::repair::misread_for`]): the listed spelling is the
+/// printed one (`BARNIER` listed, `Mme BARNIFR indique` later; `IRIGOYEN`, `Mme LRIGOYEN`).
 fn misread_from(other: &str, listed: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (other.chars().collect(), listed.chars().collect());
     a.len() == b.len()
         && a.iter()
             .zip(&b)
-            .any(|(&x, &y)| x != y && CAPITAL_DAMAGE.contains(&(x, y)))
+            .any(|(&x, &y)| x != y && crate::repair::misread_for(x).contains(y))
 }
 
 /// A family name for comparisons: case, accents, spaces and hyphens ignored (OCR splits

@@ -34,7 +34,7 @@ const MISREAD: &[(char, &str)] = &[
 ];
 
 /// The capitals that `read` may have been read for, by [`MISREAD`]; empty for most.
-pub(super) fn misread_for(read: char) -> &'static str {
+pub(crate) fn misread_for(read: char) -> &'static str {
     MISREAD
         .iter()
         .find(|(r, _)| *r == read)

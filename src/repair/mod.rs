@@ -18,6 +18,8 @@ mod tokens;
 mod vocab;
 mod word;
 
+pub(crate) use capitals::misread_for;
+
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
