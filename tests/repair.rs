@@ -534,6 +534,23 @@ fn civility_mme_split_by_the_scan() {
 }
 
 #[test]
+fn civility_m_whose_period_the_scan_misread() {
+    assert_eq!(
+        repaired("La réunion, présidée par M_ Thierry MARCHAND, sous-préfet."),
+        "La réunion, présidée par M. Thierry MARCHAND, sous-préfet."
+    );
+    assert_eq!(
+        repaired("Excusés : M, Olivier CHAPPUIS ; M; Paul ROUX."),
+        "Excusés : M. Olivier CHAPPUIS ; M. Paul ROUX."
+    );
+    // A comma after a letter M in a list of sizes or grades is no civility.
+    assert_eq!(
+        repaired("Tailles S, M, L et XL disponibles."),
+        "Tailles S, M, L et XL disponibles."
+    );
+}
+
+#[test]
 fn article_l_misread_as_f_p_or_j() {
     assert_eq!(
         repaired("Le comité remercie F'association et P'accueil."),

@@ -703,7 +703,9 @@ fn ampersands(doc: &Doc, edits: &mut Vec<Edit>) {
     }
 }
 
-/// `M Dupont`, `M: le Préfet`: the period of `M.` lost or read as a colon.
+/// `M Dupont`, `M: le Préfet`, `M_ Paul DURAND`: the period of `M.` lost or read as a colon or
+/// an underscore; read as a comma or semicolon only before a given name and a family name in
+/// capitals (`M, Olivier CHAPPUIS`), where no list of letters stands.
 fn civility(doc: &Doc, i: usize) -> Option<Edit> {
     let t = doc.tokens[i];
     let next = doc.tokens.get(i + 1)?;
@@ -716,7 +718,17 @@ fn civility(doc: &Doc, i: usize) -> Option<Edit> {
     let name = is_capitalised(next.text) && next.text.chars().all(char::is_alphabetic)
         || super::tokens::is_all_caps(next.text)
         || matches!(next.text, "le" | "la");
-    if !name || !matches!(gap, " " | ": ") {
+    let full_name_follows = || {
+        is_capitalised(next.text)
+            && doc.gap_after(i + 1) == " "
+            && doc
+                .tokens
+                .get(i + 2)
+                .is_some_and(|family| super::tokens::is_all_caps(family.text))
+    };
+    if !name
+        || !(matches!(gap, " " | ": " | "_ ") || matches!(gap, ", " | "; ") && full_name_follows())
+    {
         return None;
     }
     let end = t.end + gap.len() - 1;
