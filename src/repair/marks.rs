@@ -1,7 +1,9 @@
 //! The letter `l` read as a mark glued to a short word: `!e courrier`, `de !a Moselle` (the
 //! English model's `!` for `l`), `i] est suggéré`, `s’i! ne semble` (`]` and `!` for the `l` of
-//! `il`). French glues no `!` before a word, nor a `]` or `!` to a lone `i`.
+//! `il`). French glues no `!` before a word, nor a `]` or `!` to a lone `i`. And a capital `I`
+//! read as a curly bracket (`{sabelle`, `{ndicateurs`).
 
+use super::tokens::is_all_caps;
 use super::Doc;
 use crate::edit::Edit;
 use crate::lexicon::Lexicon;
@@ -21,6 +23,53 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         if let Some(edit) = edit {
             done[i] = true;
             edits.push(edit);
+        }
+    }
+    brace_for_capital_i(doc, done, edits);
+}
+
+/// `{sabelle`, `{ndicateurs`: a capital `I` whose serifs the scan thickened into a curly
+/// bracket glued to the rest of its word. Only in a scan, when no bracket closes after it on
+/// the line (then the `{` was a `(`, see `punct`), and when with the `I` it is a word the rest
+/// is not, or a given name before a family name in capitals (`sabelle` is also a word).
+fn brace_for_capital_i(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
+    if memchr::memchr(b'{', doc.text.as_bytes()).is_none() || !doc.scan() {
+        return;
+    }
+    let lexicon = Lexicon::get();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if done[i]
+            || !doc.gap_before(i).ends_with('{')
+            || !t.text.starts_with(|c: char| c.is_lowercase())
+        {
+            continue;
+        }
+        let brace = t.start - 1;
+        let head = &doc.text[..brace];
+        let line_rest = doc.text[t.end..].split('\n').next().unwrap_or_default();
+        if !(head.is_empty() || head.ends_with([' ', '\n', '\t'])) || line_rest.contains([')', '}'])
+        {
+            continue;
+        }
+        let word = format!("I{}", t.text);
+        let before_family = || {
+            doc.gap_after(i) == " "
+                && doc
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|next| is_all_caps(next.text))
+        };
+        // A given name may carry other damage (`{sabeîle`): the name rule's repair of it.
+        let repaired = if before_family() {
+            super::names::given_name(&word)
+        } else {
+            (doc.freq(i).is_none()
+                && (lexicon.freq(&word.to_lowercase()).is_some() || lexicon.is_proper(&word)))
+            .then_some(word)
+        };
+        if let Some(repaired) = repaired {
+            done[i] = true;
+            edits.push(Edit::new(brace, t.end, repaired, "brace-read-i", 0.75));
         }
     }
 }
@@ -98,6 +147,15 @@ mod tests {
         assert_eq!(
             applied("à ce propos même s’i! ne semble pas"),
             "à ce propos même s’il ne semble pas"
+        );
+    }
+
+    #[test]
+    fn capital_i_read_as_a_curly_bracket() {
+        let scan = "Le comlté a exarniné les rnembres du burcau.\n\nMme {sabeîle DURAND\n{ndicateurs de qualité\nun {non} et {association des maires)\n";
+        assert_eq!(
+            applied(scan),
+            "Le comité a examiné les membres du bureau.\n\nMme Isabelle DURAND\nIndicateurs de qualité\nun {non} et (association des maires)\n"
         );
     }
 

@@ -127,7 +127,7 @@ fn is_given(word: &str) -> bool {
 }
 
 /// The capitalised lexicon form one glyph confusion or accent away, if there is just one.
-fn given_name(word: &str) -> Option<String> {
+pub(super) fn given_name(word: &str) -> Option<String> {
     let lex = Lexicon::get();
     let folded = fold(word);
     let direct = lex.proper_of_fold(&folded);
