@@ -211,6 +211,12 @@ fn given_name_in_name_context() {
         "{}",
         repaired(t)
     );
+    // After the family name, in a family-first list.
+    let t = "Le comlté a exarniné les dossiers.\n\nMme LAFORET Veronlque Préfecture\n* HAVET Veronlque (UDAF)\n";
+    assert_eq!(
+        repaired(t),
+        "Le comité a examiné les dossiers.\n\nMme LAFORET Véronique Préfecture\n* HAVET Véronique (UDAF)\n"
+    );
     // In a text that does not read like a scan, only letters no typist strings together.
     let t = "Mme Eaure ESPINASSE, M. Fhierrv LABORDE et Mme Sully LAURET sont présents.";
     assert_eq!(
@@ -637,6 +643,20 @@ fn given_name_accent_kept() {
     let t = "Mme Helene MARTIN est présente. Le comlté a exarniné les dossiers.";
     assert!(
         repaired(t).starts_with("Mme Hélène MARTIN"),
+        "{}",
+        repaired(t)
+    );
+    // A lost accent on the capital alone is only suggested (`Edith`, `Édith`), unless the scan
+    // reads no accent at all, as the English model's.
+    let t = "Mme Elodie MARTIN est présente. Le comlté a exarniné les dossiers.";
+    assert!(
+        repaired(t).starts_with("Mme Elodie MARTIN"),
+        "{}",
+        repaired(t)
+    );
+    let t = "Mme Elodie MARTIN est presente a la reunion. Le comlte a exarnine les dossiers a la prefecture et a la mairie.";
+    assert!(
+        repaired(t).starts_with("Mme Élodie MARTIN"),
         "{}",
         repaired(t)
     );

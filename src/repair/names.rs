@@ -54,7 +54,8 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             continue;
         }
         if !(after_civility
-            || next_is_name && doc.tokens.get(i + 1).is_some_and(|n| is_all_caps(n.text)))
+            || next_is_name && doc.tokens.get(i + 1).is_some_and(|n| is_all_caps(n.text))
+            || after_family_first(doc, i))
         {
             continue;
         }
@@ -74,11 +75,12 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
         }
         if let Some(name) = given_name(t.text) {
             // `Edith` and `Édith` are both given names: a lost accent on the capital alone is
-            // only suggested.
+            // only suggested, unless the scan reads no accent at all (the English model).
             let first = |w: &str| w.chars().next().map(|c| fold(&c.to_string()));
             let capital_only = name.get(name.chars().next().map_or(0, char::len_utf8)..)
                 == t.text.get(1..)
-                && first(&name) == first(t.text);
+                && first(&name) == first(t.text)
+                && !super::context::grave_lost(doc);
             // A name written with an accent the lexicon's spelling lacks (`Kévin` / `Kevin`), or
             // `ae` for its `æ` (`Laetitia`), is a spelling of its own unless the document writes
             // the lexicon's elsewhere (`Sylvié` beside `Sylvie`: a speck): only suggested.
@@ -98,6 +100,23 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             ));
         }
     }
+}
+
+/// A given name after its family name in capitals at the start of an entry: after a civility
+/// (`Mme LAFORET Regine`), a list mark or a line start (`* HAVET Joelle`).
+fn after_family_first(doc: &Doc, i: usize) -> bool {
+    if i == 0 || doc.gap_after(i - 1) != " " {
+        return false;
+    }
+    let family = doc.tokens[i - 1].text;
+    if !is_all_caps(family) || family.chars().count() < 3 {
+        return false;
+    }
+    let before = doc.gap_before(i - 1);
+    let opens_entry =
+        i == 1 || before.contains('\n') && before.trim_start_matches(['\n', ' ', '\t']).len() <= 2;
+    opens_entry
+        || CIVILITIES.contains(&doc.tokens[i - 2].text) && !doc.gap_after(i - 2).contains('\n')
 }
 
 /// Whether the text reads like a scan rather than a typed export: at least one in 25 of its
