@@ -106,7 +106,12 @@ impl DiscoveryArgs {
         }
     }
 
-    fn jobs(&self) -> usize {
+    /// Worker threads for `inputs` inputs. One input is read on the calling thread whatever
+    /// the number, and the cores are not counted for it: counting them reads cgroup files.
+    fn jobs(&self, inputs: usize) -> usize {
+        if inputs <= 1 {
+            return 1;
+        }
         self.jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1)
@@ -311,48 +316,43 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let (mut written, mut documents, mut failures, mut participants, mut bytes) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut sink_error: Option<String> = None;
-    corpus::run_ordered(
-        &inputs,
-        args.discovery.jobs(),
-        4 * args.discovery.jobs(),
-        work,
-        |input, done: Done| {
-            bar.inc(1);
-            files += 1;
-            match &done.error {
-                Some(message) => {
-                    bar.suspend(|| eprintln!("clu: {}: {message}", input.label()));
-                    failures += 1;
-                }
-                None => documents += 1,
+    let jobs = args.discovery.jobs(inputs.len());
+    corpus::run_ordered(&inputs, jobs, 4 * jobs, work, |input, done: Done| {
+        bar.inc(1);
+        files += 1;
+        match &done.error {
+            Some(message) => {
+                bar.suspend(|| eprintln!("clu: {}: {message}", input.label()));
+                failures += 1;
             }
-            participants += done.participants;
-            bytes += done.bytes;
-            let sep: &[u8] = match format {
-                OutputFormat::Json if single => b"",
-                OutputFormat::Json if written == 0 => b"[\n",
-                OutputFormat::Json => b",\n",
-                OutputFormat::Jsonl => b"",
-            };
-            let end: &[u8] = if format == OutputFormat::Jsonl || single {
-                b"\n"
-            } else {
-                b""
-            };
-            written += 1;
-            match out
-                .write(sep)
-                .and_then(|()| out.write(&done.text))
-                .and_then(|()| out.write(end))
-            {
-                Ok(()) => !(args.fail_fast && done.error.is_some()),
-                Err(e) => {
-                    sink_error = Some(e);
-                    false
-                }
+            None => documents += 1,
+        }
+        participants += done.participants;
+        bytes += done.bytes;
+        let sep: &[u8] = match format {
+            OutputFormat::Json if single => b"",
+            OutputFormat::Json if written == 0 => b"[\n",
+            OutputFormat::Json => b",\n",
+            OutputFormat::Jsonl => b"",
+        };
+        let end: &[u8] = if format == OutputFormat::Jsonl || single {
+            b"\n"
+        } else {
+            b""
+        };
+        written += 1;
+        match out
+            .write(sep)
+            .and_then(|()| out.write(&done.text))
+            .and_then(|()| out.write(end))
+        {
+            Ok(()) => !(args.fail_fast && done.error.is_some()),
+            Err(e) => {
+                sink_error = Some(e);
+                false
             }
-        },
-    )?;
+        }
+    })?;
     bar.finish_and_clear();
     if let Some(e) = sink_error {
         return Err(e);
@@ -622,10 +622,11 @@ fn for_each_record(
         serde_json::from_slice::<serde_json::Value>(&text).map_err(|e| e.to_string())
     };
     let mut result = Ok(());
+    let jobs = discovery.jobs(inputs.len());
     corpus::run_ordered(
         &inputs,
-        discovery.jobs(),
-        4 * discovery.jobs(),
+        jobs,
+        4 * jobs,
         work,
         |input, value: Result<_, String>| {
             result = match value {
@@ -710,4 +711,25 @@ fn bench(args: BenchArgs) -> Result<ExitCode, String> {
     }
     print!("{}", total.render());
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_input_takes_one_job_and_more_take_the_number_asked() {
+        let args = |jobs: &[&str]| {
+            let cli =
+                Cli::try_parse_from([&["clu", "extract"], jobs, &["a", "b"]].concat()).unwrap();
+            match cli.command {
+                Command::Extract(extract) => extract.discovery,
+                _ => unreachable!("an extract command"),
+            }
+        };
+        assert_eq!(args(&["-j", "3"]).jobs(1), 1);
+        assert_eq!(args(&["-j", "3"]).jobs(2), 3);
+        assert_eq!(args(&["-j", "0"]).jobs(5), 1);
+        assert!(args(&[]).jobs(2) >= 1);
+    }
 }

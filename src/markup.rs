@@ -79,29 +79,23 @@ static PAGE_NUMBER: Lazy<Regex> = Lazy::new(|| {
 pub fn detect_format(text: &str) -> Format {
     let head = &text[..text.floor_char_boundary(200_000)];
     let lower_head = head.to_ascii_lowercase();
-    let html_tags = HTML_TAG.regex(head).find_iter(head).take(50).count();
     if lower_head.trim_start().starts_with("<!doctype html")
         || lower_head.trim_start().starts_with("<html")
     {
         return Format::Html;
     }
-    // A bold line holds `**`: without one the pattern, which has no literal to skip to,
-    // need not walk the text.
-    let bold_lines = if head.contains("**") {
-        MD_BOLD_LINE.find_iter(head).take(5).count()
-    } else {
-        0
-    };
-    let markdown_signals = MD_HEADING.find_iter(head).take(5).count()
-        + bold_lines
-        + MD_LINK.find_iter(head).take(5).count();
+    let markdown_signals = count_holding(head, "#", &MD_HEADING, 5)
+        + count_holding(head, "**", &MD_BOLD_LINE, 5)
+        + count_holding(head, "](", &MD_LINK, 5);
     if markdown_signals >= 2 {
         return Format::Markdown;
     }
-    if html_tags >= 6
-        && ["<p", "<div", "<li", "<td", "<br", "<h1", "<h2", "<table"]
-            .iter()
-            .any(|t| lower_head.contains(t))
+    // The tags are counted only in a text holding one of these: building the pattern was
+    // a twentieth of the start-up on a plain text.
+    if ["<p", "<div", "<li", "<td", "<br", "<h1", "<h2", "<table"]
+        .iter()
+        .any(|t| lower_head.contains(t))
+        && HTML_TAG.regex(head).find_iter(head).take(50).count() >= 6
     {
         return Format::Html;
     }
@@ -125,6 +119,17 @@ pub fn detect_format(text: &str) -> Format {
         return Format::Ocr;
     }
     Format::Plain
+}
+
+/// The matches of `re` in `text`, up to `limit`, where each match holds `needle`: a text
+/// without it has none, and the pattern is neither built nor run for it (a plain text holds
+/// no markdown, and a pattern with no literal to skip to would walk all of it).
+fn count_holding(text: &str, needle: &str, re: &Lazy<Regex>, limit: usize) -> usize {
+    if text.contains(needle) {
+        re.find_iter(text).take(limit).count()
+    } else {
+        0
+    }
 }
 
 /// Tesseract's tell-tale damage: `I'` or `|` for `l'`, `¢`, `«` bullets, mid-word
@@ -158,8 +163,9 @@ pub fn strip(text: &str, format: Format) -> Stripped {
         Format::Plain | Format::Ocr => {
             move_sidebar(text, &mut out);
             split_attendance_columns(text, &mut out);
-            // Plain exports still carry the odd `<sup>` or form feed.
-            if HTML_TAG.regex(text).is_match(text) {
+            // Plain exports still carry the odd `<sup>` or form feed. Every tag starts
+            // with `<`: without one, the pattern need not be built.
+            if text.contains('<') && HTML_TAG.regex(text).is_match(text) {
                 strip_html(text, false, &mut out);
             }
             if text.contains('\u{0c}') {
@@ -871,6 +877,29 @@ fn strip_pages(text: &str, out: &mut Stripped) {
 mod tests {
     use super::*;
     use crate::text::Text;
+
+    #[test]
+    fn count_holding_counts_as_the_pattern_does() {
+        let texts = [
+            "# Titre\n\n## Ordre du jour\n**Présents :**\n[lien](http://x) ![image](a.png)\n",
+            "Ordre du jour\n1. Accueil\n2. Questions diverses\n",
+            "#hashtag, [crochets] (parenthèses)\n",
+        ];
+        for text in texts {
+            for (needle, re) in [("#", &MD_HEADING), ("**", &MD_BOLD_LINE), ("](", &MD_LINK)] {
+                for limit in [1, 5] {
+                    let direct = re.find_iter(text).take(limit).count();
+                    assert_eq!(
+                        count_holding(text, needle, re, limit),
+                        direct,
+                        "{needle} {text}"
+                    );
+                }
+            }
+        }
+        assert_eq!(count_holding(texts[0], "#", &MD_HEADING, 5), 2);
+        assert_eq!(count_holding(texts[0], "](", &MD_LINK, 1), 1);
+    }
 
     #[test]
     fn tags_match_as_with_a_word_boundary_after_the_name() {

@@ -48,10 +48,17 @@ impl Block {
     }
 }
 
-/// Bullets, including those Tesseract makes of `•` and `–`: `¢ « o v +`.
-static BULLET: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^(?:[-–—•·*+¢►▪■✓➢⇒→>❖◦]|o|v|«|\d{1,2}[.)]|[a-z]\)|\(\d{1,2}\))[ \t]+").unwrap()
-});
+/// Bullets, including those Tesseract makes of `•` and `–`: `¢ « o v +`. A [`Pattern`]:
+/// its Unicode `\d`s were most of its build (a third of a millisecond on a small text).
+static BULLET: Pattern =
+    Pattern::new(r"^(?:[-–—•·*+¢►▪■✓➢⇒→>❖◦]|o|v|«|\d{1,2}[.)]|[a-z]\)|\(\d{1,2}\))[ \t]+");
+
+/// The bullet starting `s`. The pattern's `\d`s read only its first three characters, so
+/// those alone (within its first 12 bytes) choose the cut or whole build: checking the
+/// whole of every line cost more than the cut saves.
+fn bullet(s: &str) -> Option<regex::Match<'_>> {
+    BULLET.regex(&s[..s.floor_char_boundary(12)]).find(s)
+}
 
 /// `I.`, `II/`, `III -`, `IV)`: roman-numbered section headings (`^[IVX]{1,5}[ \t]*[/.)\-–][ \t]*\S`,
 /// by hand: each part is followed by something it cannot match, so none gives back).
@@ -262,7 +269,7 @@ fn classify(text: &str, line: Span, hint: Option<HintKind>) -> Block {
         strip_roman(text, &mut block);
         return block;
     }
-    if let Some(m) = BULLET.find(s) {
+    if let Some(m) = bullet(s) {
         let marker = m.as_str().trim();
         let rest = &s[m.end()..];
         let numbered = marker.chars().next().is_some_and(|c| c.is_ascii_digit());
@@ -333,7 +340,7 @@ fn is_colon_heading(s: &str) -> bool {
 
 fn strip_marker(text: &str, block: &mut Block) {
     let s = &text[block.span.start..block.span.end];
-    if let Some(m) = BULLET.find(s) {
+    if let Some(m) = bullet(s) {
         block.marker = Some(Span::new(
             block.span.start,
             block.span.start + m.as_str().trim_end().len(),
@@ -431,6 +438,32 @@ fn split_cells(text: &str, line: Span) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bullet_finds_what_the_whole_pattern_finds() {
+        let lines = [
+            "1. Accueil",
+            "12) Budget ٣",
+            "(3)\tPoint",
+            "١. Accueil",
+            "(٣) Point",
+            "٣٤) Point",
+            "a) point — 🙂",
+            "• puce",
+            "o Item",
+            "Accueil des participants",
+            "",
+        ];
+        for line in lines {
+            assert_eq!(
+                bullet(line).map(|m| m.range()),
+                BULLET.whole().find(line).map(|m| m.range()),
+                "{line}"
+            );
+        }
+        assert_eq!(bullet("١. Accueil").map(|m| m.as_str()), Some("١. "));
+        assert_eq!(bullet("12) Budget ٣").map(|m| m.as_str()), Some("12) "));
+    }
 
     #[test]
     fn roman_heading_as_the_pattern() {

@@ -12,6 +12,7 @@ use crate::segment::{Block, BlockKind};
 use crate::span::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 pub struct Found {
@@ -129,6 +130,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         .map(|b| attendance_heading_of(text, b))
         .collect();
     let any_heading = headings.iter().any(Option::is_some);
+    let ahead = Ahead::new(text, blocks);
     // The attendance of the last attendance heading and how many people had been read then.
     let mut last_heading: Option<(Attendance, usize)> = None;
     // Blocks an inline list before them ran on into.
@@ -187,7 +189,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             }
         }
         // A heading that is itself an entry (`Mme X, directrice :`) is read as one.
-        let entry_heading = reader.ctx.is_some() && block_has_entry(text, block);
+        let entry_heading = reader.ctx.is_some() && ahead.has_entry(i);
         if block.kind == BlockKind::Heading && reader.wrapped_into_entry(block) {
             list_blocks[i] = true;
             continue;
@@ -196,7 +198,7 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
             let heading = block.content_text(text);
             // `Représentants de la préfecture :` announces members even when OCR spoils the
             // entry right after it.
-            let entries_follow = next_has_entry(text, blocks, &headings, i)
+            let entries_follow = next_has_entry(&ahead, &headings, i)
                 || (reader.ctx.is_some() && vocab::present_group_heading(heading));
             match (reader.ctx.is_some(), entries_follow) {
                 (true, true) => {
@@ -226,8 +228,8 @@ pub fn read(text: &str, blocks: &[Block]) -> Found {
         }
         if reader.ctx.is_none()
             && !any_heading
-            && block_has_entry(text, block)
-            && next_has_entry(text, blocks, &headings, i)
+            && ahead.has_entry(i)
+            && next_has_entry(&ahead, &headings, i)
         {
             // Minutes without an attendance heading: a run of entries is the list of those
             // present.
@@ -458,23 +460,56 @@ fn clean_group(heading: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// What the list reader and its look-ahead ask of each block, answered once per block: the
+/// look-aheads of consecutive blocks read the same few blocks.
+struct Ahead<'t> {
+    text: &'t str,
+    blocks: &'t [Block],
+    entry: Vec<OnceCell<bool>>,
+    debris: Vec<OnceCell<bool>>,
+}
+
+impl<'t> Ahead<'t> {
+    fn new(text: &'t str, blocks: &'t [Block]) -> Self {
+        Ahead {
+            text,
+            blocks,
+            entry: vec![OnceCell::new(); blocks.len()],
+            debris: vec![OnceCell::new(); blocks.len()],
+        }
+    }
+
+    /// [`block_has_entry`] of block `i`.
+    fn has_entry(&self, i: usize) -> bool {
+        *self.entry[i].get_or_init(|| block_has_entry(self.text, &self.blocks[i]))
+    }
+
+    /// Whether block `i` is one line of a table's rule as a scan read it.
+    fn debris(&self, i: usize) -> bool {
+        *self.debris[i].get_or_init(|| {
+            let block = &self.blocks[i];
+            block.lines.len() <= 1 && is_table_rule_debris(block.content_text(self.text))
+        })
+    }
+}
+
 /// Whether the next entry-like block (at most two headings on) is an attendance entry.
 /// A site sub-heading the segmenter left as a paragraph (`Préfecture – site de X`) and a
 /// table's header row (`Organisation\tNom\tFonction`) sit between a heading and its
 /// entries. `headings` holds each block's [`attendance_heading_of`].
 fn next_has_entry(
-    text: &str,
-    blocks: &[Block],
+    ahead: &Ahead,
     headings: &[Option<(Attendance, &str, Option<Span>)>],
     i: usize,
 ) -> bool {
-    let debris =
-        |block: &&Block| block.lines.len() <= 1 && is_table_rule_debris(block.content_text(text));
-    for (block, heading) in blocks
+    let text = ahead.text;
+    for (k, (block, heading)) in ahead
+        .blocks
         .iter()
         .zip(headings)
+        .enumerate()
         .skip(i + 1)
-        .filter(|(b, _)| !debris(b))
+        .filter(|&(k, _)| !ahead.debris(k))
         .take(3)
     {
         if block.kind == BlockKind::Heading {
@@ -483,7 +518,7 @@ fn next_has_entry(
             }
             continue;
         }
-        if block_has_entry(text, block) || entry_under_wrapped_heading(text, block) {
+        if ahead.has_entry(k) || entry_under_wrapped_heading(text, block) {
             return true;
         }
         let header_row = block.kind == BlockKind::TableRow;
@@ -2090,6 +2125,24 @@ fn one_misreading(name: &str, listed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ahead_answers_as_the_tests_it_keeps() {
+        let text = "Étaient présents :\n\n---------------\n\nM. Paul ROUX, directeur\n\n\
+            Services de l'État\n\nMme Anne MARTIN, cheffe de service\n\nLa séance est ouverte.\n";
+        let blocks = crate::segment::segment(text, &[]);
+        let ahead = Ahead::new(text, &blocks);
+        for _ in 0..2 {
+            for (i, block) in blocks.iter().enumerate() {
+                assert_eq!(ahead.has_entry(i), block_has_entry(text, block), "{i}");
+                let debris =
+                    block.lines.len() <= 1 && is_table_rule_debris(block.content_text(text));
+                assert_eq!(ahead.debris(i), debris, "{i}");
+            }
+        }
+        assert!((0..blocks.len()).any(|i| ahead.has_entry(i)));
+        assert!((0..blocks.len()).any(|i| ahead.debris(i)));
+    }
 
     #[test]
     fn misreadings_of_a_family_name() {
