@@ -549,7 +549,8 @@ fn moves_by(text: &str, number_start: usize) -> bool {
     .any(|w| rest.ends_with(w))
 }
 
-/// `12 k€`, `1,5 M€`, `2 Md€` (glued or not): thousands, millions, billions of euros.
+/// `12 k€`, `1,5 M€`, `2 Md€` (glued or not): thousands, millions, billions of euros. A scan
+/// may read the `€` of `M€` as an `E`: `1,2 ME` standing alone is nothing else.
 fn scaled_euros(after: &str, at: usize) -> Option<Reading> {
     let (symbol, scale) = [
         ("k€", 1e3),
@@ -557,9 +558,13 @@ fn scaled_euros(after: &str, at: usize) -> Option<Reading> {
         ("M€", 1e6),
         ("Md€", 1e9),
         ("Mds€", 1e9),
+        ("ME", 1e6),
     ]
     .into_iter()
-    .find(|(s, _)| after.starts_with(s))?;
+    .find(|(s, _)| {
+        after.starts_with(s)
+            && (s.ends_with('€') || !after[s.len()..].starts_with(char::is_alphanumeric))
+    })?;
     Some(Reading {
         kind: FigureKind::Money,
         unit: Some("EUR".into()),

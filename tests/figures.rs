@@ -104,6 +104,12 @@ fn money() {
         (1500000.0, FigureKind::Money, Some("EUR".into()))
     );
     assert_eq!(one("soit 3K€ par site").0, 3000.0);
+    // The `€` read as an `E` by a scan.
+    assert_eq!(
+        one("d'un montant de 1,2 ME, seront achevés"),
+        (1200000.0, FigureKind::Money, Some("EUR".into()))
+    );
+    assert!(read("soit 2 MESURES engagées").iter().all(|f| f.0 != 2e6));
 }
 
 #[test]
