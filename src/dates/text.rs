@@ -160,7 +160,7 @@ impl Sentences {
                         || line.chars().next().is_some_and(is_bullet)
                         || starts_numbered_item(line);
                     let closes = before.ends_with([':', ';', '.', '!', '?']);
-                    if opens_item || closes {
+                    if (opens_item && !paragraph_goes_on(before, line)) || closes {
                         starts.push(k + 1);
                     }
                 }
@@ -197,6 +197,26 @@ impl Sentences {
         let end = self.starts.get(idx + 1).copied().unwrap_or(self.len);
         (start, end)
     }
+}
+
+/// A blank line Tesseract put inside a paragraph: the line before is a long line of prose left
+/// unfinished and the next goes on in lowercase, after a comma (`… labellisée le 15 avril
+/// 2021,` / `puis celle de …`) or as the sentence's short tail (`… obtenu le label Services
+/// publics +` / `le 4 octobre 2023.`). Short lines are list items or headings, which do end
+/// there.
+fn paragraph_goes_on(before: &str, blank_then_next: &str) -> bool {
+    const PROSE_LINE: usize = 60;
+    const TAIL: usize = 40;
+    let last_line = before.rsplit('\n').next().unwrap_or(before);
+    let next = blank_then_next.trim_start_matches(|c: char| is_hspace(c) || c == '\n');
+    let tail = next.split('\n').next().unwrap_or(next);
+    let short_tail = tail
+        .find('.')
+        .is_some_and(|end| end < TAIL && tail[end + 1..].trim().is_empty());
+    blank_then_next.starts_with('\n')
+        && last_line.len() >= PROSE_LINE
+        && next.starts_with(|c: char| c.is_lowercase())
+        && (before.ends_with(',') || short_tail)
 }
 
 /// A "sentence" longer than this (a table or a page without punctuation, a file with no line
@@ -325,5 +345,21 @@ mod tests {
         assert_eq!(s.around(3), (0, t.find("Il").unwrap()));
         let (a, b) = s.around(t.find("deux").unwrap());
         assert_eq!(&t[a..b], "- deux");
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_scanned_paragraph_does_not_end_its_sentence() {
+        let t = "Mme LAFITTE rappelle que la préfecture a obtenu le label Services publics +\n\nle 4 octobre 2023.\n\nbilan 2023\n\nquestions diverses";
+        let s = Sentences::new(t);
+        let (a, b) = s.around(t.find("octobre").unwrap());
+        assert_eq!((a, t[..b].trim_end()), (0, &t[..t.find(".").unwrap() + 1]));
+        // Short lines are items or headings.
+        let (a, _) = s.around(t.find("questions").unwrap());
+        assert_eq!(t[a..].trim_start(), "questions diverses");
+        // A new paragraph in lowercase after an unfinished long line, that is no sentence's
+        // tail, starts a sentence.
+        let t = "Le point 3 porte sur la labellisation Services publics + de la préfecture\n\nla démarche a été engagée en 2022 et se poursuit en 2024 avec un audit.";
+        let (a, _) = Sentences::new(t).around(t.find("démarche").unwrap());
+        assert!(t[a..].trim_start().starts_with("la démarche"));
     }
 }
