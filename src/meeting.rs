@@ -1228,56 +1228,35 @@ mod tests {
 
     #[test]
     fn times_in_the_opening_and_closing_sentences_as_ocr_reads_them() {
-        let t = "Réunion du jeudi 21 septembre 2023\n\nLe comité local des usagers s'est réuni de 9h30 a 11h45 dans le salon Montesquieu.\n";
-        let found = extract(
-            t,
-            &segment(t, &[]),
-            &[day(t, "21 septembre 2023", "2023-09-21")],
-        );
+        let times = |t: &str, date: &str, value: &str| {
+            let found = extract(t, &segment(t, &[]), &[day(t, date, value)]);
+            (found.meeting.start_time, found.meeting.end_time)
+        };
+        let at = |start: &str, end: &str| (Some(start.to_string()), Some(end.to_string()));
         assert_eq!(
-            (
-                found.meeting.start_time.as_deref(),
-                found.meeting.end_time.as_deref()
+            times(
+                "Réunion du jeudi 21 septembre 2023\n\nLe comité local des usagers s'est réuni de 9h30 a 11h45 dans le salon Montesquieu.\n",
+                "21 septembre 2023",
+                "2023-09-21"
             ),
-            (Some("09:30"), Some("11:45"))
+            at("09:30", "11:45")
         );
-        let t = "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n";
-        let found = extract(
-            t,
-            &segment(t, &[]),
-            &[day(t, "9 février 2024", "2024-02-09")],
-        );
-        assert_eq!(
+        for (t, expected) in [
             (
-                found.meeting.start_time.as_deref(),
-                found.meeting.end_time.as_deref()
+                "Réunion du 9 février 2024\n\nM. LAMBERT ouvre la séance 4 10 h 05 et présente l'ordre du jour.\n\nLa séance est levée & 12 h 10.\n",
+                at("10:05", "12:10"),
             ),
-            (Some("10:05"), Some("12:10"))
-        );
-        // The `à` read as a `4` glued to the hours, an apostrophe lost (`sest`).
-        for (t, times) in [
+            // The `à` read as a `4` glued to the hours, an apostrophe lost (`sest`).
             (
                 "Réunion du 9 février 2024\n\nLa séance s'ouvre 49h 45 en salle du conseil. Elle est levée 411h 30.\n",
-                (Some("09:45"), Some("11:30")),
+                at("09:45", "11:30"),
             ),
             (
                 "Réunion du 9 février 2024\n\nLa réunion sest tenue de 9h 30 à 11 h dans les locaux.\n",
-                (Some("09:30"), Some("11:00")),
+                at("09:30", "11:00"),
             ),
         ] {
-            let found = extract(
-                t,
-                &segment(t, &[]),
-                &[day(t, "9 février 2024", "2024-02-09")],
-            );
-            assert_eq!(
-                (
-                    found.meeting.start_time.as_deref(),
-                    found.meeting.end_time.as_deref()
-                ),
-                times,
-                "{t}"
-            );
+            assert_eq!(times(t, "9 février 2024", "2024-02-09"), expected, "{t}");
         }
     }
 
