@@ -33,7 +33,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     debris(doc, edits);
     stray_letters(doc, edits);
     bullets(doc, edits);
-    underscores_after_marks(doc, edits);
+    specks_after_marks(doc, edits);
     lost_marks(doc, edits);
 }
 
@@ -119,12 +119,12 @@ fn lost_mark(before: &str, line: &str, mark: char, width: usize) -> bool {
 }
 
 /// The tail or underline of a list mark read as `_` beside it, at the start of a line: `-_
-/// Questions diverses`, `- _ Bilan`, `+ __ Amélioration`. No list item opens with an
-/// underscore standing alone; one glued to a word (`- __important__`) is left.
-fn underscores_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
-    if memchr::memchr(b'_', doc.text.as_bytes()).is_none() {
-        return;
-    }
+/// Questions diverses`, `- _ Bilan`, `+ __ Amélioration`; or a speck beside the mark read as
+/// one `.` or `:` (`-. module 1`, `- . réseaux`, `-: Présentation`, `- .titres`). No list
+/// item opens with an underscore or such a sign standing alone, nor with a period glued to a
+/// lowercase word; an underscore glued to a word (`- __important__`) and an ellipsis (`- ...
+/// et`) are left.
+fn specks_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
     let mut line_start = 0;
     for line in doc.text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
@@ -135,14 +135,23 @@ fn underscores_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
         if let Some(rest_len) = after_mark {
             let rest = &body[body.len() - rest_len..];
             let spaces = rest.len() - rest.trim_start_matches(' ').len();
-            let run = rest[spaces..].len() - rest[spaces..].trim_start_matches('_').len();
-            let tail = &rest[spaces + run..];
+            let speck = &rest[spaces..];
+            let run = match speck.as_bytes().first() {
+                Some(b'.' | b':') => 1,
+                _ => speck.len() - speck.trim_start_matches('_').len(),
+            };
+            let tail = &speck[run..];
             let blank = tail.len() - tail.trim_start_matches(' ').len();
-            if run > 0 && blank > 0 && tail[blank..].starts_with(char::is_alphabetic) {
+            let apart = blank > 0 && tail[blank..].starts_with(char::is_alphabetic);
+            let glued = blank == 0
+                && spaces > 0
+                && speck.starts_with('.')
+                && tail.starts_with(char::is_lowercase);
+            if run > 0 && (apart || glued) {
                 // Keep one space after the mark: `-_ Questions` and `- _ Bilan` give `- Questions`.
                 let start = line_start + indent + (body.len() - rest_len) + spaces;
                 let end = start + run + if spaces > 0 { blank } else { 0 };
-                edits.push(Edit::new(start, end, "", "debris-underscore", 0.7));
+                edits.push(Edit::new(start, end, "", "debris-after-mark", 0.7));
             }
         }
         line_start += line.len();
@@ -264,7 +273,7 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
             && opens(line, "+")
             && line[at - line_start + 1..]
                 .trim_start()
-                // As `underscores_after_marks` leaves it (`+ __ Amélioration`).
+                // As `specks_after_marks` leaves it (`+ __ Amélioration`).
                 .trim_start_matches('_')
                 .trim_start()
                 .starts_with(char::is_alphabetic)
@@ -475,6 +484,16 @@ mod tests {
     }
 
     #[test]
+    fn a_speck_beside_a_list_mark() {
+        assert_eq!(
+            applied(
+                "-. module 1\n- . réseaux sociaux\n-: Présentation du label\n- .titres de séjour\n"
+            ),
+            "- module 1\n- réseaux sociaux\n- Présentation du label\n- titres de séjour\n"
+        );
+    }
+
+    #[test]
     fn underscores_beside_a_list_mark() {
         assert_eq!(
             applied("-_ Questions diverses\n- _ Bilan qualité :\n  -__ module 1"),
@@ -482,6 +501,9 @@ mod tests {
         );
         for text in [
             "- __important__ : relire\n",
+            "- ... et la suite\n",
+            "- .NET et Java\n",
+            "-.5 % sur un an\n",
             "ma_variable vaut 2\n",
             "pref-qualite@corse-du-sud.gouv.fr\n",
         ] {
