@@ -107,7 +107,7 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     // A lowercase `i` was a lowercase `l`.
-    let l = if doc.sentence_start(i) && t.text != "i" {
+    let l = if capital_article(doc, i) && t.text != "i" {
         "L"
     } else {
         "l"
@@ -131,6 +131,21 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
         "elision-I-l",
         confidence,
     ))
+}
+
+/// Whether the article read at token `i` takes a capital: at a sentence's start, not at the
+/// start of a line the one before wraps into (ending on a lowercase letter or a comma,
+/// `représentants de` / `Vadministration`): the glyph read (`V`, `I`, `|`) tells no case.
+fn capital_article(doc: &Doc, i: usize) -> bool {
+    if !doc.sentence_start(i) {
+        return false;
+    }
+    let before = doc.text[..doc.tokens[i].start].trim_end_matches([' ', '\t']);
+    before.strip_suffix('\n').is_none_or(|line| {
+        !line
+            .trim_end_matches([' ', '\t', '\r'])
+            .ends_with(|c: char| c.is_lowercase() || c == ',')
+    })
 }
 
 /// A straight apostrophe in a document typed with curly ones is one (see `straight_apostrophes`).
@@ -352,7 +367,7 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let rest_out = apply_case(rest, &form, false);
-    let art = if article == "l" && doc.sentence_start(i) {
+    let art = if article == "l" && capital_article(doc, i) {
         "L"
     } else {
         article
@@ -392,4 +407,21 @@ fn split_article(word: &str) -> Option<(&'static str, &str, f32)> {
         }
     };
     Some((article, rest, confidence))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::applied;
+
+    #[test]
+    fn an_article_opening_a_wrapped_line_stays_lowercase() {
+        assert_eq!(
+            applied("accompagnées de représentants de\nVadministration, comprenait\n"),
+            "accompagnées de représentants de\nl'administration, comprenait\n"
+        );
+        assert_eq!(
+            applied("La séance est ouverte.\nVadministration présente le bilan.\n"),
+            "La séance est ouverte.\nL'administration présente le bilan.\n"
+        );
+    }
 }
