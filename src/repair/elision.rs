@@ -23,6 +23,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             .or_else(|| spaced(doc, i))
             .or_else(|| lost_apostrophe(doc, i))
             .or_else(|| quote_for_apostrophe(doc, i))
+            .or_else(|| spaced_pipe(doc, i))
         {
             edits.push(edit);
             continue;
@@ -130,6 +131,47 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
         format!("{l}{curl}"),
         "elision-I-l",
         confidence,
+    ))
+}
+
+/// `tant | accueil`, `de | Etat`: the article `l’` read as `|`, its apostrophe faded into a
+/// space. A pipe standing alone before a known vowel-initial word, after a lowercase word or a
+/// list mark, on a line holding no other pipe (which would rule a table's columns), was the
+/// article; in a text that reads like a scan (a typed table may rule one column).
+fn spaced_pipe(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if t.text != "|" || doc.gap_after(i) != " " {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if !next.text.starts_with(char::is_alphabetic)
+        || !vowel_initial(next.text)
+        || is_all_caps(next.text)
+        || doc.protected(i + 1)
+        || !Lexicon::get().contains(&doc.settled(i + 1))
+    {
+        return None;
+    }
+    let text = doc.text;
+    let line_start = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[t.end..].find('\n').map_or(text.len(), |n| t.end + n);
+    if text[line_start..line_end].matches('|').count() > 1 {
+        return None;
+    }
+    // After a lowercase word (`Nom | Fonction` heads two columns) or a list mark.
+    let before = text[line_start..t.start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let after_word = !word.is_empty() && word.chars().all(char::is_lowercase);
+    if !(after_word || matches!(word, "-" | "–" | "•")) || !doc.scan() {
+        return None;
+    }
+    let l = if capital_article(doc, i) { "L" } else { "l" };
+    Some(Edit::new(
+        t.start,
+        next.start,
+        format!("{l}{}", doc.apostrophe),
+        "elision-pipe",
+        0.8,
     ))
 }
 
@@ -412,6 +454,30 @@ fn split_article(word: &str) -> Option<(&'static str, &str, f32)> {
 #[cfg(test)]
 mod tests {
     use crate::repair::applied;
+
+    #[test]
+    fn a_pipe_before_a_word_was_the_article() {
+        let scan =
+            "Le cornité sest réuni dans Ia salle, lordre du jour apelle les pomts suivants.\n";
+        let repaired = applied(&format!(
+            "{scan}de préserver tant | accueil physique.\n- | écoute des usagers\n"
+        ));
+        assert!(
+            repaired.ends_with("tant l'accueil physique.\n- L'écoute des usagers\n"),
+            "{repaired}"
+        );
+        for tail in [
+            "| accueil | 12 | oui\n",
+            "Nom | adresse\n",
+            "total 12 | accueil\n",
+            "voir | ONU\n",
+        ] {
+            let repaired = applied(&format!("{scan}{tail}"));
+            assert!(repaired.ends_with(tail), "{repaired}");
+        }
+        // A typed text's table may rule one column.
+        assert_eq!(applied("fonction | intitulé\n"), "fonction | intitulé\n");
+    }
 
     #[test]
     fn an_article_opening_a_wrapped_line_stays_lowercase() {
