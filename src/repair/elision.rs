@@ -92,13 +92,19 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     let gap = doc.gap_after(i);
     let next = doc.tokens.get(i + 1)?;
     let mut chars = gap.chars();
-    let apostrophe = chars.next().filter(|&c| is_apostrophe(c))?;
+    // A double or opening quote glued between the glyph and a vowel-initial word is the
+    // apostrophe (`1"État`, `|"État`): no quotation opens inside a word. Spaced, `1" niveau`
+    // is `1er` with its superscript read as a quote.
+    let apostrophe = chars
+        .next()
+        .filter(|&c| is_apostrophe(c) || !merged && matches!(c, '"' | '\u{2018}' | '\u{201c}'))?;
+    let quote = !is_apostrophe(apostrophe);
     let spaced = match chars.as_str() {
         "" => false,
-        " " => !is_all_caps(next.text),
+        " " if !quote => !is_all_caps(next.text),
         _ => return None,
     };
-    if !next.text.starts_with(char::is_alphabetic) {
+    if !next.text.starts_with(char::is_alphabetic) || quote && !vowel_initial(next.text) {
         return None;
     }
     if merged && (!vowel_initial(next.text) || doc.protected(i + 1)) {
@@ -116,7 +122,11 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     let confidence = if merged { 0.8 } else { 0.9 };
     // A straight apostrophe is curled with the letter, as `straight_apostrophes` would once
     // the letter before it is one; a curly one is left out of the edit.
-    let curl = curled(doc, apostrophe);
+    let curl = if quote {
+        doc.apostrophe
+    } else {
+        curled(doc, apostrophe)
+    };
     if !spaced && curl == apostrophe {
         return Some(Edit::new(t.start, t.end, l, "elision-I-l", confidence));
     }
@@ -477,6 +487,21 @@ mod tests {
         }
         // A typed text's table may rule one column.
         assert_eq!(applied("fonction | intitulé\n"), "fonction | intitulé\n");
+    }
+
+    #[test]
+    fn a_quote_after_a_misread_l_was_the_apostrophe() {
+        assert_eq!(
+            applied("les services de 1\"État en Moselle et de |\"Aisne\n"),
+            "les services de l'État en Moselle et de l'Aisne\n"
+        );
+        for text in [
+            "une information de 1\" niveau\n",
+            "un écran de 1\"5\n",
+            "la lettre I\"B\" du plan\n",
+        ] {
+            assert_eq!(applied(text), text);
+        }
     }
 
     #[test]
