@@ -24,6 +24,7 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             .or_else(|| lost_apostrophe(doc, i))
             .or_else(|| quote_for_apostrophe(doc, i))
             .or_else(|| spaced_pipe(doc, i))
+            .or_else(|| lost_article(doc, i))
         {
             edits.push(edit);
             continue;
@@ -182,6 +183,48 @@ fn spaced_pipe(doc: &Doc, i: usize) -> Option<Edit> {
         format!("{l}{}", doc.apostrophe),
         "elision-pipe",
         0.8,
+    ))
+}
+
+/// `président de association`, `bilan de accueil`: the article `l’` (a thin letter and a
+/// mark) lost whole, as the English model drops it. French never writes `de` before a vowel:
+/// the elided `d’` would have left its mark or its glued letter, so a lowercase `de` before a
+/// known lowercase word opening on a vowel (not `h`, which may be aspirated) lost the article.
+/// Words no article can precede are left.
+fn lost_article(doc: &Doc, i: usize) -> Option<Edit> {
+    // Words no article can precede (`d’autres`, `d’entre`, `d’abord`).
+    const NO_ARTICLE: &[&str] = &[
+        "autres", "entre", "environ", "ailleurs", "abord", "après", "avant", "avec", "ici",
+        "aucun", "aucune", "une", "elle", "elles", "eux", "emblée", "ores", "onze", "oui",
+    ];
+    let t = doc.tokens[i];
+    if t.text != "de" || doc.gap_after(i) != " " || !doc.scan() {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if !next.text.starts_with(|c: char| c.is_lowercase())
+        || next.text.chars().count() < 4
+        || doc.protected(i + 1)
+    {
+        return None;
+    }
+    // As written (`lassociation` is the glued rule's) and as the word rule leaves it (`ütre`
+    // is `titre`).
+    let vowel = |w: &str| fold(w).starts_with(['a', 'e', 'i', 'o', 'u']);
+    let settled = doc.settled(i + 1);
+    if !vowel(next.text)
+        || !vowel(&settled)
+        || NO_ARTICLE.contains(&settled.as_ref())
+        || !Lexicon::get().contains(&settled)
+    {
+        return None;
+    }
+    Some(Edit::new(
+        t.end,
+        next.start,
+        format!(" l{}", doc.apostrophe),
+        "elision-lost-article",
+        0.6,
     ))
 }
 
@@ -502,6 +545,40 @@ mod tests {
         ] {
             assert_eq!(applied(text), text);
         }
+    }
+
+    #[test]
+    fn an_article_lost_after_de() {
+        let scan =
+            "Le cornité sest réuni dans Ia salle, lordre du jour apelle les pomts suivants.\n";
+        let repaired = applied(&format!(
+            "{scan}la présidente de association des familles et le bilan de accueil.\n"
+        ));
+        assert!(
+            repaired
+                .ends_with("présidente de l'association des familles et le bilan de l'accueil.\n"),
+            "{repaired}"
+        );
+        for tail in [
+            "de autres services, de entre eux, de Orléans.\n",
+            "la notion de habitat et de un à trois.\n",
+        ] {
+            let repaired = applied(&format!("{scan}{tail}"));
+            assert!(repaired.ends_with(tail), "{repaired}");
+        }
+        // The next word as the word rule leaves it (`ütre` is `titre`), or an article glued to it.
+        let repaired = applied(&format!("{scan}la présidente de lassociation\n"));
+        assert!(
+            repaired.ends_with("présidente de l'association\n"),
+            "{repaired}"
+        );
+        let repaired = applied(&format!("{scan}une demande de ütre de séjour\n"));
+        assert!(
+            repaired.ends_with("demande de titre de séjour\n"),
+            "{repaired}"
+        );
+        // A typed text says what it means.
+        assert_eq!(applied("le bilan de accueil\n"), "le bilan de accueil\n");
     }
 
     #[test]
