@@ -99,7 +99,9 @@ fn item_mark(line: &str) -> Option<char> {
 /// Whether `line` (trimmed), after `before` and before an item opened by `mark`, is an item
 /// whose mark was lost (see [`lost_marks`]).
 fn lost_mark(before: &str, line: &str, mark: char, width: usize) -> bool {
-    if item_mark(line).is_some() || line.ends_with(':') {
+    // After a spaced period, a mark restored would have the colon rule read the period as
+    // `:` in a second pass: the repair must settle in one.
+    if item_mark(line).is_some() || line.ends_with(':') || before.ends_with(" .") {
         return false;
     }
     let Some(first) = line.chars().next() else {
@@ -204,7 +206,7 @@ fn stray_letters(doc: &Doc, edits: &mut Vec<Edit>) {
 
 /// A letter or sign that is never a word alone: accented letters but `à`, and signs of the
 /// scanner's specks.
-fn never_alone(c: char) -> bool {
+pub(super) fn never_alone(c: char) -> bool {
     match c {
         '$' | '©' | '®' | '°' | '¢' | '¤' | '¦' | '¨' | '¬' | '¯' | '´' | '¶' | '¸' => {
             true

@@ -192,7 +192,8 @@ fn person(line: &str) -> bool {
     } else {
         entry
     };
-    let first = entry.split([' ', '.']).next().unwrap_or("");
+    // `M:` too, the civility rule's `M.` once its period is mended.
+    let first = entry.split([' ', '.', ':']).next().unwrap_or("");
     super::names::CIVILITIES.contains(&first)
 }
 
@@ -218,6 +219,15 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
     }
     for k in 1..lines.len().saturating_sub(1) {
         let (start, line) = lines[k];
+        // As the stray-letter rule leaves it (`départemental : Ê`), so that a second pass
+        // finds nothing left to do.
+        let line = line
+            .rsplit_once(' ')
+            .filter(|(_, last)| {
+                let mut chars = last.chars();
+                chars.next().is_some_and(super::layout::never_alone) && chars.next().is_none()
+            })
+            .map_or(line, |(head, _)| head.trim_end());
         let Some(body) = line.strip_suffix(" :") else {
             continue;
         };
@@ -462,6 +472,9 @@ mod tests {
     fn colon_ending_a_person_entry_without_marks_is_a_semicolon() {
         let text = "Étaient présents :\nMme Stéphanie LOUIS, secrétaire générale de la sous-préfecture de Thionville :\n\nMme Christine COLSON, secrétaire générale de la sous-préfecture de Forbach ;";
         assert_eq!(applied(text), [(":".into(), ";".into())]);
+        // Before a speck the stray-letter rule drops, and a civility whose period was misread.
+        let text = "Invités :\nM. Patrick WEITEN, président du conseil départemental : Ê\nM: Claude SOULLIER, directeur ;";
+        assert!(applied(text).contains(&(":".into(), ";".into())));
         // A speaker's name heading what they said.
         assert!(applied("M. le Préfet :\nM. DUPONT rappelle les horaires.").is_empty());
     }
