@@ -23,6 +23,8 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
             .or_else(|| spaced(doc, i))
             .or_else(|| lost_apostrophe(doc, i))
             .or_else(|| quote_for_apostrophe(doc, i))
+            .or_else(|| spaced_pipe(doc, i))
+            .or_else(|| lost_article(doc, i))
         {
             edits.push(edit);
             continue;
@@ -91,13 +93,19 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     let gap = doc.gap_after(i);
     let next = doc.tokens.get(i + 1)?;
     let mut chars = gap.chars();
-    let apostrophe = chars.next().filter(|&c| is_apostrophe(c))?;
+    // A double or opening quote glued between the glyph and a vowel-initial word is the
+    // apostrophe (`1"État`, `|"État`): no quotation opens inside a word. Spaced, `1" niveau`
+    // is `1er` with its superscript read as a quote.
+    let apostrophe = chars
+        .next()
+        .filter(|&c| is_apostrophe(c) || !merged && matches!(c, '"' | '\u{2018}' | '\u{201c}'))?;
+    let quote = !is_apostrophe(apostrophe);
     let spaced = match chars.as_str() {
         "" => false,
-        " " => !is_all_caps(next.text),
+        " " if !quote => !is_all_caps(next.text),
         _ => return None,
     };
-    if !next.text.starts_with(char::is_alphabetic) {
+    if !next.text.starts_with(char::is_alphabetic) || quote && !vowel_initial(next.text) {
         return None;
     }
     if merged && (!vowel_initial(next.text) || doc.protected(i + 1)) {
@@ -107,7 +115,7 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     // A lowercase `i` was a lowercase `l`.
-    let l = if doc.sentence_start(i) && t.text != "i" {
+    let l = if capital_article(doc, i) && t.text != "i" {
         "L"
     } else {
         "l"
@@ -115,7 +123,11 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
     let confidence = if merged { 0.8 } else { 0.9 };
     // A straight apostrophe is curled with the letter, as `straight_apostrophes` would once
     // the letter before it is one; a curly one is left out of the edit.
-    let curl = curled(doc, apostrophe);
+    let curl = if quote {
+        doc.apostrophe
+    } else {
+        curled(doc, apostrophe)
+    };
     if !spaced && curl == apostrophe {
         return Some(Edit::new(t.start, t.end, l, "elision-I-l", confidence));
     }
@@ -131,6 +143,104 @@ fn misread_l(doc: &Doc, i: usize) -> Option<Edit> {
         "elision-I-l",
         confidence,
     ))
+}
+
+/// `tant | accueil`, `de | Etat`: the article `l’` read as `|`, its apostrophe faded into a
+/// space. A pipe standing alone before a known vowel-initial word, after a lowercase word or a
+/// list mark, on a line holding no other pipe (which would rule a table's columns), was the
+/// article; in a text that reads like a scan (a typed table may rule one column).
+fn spaced_pipe(doc: &Doc, i: usize) -> Option<Edit> {
+    let t = doc.tokens[i];
+    if t.text != "|" || doc.gap_after(i) != " " {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if !next.text.starts_with(char::is_alphabetic)
+        || !vowel_initial(next.text)
+        || is_all_caps(next.text)
+        || doc.protected(i + 1)
+        || !Lexicon::get().contains(&doc.settled(i + 1))
+    {
+        return None;
+    }
+    let text = doc.text;
+    let line_start = text[..t.start].rfind('\n').map_or(0, |n| n + 1);
+    let line_end = text[t.end..].find('\n').map_or(text.len(), |n| t.end + n);
+    if text[line_start..line_end].matches('|').count() > 1 {
+        return None;
+    }
+    // After a lowercase word (`Nom | Fonction` heads two columns) or a list mark.
+    let before = text[line_start..t.start].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    let after_word = !word.is_empty() && word.chars().all(char::is_lowercase);
+    if !(after_word || matches!(word, "-" | "–" | "•")) || !doc.scan() {
+        return None;
+    }
+    let l = if capital_article(doc, i) { "L" } else { "l" };
+    Some(Edit::new(
+        t.start,
+        next.start,
+        format!("{l}{}", doc.apostrophe),
+        "elision-pipe",
+        0.8,
+    ))
+}
+
+/// `président de association`, `bilan de accueil`: the article `l’` (a thin letter and a
+/// mark) lost whole, as the English model drops it. French never writes `de` before a vowel:
+/// the elided `d’` would have left its mark or its glued letter, so a lowercase `de` before a
+/// known lowercase word opening on a vowel (not `h`, which may be aspirated) lost the article.
+/// Words no article can precede are left.
+fn lost_article(doc: &Doc, i: usize) -> Option<Edit> {
+    // Words no article can precede (`d’autres`, `d’entre`, `d’abord`).
+    const NO_ARTICLE: &[&str] = &[
+        "autres", "entre", "environ", "ailleurs", "abord", "après", "avant", "avec", "ici",
+        "aucun", "aucune", "une", "elle", "elles", "eux", "emblée", "ores", "onze", "oui",
+    ];
+    let t = doc.tokens[i];
+    if t.text != "de" || doc.gap_after(i) != " " || !doc.scan() {
+        return None;
+    }
+    let next = doc.tokens.get(i + 1)?;
+    if !next.text.starts_with(|c: char| c.is_lowercase())
+        || next.text.chars().count() < 4
+        || doc.protected(i + 1)
+    {
+        return None;
+    }
+    // As written (`lassociation` is the glued rule's) and as the word rule leaves it (`ütre`
+    // is `titre`).
+    let vowel = |w: &str| fold(w).starts_with(['a', 'e', 'i', 'o', 'u']);
+    let settled = doc.settled(i + 1);
+    if !vowel(next.text)
+        || !vowel(&settled)
+        || NO_ARTICLE.contains(&settled.as_ref())
+        || !Lexicon::get().contains(&settled)
+    {
+        return None;
+    }
+    Some(Edit::new(
+        t.end,
+        next.start,
+        format!(" l{}", doc.apostrophe),
+        "elision-lost-article",
+        0.6,
+    ))
+}
+
+/// Whether the article read at token `i` takes a capital: at a sentence's start, not at the
+/// start of a line the one before wraps into (ending on a lowercase letter or a comma,
+/// `représentants de` / `Vadministration`): the glyph read (`V`, `I`, `|`) tells no case.
+fn capital_article(doc: &Doc, i: usize) -> bool {
+    if !doc.sentence_start(i) {
+        return false;
+    }
+    let before = doc.text[..doc.tokens[i].start].trim_end_matches([' ', '\t']);
+    before.strip_suffix('\n').is_none_or(|line| {
+        !line
+            .trim_end_matches([' ', '\t', '\r'])
+            .ends_with(|c: char| c.is_lowercase() || c == ',')
+    })
 }
 
 /// A straight apostrophe in a document typed with curly ones is one (see `straight_apostrophes`).
@@ -352,7 +462,7 @@ fn glued(doc: &Doc, i: usize) -> Option<Edit> {
         return None;
     }
     let rest_out = apply_case(rest, &form, false);
-    let art = if article == "l" && doc.sentence_start(i) {
+    let art = if article == "l" && capital_article(doc, i) {
         "L"
     } else {
         article
@@ -392,4 +502,94 @@ fn split_article(word: &str) -> Option<(&'static str, &str, f32)> {
         }
     };
     Some((article, rest, confidence))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::repair::applied;
+
+    #[test]
+    fn a_pipe_before_a_word_was_the_article() {
+        let scan =
+            "Le cornité sest réuni dans Ia salle, lordre du jour apelle les pomts suivants.\n";
+        let repaired = applied(&format!(
+            "{scan}de préserver tant | accueil physique.\n- | écoute des usagers\n"
+        ));
+        assert!(
+            repaired.ends_with("tant l'accueil physique.\n- L'écoute des usagers\n"),
+            "{repaired}"
+        );
+        for tail in [
+            "| accueil | 12 | oui\n",
+            "Nom | adresse\n",
+            "total 12 | accueil\n",
+            "voir | ONU\n",
+        ] {
+            let repaired = applied(&format!("{scan}{tail}"));
+            assert!(repaired.ends_with(tail), "{repaired}");
+        }
+        // A typed text's table may rule one column.
+        assert_eq!(applied("fonction | intitulé\n"), "fonction | intitulé\n");
+    }
+
+    #[test]
+    fn a_quote_after_a_misread_l_was_the_apostrophe() {
+        assert_eq!(
+            applied("les services de 1\"État en Moselle et de |\"Aisne\n"),
+            "les services de l'État en Moselle et de l'Aisne\n"
+        );
+        for text in [
+            "une information de 1\" niveau\n",
+            "un écran de 1\"5\n",
+            "la lettre I\"B\" du plan\n",
+        ] {
+            assert_eq!(applied(text), text);
+        }
+    }
+
+    #[test]
+    fn an_article_lost_after_de() {
+        let scan =
+            "Le cornité sest réuni dans Ia salle, lordre du jour apelle les pomts suivants.\n";
+        let repaired = applied(&format!(
+            "{scan}la présidente de association des familles et le bilan de accueil.\n"
+        ));
+        assert!(
+            repaired
+                .ends_with("présidente de l'association des familles et le bilan de l'accueil.\n"),
+            "{repaired}"
+        );
+        for tail in [
+            "de autres services, de entre eux, de Orléans.\n",
+            "la notion de habitat et de un à trois.\n",
+        ] {
+            let repaired = applied(&format!("{scan}{tail}"));
+            assert!(repaired.ends_with(tail), "{repaired}");
+        }
+        // The next word as the word rule leaves it (`ütre` is `titre`), or an article glued to it.
+        let repaired = applied(&format!("{scan}la présidente de lassociation\n"));
+        assert!(
+            repaired.ends_with("présidente de l'association\n"),
+            "{repaired}"
+        );
+        let repaired = applied(&format!("{scan}une demande de ütre de séjour\n"));
+        assert!(
+            repaired.ends_with("demande de titre de séjour\n"),
+            "{repaired}"
+        );
+        // A typed text says what it means.
+        assert_eq!(applied("le bilan de accueil\n"), "le bilan de accueil\n");
+    }
+
+    #[test]
+    fn an_article_opening_a_wrapped_line_stays_lowercase() {
+        assert_eq!(
+            applied("accompagnées de représentants de\nVadministration, comprenait\n"),
+            "accompagnées de représentants de\nl'administration, comprenait\n"
+        );
+        assert_eq!(
+            applied("La séance est ouverte.\nVadministration présente le bilan.\n"),
+            "La séance est ouverte.\nL'administration présente le bilan.\n"
+        );
+    }
 }

@@ -33,16 +33,100 @@ pub(super) fn propose(doc: &Doc, done: &mut [bool], edits: &mut Vec<Edit>) {
     debris(doc, edits);
     stray_letters(doc, edits);
     bullets(doc, edits);
-    underscores_after_marks(doc, edits);
+    specks_after_marks(doc, edits);
+    lost_marks(doc, edits);
+}
+
+/// Words that leave a line unfinished (`directrice des` / `migrations`): a line ending on one
+/// goes on below it.
+const CARRY_ON: &[&str] = &[
+    "de", "des", "du", "d", "la", "le", "les", "l", "un", "une", "et", "ou", "à", "a", "au", "aux",
+    "en", "par", "pour", "sur", "sous", "avec", "dans", "qui", "que", "ce", "cet", "cette", "ces",
+    "son", "sa", "ses", "leur", "leurs",
+];
+
+/// A list mark (`-`, `–`, `•`) the scan lost, its speck too faint to read: a line between two
+/// items of the same list, with none of its own, was an item when the line before it could
+/// not go on into it. That line ends an item (`;`), announces the list (`:`), or is an item
+/// ending well short of the page's width (its longest line) on a word that leaves no sentence
+/// unfinished; and the line opens in lowercase, a capital after a `:` being a sub-heading
+/// (`Présents :` / `Préfecture de l'Aisne`), unless an item ends with `;` before it. A line
+/// ending with `:` is a heading of its own. In a text that reads like a scan only: a typed
+/// text writes its items as it means them.
+fn lost_marks(doc: &Doc, edits: &mut Vec<Edit>) {
+    if !doc.scan() {
+        return;
+    }
+    let mut width = None;
+    // The last two non-blank lines (without their line end), the later with its start.
+    let (mut before, mut line): (Option<&str>, Option<(usize, &str)>) = (None, None);
+    let mut line_start = 0;
+    for next in lines_inclusive(doc.text) {
+        let start = line_start;
+        line_start += next.len();
+        let next = next.trim_end();
+        if next.is_empty() {
+            continue;
+        }
+        if let (Some(before), Some((at, body)), Some(mark)) = (before, line, item_mark(next)) {
+            let width = *width.get_or_insert_with(|| {
+                lines_inclusive(doc.text)
+                    .map(|l| l.trim_end().len())
+                    .max()
+                    .unwrap_or(0)
+            });
+            let indent = body.len() - body.trim_start().len();
+            let (at, body) = (at + indent, &body[indent..]);
+            if lost_mark(before, body, mark, width)
+                && !super::tokens::is_protected(&doc.protected, at, at + body.len())
+            {
+                edits.push(Edit::new(at, at, format!("{mark} "), "lost-mark", 0.6));
+            }
+        }
+        before = line.map(|(_, l)| l);
+        line = Some((start, next));
+    }
+}
+
+/// The mark opening a list line, followed by a blank.
+fn item_mark(line: &str) -> Option<char> {
+    let mut chars = line.trim_start().chars();
+    let mark = chars.next().filter(|c| matches!(c, '-' | '–' | '•'))?;
+    chars.next().filter(|c| matches!(c, ' ' | '\t'))?;
+    Some(mark)
+}
+
+/// Whether `line` (trimmed), after `before` and before an item opened by `mark`, is an item
+/// whose mark was lost (see [`lost_marks`]).
+fn lost_mark(before: &str, line: &str, mark: char, width: usize) -> bool {
+    // After a spaced period, a mark restored would have the colon rule read the period as
+    // `:` in a second pass: the repair must settle in one.
+    if item_mark(line).is_some() || line.ends_with(':') || before.ends_with(" .") {
+        return false;
+    }
+    let Some(first) = line.chars().next() else {
+        return false;
+    };
+    let ends_item = before.ends_with(';');
+    let finished = ends_item
+        || before.ends_with(':')
+        || item_mark(before) == Some(mark)
+            && before.len() * 2 < width
+            && before
+                .rsplit(' ')
+                .next()
+                .filter(|w| w.ends_with(|c: char| c.is_alphanumeric() || matches!(c, ')' | '.')))
+                .is_some_and(|w| !CARRY_ON.contains(&w.to_lowercase().as_str()));
+    finished && first.is_alphabetic() && (first.is_lowercase() || ends_item)
 }
 
 /// The tail or underline of a list mark read as `_` beside it, at the start of a line: `-_
-/// Questions diverses`, `- _ Bilan`, `+ __ Amélioration`. No list item opens with an
-/// underscore standing alone; one glued to a word (`- __important__`) is left.
-fn underscores_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
-    if memchr::memchr(b'_', doc.text.as_bytes()).is_none() {
-        return;
-    }
+/// Questions diverses`, `- _ Bilan`, `+ __ Amélioration`; or a speck beside the mark read as
+/// one `.` or `:` (`-. module 1`, `- . réseaux`, `-: Présentation`, `- .titres`). No list
+/// item opens with an underscore or such a sign standing alone, nor with a period glued to a
+/// lowercase word; an underscore glued to a word (`- __important__`) and an ellipsis (`- ...
+/// et`) are left.
+fn specks_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
     let mut line_start = 0;
     for line in doc.text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
@@ -53,14 +137,23 @@ fn underscores_after_marks(doc: &Doc, edits: &mut Vec<Edit>) {
         if let Some(rest_len) = after_mark {
             let rest = &body[body.len() - rest_len..];
             let spaces = rest.len() - rest.trim_start_matches(' ').len();
-            let run = rest[spaces..].len() - rest[spaces..].trim_start_matches('_').len();
-            let tail = &rest[spaces + run..];
+            let speck = &rest[spaces..];
+            let run = match speck.as_bytes().first() {
+                Some(b'.' | b':') => 1,
+                _ => speck.len() - speck.trim_start_matches('_').len(),
+            };
+            let tail = &speck[run..];
             let blank = tail.len() - tail.trim_start_matches(' ').len();
-            if run > 0 && blank > 0 && tail[blank..].starts_with(char::is_alphabetic) {
+            let apart = blank > 0 && tail[blank..].starts_with(char::is_alphabetic);
+            let glued = blank == 0
+                && spaces > 0
+                && speck.starts_with('.')
+                && tail.starts_with(char::is_lowercase);
+            if run > 0 && (apart || glued) {
                 // Keep one space after the mark: `-_ Questions` and `- _ Bilan` give `- Questions`.
                 let start = line_start + indent + (body.len() - rest_len) + spaces;
                 let end = start + run + if spaces > 0 { blank } else { 0 };
-                edits.push(Edit::new(start, end, "", "debris-underscore", 0.7));
+                edits.push(Edit::new(start, end, "", "debris-after-mark", 0.7));
             }
         }
         line_start += line.len();
@@ -113,7 +206,7 @@ fn stray_letters(doc: &Doc, edits: &mut Vec<Edit>) {
 
 /// A letter or sign that is never a word alone: accented letters but `à`, and signs of the
 /// scanner's specks.
-fn never_alone(c: char) -> bool {
+pub(super) fn never_alone(c: char) -> bool {
     match c {
         '$' | '©' | '®' | '°' | '¢' | '¤' | '¦' | '¨' | '¬' | '¯' | '´' | '¶' | '¸' => {
             true
@@ -182,7 +275,7 @@ fn bullets(doc: &Doc, edits: &mut Vec<Edit>) {
             && opens(line, "+")
             && line[at - line_start + 1..]
                 .trim_start()
-                // As `underscores_after_marks` leaves it (`+ __ Amélioration`).
+                // As `specks_after_marks` leaves it (`+ __ Amélioration`).
                 .trim_start_matches('_')
                 .trim_start()
                 .starts_with(char::is_alphabetic)
@@ -393,6 +486,16 @@ mod tests {
     }
 
     #[test]
+    fn a_speck_beside_a_list_mark() {
+        assert_eq!(
+            applied(
+                "-. module 1\n- . réseaux sociaux\n-: Présentation du label\n- .titres de séjour\n"
+            ),
+            "- module 1\n- réseaux sociaux\n- Présentation du label\n- titres de séjour\n"
+        );
+    }
+
+    #[test]
     fn underscores_beside_a_list_mark() {
         assert_eq!(
             applied("-_ Questions diverses\n- _ Bilan qualité :\n  -__ module 1"),
@@ -400,11 +503,48 @@ mod tests {
         );
         for text in [
             "- __important__ : relire\n",
+            "- ... et la suite\n",
+            "- .NET et Java\n",
+            "-.5 % sur un an\n",
             "ma_variable vaut 2\n",
             "pref-qualite@corse-du-sud.gouv.fr\n",
         ] {
             assert_eq!(applied(text), text);
         }
+    }
+
+    /// `tail` repaired after a scan's sentence with enough unknown lowercase words to read as one.
+    fn in_a_scan(tail: &str) -> String {
+        let scan = "Le cornité sest réuni dans Ia salle, lordre du jour apelle les pomts suivants et la suite des débats.\n";
+        let repaired = applied(&format!("{scan}{tail}"));
+        repaired
+            .split_once('\n')
+            .map_or(repaired.clone(), |(_, t)| t.to_string())
+    }
+
+    #[test]
+    fn a_list_item_that_lost_its_mark() {
+        assert_eq!(
+            in_a_scan("Résultats :\naudit interne : 28/04/22\n- audit externe : 23/06/22\n\n- taux de connexions\ntaux de mise à jour\n\n- taux d’appels\n- M. Paul ROUX, directeur ;\nMme Anne ROY, adjointe ;\n- M. Luc PIC\n"),
+            "Résultats :\n- audit interne : 28/04/22\n- audit externe : 23/06/22\n\n- taux de connexions\n- taux de mise à jour\n\n- taux d’appels\n- M. Paul ROUX, directeur ;\n- Mme Anne ROY, adjointe ;\n- M. Luc PIC\n"
+        );
+    }
+
+    #[test]
+    fn lines_that_carry_an_item_on_or_head_a_list_keep_no_mark() {
+        for tail in [
+            // A wrapped item: the line before it reaches the page's width, or ends on `des`.
+            "- la direction départementale de l’emploi, du travail et des solidarités\nla mission qualité ;\n- M. Paul ROUX\n",
+            "- Mme Marie KLEIN, directrice des\nmigrations ;\n- M. Paul ROUX\n",
+            // A sub-heading in capitals, a heading ending with a colon.
+            "Présents :\nPréfecture de l’Aisne\n- M. Paul ROUX\n",
+            "- Paul ROUX\nPoints forts :\n- implication de tous\n",
+        ] {
+            assert_eq!(in_a_scan(tail), tail);
+        }
+        // A typed text writes its items as it means them.
+        let text = "Résultats :\naudit interne : 28/04/22\n- audit externe : 23/06/22\n";
+        assert_eq!(applied(text), text);
     }
 
     #[test]

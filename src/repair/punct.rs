@@ -183,19 +183,26 @@ fn list_mark(line: &str) -> bool {
         && line[c.len_utf8()..].starts_with([' ', '\t'])
 }
 
-/// A list line whose entry opens with a civility (`- Mme Maëlle CORRE, déléguée…`).
+/// A line whose entry, after its list mark if it has one, opens with a civility (`- Mme Maëlle
+/// CORRE, déléguée…`, `Mme Stéphanie LOUIS, secrétaire générale…`).
 fn person(line: &str) -> bool {
     let entry = line.trim_start_matches([' ', '\t']);
-    let entry =
-        entry[entry.chars().next().map_or(0, char::len_utf8)..].trim_start_matches([' ', '\t']);
-    let first = entry.split([' ', '.']).next().unwrap_or("");
+    let entry = if list_mark(line) {
+        entry[entry.chars().next().map_or(0, char::len_utf8)..].trim_start_matches([' ', '\t'])
+    } else {
+        entry
+    };
+    // `M:` too, the civility rule's `M.` once its period is mended.
+    let first = entry.split([' ', '.', ':']).next().unwrap_or("");
     super::names::CIVILITIES.contains(&first)
 }
 
 /// A semicolon whose lower tail the scan lost reads as a colon. At the end of a list item
 /// (`- la directrice de la CAF, Mme GUÉRIN :`) between two items of the same list, the
-/// previous one ending with `;`, it closes the item, it does not open a sub-list: a sentence
-/// announcing a list is short and its items would follow under another mark.
+/// previous one ending with `;` (maybe wrapped over lines), it closes the item, it does not
+/// open a sub-list: a sentence announcing a list is short and its items would follow under
+/// another mark. A person's entry with its role (`Mme Anne LOUIS, secrétaire générale :`)
+/// before another person's closes too, with or without marks.
 fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
     let text = doc.text;
     if memchr::memmem::find(text.as_bytes(), b" :").is_none() {
@@ -212,18 +219,37 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
     }
     for k in 1..lines.len().saturating_sub(1) {
         let (start, line) = lines[k];
+        // As the stray-letter rule leaves it (`départemental : Ê`), so that a second pass
+        // finds nothing left to do.
+        let line = line
+            .rsplit_once(' ')
+            .filter(|(_, last)| {
+                let mut chars = last.chars();
+                chars.next().is_some_and(super::layout::never_alone) && chars.next().is_none()
+            })
+            .map_or(line, |(head, _)| head.trim_end());
         let Some(body) = line.strip_suffix(" :") else {
             continue;
         };
         let (prev, next) = (lines[k - 1].1, lines[k + 1].1);
         let words = body.split_whitespace().count() - 1;
-        if !list_mark(line) || !list_mark(next) {
+        let marked = list_mark(line);
+        if marked != list_mark(next) {
             continue;
         }
         // A person's entry announces no sub-list: before another person's, its colon closes it
-        // (the entry before may be wrapped over lines, or be the list's first).
-        let persons = person(line) && person(next);
-        if !persons && (!list_mark(prev) || !prev.ends_with(';') || words < 5) {
+        // (the entry before may be wrapped over lines, or be the list's first). Without marks,
+        // the entry must give a role after the name, as a heading (`M. le Préfet :`) does not.
+        let persons = person(line) && person(next) && (marked || body.contains(','));
+        if !marked && !persons {
+            continue;
+        }
+        // The line opening the previous item: `prev`, or the marked line it wraps.
+        let item = (k.saturating_sub(3)..k)
+            .rev()
+            .map(|j| lines[j].1)
+            .find(|l| list_mark(l));
+        if !persons && (item.is_none() || !prev.ends_with(';') || words < 5) {
             continue;
         }
         // Items of one list open alike; sub-items often in lowercase under a capitalised one.
@@ -235,7 +261,8 @@ fn list_colons(doc: &Doc, edits: &mut Vec<Edit>) {
                 .map(char::is_uppercase)
         };
         if !persons
-            && (opens_upper(line) != opens_upper(next) || opens_upper(line) != opens_upper(prev))
+            && (opens_upper(line) != opens_upper(next)
+                || opens_upper(line) != item.and_then(opens_upper))
         {
             continue;
         }
@@ -431,6 +458,25 @@ mod tests {
             "Ordre du jour du comité de ce jour :\n- le bilan de la démarche ;\n- le plan."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn colon_ending_an_item_after_a_wrapped_one_is_a_semicolon() {
+        let text = "- Consolider l'articulation entre le SRU et la direction de l'immigration (DII),\nnotamment dans le cadre du guichet d'urgence ;\n- Étude relative à l'amélioration du parcours usagers :\n- Renouvellement du mobilier de l'accueil ;";
+        assert_eq!(applied(text), [(":".into(), ";".into())]);
+        // Lines ending with `;` under no mark are no item.
+        assert!(applied("Il a été décidé de revoir la signalétique ;\nde plus, les horaires changent ;\n- Étude relative à l'amélioration du parcours usagers :\n- Renouvellement du mobilier de l'accueil ;").is_empty());
+    }
+
+    #[test]
+    fn colon_ending_a_person_entry_without_marks_is_a_semicolon() {
+        let text = "Étaient présents :\nMme Stéphanie LOUIS, secrétaire générale de la sous-préfecture de Thionville :\n\nMme Christine COLSON, secrétaire générale de la sous-préfecture de Forbach ;";
+        assert_eq!(applied(text), [(":".into(), ";".into())]);
+        // Before a speck the stray-letter rule drops, and a civility whose period was misread.
+        let text = "Invités :\nM. Patrick WEITEN, président du conseil départemental : Ê\nM: Claude SOULLIER, directeur ;";
+        assert!(applied(text).contains(&(":".into(), ";".into())));
+        // A speaker's name heading what they said.
+        assert!(applied("M. le Préfet :\nM. DUPONT rappelle les horaires.").is_empty());
     }
 
     #[test]
